@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { AppError, httpStatusOf, isAppError } from './platform/errors';
+import { SESSION_COOKIE, type AppDeps } from './http/context';
+import { registerAuthRoutes, resolveSession } from './modules/auth/index';
+import { registerOrganizationRoutes } from './modules/organization/index';
+import { registerAuditRoutes } from './modules/audit/index';
+import { registerJobRoutes } from './modules/jobs/index';
+import { demoAccounts } from './demo/localities';
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+/** Builds the HTTP application: plugins, session hook, CSRF check, error handler, module routes. */
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  let requestCounter = 0;
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: deps.config.logLevel },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => `req-${Date.now().toString(36)}-${(++requestCounter).toString(36)}`,
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // antd injects its CSS-in-JS styles at run time
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: deps.config.cookieSecure,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 } });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) =>
+      new AppError('RATE_LIMITED', `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(context.ttl / 1000)} giây.`),
+  });
+
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('sessionToken', undefined);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    req.sessionToken = token;
+    req.actor = await resolveSession(deps.db, token, deps.now(), {
+      idleMinutes: deps.config.sessionIdleMinutes,
+      maxHours: deps.config.sessionMaxHours,
+    });
+  });
+
+  // CSRF: cookies are SameSite=Lax and the API only accepts JSON or multipart bodies; on top of that,
+  // a browser's Origin header on a state-changing request must name this host.
+  app.addHook('preHandler', async (req) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+    const origin = req.headers.origin;
+    if (origin === undefined) return;
+    let host: string;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = '';
+    }
+    if (host !== req.headers.host) throw new AppError('FORBIDDEN', 'Yêu cầu bị từ chối: nguồn gửi không hợp lệ.');
+  });
+
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (isAppError(err)) {
+      const status = httpStatusOf[err.code];
+      if (status >= 500) req.log.error({ err }, err.message);
+      return reply.code(status).send({ error: err.code, message: err.message, details: err.details ?? null, requestId: req.id });
+    }
+    const fe = err as FastifyError;
+    if (fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413) {
+      return reply.code(413).send({ error: 'VALIDATION_FAILED', message: `Tệp quá lớn: tối đa ${Math.round(deps.config.maxUploadBytes / 1048576)} MB.`, details: null, requestId: req.id });
+    }
+    if (fe.statusCode === 415) {
+      return reply.code(415).send({ error: 'VALIDATION_FAILED', message: 'Định dạng dữ liệu gửi lên không được hỗ trợ (cần JSON).', details: null, requestId: req.id });
+    }
+    if (fe.statusCode === 400 && fe.code?.startsWith('FST_')) {
+      return reply.code(400).send({ error: 'VALIDATION_FAILED', message: 'Dữ liệu gửi lên không đúng định dạng JSON.', details: null, requestId: req.id });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({ error: 'INTERNAL', message: `Hệ thống gặp lỗi. Vui lòng thử lại; nếu lỗi lặp lại, báo quản trị viên mã ${req.id}.`, details: null, requestId: req.id });
+  });
+
+  app.get('/api/health', async () => {
+    await deps.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+    return { status: 'ok', database: deps.databaseKind, version: deps.config.version };
+  });
+  app.get('/api/auth/demo-accounts', async () =>
+    deps.config.demo ? { enabled: true, password: 'demo', accounts: demoAccounts } : { enabled: false, password: null, accounts: [] },
+  );
+
+  registerAuthRoutes(app, deps);
+  registerOrganizationRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerJobRoutes(app, deps);
+
+  const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      return reply.code(404).send({ error: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu.', details: null, requestId: req.id });
+    }
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,67 @@
+import { createInterface } from 'node:readline/promises';
+import { loadConfig } from './config';
+import { openRuntime } from './runtime';
+import { systemActor } from './platform/context';
+import { verifyAuditChain } from './platform/audit';
+import { isAppError } from './platform/errors';
+import { createAdministrator } from './modules/auth/index';
+
+const usage = `Cách dùng / usage:
+  npm run cli -- create-admin <username>   tạo quản trị viên đầu tiên (mật khẩu hỏi trên màn hình hoặc lấy từ THIDUA_ADMIN_PASSWORD)
+  npm run cli -- verify-audit              kiểm tra chuỗi băm của nhật ký thay đổi`;
+
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env.THIDUA_ADMIN_PASSWORD;
+  if (fromEnv) return fromEnv;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question('Mật khẩu (ít nhất 8 ký tự): ');
+  } finally {
+    rl.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const [command, arg] = process.argv.slice(2);
+  if (command !== 'create-admin' && command !== 'verify-audit') {
+    console.error(usage);
+    return 2;
+  }
+  const config = loadConfig();
+  const runtime = await openRuntime(config);
+  const ctx = { db: runtime.db, actor: systemActor('cli'), log: console, now: () => new Date(), storage: runtime.storage };
+  try {
+    if (command === 'create-admin') {
+      if (!arg) {
+        console.error(usage);
+        return 2;
+      }
+      const account = await createAdministrator(ctx, { username: arg, password: await readPassword() });
+      console.log(`Đã tạo quản trị viên "${account.username}" (id ${account.id}).`);
+      return 0;
+    }
+    const report = await verifyAuditChain(runtime.db);
+    if (report.ok) {
+      console.log(`Nhật ký toàn vẹn: đã kiểm tra ${report.checked} bản ghi. (audit chain intact: ${report.checked} events)`);
+      return 0;
+    }
+    console.log(`Chuỗi nhật ký bị phá vỡ tại bản ghi #${report.brokenAt}: ${report.reason}. Đã kiểm tra ${report.checked} bản ghi hợp lệ trước đó.`);
+    return 1;
+  } catch (e) {
+    if (isAppError(e)) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await runtime.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,151 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Gender, PersonCategory, UnitKind } from '../../shared/org';
+import type { Role } from '../../shared/permissions';
+
+/** Kysely's view of the database (camelCase through CamelCasePlugin). */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type ReadOnly<T> = ColumnType<T, never, never>;
+
+export interface OrgUnitTable {
+  id: Generated<number>;
+  parentId: number | null;
+  path: string;
+  provinceId: number | null;
+  kind: UnitKind;
+  name: string;
+  adminCode: string | null;
+  active: Generated<boolean>;
+  nameSearch: ReadOnly<string>;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  unitId: number;
+  provinceId: number | null;
+  fullName: string;
+  givenName: ReadOnly<string>;
+  nameSearch: ReadOnly<string>;
+  gender: Gender | null;
+  birthYear: number | null;
+  category: PersonCategory;
+  position: string | null;
+  email: string | null;
+  phone: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface PersonAssignmentTable {
+  id: Generated<number>;
+  personId: number;
+  unitId: number;
+  position: string | null;
+  startedOn: string;
+  endedOn: string | null;
+}
+
+export interface UserAccountTable {
+  id: Generated<number>;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  personId: number | null;
+  active: Generated<boolean>;
+  lastLoginAt: Date | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface RoleGrantTable {
+  id: Generated<number>;
+  userId: number;
+  role: Role;
+  unitId: number | null;
+  grantedBy: number | null;
+  grantedAt: Timestamp;
+}
+
+export interface UserSessionTable {
+  id: string;
+  userId: number;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: Date;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  unitPath: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface StoredFileTable {
+  id: Generated<string>;
+  storageKey: string;
+  originalName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdBy: number | null;
+  createdAt: Timestamp;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  status: Generated<JobStatus>;
+  payload: unknown;
+  progress: Generated<number>;
+  total: Generated<number>;
+  message: string | null;
+  result: unknown;
+  error: unknown;
+  attempts: Generated<number>;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  heartbeatAt: Date | null;
+}
+
+export interface Database {
+  orgUnit: OrgUnitTable;
+  person: PersonTable;
+  personAssignment: PersonAssignmentTable;
+  userAccount: UserAccountTable;
+  roleGrant: RoleGrantTable;
+  userSession: UserSessionTable;
+  auditEvent: AuditEventTable;
+  storedFile: StoredFileTable;
+  job: JobTable;
+}
+
+export type OrgUnitRow = Selectable<OrgUnitTable>;
+export type NewOrgUnit = Insertable<OrgUnitTable>;
+export type OrgUnitUpdate = Updateable<OrgUnitTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type UserAccountRow = Selectable<UserAccountTable>;
+export type RoleGrantRow = Selectable<RoleGrantTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;
+export type JobRow = Selectable<JobTable>;

@@ -1,0 +1,41 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config';
+import type { Ctx, UserActor } from '../platform/context';
+import type { Db } from '../platform/db';
+import { AppError } from '../platform/errors';
+import type { FileStorage } from '../platform/storage';
+
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  storage: FileStorage;
+  now: () => Date;
+  databaseKind: 'embedded' | 'external';
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: (UserActor & { personId: number | null }) | undefined;
+    sessionToken: string | undefined;
+  }
+}
+
+export const SESSION_COOKIE = 'thidua_sid';
+
+/** The service context of a signed-in request; UNAUTHENTICATED otherwise. */
+export function userCtx(deps: AppDeps, req: FastifyRequest): Ctx & { actor: UserActor } {
+  if (req.actor === undefined) throw new AppError('UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.');
+  return { db: deps.db, actor: req.actor, log: req.log, now: deps.now, storage: deps.storage, requestId: req.id };
+}
+
+/** Sends a generated file with a safe ASCII fallback name and the UTF-8 name for browsers. */
+export function sendFile(reply: FastifyReply, data: Buffer, fileName: string, contentType: string): FastifyReply {
+  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[^\w.-]+/g, '_');
+  return reply
+    .header('Content-Type', contentType)
+    .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('Cache-Control', 'no-store')
+    .send(data);
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

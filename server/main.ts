@@ -1,0 +1,65 @@
+import { loadConfig } from './config';
+import { buildApp } from './app';
+import { openRuntime } from './runtime';
+import { DataDirLockedError } from './platform/embedded-postgres';
+import { systemActor } from './platform/context';
+import { startWorker } from './platform/jobs';
+import { deleteExpiredSessions, loadUserActor } from './modules/auth/index';
+import { importJob } from './modules/organization/index';
+import { isEmpty, seedDemo } from './demo/seed';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let runtime;
+  try {
+    runtime = await openRuntime(config);
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const now = () => new Date();
+  const deps = { db: runtime.db, config, storage: runtime.storage, now, databaseKind: runtime.databaseKind };
+  const app = await buildApp(deps);
+
+  if (config.demo) {
+    const ctx = { db: runtime.db, actor: systemActor('demo-seed'), log: app.log, now, storage: runtime.storage };
+    if (await isEmpty(ctx)) {
+      app.log.info('seeding demo data (empty database, demo mode)');
+      const counts = await seedDemo(ctx);
+      app.log.info(counts, 'demo data ready — accounts use the password "demo"');
+    }
+  }
+
+  const worker = config.worker
+    ? startWorker({ db: runtime.db, log: app.log, storage: runtime.storage, now, loadActor: (id) => loadUserActor(runtime.db, id) }, [importJob])
+    : undefined;
+  const sweeper = setInterval(() => {
+    deleteExpiredSessions(runtime.db, now(), config.sessionIdleMinutes).catch((e: unknown) => app.log.warn({ err: e }, 'session sweep failed'));
+  }, 10 * 60_000);
+  sweeper.unref();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: shutting down`);
+    clearInterval(sweeper);
+    await app.close();
+    await worker?.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`ThiĐua ${config.version} at http://localhost:${config.port} (database: ${runtime.databaseKind}${config.demo ? ', demo mode' : ''})`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export { listAudit, entityHistory } from './audit.service';
+export { registerAuditRoutes } from './audit.routes';

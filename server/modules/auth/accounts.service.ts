@@ -1,0 +1,205 @@
+import { sql } from 'kysely';
+import type { Ctx } from '../../platform/context';
+import { actorId } from '../../platform/context';
+import { AppError, forbidden, notFound } from '../../platform/errors';
+import { recordAudit } from '../../platform/audit';
+import { assertCan, canAnywhere, pathInScope, scopeFor } from '../../platform/access';
+import { id, page, pageSize, parseInput, text, z } from '../../platform/validation';
+import { roles, roleLabels } from '../../../shared/permissions';
+import { hashPassword } from './password';
+import * as q from './auth.queries';
+
+const labels = {
+  username: 'Tên đăng nhập',
+  displayName: 'Tên hiển thị',
+  password: 'Mật khẩu',
+  personId: 'Cán bộ liên kết',
+  role: 'Vai trò',
+  unitId: 'Đơn vị',
+  active: 'Hoạt động',
+};
+
+const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'chỉ gồm chữ không dấu, số, dấu chấm, gạch; 3–64 ký tự');
+
+const CreateAccount = z.object({
+  username: Username,
+  displayName: text(120),
+  password: z.string().min(8).max(200),
+  personId: id.nullish(),
+});
+
+function assertAccountManager(ctx: Ctx): void {
+  if (!canAnywhere(ctx.actor, 'account.manage')) throw forbidden();
+}
+
+/** Lists accounts that hold a role inside the actor's account.manage scope (all for system admins). */
+export async function listAccounts(ctx: Ctx, input: unknown) {
+  assertAccountManager(ctx);
+  const p = parseInput(z.object({ search: z.string().trim().max(100).optional(), page, pageSize }), input);
+  const scope = scopeFor(ctx.actor, 'account.manage');
+  let query = ctx.db.selectFrom('userAccount as a');
+  if (!scope.all) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('roleGrant as g')
+          .innerJoin('orgUnit as u', 'u.id', 'g.unitId')
+          .whereRef('g.userId', '=', 'a.id')
+          .where(pathInScope(scope, sql<string>`u.path`))
+          .select(sql`1`.as('one')),
+      ),
+    );
+  }
+  if (p.search) {
+    const term = `%${p.search}%`;
+    query = query.where((eb) =>
+      eb.or([eb('a.username', 'ilike', term), eb(sql<string>`f_norm(a.display_name)`, 'like', sql<string>`'%' || f_norm(${p.search}) || '%'`)]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .select(['a.id', 'a.username', 'a.displayName', 'a.active', 'a.personId', 'a.lastLoginAt'])
+      .orderBy('a.username')
+      .limit(p.pageSize)
+      .offset((p.page - 1) * p.pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const items = await Promise.all(
+    rows.map(async (r) => ({
+      ...r,
+      grants: (await q.listGrants(ctx.db, r.id)).map((g) => ({ id: g.id, role: g.role, roleLabel: roleLabels[g.role], unitId: g.unitId, unitName: g.unitName })),
+    })),
+  );
+  return { items, total: Number(count.n) };
+}
+
+/**
+ * Creates an account (argon2id password, at least 8 characters). Throws CONFLICT when the
+ * username is taken. `opts.minPasswordLength` exists only for the demo seed's "demo" password.
+ */
+export async function createAccount(ctx: Ctx, input: unknown, opts: { minPasswordLength?: number } = {}) {
+  assertAccountManager(ctx);
+  const schema = opts.minPasswordLength === undefined ? CreateAccount : CreateAccount.extend({ password: z.string().min(opts.minPasswordLength).max(200) });
+  const data = parseInput(schema, input, labels);
+  const passwordHash = await hashPassword(data.password);
+  return ctx.db.transaction().execute(async (trx) => {
+    if (await q.findUserByUsername(trx, data.username)) {
+      throw new AppError('CONFLICT', `Tên đăng nhập "${data.username}" đã được sử dụng.`, {
+        fields: [{ field: 'username', label: labels.username, message: 'đã được sử dụng' }],
+      });
+    }
+    const row = await trx
+      .insertInto('userAccount')
+      .values({ username: data.username, displayName: data.displayName, passwordHash, personId: data.personId ?? null })
+      .returning(['id', 'username', 'displayName', 'active', 'personId'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, { action: 'account.created', entityType: 'user_account', entityId: row.id, unitPath: null, after: row });
+    return row;
+  });
+}
+
+const UpdateAccount = z.object({
+  displayName: text(120).optional(),
+  active: z.boolean().optional(),
+  password: z.string().min(8).max(200).optional(),
+});
+
+/** Renames, (de)activates or resets the password of an account; deactivation ends its sessions. */
+export async function updateAccount(ctx: Ctx, accountId: number, input: unknown) {
+  assertAccountManager(ctx);
+  const data = parseInput(UpdateAccount, input, labels);
+  const passwordHash = data.password === undefined ? undefined : await hashPassword(data.password);
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await q.findUserById(trx, accountId);
+    if (before === undefined) throw notFound('tài khoản');
+    const after = await trx
+      .updateTable('userAccount')
+      .set({
+        ...(data.displayName === undefined ? {} : { displayName: data.displayName }),
+        ...(data.active === undefined ? {} : { active: data.active }),
+        ...(passwordHash === undefined ? {} : { passwordHash }),
+        updatedAt: ctx.now(),
+        version: sql`version + 1`,
+      })
+      .where('id', '=', accountId)
+      .returning(['id', 'username', 'displayName', 'active'])
+      .executeTakeFirstOrThrow();
+    if (data.active === false || passwordHash !== undefined) {
+      await trx.deleteFrom('userSession').where('userId', '=', accountId).execute();
+    }
+    await recordAudit(trx, ctx, {
+      action: passwordHash === undefined ? 'account.updated' : 'account.password_reset',
+      entityType: 'user_account',
+      entityId: accountId,
+      unitPath: null,
+      before: { displayName: before.displayName, active: before.active },
+      after: { displayName: after.displayName, active: after.active },
+    });
+    return after;
+  });
+}
+
+const GrantInput = z.object({ role: z.enum(roles), unitId: id.nullable() });
+
+/**
+ * Grants a role at a unit (covering its subtree). Only a system-wide administrator may grant
+ * system-wide administration (unitId null). Throws FORBIDDEN outside the actor's scope.
+ */
+export async function grantRole(ctx: Ctx, accountId: number, input: unknown) {
+  const data = parseInput(GrantInput, input, labels);
+  return ctx.db.transaction().execute(async (trx) => {
+    if ((await q.findUserById(trx, accountId)) === undefined) throw notFound('tài khoản');
+    let unitPath: string | null = null;
+    if (data.unitId === null) {
+      if (data.role !== 'admin') {
+        throw new AppError('VALIDATION_FAILED', 'Đơn vị: chỉ vai trò quản trị hệ thống mới được cấp toàn hệ thống.', {
+          fields: [{ field: 'unitId', label: labels.unitId, message: 'không được để trống' }],
+        });
+      }
+      if (!scopeFor(ctx.actor, 'account.manage').all) throw forbidden();
+    } else {
+      const unit = await trx.selectFrom('orgUnit').select(sql<string>`path::text`.as('path')).where('id', '=', data.unitId).executeTakeFirst();
+      if (unit === undefined) throw notFound('đơn vị');
+      unitPath = unit.path;
+      assertCan(ctx.actor, 'account.manage', unitPath);
+    }
+    const grant = await q.insertGrant(trx, { userId: accountId, role: data.role, unitId: data.unitId, grantedBy: actorId(ctx.actor) });
+    if (grant === undefined) throw new AppError('CONFLICT', 'Tài khoản đã có vai trò này tại đơn vị này.');
+    await recordAudit(trx, ctx, { action: 'account.role_granted', entityType: 'user_account', entityId: accountId, unitPath, after: { role: data.role, unitId: data.unitId } });
+    return grant;
+  });
+}
+
+/** Revokes one grant. Throws NOT_FOUND or FORBIDDEN outside the actor's scope. */
+export async function revokeRole(ctx: Ctx, accountId: number, grantId: number): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const grant = await trx
+      .selectFrom('roleGrant as g')
+      .leftJoin('orgUnit as u', 'u.id', 'g.unitId')
+      .select(['g.id', 'g.role', 'g.unitId', sql<string | null>`u.path::text`.as('unitPath')])
+      .where('g.id', '=', grantId)
+      .where('g.userId', '=', accountId)
+      .executeTakeFirst();
+    if (grant === undefined) throw notFound('vai trò');
+    if (grant.unitPath === null) {
+      if (!scopeFor(ctx.actor, 'account.manage').all) throw forbidden();
+    } else assertCan(ctx.actor, 'account.manage', grant.unitPath);
+    await trx.deleteFrom('roleGrant').where('id', '=', grantId).execute();
+    await recordAudit(trx, ctx, { action: 'account.role_revoked', entityType: 'user_account', entityId: accountId, unitPath: grant.unitPath, before: { role: grant.role, unitId: grant.unitId } });
+  });
+}
+
+/** CLI: creates the first administrator (system-wide admin grant). Throws CONFLICT if taken. */
+export async function createAdministrator(ctx: Ctx, input: { username: string; password: string; displayName?: string }) {
+  const account = await createAccount(ctx, {
+    username: input.username,
+    displayName: input.displayName ?? 'Quản trị hệ thống',
+    password: input.password,
+  });
+  await grantRole(ctx, account.id, { role: 'admin', unitId: null });
+  return account;
+}

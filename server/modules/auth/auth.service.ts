@@ -1,0 +1,148 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Ctx, UserActor } from '../../platform/context';
+import type { Db } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { recordAudit } from '../../platform/audit';
+import { parseInput, z } from '../../platform/validation';
+import { canAnywhere } from '../../platform/access';
+import { actions, roleLabels, type Action } from '../../../shared/permissions';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import * as q from './auth.queries';
+
+export type SessionSettings = { idleMinutes: number; maxHours: number };
+
+const LoginInput = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const invalidLogin = () =>
+  new AppError('UNAUTHENTICATED', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+
+/**
+ * Checks the password (argon2id) and opens a new session. A fresh session id is issued at every
+ * login (the old one, if any, is ended), so a planted cookie cannot be carried into the account.
+ * Throws VALIDATION_FAILED (blank fields) or UNAUTHENTICATED (wrong username/password, inactive).
+ */
+export async function login(
+  ctx: Ctx,
+  input: unknown,
+  meta: { ip: string | null; userAgent: string | null; previousToken?: string | undefined },
+  settings: SessionSettings,
+): Promise<{ token: string; user: { id: number; username: string; displayName: string } }> {
+  const { username, password } = parseInput(LoginInput, input, {
+    username: 'Tên đăng nhập',
+    password: 'Mật khẩu',
+  });
+  const user = await q.findUserByUsername(ctx.db, username);
+  if (user === undefined) {
+    await verifyPassword(await dummyPasswordHash(), password);
+    throw invalidLogin();
+  }
+  if (!(await verifyPassword(user.passwordHash, password)) || !user.active) throw invalidLogin();
+  const now = ctx.now();
+  const token = randomBytes(32).toString('base64url');
+  await ctx.db.transaction().execute(async (trx) => {
+    if (meta.previousToken) await q.deleteSession(trx, sessionIdOf(meta.previousToken));
+    await q.insertSession(trx, {
+      id: sessionIdOf(token),
+      userId: user.id,
+      now,
+      expiresAt: new Date(now.getTime() + settings.maxHours * 3_600_000),
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    await trx.updateTable('userAccount').set({ lastLoginAt: now }).where('id', '=', user.id).execute();
+    await recordAudit(trx, { ...ctx, actor: { kind: 'user', userId: user.id, username: user.username, displayName: user.displayName, grants: [] } }, {
+      action: 'auth.login',
+      entityType: 'user_account',
+      entityId: user.id,
+      unitPath: null,
+      after: { ip: meta.ip },
+    });
+  });
+  return { token, user: { id: user.id, username: user.username, displayName: user.displayName } };
+}
+
+export async function logout(db: Db, token: string | undefined): Promise<void> {
+  if (token) await q.deleteSession(db, sessionIdOf(token));
+}
+
+/**
+ * Resolves a session cookie to the acting user with their grants, or undefined when the session
+ * is unknown, expired (absolute), idle too long, or the account is inactive. Refreshes the idle
+ * clock at most once a minute to keep writes off the hot path.
+ */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now: Date,
+  settings: SessionSettings,
+): Promise<(UserActor & { personId: number | null }) | undefined> {
+  const s = await q.findLiveSession(db, sessionIdOf(token), now, settings.idleMinutes);
+  if (s === undefined) return undefined;
+  if (now.getTime() - new Date(s.lastSeenAt).getTime() > 60_000) await q.touchSession(db, s.sessionId, now);
+  return {
+    kind: 'user',
+    userId: s.userId,
+    username: s.username,
+    displayName: s.displayName,
+    personId: s.personId,
+    grants: s.grants,
+  };
+}
+
+/** Loads a user's current grants as an actor (for jobs running on a user's behalf). */
+export async function loadUserActor(db: Db, userId: number): Promise<UserActor> {
+  const user = await q.findUserById(db, userId);
+  if (user === undefined || !user.active) throw new AppError('FORBIDDEN', 'Tài khoản không còn hoạt động.');
+  const grants = await q.listGrants(db, userId);
+  return {
+    kind: 'user',
+    userId,
+    username: user.username,
+    displayName: user.displayName,
+    grants: grants.map(({ role, unitId, unitPath }) => ({ role, unitId, unitPath })),
+  };
+}
+
+/** What GET /api/auth/me answers: the user, their grants (with unit names) and allowed actions. */
+export async function describeMe(ctx: Ctx & { actor: UserActor }, personId: number | null, demo: boolean) {
+  const grants = await q.listGrants(ctx.db, ctx.actor.userId);
+  const allowed: Action[] = actions.filter((a) => canAnywhere(ctx.actor, a));
+  return {
+    user: { id: ctx.actor.userId, username: ctx.actor.username, displayName: ctx.actor.displayName, personId },
+    grants: grants.map((g) => ({ id: g.id, role: g.role, roleLabel: roleLabels[g.role], unitId: g.unitId, unitName: g.unitName })),
+    actions: allowed,
+    demo,
+  };
+}
+
+const PasswordChange = z.object({
+  currentPassword: z.string().min(1),
+  newPassword: z.string().min(8).max(200),
+});
+
+/** Changes the actor's own password; ends their other sessions. Throws VALIDATION_FAILED. */
+export async function changePassword(ctx: Ctx & { actor: UserActor }, input: unknown, keepToken: string | undefined): Promise<void> {
+  const { currentPassword, newPassword } = parseInput(PasswordChange, input, {
+    currentPassword: 'Mật khẩu hiện tại',
+    newPassword: 'Mật khẩu mới',
+  });
+  const user = await q.findUserById(ctx.db, ctx.actor.userId);
+  if (user === undefined || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', {
+      fields: [{ field: 'currentPassword', label: 'Mật khẩu hiện tại', message: 'không đúng' }],
+    });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('userAccount').set({ passwordHash, updatedAt: ctx.now() }).where('id', '=', user.id).execute();
+    let del = trx.deleteFrom('userSession').where('userId', '=', user.id);
+    if (keepToken) del = del.where('id', '!=', sessionIdOf(keepToken));
+    await del.execute();
+    await recordAudit(trx, ctx, { action: 'auth.password_changed', entityType: 'user_account', entityId: user.id, unitPath: null });
+  });
+}

@@ -1,0 +1,214 @@
+import { sql } from 'kysely';
+import type { Ctx } from '../../platform/context';
+import { AppError, type RowError } from '../../platform/errors';
+import { assertCan, can } from '../../platform/access';
+import { recordAudit, type AuditInput } from '../../platform/audit';
+import type { Progress } from '../../platform/jobs';
+import { foldVietnamese, nfc, squish } from '../../platform/text';
+import { z } from '../../platform/validation';
+import { genderLabels, personCategoryLabels, type Gender, type PersonCategory } from '../../../shared/org';
+import { birthYearBounds, normalisePhone } from './organization.rules';
+import { PEOPLE_COLUMNS, readSheet } from './xlsx-format';
+import { loadUnitResolver } from './unit-resolver';
+import * as uq from './units.queries';
+
+const genderByFolded = new Map(Object.entries(genderLabels).map(([k, v]) => [foldVietnamese(v), k as Gender]));
+const categoryByFolded = new Map<string, PersonCategory>(
+  Object.entries(personCategoryLabels).flatMap(([k, v]) => [
+    [foldVietnamese(v), k as PersonCategory],
+    [k.replace(/_/g, ' '), k as PersonCategory],
+  ]),
+);
+
+type ParsedPerson = {
+  row: number;
+  id: number | null;
+  fullName: string;
+  gender: Gender | null;
+  birthYear: number | null;
+  category: PersonCategory;
+  position: string | null;
+  unitId: number;
+  unitPath: string;
+  provinceId: number | null;
+  email: string | null;
+  phone: string | null;
+};
+
+export const MAX_REPORTED_ROW_ERRORS = 500;
+
+/**
+ * Imports people from an .xlsx into the scope unit. All or nothing: every row is validated first
+ * and, if any row is bad, the job fails with every bad row (row, column, reason) and writes
+ * nothing. Rows with an ID update that person (who must be inside the scope); others are created.
+ */
+export async function importPeople(ctx: Ctx, input: { scopeUnitId: number; data: Buffer }, progress: Progress) {
+  const scope = await uq.getUnit(ctx.db, input.scopeUnitId);
+  assertCan(ctx.actor, 'person.import', scope.path);
+  await progress(0, 0, 'Đang đọc tệp');
+  const sheet = await readSheet(input.data, PEOPLE_COLUMNS, (n) => void progress(n, 0, `Đang đọc tệp: ${n} dòng`)).catch((e: unknown) => {
+    throw new AppError('VALIDATION_FAILED', 'Không đọc được tệp: tệp phải là bảng tính Excel .xlsx.', { cause: String(e) });
+  });
+  const missing = PEOPLE_COLUMNS.filter((c) => c.key === 'fullName' || c.key === 'category').filter((c) => !sheet.headers.has(c.key));
+  if (!sheet.headers.has('unitId') && !sheet.headers.has('unitPath')) missing.push({ key: 'unitPath', header: 'Đơn vị', width: 0 });
+  if (missing.length > 0) {
+    throw new AppError('VALIDATION_FAILED', `Tệp thiếu cột bắt buộc: ${missing.map((m) => m.header).join(', ')}. Hãy dùng tệp mẫu.`, {
+      rows: missing.map((m) => ({ row: 1, column: m.header, message: 'thiếu cột' })),
+    });
+  }
+  if (sheet.rows.length === 0) throw new AppError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào.');
+
+  const total = sheet.rows.length;
+  const resolver = await loadUnitResolver(ctx.db, scope.path);
+  const idsInFile = sheet.rows.map((r) => Number(r.cells[0])).filter((n) => Number.isInteger(n) && n > 0);
+  const existing = new Map<number, { unitPath: string }>();
+  for (let i = 0; i < idsInFile.length; i += 5000) {
+    const chunk = idsInFile.slice(i, i + 5000);
+    const found = await ctx.db
+      .selectFrom('person as p')
+      .innerJoin('orgUnit as u', 'u.id', 'p.unitId')
+      .select(['p.id', sql<string>`u.path::text`.as('unitPath')])
+      .where('p.id', 'in', chunk)
+      .execute();
+    for (const f of found) existing.set(f.id, { unitPath: f.unitPath });
+  }
+
+  const errors: RowError[] = [];
+  let errorCount = 0;
+  const fail = (row: number, column: string, message: string) => {
+    errorCount++;
+    if (errors.length < MAX_REPORTED_ROW_ERRORS) errors.push({ row, column, message });
+  };
+  const seenIds = new Set<number>();
+  const { min, max } = birthYearBounds(ctx.now().getFullYear());
+  const parsed: ParsedPerson[] = [];
+  const header = (key: string) => PEOPLE_COLUMNS.find((c) => c.key === key)?.header ?? key;
+
+  sheet.rows.forEach(({ rowNumber: row, cells }, index) => {
+    const [idRaw = '', fullNameRaw = '', genderRaw = '', birthRaw = '', categoryRaw = '', positionRaw = '', unitIdRaw = '', unitPathRaw = '', emailRaw = '', phoneRaw = ''] = cells;
+    let ok = true;
+    const bad = (key: string, message: string) => {
+      ok = false;
+      fail(row, header(key), message);
+    };
+    let id: number | null = null;
+    if (idRaw !== '') {
+      const n = Number(idRaw);
+      if (!Number.isInteger(n) || n <= 0) bad('id', 'phải là số nguyên dương');
+      else if (seenIds.has(n)) bad('id', `ID ${n} xuất hiện nhiều lần trong tệp`);
+      else {
+        const e = existing.get(n);
+        if (!e) bad('id', `không có cán bộ có ID ${n}`);
+        else if (!can(ctx.actor, 'person.import', e.unitPath) || !e.unitPath.startsWith(scope.path)) bad('id', `cán bộ ID ${n} không thuộc phạm vi được nhập`);
+        else id = n;
+        seenIds.add(n);
+      }
+    }
+    const fullName = squish(nfc(fullNameRaw));
+    if (fullName === '') bad('fullName', 'không được để trống');
+    else if (fullName.length > 120) bad('fullName', 'không được dài quá 120 ký tự');
+    let gender: Gender | null = null;
+    if (genderRaw !== '') {
+      gender = genderByFolded.get(foldVietnamese(genderRaw)) ?? null;
+      if (gender === null) bad('gender', `"${genderRaw}" không hợp lệ; chọn Nam hoặc Nữ`);
+    }
+    let birthYear: number | null = null;
+    if (birthRaw !== '') {
+      const n = Number(birthRaw);
+      if (!Number.isInteger(n)) bad('birthYear', `"${birthRaw}" không phải năm (4 chữ số)`);
+      else if (n < min || n > max) bad('birthYear', `phải trong khoảng ${min}–${max}`);
+      else birthYear = n;
+    }
+    let category: PersonCategory | null = null;
+    if (categoryRaw === '') bad('category', 'không được để trống');
+    else {
+      category = categoryByFolded.get(foldVietnamese(categoryRaw)) ?? null;
+      if (category === null) bad('category', `"${categoryRaw}" không hợp lệ; chọn một trong: ${Object.values(personCategoryLabels).join(', ')}`);
+    }
+    let unit: { id: number; path: string; provinceId: number | null } | null = null;
+    if (unitIdRaw !== '') {
+      const u = resolver.byId(Number(unitIdRaw));
+      if (!u) bad('unitId', `không có đơn vị mã ${unitIdRaw} trong phạm vi được nhập`);
+      else unit = u;
+    } else if (unitPathRaw === '') bad('unitPath', 'không được để trống');
+    else {
+      const r = resolver.byPath(unitPathRaw);
+      if ('error' in r) bad('unitPath', r.error);
+      else unit = r.unit;
+    }
+    const email = emailRaw === '' ? null : emailRaw;
+    if (email !== null && !z.email().safeParse(email).success) bad('email', `"${emailRaw}" không đúng định dạng email`);
+    let phone: string | null = null;
+    if (phoneRaw !== '') {
+      phone = normalisePhone(phoneRaw);
+      if (phone === null) bad('phone', `"${phoneRaw}" không đúng định dạng (ví dụ 0912345678)`);
+    }
+    const position = squish(nfc(positionRaw)) || null;
+    if (position !== null && position.length > 200) bad('position', 'không được dài quá 200 ký tự');
+    if (ok && category !== null && unit !== null) {
+      parsed.push({ row, id, fullName, gender, birthYear, category, position, unitId: unit.id, unitPath: unit.path, provinceId: unit.provinceId, email, phone });
+    }
+    if (index % 10_000 === 0) void progress(index, total, 'Đang kiểm tra dữ liệu');
+  });
+
+  if (errorCount > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Tệp có ${errorCount} lỗi ở ${new Set(errors.map((e) => e.row)).size}${errorCount > errors.length ? '+' : ''} dòng. Không có dữ liệu nào được ghi; hãy sửa các dòng lỗi rồi nhập lại.`,
+      { rows: errors, errorCount },
+    );
+  }
+
+  await progress(0, total, 'Đang ghi dữ liệu');
+  const today = ctx.now().toISOString().slice(0, 10);
+  let created = 0;
+  let updated = 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    const audits: AuditInput[] = [];
+    const BATCH = 1000;
+    for (let i = 0; i < parsed.length; i += BATCH) {
+      const batch = parsed.slice(i, i + BATCH);
+      const inserts = batch.filter((p) => p.id === null);
+      if (inserts.length > 0) {
+        const now = ctx.now();
+        const ids = await trx
+          .insertInto('person')
+          .values(inserts.map((p) => ({ unitId: p.unitId, provinceId: p.provinceId, fullName: p.fullName, gender: p.gender, birthYear: p.birthYear, category: p.category, position: p.position, email: p.email, phone: p.phone, createdAt: now, updatedAt: now })))
+          .returning('id')
+          .execute();
+        await trx
+          .insertInto('personAssignment')
+          .values(ids.map((r, k) => ({ personId: r.id, unitId: inserts[k]?.unitId ?? 0, position: inserts[k]?.position ?? null, startedOn: today })))
+          .execute();
+        ids.forEach((r, k) => {
+          const p = inserts[k];
+          if (!p) return;
+          audits.push({ action: 'person.imported', entityType: 'person', entityId: r.id, unitPath: p.unitPath, after: { fullName: p.fullName, gender: p.gender, birthYear: p.birthYear, category: p.category, position: p.position, unitId: p.unitId, email: p.email, phone: p.phone, row: p.row } });
+        });
+        created += ids.length;
+      }
+      for (const p of batch.filter((x) => x.id !== null)) {
+        const id = p.id ?? 0;
+        const before = await trx.selectFrom('person').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        await trx
+          .updateTable('person')
+          .set({ fullName: p.fullName, gender: p.gender, birthYear: p.birthYear, category: p.category, position: p.position, email: p.email, phone: p.phone, unitId: p.unitId, provinceId: p.provinceId, updatedAt: ctx.now(), version: sql`version + 1` })
+          .where('id', '=', id)
+          .execute();
+        if (before.unitId !== p.unitId) {
+          await trx.updateTable('personAssignment').set({ endedOn: sql<string>`greatest(started_on, ${today}::date - 1)` }).where('personId', '=', id).where('endedOn', 'is', null).execute();
+          await trx.insertInto('personAssignment').values({ personId: id, unitId: p.unitId, position: p.position, startedOn: today }).execute();
+        }
+        const b = { fullName: before.fullName, gender: before.gender, birthYear: before.birthYear, category: before.category, position: before.position, unitId: before.unitId, email: before.email, phone: before.phone };
+        const a = { fullName: p.fullName, gender: p.gender, birthYear: p.birthYear, category: p.category, position: p.position, unitId: p.unitId, email: p.email, phone: p.phone };
+        audits.push({ action: 'person.import_updated', entityType: 'person', entityId: id, unitPath: p.unitPath, before: b, after: a });
+        updated++;
+      }
+      await progress(Math.min(i + BATCH, parsed.length), total, 'Đang ghi dữ liệu');
+    }
+    audits.push({ action: 'import.people', entityType: 'org_unit', entityId: scope.id, unitPath: scope.path, after: { rows: total, created, updated } });
+    await recordAudit(trx, ctx, audits);
+  });
+  await progress(total, total, 'Hoàn tất');
+  return { created, updated, rows: total };
+}

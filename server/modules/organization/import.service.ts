@@ -1,0 +1,148 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { sql, type SqlBool } from 'kysely';
+import type { Ctx } from '../../platform/context';
+import { actorId } from '../../platform/context';
+import { AppError, fieldError } from '../../platform/errors';
+import { assertCan, pathInScope, scopeFor } from '../../platform/access';
+import { recordAudit } from '../../platform/audit';
+import { defineJob, enqueueJob } from '../../platform/jobs';
+import { id, parseInput, z } from '../../platform/validation';
+import { genderLabels, personCategoryLabels, unitKindLabels } from '../../../shared/org';
+import { importPeople } from './import-people';
+import { importUnits } from './import-units';
+import { nameMatches } from './people.service';
+import { PATH_SEPARATOR, PEOPLE_COLUMNS, UNIT_COLUMNS, setupSheet } from './xlsx-format';
+import * as uq from './units.queries';
+
+const ImportPayload = z.object({ type: z.enum(['people', 'units']), scopeUnitId: z.number().int(), fileId: z.string() });
+
+/** The background job that runs an uploaded import (all or nothing, with progress). */
+export const importJob = defineJob({
+  kind: 'organization.import',
+  payload: ImportPayload,
+  async run(ctx, payload, progress) {
+    const file = await ctx.db.selectFrom('storedFile').selectAll().where('id', '=', payload.fileId).executeTakeFirstOrThrow();
+    const data = await ctx.storage.get(file.storageKey);
+    const input = { scopeUnitId: payload.scopeUnitId, data };
+    return payload.type === 'people' ? importPeople(ctx, input, progress) : importUnits(ctx, input, progress);
+  },
+});
+
+const labels = { type: 'Loại dữ liệu', unitId: 'Đơn vị nhận dữ liệu', file: 'Tệp Excel' };
+
+/**
+ * Accepts an uploaded .xlsx for import into a unit the actor may import into (person.import; units
+ * also need unit.manage), checks that the content really is an .xlsx (zip) file, stores it and
+ * queues the import job. Returns the job id for the progress bar.
+ */
+export async function requestImport(ctx: Ctx, input: { type: unknown; unitId: unknown; fileName: string | undefined; data: Buffer | undefined }) {
+  const p = parseInput(z.object({ type: z.enum(['people', 'units']), unitId: id }), { type: input.type, unitId: input.unitId }, labels);
+  if (input.data === undefined || input.fileName === undefined) throw fieldError('file', labels.file, 'chưa chọn tệp');
+  if (!/\.xlsx$/i.test(input.fileName)) throw fieldError('file', labels.file, 'phải là tệp .xlsx (Excel 2007 trở lên)');
+  // .xlsx is a zip container: check the content, not only the name.
+  if (input.data.length < 4 || input.data.readUInt32LE(0) !== 0x04034b50) {
+    throw fieldError('file', labels.file, 'nội dung không phải bảng tính .xlsx hợp lệ');
+  }
+  const unit = await uq.getUnit(ctx.db, p.unitId);
+  assertCan(ctx.actor, 'person.import', unit.path, 'Bạn không có quyền nhập dữ liệu vào đơn vị này.');
+  if (p.type === 'units') assertCan(ctx.actor, 'unit.manage', unit.path, 'Bạn không có quyền thêm đơn vị vào đơn vị này.');
+  const stored = await ctx.storage.put(input.data, input.fileName);
+  return ctx.db.transaction().execute(async (trx) => {
+    const file = await trx
+      .insertInto('storedFile')
+      .values({ storageKey: stored.key, originalName: input.fileName ?? 'import.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sizeBytes: stored.size, sha256: stored.sha256, createdBy: actorId(ctx.actor) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const jobId = await enqueueJob(trx, importJob, { type: p.type, scopeUnitId: unit.id, fileId: file.id }, actorId(ctx.actor));
+    await recordAudit(trx, ctx, { action: `import.${p.type}_requested`, entityType: 'job', entityId: jobId, unitPath: unit.path, after: { fileName: input.fileName, sha256: stored.sha256, sizeBytes: stored.size } });
+    return { jobId };
+  });
+}
+
+const ExportQuery = z.object({ unitId: id.optional(), search: z.string().trim().max(100).optional() });
+
+async function exportScope(ctx: Ctx, unitId: number | undefined, action: 'person.export') {
+  const scope = scopeFor(ctx.actor, action);
+  const conditions = [pathInScope(scope, sql<string>`u.path`)];
+  let name = 'toan-bo';
+  if (unitId !== undefined) {
+    const unit = await uq.getUnit(ctx.db, unitId);
+    assertCan(ctx.actor, action, unit.path);
+    conditions.push(sql<SqlBool>`u.path <@ ${unit.path}::ltree`);
+    name = unit.name;
+  } else if (!scope.all && scope.paths.length === 0) {
+    throw new AppError('FORBIDDEN', 'Bạn không có quyền xuất dữ liệu.');
+  }
+  return { conditions, name };
+}
+
+/** Name paths of units (" › "-joined) for export columns, loaded once per export. */
+async function pathNames(ctx: Ctx, unitIds: number[]): Promise<Map<number, string>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await sql<{ id: number; names: string }>`
+    SELECT u.id, (SELECT string_agg(a.name, ${PATH_SEPARATOR} ORDER BY nlevel(a.path)) FROM org_unit a WHERE a.path @> u.path) AS names
+    FROM org_unit u WHERE u.id = ANY(${sql.val(unitIds)}::int[])`.execute(ctx.db);
+  return new Map(rows.rows.map((r) => [r.id, r.names]));
+}
+
+/**
+ * Streams people (person.export, inside the actor's scope and the chosen unit) as an .xlsx in the
+ * import format, in keyset-paged batches so memory stays flat on large exports.
+ */
+export async function exportPeople(ctx: Ctx, input: unknown) {
+  const p = parseInput(ExportQuery, input, labels);
+  const { conditions, name } = await exportScope(ctx, p.unitId, 'person.export');
+  if (p.search) conditions.push(nameMatches(p.search));
+  const stream = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+  const ws = wb.addWorksheet('Cán bộ');
+  setupSheet(ws, PEOPLE_COLUMNS, 0);
+  const write = async () => {
+    let lastId = 0;
+    const paths = new Map<number, string>();
+    for (;;) {
+      const rows = await ctx.db
+        .selectFrom('person as p')
+        .innerJoin('orgUnit as u', 'u.id', 'p.unitId')
+        .select(['p.id', 'p.fullName', 'p.gender', 'p.birthYear', 'p.category', 'p.position', 'p.unitId', 'p.email', 'p.phone'])
+        .where(sql<SqlBool>`${sql.join(conditions, sql` AND `)}`)
+        .where('p.id', '>', lastId)
+        .orderBy('p.id')
+        .limit(2000)
+        .execute();
+      if (rows.length === 0) break;
+      const missing = [...new Set(rows.map((r) => r.unitId))].filter((u) => !paths.has(u));
+      for (const [k, v] of await pathNames(ctx, missing)) paths.set(k, v);
+      for (const r of rows) {
+        ws.addRow([r.id, r.fullName, r.gender ? genderLabels[r.gender] : '', r.birthYear ?? '', personCategoryLabels[r.category], r.position ?? '', r.unitId, paths.get(r.unitId) ?? '', r.email ?? '', r.phone ?? '']).commit();
+      }
+      lastId = rows[rows.length - 1]?.id ?? lastId;
+    }
+    ws.commit();
+    await wb.commit();
+  };
+  write().catch((e: unknown) => stream.destroy(e instanceof Error ? e : new Error(String(e))));
+  return { stream, fileName: `can-bo-${name}.xlsx` };
+}
+
+/** Streams the units of a subtree (person.export) in the import format. */
+export async function exportUnits(ctx: Ctx, input: unknown) {
+  const p = parseInput(ExportQuery, input, labels);
+  const { conditions, name } = await exportScope(ctx, p.unitId, 'person.export');
+  const rows = await ctx.db
+    .selectFrom('orgUnit as u')
+    .select(['u.id', 'u.name', 'u.kind', 'u.adminCode', 'u.parentId', 'u.active'])
+    .where(sql<SqlBool>`${sql.join(conditions, sql` AND `)}`)
+    .orderBy(sql`nlevel(u.path)`)
+    .orderBy(sql`u.name COLLATE "vi-x-icu"`)
+    .execute();
+  const paths = await pathNames(ctx, [...new Set(rows.map((r) => r.parentId).filter((x): x is number => x !== null))]);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Đơn vị');
+  setupSheet(ws, UNIT_COLUMNS, 0);
+  for (const r of rows) {
+    ws.addRow([r.id, r.name, unitKindLabels[r.kind], r.adminCode ?? '', r.parentId ?? '', r.parentId === null ? '' : (paths.get(r.parentId) ?? ''), r.active ? 'Có' : 'Không']);
+  }
+  return { data: Buffer.from(await wb.xlsx.writeBuffer()), fileName: `don-vi-${name}.xlsx` };
+}

@@ -1,0 +1,134 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Db, Executor } from './db';
+import { systemActor, type Ctx, type Logger } from './context';
+import { AppError, isAppError } from './errors';
+import type { FileStorage } from './storage';
+
+/**
+ * Background jobs in the same PostgreSQL database: a `job` row is enqueued in the caller's
+ * transaction, a worker claims it with FOR UPDATE SKIP LOCKED, reports progress on its own
+ * connection (so the UI sees it while the job's transaction is still open) and records the result
+ * or the error. Handlers must be idempotent: a job whose worker died is queued again.
+ */
+
+export type Progress = (done: number, total: number, message?: string) => Promise<void>;
+
+export type JobDefinition<P> = {
+  kind: string;
+  payload: z.ZodType<P>;
+  /** Runs as the user who enqueued the job (ctx.actor), re-loaded with their current grants. */
+  run: (ctx: Ctx, payload: P, progress: Progress) => Promise<unknown>;
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry, payloads are parsed by each definition's schema
+type AnyJob = JobDefinition<any>;
+
+export function defineJob<P>(def: JobDefinition<P>): JobDefinition<P> {
+  return def;
+}
+
+export async function enqueueJob<P>(
+  trx: Executor,
+  def: JobDefinition<P>,
+  payload: P,
+  createdBy: number | null,
+): Promise<number> {
+  const row = await trx
+    .insertInto('job')
+    .values({ kind: def.kind, payload: JSON.stringify(def.payload.parse(payload)), createdBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export type WorkerDeps = {
+  db: Db;
+  log: Logger;
+  storage: FileStorage;
+  now: () => Date;
+  /** Rebuilds the actor of the user who enqueued a job (their grants may have changed). */
+  loadActor: (userId: number) => Promise<Ctx['actor']>;
+};
+
+export type Worker = { stop: () => Promise<void>; drain: () => Promise<void> };
+
+export function startWorker(deps: WorkerDeps, jobs: AnyJob[], pollMs = 300): Worker {
+  const registry = new Map(jobs.map((j) => [j.kind, j]));
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+
+  const runOne = async (): Promise<boolean> => {
+    const claimed = await sql<{ id: number; kind: string; payload: unknown; createdBy: number | null }>`
+      UPDATE job SET status = 'running', started_at = now(), heartbeat_at = now(), attempts = attempts + 1
+      WHERE id = (SELECT id FROM job WHERE status = 'queued' ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
+      RETURNING id, kind, payload, created_by`.execute(deps.db);
+    const job = claimed.rows[0];
+    if (job === undefined) return false;
+    const def = registry.get(job.kind);
+    const finish = (status: 'succeeded' | 'failed', result: unknown, error: unknown) =>
+      deps.db
+        .updateTable('job')
+        .set({
+          status,
+          result: result === undefined ? null : JSON.stringify(result),
+          error: error === undefined ? null : JSON.stringify(error),
+          finishedAt: new Date(),
+        })
+        .where('id', '=', job.id)
+        .execute();
+    try {
+      if (def === undefined) throw new AppError('INTERNAL', `Không có xử lý cho công việc ${job.kind}.`);
+      const actor = job.createdBy === null ? systemActor('jobs') : await deps.loadActor(job.createdBy);
+      const ctx: Ctx = { db: deps.db, actor, log: deps.log, now: deps.now, storage: deps.storage };
+      const progress: Progress = async (done, total, message) => {
+        await deps.db
+          .updateTable('job')
+          .set({ progress: done, total, message: message ?? null, heartbeatAt: new Date() })
+          .where('id', '=', job.id)
+          .execute();
+      };
+      const result = await def.run(ctx, def.payload.parse(job.payload), progress);
+      await finish('succeeded', result ?? null, undefined);
+    } catch (e) {
+      if (isAppError(e)) {
+        await finish('failed', undefined, { error: e.code, message: e.message, details: e.details ?? null });
+      } else {
+        deps.log.error({ err: e, jobId: job.id }, 'job failed');
+        await finish('failed', undefined, {
+          error: 'INTERNAL',
+          message: `Công việc #${job.id} gặp lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.`,
+          details: null,
+        });
+      }
+    }
+    return true;
+  };
+
+  const loop = async () => {
+    if (stopped) return;
+    try {
+      while (!stopped && (await runOne()));
+    } catch (e) {
+      deps.log.error({ err: e }, 'job worker poll failed');
+    }
+    if (!stopped) timer = setTimeout(() => void (running = loop()), pollMs);
+  };
+
+  // Jobs whose worker died mid-way (no heartbeat for 2 minutes) are queued again.
+  running = sql`UPDATE job SET status = 'queued' WHERE status = 'running' AND heartbeat_at < now() - interval '2 minutes'`
+    .execute(deps.db)
+    .then(loop);
+
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+    async drain() {
+      while (await runOne());
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { AppError, type FieldError } from './errors';
+
+/**
+ * Zod with plain Vietnamese messages for users ("không được để trống", not "expected string").
+ * Every boundary (HTTP bodies, query strings, job payloads, imports) parses through here.
+ */
+
+function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined || issue.input === null) return 'không được để trống';
+      if (issue.expected === 'number' || issue.expected === 'int') return 'phải là số';
+      if (issue.expected === 'string') return 'phải là chuỗi ký tự';
+      if (issue.expected === 'boolean') return 'phải là có hoặc không';
+      return 'có kiểu dữ liệu không hợp lệ';
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1 ? 'không được để trống' : `phải có ít nhất ${issue.minimum} ký tự`;
+      }
+      if (issue.origin === 'array') return `phải có ít nhất ${issue.minimum} mục`;
+      return `phải lớn hơn hoặc bằng ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `không được dài quá ${issue.maximum} ký tự`;
+      if (issue.origin === 'array') return `không được quá ${issue.maximum} mục`;
+      return `phải nhỏ hơn hoặc bằng ${issue.maximum}`;
+    case 'invalid_format':
+      if (issue.format === 'email') return 'không đúng định dạng email';
+      if (issue.format === 'date') return 'phải là ngày theo dạng YYYY-MM-DD';
+      return 'không đúng định dạng';
+    case 'invalid_value':
+      return 'không phải là giá trị được phép';
+    case 'not_multiple_of':
+      return 'phải là số nguyên';
+    case 'unrecognized_keys':
+      return `có trường không được phép: ${issue.keys.join(', ')}`;
+    default:
+      return undefined;
+  }
+}
+
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'invalid_type' && (issue.expected === 'int' || issue.expected === 'number')) {
+      if (typeof issue.input === 'number' && !Number.isInteger(issue.input)) return 'phải là số nguyên';
+    }
+    return issueMessage(issue);
+  },
+});
+
+export { z };
+
+/** A required trimmed text field; blank strings count as missing. */
+export const text = (max = 255) => z.string().trim().min(1).max(max);
+/** An optional text field: '', null and undefined all become null. */
+export const optionalText = (max = 255) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v === undefined || v === null || v === '' ? null : v));
+export const id = z.coerce.number().int().positive();
+export const isoDate = z.iso.date();
+export const page = z.coerce.number().int().min(1).max(100_000).default(1);
+export const pageSize = z.coerce.number().int().min(1).max(200).default(20);
+
+/**
+ * Parses input or throws VALIDATION_FAILED naming every bad field in Vietnamese.
+ * `labels` maps field names to what the user sees on the form.
+ */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  labels: Record<string, string> = {},
+): z.output<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const fields: FieldError[] = result.error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.') || '(dữ liệu)';
+    const label = labels[field] ?? labels[String(issue.path[0] ?? '')] ?? field;
+    return { field, label, message: issue.message };
+  });
+  const summary = fields.map((f) => `${f.label}: ${f.message}`).join('; ');
+  throw new AppError('VALIDATION_FAILED', `Dữ liệu không hợp lệ — ${summary}.`, { fields });
+}

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import type { Config } from './config';
+import { createDb, migrateToLatest, type Db } from './platform/db';
+import { lockDataDir, startEmbeddedPostgres, type EmbeddedServer } from './platform/embedded-postgres';
+import { localDiskStorage, type FileStorage } from './platform/storage';
+
+export type Runtime = {
+  db: Db;
+  storage: FileStorage;
+  databaseKind: 'embedded' | 'external';
+  close: () => Promise<void>;
+};
+
+/**
+ * Opens the database the configuration names: DATABASE_URL when set, otherwise the embedded
+ * PostgreSQL in DATA_DIR (locking the directory against a second process). Migrates to latest.
+ */
+export async function openRuntime(config: Config, log: (line: string) => void = () => {}): Promise<Runtime> {
+  let embedded: EmbeddedServer | undefined;
+  let unlock: (() => void) | undefined;
+  let url = config.databaseUrl;
+  if (url === undefined) {
+    unlock = lockDataDir(config.dataDir);
+    try {
+      embedded = await startEmbeddedPostgres(config.dataDir, { log });
+    } catch (e) {
+      unlock();
+      throw e;
+    }
+    url = embedded.url;
+  }
+  const db = createDb(url, config.dbPoolSize);
+  try {
+    await migrateToLatest(db);
+  } catch (e) {
+    await db.destroy();
+    await embedded?.stop();
+    unlock?.();
+    throw e;
+  }
+  return {
+    db,
+    storage: localDiskStorage(path.join(config.dataDir, 'files')),
+    databaseKind: embedded ? 'embedded' : 'external',
+    async close() {
+      await db.destroy();
+      await embedded?.stop();
+      unlock?.();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * Organisation vocabulary shared by server and web: unit kinds, person categories, genders.
+ * Stored as text with a CHECK constraint; labels are what users read.
+ */
+
+export const UnitKind = {
+  province: 'province',
+  district: 'district',
+  commune: 'commune',
+  ward: 'ward',
+  township: 'township',
+  specialZone: 'special_zone',
+  department: 'department',
+  oneStop: 'one_stop',
+  partyMassOrg: 'party_mass_org',
+  publicServiceUnit: 'public_service_unit',
+  village: 'village',
+} as const;
+export type UnitKind = (typeof UnitKind)[keyof typeof UnitKind];
+export const unitKinds = Object.values(UnitKind) as [UnitKind, ...UnitKind[]];
+
+export const unitKindLabels: Record<UnitKind, string> = {
+  province: 'Tỉnh / thành phố trực thuộc TW',
+  district: 'Cấp huyện (trước 01/7/2025)',
+  commune: 'Xã',
+  ward: 'Phường',
+  township: 'Thị trấn (trước 01/7/2025)',
+  special_zone: 'Đặc khu',
+  department: 'Cơ quan, phòng, ban chuyên môn',
+  one_stop: 'Bộ phận một cửa',
+  party_mass_org: 'Tổ chức Đảng, đoàn thể',
+  public_service_unit: 'Đơn vị sự nghiệp công lập',
+  village: 'Thôn, tổ dân phố',
+};
+
+/** Kinds that are a level of local government (they can have their own People's Committee). */
+export const governmentKinds: readonly UnitKind[] = [
+  'province',
+  'district',
+  'commune',
+  'ward',
+  'township',
+  'special_zone',
+];
+
+export const PersonCategory = {
+  canBo: 'can_bo',
+  congChuc: 'cong_chuc',
+  vienChuc: 'vien_chuc',
+  nguoiLaoDong: 'nguoi_lao_dong',
+  other: 'other',
+} as const;
+export type PersonCategory = (typeof PersonCategory)[keyof typeof PersonCategory];
+export const personCategories = Object.values(PersonCategory) as [
+  PersonCategory,
+  ...PersonCategory[],
+];
+export const personCategoryLabels: Record<PersonCategory, string> = {
+  can_bo: 'Cán bộ',
+  cong_chuc: 'Công chức',
+  vien_chuc: 'Viên chức',
+  nguoi_lao_dong: 'Người lao động',
+  other: 'Khác',
+};
+
+export const Gender = { male: 'male', female: 'female' } as const;
+export type Gender = (typeof Gender)[keyof typeof Gender];
+export const genders = Object.values(Gender) as [Gender, ...Gender[]];
+export const genderLabels: Record<Gender, string> = { male: 'Nam', female: 'Nữ' };

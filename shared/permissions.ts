@@ -1,0 +1,71 @@
+/**
+ * The permission catalogue: which role may do which action. Roles are granted at an org unit
+ * (or system-wide for administrators) and cover that unit's whole subtree.
+ * This table is the single source of truth; server policies and the web UI both read it.
+ */
+
+export const Role = {
+  admin: 'admin',
+  emulationOfficer: 'emulation_officer',
+  councilMember: 'council_member',
+  unitHead: 'unit_head',
+  staff: 'staff',
+  juror: 'juror',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const roles = Object.values(Role) as [Role, ...Role[]];
+
+export const roleLabels: Record<Role, string> = {
+  admin: 'Quản trị hệ thống',
+  emulation_officer: 'Cán bộ thi đua / Thư ký hội đồng',
+  council_member: 'Thành viên Hội đồng TĐKT',
+  unit_head: 'Thủ trưởng đơn vị',
+  staff: 'Cán bộ, công chức',
+  juror: 'Giám khảo',
+};
+
+export const Action = {
+  unitView: 'unit.view',
+  unitManage: 'unit.manage',
+  personView: 'person.view',
+  personManage: 'person.manage',
+  personImport: 'person.import',
+  personExport: 'person.export',
+  auditView: 'audit.view',
+  accountManage: 'account.manage',
+} as const;
+export type Action = (typeof Action)[keyof typeof Action];
+export const actions = Object.values(Action) as [Action, ...Action[]];
+
+export const actionLabels: Record<Action, string> = {
+  'unit.view': 'Xem cơ cấu tổ chức',
+  'unit.manage': 'Thêm, sửa, chuyển đơn vị',
+  'person.view': 'Xem danh sách cán bộ, công chức',
+  'person.manage': 'Thêm, sửa, điều chuyển cán bộ',
+  'person.import': 'Nhập dữ liệu từ Excel',
+  'person.export': 'Xuất dữ liệu ra Excel',
+  'audit.view': 'Xem nhật ký thay đổi',
+  'account.manage': 'Quản lý tài khoản và phân quyền',
+};
+
+/** role × action. Read as: "a <role> granted at unit U may <action> anywhere in U's subtree". */
+export const permissionCatalogue: Record<Role, readonly Action[]> = {
+  admin: actions,
+  emulation_officer: [
+    'unit.view',
+    'unit.manage',
+    'person.view',
+    'person.manage',
+    'person.import',
+    'person.export',
+    'audit.view',
+  ],
+  council_member: ['unit.view', 'person.view'],
+  unit_head: ['unit.view', 'person.view', 'person.manage', 'person.export'],
+  staff: ['unit.view', 'person.view'],
+  juror: ['unit.view'],
+};
+
+export function roleAllows(role: Role, action: Action): boolean {
+  return permissionCatalogue[role].includes(action);
+}
