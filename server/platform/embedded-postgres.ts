@@ -86,6 +86,8 @@ export async function startEmbeddedPostgres(
   const pgDir = path.join(dataDir, 'postgres');
   const secretPath = path.join(dataDir, 'postgres.secret');
   const fresh = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
+  // As root, PostgreSQL runs as the `postgres` OS user, who must be able to reach its directory.
+  if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o755);
   if (fresh) {
     fs.rmSync(pgDir, { recursive: true, force: true });
     fs.writeFileSync(secretPath, randomBytes(24).toString('hex'), { mode: 0o600 });
