@@ -12,7 +12,7 @@ import { genderLabels, personCategoryLabels, unitKindLabels } from '../../../sha
 import { importPeople } from './import-people';
 import { importUnits } from './import-units';
 import { nameMatches } from './people.service';
-import { PATH_SEPARATOR, PEOPLE_COLUMNS, UNIT_COLUMNS, setupSheet } from './xlsx-format';
+import { PATH_SEPARATOR, PEOPLE_COLUMNS, SHEET_OPTIONS, UNIT_COLUMNS, setupSheet } from './xlsx-format';
 import * as uq from './units.queries';
 
 const ImportPayload = z.object({ type: z.enum(['people', 'units']), scopeUnitId: z.number().int(), fileId: z.string() });
@@ -96,7 +96,7 @@ export async function exportPeople(ctx: Ctx, input: unknown) {
   if (p.search) conditions.push(nameMatches(p.search));
   const stream = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
-  const ws = wb.addWorksheet('Cán bộ');
+  const ws = wb.addWorksheet('Cán bộ', SHEET_OPTIONS);
   setupSheet(ws, PEOPLE_COLUMNS, 0);
   const write = async () => {
     let lastId = 0;
@@ -139,7 +139,7 @@ export async function exportUnits(ctx: Ctx, input: unknown) {
     .execute();
   const paths = await pathNames(ctx, [...new Set(rows.map((r) => r.parentId).filter((x): x is number => x !== null))]);
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Đơn vị');
+  const ws = wb.addWorksheet('Đơn vị', SHEET_OPTIONS);
   setupSheet(ws, UNIT_COLUMNS, 0);
   for (const r of rows) {
     ws.addRow([r.id, r.name, unitKindLabels[r.kind], r.adminCode ?? '', r.parentId ?? '', r.parentId === null ? '' : (paths.get(r.parentId) ?? ''), r.active ? 'Có' : 'Không']);

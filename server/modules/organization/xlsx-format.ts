@@ -51,10 +51,12 @@ const headerStyle = (row: ExcelJS.Row) => {
   });
 };
 
+/** Frozen header row; pass as addWorksheet options (streaming sheets cannot set views later). */
+export const SHEET_OPTIONS = { views: [{ state: 'frozen' as const, ySplit: 1 }] };
+
 export function setupSheet(ws: ExcelJS.Worksheet, columns: Column[], validationRows: number): void {
   ws.columns = columns.map((c) => ({ key: c.key, header: c.required ? `${c.header} (*)` : c.header, width: c.width }));
   headerStyle(ws.getRow(1));
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
   columns.forEach((c, i) => {
     if (!c.list) return;
     const letter = ws.getColumn(i + 1).letter;
@@ -76,7 +78,7 @@ export async function buildTemplate(type: 'people' | 'units'): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ThiĐua';
   const columns = type === 'people' ? PEOPLE_COLUMNS : UNIT_COLUMNS;
-  const ws = wb.addWorksheet(type === 'people' ? 'Cán bộ' : 'Đơn vị');
+  const ws = wb.addWorksheet(type === 'people' ? 'Cán bộ' : 'Đơn vị', SHEET_OPTIONS);
   setupSheet(ws, columns, 500);
   const guide = wb.addWorksheet('Hướng dẫn');
   guide.columns = [{ width: 24 }, { width: 100 }];
