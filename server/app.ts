@@ -18,7 +18,10 @@ import { demoAccounts } from './demo/localities';
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
 /** Builds the HTTP application: plugins, session hook, CSRF check, error handler, module routes. */
-export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  opts: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
   let requestCounter = 0;
   const app = Fastify({
     logger: opts.logger === false ? false : { level: deps.config.logLevel },
@@ -41,11 +44,16 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     hsts: deps.config.cookieSecure,
   });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 } });
+  await app.register(multipart, {
+    limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 },
+  });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) =>
-      new AppError('RATE_LIMITED', `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(context.ttl / 1000)} giây.`),
+      new AppError(
+        'RATE_LIMITED',
+        `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(context.ttl / 1000)} giây.`,
+      ),
   });
 
   app.decorateRequest('actor', undefined);
@@ -73,27 +81,63 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     } catch {
       host = '';
     }
-    if (host !== req.headers.host) throw new AppError('FORBIDDEN', 'Yêu cầu bị từ chối: nguồn gửi không hợp lệ.');
+    if (host !== req.headers.host)
+      throw new AppError('FORBIDDEN', 'Yêu cầu bị từ chối: nguồn gửi không hợp lệ.');
   });
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (isAppError(err)) {
       const status = httpStatusOf[err.code];
       if (status >= 500) req.log.error({ err }, err.message);
-      return reply.code(status).send({ error: err.code, message: err.message, details: err.details ?? null, requestId: req.id });
+      return reply
+        .code(status)
+        .send({
+          error: err.code,
+          message: err.message,
+          details: err.details ?? null,
+          requestId: req.id,
+        });
     }
-    const fe = err as FastifyError;
+    const fe = err;
     if (fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413) {
-      return reply.code(413).send({ error: 'VALIDATION_FAILED', message: `Tệp quá lớn: tối đa ${Math.round(deps.config.maxUploadBytes / 1048576)} MB.`, details: null, requestId: req.id });
+      return reply
+        .code(413)
+        .send({
+          error: 'VALIDATION_FAILED',
+          message: `Tệp quá lớn: tối đa ${Math.round(deps.config.maxUploadBytes / 1048576)} MB.`,
+          details: null,
+          requestId: req.id,
+        });
     }
     if (fe.statusCode === 415) {
-      return reply.code(415).send({ error: 'VALIDATION_FAILED', message: 'Định dạng dữ liệu gửi lên không được hỗ trợ (cần JSON).', details: null, requestId: req.id });
+      return reply
+        .code(415)
+        .send({
+          error: 'VALIDATION_FAILED',
+          message: 'Định dạng dữ liệu gửi lên không được hỗ trợ (cần JSON).',
+          details: null,
+          requestId: req.id,
+        });
     }
     if (fe.statusCode === 400 && fe.code?.startsWith('FST_')) {
-      return reply.code(400).send({ error: 'VALIDATION_FAILED', message: 'Dữ liệu gửi lên không đúng định dạng JSON.', details: null, requestId: req.id });
+      return reply
+        .code(400)
+        .send({
+          error: 'VALIDATION_FAILED',
+          message: 'Dữ liệu gửi lên không đúng định dạng JSON.',
+          details: null,
+          requestId: req.id,
+        });
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.code(500).send({ error: 'INTERNAL', message: `Hệ thống gặp lỗi. Vui lòng thử lại; nếu lỗi lặp lại, báo quản trị viên mã ${req.id}.`, details: null, requestId: req.id });
+    return reply
+      .code(500)
+      .send({
+        error: 'INTERNAL',
+        message: `Hệ thống gặp lỗi. Vui lòng thử lại; nếu lỗi lặp lại, báo quản trị viên mã ${req.id}.`,
+        details: null,
+        requestId: req.id,
+      });
   });
 
   app.get('/api/health', async () => {
@@ -101,7 +145,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     return { status: 'ok', database: deps.databaseKind, version: deps.config.version };
   });
   app.get('/api/auth/demo-accounts', async () =>
-    deps.config.demo ? { enabled: true, password: 'demo', accounts: demoAccounts } : { enabled: false, password: null, accounts: [] },
+    deps.config.demo
+      ? { enabled: true, password: 'demo', accounts: demoAccounts }
+      : { enabled: false, password: null, accounts: [] },
   );
 
   registerAuthRoutes(app, deps);
@@ -111,11 +157,23 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      return reply.code(404).send({ error: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu.', details: null, requestId: req.id });
+      return reply
+        .code(404)
+        .send({
+          error: 'NOT_FOUND',
+          message: 'Không tìm thấy địa chỉ yêu cầu.',
+          details: null,
+          requestId: req.id,
+        });
     }
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
   });

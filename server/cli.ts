@@ -29,23 +29,36 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const runtime = await openRuntime(config);
-  const ctx = { db: runtime.db, actor: systemActor('cli'), log: console, now: () => new Date(), storage: runtime.storage };
+  const ctx = {
+    db: runtime.db,
+    actor: systemActor('cli'),
+    log: console,
+    now: () => new Date(),
+    storage: runtime.storage,
+  };
   try {
     if (command === 'create-admin') {
       if (!arg) {
         console.error(usage);
         return 2;
       }
-      const account = await createAdministrator(ctx, { username: arg, password: await readPassword() });
+      const account = await createAdministrator(ctx, {
+        username: arg,
+        password: await readPassword(),
+      });
       console.log(`Đã tạo quản trị viên "${account.username}" (id ${account.id}).`);
       return 0;
     }
     const report = await verifyAuditChain(runtime.db);
     if (report.ok) {
-      console.log(`Nhật ký toàn vẹn: đã kiểm tra ${report.checked} bản ghi. (audit chain intact: ${report.checked} events)`);
+      console.log(
+        `Nhật ký toàn vẹn: đã kiểm tra ${report.checked} bản ghi. (audit chain intact: ${report.checked} events)`,
+      );
       return 0;
     }
-    console.log(`Chuỗi nhật ký bị phá vỡ tại bản ghi #${report.brokenAt}: ${report.reason}. Đã kiểm tra ${report.checked} bản ghi hợp lệ trước đó.`);
+    console.log(
+      `Chuỗi nhật ký bị phá vỡ tại bản ghi #${report.brokenAt}: ${report.reason}. Đã kiểm tra ${report.checked} bản ghi hợp lệ trước đó.`,
+    );
     return 1;
   } catch (e) {
     if (isAppError(e)) {

@@ -21,11 +21,23 @@ async function main(): Promise<void> {
     throw e;
   }
   const now = () => new Date();
-  const deps = { db: runtime.db, config, storage: runtime.storage, now, databaseKind: runtime.databaseKind };
+  const deps = {
+    db: runtime.db,
+    config,
+    storage: runtime.storage,
+    now,
+    databaseKind: runtime.databaseKind,
+  };
   const app = await buildApp(deps);
 
   if (config.demo) {
-    const ctx = { db: runtime.db, actor: systemActor('demo-seed'), log: app.log, now, storage: runtime.storage };
+    const ctx = {
+      db: runtime.db,
+      actor: systemActor('demo-seed'),
+      log: app.log,
+      now,
+      storage: runtime.storage,
+    };
     if (await isEmpty(ctx)) {
       app.log.info('seeding demo data (empty database, demo mode)');
       const counts = await seedDemo(ctx);
@@ -34,10 +46,21 @@ async function main(): Promise<void> {
   }
 
   const worker = config.worker
-    ? startWorker({ db: runtime.db, log: app.log, storage: runtime.storage, now, loadActor: (id) => loadUserActor(runtime.db, id) }, [importJob])
+    ? startWorker(
+        {
+          db: runtime.db,
+          log: app.log,
+          storage: runtime.storage,
+          now,
+          loadActor: (id) => loadUserActor(runtime.db, id),
+        },
+        [importJob],
+      )
     : undefined;
   const sweeper = setInterval(() => {
-    deleteExpiredSessions(runtime.db, now(), config.sessionIdleMinutes).catch((e: unknown) => app.log.warn({ err: e }, 'session sweep failed'));
+    deleteExpiredSessions(runtime.db, now(), config.sessionIdleMinutes).catch((e: unknown) =>
+      app.log.warn({ err: e }, 'session sweep failed'),
+    );
   }, 10 * 60_000);
   sweeper.unref();
 
@@ -56,7 +79,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(`ThiĐua ${config.version} at http://localhost:${config.port} (database: ${runtime.databaseKind}${config.demo ? ', demo mode' : ''})`);
+  app.log.info(
+    `ThiĐua ${config.version} at http://localhost:${config.port} (database: ${runtime.databaseKind}${config.demo ? ', demo mode' : ''})`,
+  );
 }
 
 main().catch((e: unknown) => {

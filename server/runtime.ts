@@ -1,7 +1,11 @@
 import path from 'node:path';
 import type { Config } from './config';
 import { createDb, migrateToLatest, type Db } from './platform/db';
-import { lockDataDir, startEmbeddedPostgres, type EmbeddedServer } from './platform/embedded-postgres';
+import {
+  lockDataDir,
+  startEmbeddedPostgres,
+  type EmbeddedServer,
+} from './platform/embedded-postgres';
 import { localDiskStorage, type FileStorage } from './platform/storage';
 
 export type Runtime = {
@@ -15,7 +19,10 @@ export type Runtime = {
  * Opens the database the configuration names: DATABASE_URL when set, otherwise the embedded
  * PostgreSQL in DATA_DIR (locking the directory against a second process). Migrates to latest.
  */
-export async function openRuntime(config: Config, log: (line: string) => void = () => {}): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  log: (line: string) => void = () => {},
+): Promise<Runtime> {
   let embedded: EmbeddedServer | undefined;
   let unlock: (() => void) | undefined;
   let url = config.databaseUrl;

@@ -17,14 +17,21 @@ export async function isEmpty(ctx: Ctx): Promise<boolean> {
  * Seeds the demo organisation, staff and accounts through the normal services, so every demo row
  * has its audit trail. Deterministic: the same names every time.
  */
-export async function seedDemo(ctx: Ctx): Promise<{ units: number; people: number; accounts: number }> {
+export async function seedDemo(
+  ctx: Ctx,
+): Promise<{ units: number; people: number; accounts: number }> {
   const random = rng(20_230_306);
   let units = 0;
   let people = 0;
   const unitIds = new Map<string, number>();
 
   const addUnit = async (spec: UnitSpec, parentId: number | null, path: string[]) => {
-    const unit = await createUnit(ctx, { parentId, name: spec.name, kind: spec.kind, adminCode: spec.adminCode ?? null });
+    const unit = await createUnit(ctx, {
+      parentId,
+      name: spec.name,
+      kind: spec.kind,
+      adminCode: spec.adminCode ?? null,
+    });
     units++;
     const here = [...path, spec.name];
     unitIds.set(here.join(' › '), unit.id);
@@ -48,10 +55,15 @@ export async function seedDemo(ctx: Ctx): Promise<{ units: number; people: numbe
 
   for (const spec of demoAccountSpecs) {
     const unitId = spec.unitPath.length === 0 ? null : unitIds.get(spec.unitPath.join(' › '));
-    if (unitId === undefined) throw new Error(`demo account ${spec.username}: unknown unit ${spec.unitPath.join(' › ')}`);
+    if (unitId === undefined)
+      throw new Error(`demo account ${spec.username}: unknown unit ${spec.unitPath.join(' › ')}`);
     let personId: number | null = null;
     if (spec.personPosition !== undefined && unitId !== null) {
-      const unitPath = await ctx.db.selectFrom('orgUnit').select(sql<string>`path::text`.as('path')).where('id', '=', unitId).executeTakeFirstOrThrow();
+      const unitPath = await ctx.db
+        .selectFrom('orgUnit')
+        .select(sql<string>`path::text`.as('path'))
+        .where('id', '=', unitId)
+        .executeTakeFirstOrThrow();
       const person = await ctx.db
         .selectFrom('person as p')
         .innerJoin('orgUnit as u', 'u.id', 'p.unitId')
@@ -62,7 +74,11 @@ export async function seedDemo(ctx: Ctx): Promise<{ units: number; people: numbe
         .executeTakeFirst();
       personId = person?.id ?? null;
     }
-    const account = await createAccount(ctx, { username: spec.username, displayName: spec.displayName, password: DEMO_PASSWORD, personId }, { minPasswordLength: 4 });
+    const account = await createAccount(
+      ctx,
+      { username: spec.username, displayName: spec.displayName, password: DEMO_PASSWORD, personId },
+      { minPasswordLength: 4 },
+    );
     await grantRole(ctx, account.id, { role: spec.role, unitId });
   }
   return { units, people, accounts: demoAccountSpecs.length };

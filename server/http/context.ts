@@ -24,16 +24,36 @@ export const SESSION_COOKIE = 'thidua_sid';
 
 /** The service context of a signed-in request; UNAUTHENTICATED otherwise. */
 export function userCtx(deps: AppDeps, req: FastifyRequest): Ctx & { actor: UserActor } {
-  if (req.actor === undefined) throw new AppError('UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.');
-  return { db: deps.db, actor: req.actor, log: req.log, now: deps.now, storage: deps.storage, requestId: req.id };
+  if (req.actor === undefined)
+    throw new AppError('UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.');
+  return {
+    db: deps.db,
+    actor: req.actor,
+    log: req.log,
+    now: deps.now,
+    storage: deps.storage,
+    requestId: req.id,
+  };
 }
 
 /** Sends a generated file with a safe ASCII fallback name and the UTF-8 name for browsers. */
-export function sendFile(reply: FastifyReply, data: Buffer, fileName: string, contentType: string): FastifyReply {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[^\w.-]+/g, '_');
+export function sendFile(
+  reply: FastifyReply,
+  data: Buffer,
+  fileName: string,
+  contentType: string,
+): FastifyReply {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[^\w.-]+/g, '_');
   return reply
     .header('Content-Type', contentType)
-    .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header(
+      'Content-Disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
     .header('Cache-Control', 'no-store')
     .send(data);
 }

@@ -14,7 +14,11 @@ let outsidePerson: { id: number };
 const cookies = new Map<Role | 'none', string>();
 
 async function loginCookie(username: string, password: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
   expect(res.statusCode).toBe(200);
   const c = res.cookies.find((x) => x.name === 'thidua_sid');
   if (!c) throw new Error('no cookie');
@@ -23,8 +27,16 @@ async function loginCookie(username: string, password: string): Promise<string> 
 
 beforeAll(async () => {
   t = await createTestDb();
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/unused', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-  app = await buildApp({ db: t.db, config, storage: t.storage, now: () => new Date(), databaseKind: 'embedded' }, { logger: false });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: '/tmp/unused',
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+  });
+  app = await buildApp(
+    { db: t.db, config, storage: t.storage, now: () => new Date(), databaseKind: 'embedded' },
+    { logger: false },
+  );
   app.get('/api/test/boom', async () => {
     throw new Error('secret internal detail: password=hunter2');
   });
@@ -43,27 +55,123 @@ afterAll(async () => {
   await t.close();
 });
 
-type Case = { name: string; action: Action; request: (inside: boolean) => { method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object }; ok: number; scoped: boolean };
+type Case = {
+  name: string;
+  action: Action;
+  request: (inside: boolean) => { method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object };
+  ok: number;
+  scoped: boolean;
+};
 
 const cases: Case[] = [
-  { name: 'GET unit', action: 'unit.view', scoped: true, ok: 200, request: (i) => ({ method: 'GET', url: `/api/units/${i ? tree.office.id : tree.otherOffice.id}` }) },
-  { name: 'GET unit history', action: 'unit.view', scoped: true, ok: 200, request: (i) => ({ method: 'GET', url: `/api/units/${i ? tree.office.id : tree.otherOffice.id}/history` }) },
-  { name: 'POST unit', action: 'unit.manage', scoped: true, ok: 201, request: (i) => ({ method: 'POST', url: '/api/units', payload: { parentId: i ? tree.commune.id : tree.otherCommune.id, name: `Thôn ${Math.random()}`, kind: 'village' } }) },
-  { name: 'GET person', action: 'person.view', scoped: true, ok: 200, request: (i) => ({ method: 'GET', url: `/api/people/${i ? insidePerson.id : outsidePerson.id}` }) },
-  { name: 'POST person', action: 'person.manage', scoped: true, ok: 201, request: (i) => ({ method: 'POST', url: '/api/people', payload: { fullName: 'Nguyễn Văn Mới', category: 'cong_chuc', unitId: i ? tree.office.id : tree.otherOffice.id } }) },
-  { name: 'export people', action: 'person.export', scoped: true, ok: 200, request: (i) => ({ method: 'GET', url: `/api/exports/people?unitId=${i ? tree.commune.id : tree.otherCommune.id}` }) },
-  { name: 'GET audit', action: 'audit.view', scoped: false, ok: 200, request: () => ({ method: 'GET', url: '/api/audit' }) },
-  { name: 'GET accounts', action: 'account.manage', scoped: false, ok: 200, request: () => ({ method: 'GET', url: '/api/accounts' }) },
+  {
+    name: 'GET unit',
+    action: 'unit.view',
+    scoped: true,
+    ok: 200,
+    request: (i) => ({
+      method: 'GET',
+      url: `/api/units/${i ? tree.office.id : tree.otherOffice.id}`,
+    }),
+  },
+  {
+    name: 'GET unit history',
+    action: 'unit.view',
+    scoped: true,
+    ok: 200,
+    request: (i) => ({
+      method: 'GET',
+      url: `/api/units/${i ? tree.office.id : tree.otherOffice.id}/history`,
+    }),
+  },
+  {
+    name: 'POST unit',
+    action: 'unit.manage',
+    scoped: true,
+    ok: 201,
+    request: (i) => ({
+      method: 'POST',
+      url: '/api/units',
+      payload: {
+        parentId: i ? tree.commune.id : tree.otherCommune.id,
+        name: `Thôn ${Math.random()}`,
+        kind: 'village',
+      },
+    }),
+  },
+  {
+    name: 'GET person',
+    action: 'person.view',
+    scoped: true,
+    ok: 200,
+    request: (i) => ({
+      method: 'GET',
+      url: `/api/people/${i ? insidePerson.id : outsidePerson.id}`,
+    }),
+  },
+  {
+    name: 'POST person',
+    action: 'person.manage',
+    scoped: true,
+    ok: 201,
+    request: (i) => ({
+      method: 'POST',
+      url: '/api/people',
+      payload: {
+        fullName: 'Nguyễn Văn Mới',
+        category: 'cong_chuc',
+        unitId: i ? tree.office.id : tree.otherOffice.id,
+      },
+    }),
+  },
+  {
+    name: 'export people',
+    action: 'person.export',
+    scoped: true,
+    ok: 200,
+    request: (i) => ({
+      method: 'GET',
+      url: `/api/exports/people?unitId=${i ? tree.commune.id : tree.otherCommune.id}`,
+    }),
+  },
+  {
+    name: 'GET audit',
+    action: 'audit.view',
+    scoped: false,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/audit' }),
+  },
+  {
+    name: 'GET accounts',
+    action: 'account.manage',
+    scoped: false,
+    ok: 200,
+    request: () => ({ method: 'GET', url: '/api/accounts' }),
+  },
 ];
 
 describe('authorisation matrix (role × endpoint × inside/outside the granted subtree)', () => {
-  const rows = roles.flatMap((role) => cases.flatMap((c) => (c.scoped ? [true, false] : [true]).map((inside) => ({ role, c, inside }))));
-  it.each(rows.map((r) => [r.role, r.c.name, r.inside ? 'inside' : 'outside', r] as const))('%s · %s · %s', async (_r, _n, _i, { role, c, inside }) => {
-    const allowed = roleAllows(role, c.action) && (inside || role === 'admin');
-    const res = await app.inject({ ...c.request(inside), headers: { cookie: cookies.get(role) ?? '' } });
-    expect(res.statusCode, res.body.slice(0, 200)).toBe(allowed ? c.ok : 403);
-    if (!allowed) expect(res.json()).toMatchObject({ error: 'FORBIDDEN', message: expect.any(String) as unknown });
-  });
+  const rows = roles.flatMap((role) =>
+    cases.flatMap((c) =>
+      (c.scoped ? [true, false] : [true]).map((inside) => ({ role, c, inside })),
+    ),
+  );
+  it.each(rows.map((r) => [r.role, r.c.name, r.inside ? 'inside' : 'outside', r] as const))(
+    '%s · %s · %s',
+    async (_r, _n, _i, { role, c, inside }) => {
+      const allowed = roleAllows(role, c.action) && (inside || role === 'admin');
+      const res = await app.inject({
+        ...c.request(inside),
+        headers: { cookie: cookies.get(role) ?? '' },
+      });
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(allowed ? c.ok : 403);
+      if (!allowed)
+        expect(res.json()).toMatchObject({
+          error: 'FORBIDDEN',
+          message: expect.any(String) as unknown,
+        });
+    },
+  );
 
   it.each(cases.map((c) => [c.name, c] as const))('anonymous · %s → 401', async (_n, c) => {
     const res = await app.inject(c.request(true));
@@ -73,8 +181,12 @@ describe('authorisation matrix (role × endpoint × inside/outside the granted s
 
   it('lists only what lies inside the subtree', async () => {
     for (const role of roles) {
-      const res = await app.inject({ method: 'GET', url: '/api/people?search=nguoi', headers: { cookie: cookies.get(role) ?? '' } });
-      const names = (res.json() as { items: { fullName: string }[] }).items.map((p) => p.fullName);
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/people?search=nguoi',
+        headers: { cookie: cookies.get(role) ?? '' },
+      });
+      const names = res.json<{ items: { fullName: string }[] }>().items.map((p) => p.fullName);
       if (!roleAllows(role, 'person.view')) {
         expect(names, role).toEqual([]);
         continue;
@@ -93,33 +205,73 @@ describe('HTTP behaviour', () => {
 
   it('sets an httpOnly SameSite session cookie and shows the actor with actions', async () => {
     const u = await makeUser(testCtx(t), 'unit_head', tree.commune.id);
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: u.password } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: u.password },
+    });
     const c = res.cookies.find((x) => x.name === 'thidua_sid');
     expect(c).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `thidua_sid=${c?.value ?? ''}` } });
-    expect(me.json()).toMatchObject({ user: { username: u.username }, grants: [{ role: 'unit_head', unitId: tree.commune.id, unitName: 'Xã Lương Điền' }], actions: ['unit.view', 'person.view', 'person.manage', 'person.export'] });
-    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: `thidua_sid=${c?.value ?? ''}` } });
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `thidua_sid=${c?.value ?? ''}` },
+    });
+    expect(me.json()).toMatchObject({
+      user: { username: u.username },
+      grants: [{ role: 'unit_head', unitId: tree.commune.id, unitName: 'Xã Lương Điền' }],
+      actions: ['unit.view', 'person.view', 'person.manage', 'person.export'],
+    });
+    const out = await app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: `thidua_sid=${c?.value ?? ''}` },
+    });
     expect(out.statusCode).toBe(204);
-    const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `thidua_sid=${c?.value ?? ''}` } });
+    const after = await app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `thidua_sid=${c?.value ?? ''}` },
+    });
     expect(after.statusCode).toBe(401);
   });
 
   it('names each invalid field in Vietnamese and changes nothing', async () => {
     const cookie = cookies.get('admin') ?? '';
-    const res = await app.inject({ method: 'POST', url: '/api/people', headers: { cookie }, payload: { fullName: '', category: 'bac_si', unitId: tree.office.id, email: 'khong-phai-email' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: { cookie },
+      payload: {
+        fullName: '',
+        category: 'bac_si',
+        unitId: tree.office.id,
+        email: 'khong-phai-email',
+      },
+    });
     expect(res.statusCode).toBe(400);
-    const body = res.json() as { error: string; message: string; details: { fields: { field: string; label: string }[] } };
+    const body = res.json<{
+      error: string;
+      message: string;
+      details: { fields: { field: string; label: string }[] };
+    }>();
     expect(body.error).toBe('VALIDATION_FAILED');
     expect(body.details.fields.map((f) => f.label)).toEqual(['Họ và tên', 'Đối tượng', 'Email']);
     expect(body.message).toContain('Họ và tên: không được để trống');
-    const list = await app.inject({ method: 'GET', url: `/api/people?unitId=${tree.office.id}`, headers: { cookie } });
-    expect((list.json() as { items: { fullName: string }[] }).items.every((p) => p.fullName !== '')).toBe(true);
+    const list = await app.inject({
+      method: 'GET',
+      url: `/api/people?unitId=${tree.office.id}`,
+      headers: { cookie },
+    });
+    expect(
+      list.json<{ items: { fullName: string }[] }>().items.every((p) => p.fullName !== ''),
+    ).toBe(true);
   });
 
   it('hides internals of unknown errors behind a request id', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/test/boom' });
     expect(res.statusCode).toBe(500);
-    const body = res.json() as { error: string; message: string; requestId: string };
+    const body = res.json<{ error: string; message: string; requestId: string }>();
     expect(body.error).toBe('INTERNAL');
     expect(res.body).not.toContain('hunter2');
     expect(body.message).toContain(body.requestId);
@@ -127,9 +279,19 @@ describe('HTTP behaviour', () => {
 
   it('refuses cross-site state changes and non-JSON bodies', async () => {
     const cookie = cookies.get('admin') ?? '';
-    const cross = await app.inject({ method: 'POST', url: '/api/units', headers: { cookie, origin: 'https://evil.example', host: 'localhost:3000' }, payload: { parentId: tree.commune.id, name: 'Thôn X', kind: 'village' } });
+    const cross = await app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: { cookie, origin: 'https://evil.example', host: 'localhost:3000' },
+      payload: { parentId: tree.commune.id, name: 'Thôn X', kind: 'village' },
+    });
     expect(cross.statusCode).toBe(403);
-    const form = await app.inject({ method: 'POST', url: '/api/units', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'name=x' });
+    const form = await app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'name=x',
+    });
     expect(form.statusCode).toBe(415);
   });
 
@@ -142,14 +304,30 @@ describe('HTTP behaviour', () => {
 
 describe('login rate limit', () => {
   it('answers 429 in Vietnamese after too many attempts', async () => {
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/unused', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
-    const limited = await buildApp({ db: t.db, config, storage: t.storage, now: () => new Date(), databaseKind: 'embedded' }, { logger: false });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: '/tmp/unused',
+      LOG_LEVEL: 'silent',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '3',
+    });
+    const limited = await buildApp(
+      { db: t.db, config, storage: t.storage, now: () => new Date(), databaseKind: 'embedded' },
+      { logger: false },
+    );
     try {
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const r = await limited.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ai-do', password: 'sai' } });
+        const r = await limited.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'ai-do', password: 'sai' },
+        });
         codes.push(r.statusCode);
-        if (r.statusCode === 429) expect(r.json()).toMatchObject({ error: 'RATE_LIMITED', message: expect.stringContaining('thử quá nhiều lần') as unknown });
+        if (r.statusCode === 429)
+          expect(r.json()).toMatchObject({
+            error: 'RATE_LIMITED',
+            message: expect.stringContaining('thử quá nhiều lần') as unknown,
+          });
       }
       expect(codes).toEqual([401, 401, 401, 429, 429]);
     } finally {

@@ -52,7 +52,10 @@ export function canAnywhere(actor: Actor, action: Action): boolean {
 }
 
 /** SQL predicate restricting an ltree column to the scope, for list queries filtered in SQL. */
-export function pathInScope(scope: Scope, column: Expression<string> | RawBuilder<string>): RawBuilder<SqlBool> {
+export function pathInScope(
+  scope: Scope,
+  column: Expression<string> | RawBuilder<string>,
+): RawBuilder<SqlBool> {
   if (scope.all) return sql<SqlBool>`true`;
   if (scope.paths.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`${column} <@ ${sql.val(scope.paths)}::ltree[]`;

@@ -15,7 +15,10 @@ afterAll(async () => {
 
 describe('canonical JSON', () => {
   it.each([
-    [{ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } }, '{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}'],
+    [
+      { b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } },
+      '{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}',
+    ],
     [{ x: undefined, y: 'Lương Điền' }, '{"y":"Lương Điền"}'],
     [null, 'null'],
   ])('%j → %s', (value, expected) => {
@@ -29,7 +32,13 @@ describe('audit trail', () => {
     const tree = await makeTree(ctx);
     const p = await makePerson(ctx, tree.office.id, 'Nguyễn Văn Kiểm');
     await updatePerson(ctx, p.id, { version: p.version, position: 'Công chức Nội vụ' });
-    const events = await t.db.selectFrom('auditEvent').selectAll().where('entityType', '=', 'person').where('entityId', '=', String(p.id)).orderBy('id').execute();
+    const events = await t.db
+      .selectFrom('auditEvent')
+      .selectAll()
+      .where('entityType', '=', 'person')
+      .where('entityId', '=', String(p.id))
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => e.action)).toEqual(['person.created', 'person.updated']);
     expect(events[1]?.before).toEqual({ position: null });
     expect(events[1]?.after).toEqual({ position: 'Công chức Nội vụ' });
@@ -40,7 +49,15 @@ describe('audit trail', () => {
   it('does not write an audit event when the change fails', async () => {
     const ctx = testCtx(t);
     const tree = await makeTree(ctx);
-    const count = async () => Number((await t.db.selectFrom('auditEvent').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('auditEvent')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     await makePerson(ctx, tree.office.id, '').catch(() => undefined);
     expect(await count()).toBe(before);
@@ -50,15 +67,21 @@ describe('audit trail', () => {
     const ctx = testCtx(t);
     const tree = await makeTree(ctx);
     await makePerson(ctx, tree.office.id, 'Trần Văn Chuỗi');
-    const ids = (await t.db.selectFrom('auditEvent').select('id').orderBy('id').execute()).map((r) => r.id);
+    const ids = (await t.db.selectFrom('auditEvent').select('id').orderBy('id').execute()).map(
+      (r) => r.id,
+    );
     const victim = ids[Math.floor(ids.length / 2)] ?? 0;
-    await sql`UPDATE audit_event SET after = '{"fullName":"Giả mạo"}' WHERE id = ${victim}`.execute(t.db);
+    await sql`UPDATE audit_event SET after = '{"fullName":"Giả mạo"}' WHERE id = ${victim}`.execute(
+      t.db,
+    );
     expect(await verifyAuditChain(t.db, 7)).toMatchObject({ ok: false, brokenAt: victim });
     const other = await createTestDb();
     try {
       const c2 = testCtx(other);
       await makeTree(c2);
-      const ids2 = (await other.db.selectFrom('auditEvent').select('id').orderBy('id').execute()).map((r) => r.id);
+      const ids2 = (
+        await other.db.selectFrom('auditEvent').select('id').orderBy('id').execute()
+      ).map((r) => r.id);
       const removed = ids2[2] ?? 0;
       await sql`DELETE FROM audit_event WHERE id = ${removed}`.execute(other.db);
       const report = await verifyAuditChain(other.db);

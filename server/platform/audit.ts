@@ -70,7 +70,11 @@ function plain(value: unknown): unknown {
 }
 
 /** Writes audit events in order, chained; must run inside the caller's transaction. */
-export async function recordAudit(trx: Executor, ctx: Ctx, inputs: AuditInput | AuditInput[]): Promise<void> {
+export async function recordAudit(
+  trx: Executor,
+  ctx: Ctx,
+  inputs: AuditInput | AuditInput[],
+): Promise<void> {
   const list = Array.isArray(inputs) ? inputs : [inputs];
   if (list.length === 0) return;
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
@@ -106,7 +110,10 @@ export async function recordAudit(trx: Executor, ctx: Ctx, inputs: AuditInput | 
     };
   });
   for (let i = 0; i < rows.length; i += 1000) {
-    await trx.insertInto('auditEvent').values(rows.slice(i, i + 1000)).execute();
+    await trx
+      .insertInto('auditEvent')
+      .values(rows.slice(i, i + 1000))
+      .execute();
   }
 }
 
@@ -127,8 +134,7 @@ export function changedFields<T extends Record<string, unknown>>(
 }
 
 export type ChainReport =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; brokenAt: number; reason: string };
+  { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number; reason: string };
 
 /** Walks the chain in id order and reports the first event whose link or hash does not match. */
 export async function verifyAuditChain(db: Executor, batch = 5000): Promise<ChainReport> {
@@ -146,11 +152,21 @@ export async function verifyAuditChain(db: Executor, batch = 5000): Promise<Chai
     if (rows.length === 0) return { ok: true, checked };
     for (const r of rows) {
       if (r.prevHash !== prevHash) {
-        return { ok: false, checked, brokenAt: r.id, reason: 'prev_hash does not match the previous event (an event was removed or reordered)' };
+        return {
+          ok: false,
+          checked,
+          brokenAt: r.id,
+          reason: 'prev_hash does not match the previous event (an event was removed or reordered)',
+        };
       }
       const expected = auditHash({ ...r, before: r.before ?? null, after: r.after ?? null });
       if (expected !== r.hash) {
-        return { ok: false, checked, brokenAt: r.id, reason: 'content does not match its hash (the event was altered)' };
+        return {
+          ok: false,
+          checked,
+          brokenAt: r.id,
+          reason: 'content does not match its hash (the event was altered)',
+        };
       }
       prevHash = r.hash;
       afterId = r.id;

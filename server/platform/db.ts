@@ -28,7 +28,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const failed = results?.find((r) => r.status === 'Error');
   if (error !== undefined) {
     const name = failed?.migrationName ?? '?';
-    throw new Error(`Migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Migration ${name} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+    );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -60,7 +60,12 @@ export function startWorker(deps: WorkerDeps, jobs: AnyJob[], pollMs = 300): Wor
   let timer: NodeJS.Timeout | undefined;
 
   const runOne = async (): Promise<boolean> => {
-    const claimed = await sql<{ id: number; kind: string; payload: unknown; createdBy: number | null }>`
+    const claimed = await sql<{
+      id: number;
+      kind: string;
+      payload: unknown;
+      createdBy: number | null;
+    }>`
       UPDATE job SET status = 'running', started_at = now(), heartbeat_at = now(), attempts = attempts + 1
       WHERE id = (SELECT id FROM job WHERE status = 'queued' ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)
       RETURNING id, kind, payload, created_by`.execute(deps.db);
@@ -79,8 +84,10 @@ export function startWorker(deps: WorkerDeps, jobs: AnyJob[], pollMs = 300): Wor
         .where('id', '=', job.id)
         .execute();
     try {
-      if (def === undefined) throw new AppError('INTERNAL', `Không có xử lý cho công việc ${job.kind}.`);
-      const actor = job.createdBy === null ? systemActor('jobs') : await deps.loadActor(job.createdBy);
+      if (def === undefined)
+        throw new AppError('INTERNAL', `Không có xử lý cho công việc ${job.kind}.`);
+      const actor =
+        job.createdBy === null ? systemActor('jobs') : await deps.loadActor(job.createdBy);
       const ctx: Ctx = { db: deps.db, actor, log: deps.log, now: deps.now, storage: deps.storage };
       const progress: Progress = async (done, total, message) => {
         await deps.db
@@ -93,7 +100,11 @@ export function startWorker(deps: WorkerDeps, jobs: AnyJob[], pollMs = 300): Wor
       await finish('succeeded', result ?? null, undefined);
     } catch (e) {
       if (isAppError(e)) {
-        await finish('failed', undefined, { error: e.code, message: e.message, details: e.details ?? null });
+        await finish('failed', undefined, {
+          error: e.code,
+          message: e.message,
+          details: e.details ?? null,
+        });
       } else {
         deps.log.error({ err: e, jobId: job.id }, 'job failed');
         await finish('failed', undefined, {
@@ -117,9 +128,10 @@ export function startWorker(deps: WorkerDeps, jobs: AnyJob[], pollMs = 300): Wor
   };
 
   // Jobs whose worker died mid-way (no heartbeat for 2 minutes) are queued again.
-  running = sql`UPDATE job SET status = 'queued' WHERE status = 'running' AND heartbeat_at < now() - interval '2 minutes'`
-    .execute(deps.db)
-    .then(loop);
+  running =
+    sql`UPDATE job SET status = 'queued' WHERE status = 'running' AND heartbeat_at < now() - interval '2 minutes'`
+      .execute(deps.db)
+      .then(loop);
 
   return {
     async stop() {

@@ -11,7 +11,17 @@ afterAll(async () => {
   await t.close();
 });
 
-const samples = ['Nguyễn Văn An', 'Lương Điền', 'ĐẶNG  THỊ   ÁNH', 'Phường Tiền Thành', 'Bộ phận tiếp nhận và trả kết quả', 'Hồng Lĩnh', 'Ủy ban MTTQ', 'Thị xã Hồng Lĩnh', 'Nguyễn Văn An'.normalize('NFD')];
+const samples = [
+  'Nguyễn Văn An',
+  'Lương Điền',
+  'ĐẶNG  THỊ   ÁNH',
+  'Phường Tiền Thành',
+  'Bộ phận tiếp nhận và trả kết quả',
+  'Hồng Lĩnh',
+  'Ủy ban MTTQ',
+  'Thị xã Hồng Lĩnh',
+  'Nguyễn Văn An'.normalize('NFD'),
+];
 
 describe('Vietnamese folding', () => {
   it.each([

@@ -16,7 +16,9 @@ function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
       return 'có kiểu dữ liệu không hợp lệ';
     case 'too_small':
       if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1 ? 'không được để trống' : `phải có ít nhất ${issue.minimum} ký tự`;
+        return Number(issue.minimum) <= 1
+          ? 'không được để trống'
+          : `phải có ít nhất ${issue.minimum} ký tự`;
       }
       if (issue.origin === 'array') return `phải có ít nhất ${issue.minimum} mục`;
       return `phải lớn hơn hoặc bằng ${issue.minimum}`;
@@ -41,8 +43,12 @@ function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
 
 z.config({
   customError: (issue) => {
-    if (issue.code === 'invalid_type' && (issue.expected === 'int' || issue.expected === 'number')) {
-      if (typeof issue.input === 'number' && !Number.isInteger(issue.input)) return 'phải là số nguyên';
+    if (
+      issue.code === 'invalid_type' &&
+      (issue.expected === 'int' || issue.expected === 'number')
+    ) {
+      if (typeof issue.input === 'number' && !Number.isInteger(issue.input))
+        return 'phải là số nguyên';
     }
     return issueMessage(issue);
   },

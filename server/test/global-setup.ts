@@ -51,8 +51,12 @@ export default async function setup(project: TestProject) {
   project.provide('databaseKind', external ? 'external' : 'embedded');
 
   return async () => {
-    const dbs = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 || '%'`, [templateDb]);
-    for (const r of dbs.rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
+    const dbs = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE $1 || '%'`,
+      [templateDb],
+    );
+    for (const r of dbs.rows)
+      await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
     await admin.end();
     await stop();
   };

@@ -16,7 +16,14 @@ const AuditQuery = z.object({
   pageSize,
 });
 
-const labels = { entityType: 'Loại đối tượng', entityId: 'Mã đối tượng', actorId: 'Người thực hiện', action: 'Thao tác', from: 'Từ ngày', to: 'Đến ngày' };
+const labels = {
+  entityType: 'Loại đối tượng',
+  entityId: 'Mã đối tượng',
+  actorId: 'Người thực hiện',
+  action: 'Thao tác',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+};
 
 function toEntry(r: {
   id: number;
@@ -41,11 +48,26 @@ function toEntry(r: {
   };
 }
 
-async function page_(db: Executor, where: ReturnType<typeof sql<SqlBool>>, p: number, size: number) {
+async function page_(
+  db: Executor,
+  where: ReturnType<typeof sql<SqlBool>>,
+  p: number,
+  size: number,
+) {
   const base = db.selectFrom('auditEvent').where(where);
   const [rows, count] = await Promise.all([
     base
-      .select(['id', 'at', 'actorId', 'actorName', 'action', 'entityType', 'entityId', 'before', 'after'])
+      .select([
+        'id',
+        'at',
+        'actorId',
+        'actorName',
+        'action',
+        'entityType',
+        'entityId',
+        'before',
+        'after',
+      ])
       .orderBy('id', 'desc')
       .limit(size)
       .offset((p - 1) * size)
@@ -63,18 +85,34 @@ export async function listAudit(ctx: Ctx, input: unknown) {
   if (!canAnywhere(ctx.actor, 'audit.view')) throw forbidden();
   const qy = parseInput(AuditQuery, input, labels);
   const scope = scopeFor(ctx.actor, 'audit.view');
-  const c = [scope.all ? sql<SqlBool>`true` : sql<SqlBool>`unit_path IS NOT NULL AND ${pathInScope(scope, sql<string>`unit_path`)}`];
+  const c = [
+    scope.all
+      ? sql<SqlBool>`true`
+      : sql<SqlBool>`unit_path IS NOT NULL AND ${pathInScope(scope, sql<string>`unit_path`)}`,
+  ];
   if (qy.entityType) c.push(sql<SqlBool>`entity_type = ${qy.entityType}`);
   if (qy.entityId) c.push(sql<SqlBool>`entity_id = ${qy.entityId}`);
   if (qy.actorId) c.push(sql<SqlBool>`actor_id = ${qy.actorId}`);
   if (qy.action) c.push(sql<SqlBool>`action LIKE ${`${qy.action}%`}`);
-  if (qy.from) c.push(sql<SqlBool>`at >= (${qy.from}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
-  if (qy.to) c.push(sql<SqlBool>`at < ((${qy.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`);
+  if (qy.from)
+    c.push(sql<SqlBool>`at >= (${qy.from}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
+  if (qy.to)
+    c.push(sql<SqlBool>`at < ((${qy.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`);
   return page_(ctx.db, sql<SqlBool>`${sql.join(c, sql` AND `)}`, qy.page, qy.pageSize);
 }
 
 /** History of one entity. The caller has already checked the actor may view that entity. */
-export async function entityHistory(ctx: Ctx, entityType: string, entityId: number | string, input: unknown) {
+export async function entityHistory(
+  ctx: Ctx,
+  entityType: string,
+  entityId: number | string,
+  input: unknown,
+) {
   const qy = parseInput(z.object({ page, pageSize }), input);
-  return page_(ctx.db, sql<SqlBool>`entity_type = ${entityType} AND entity_id = ${String(entityId)}`, qy.page, qy.pageSize);
+  return page_(
+    ctx.db,
+    sql<SqlBool>`entity_type = ${entityType} AND entity_id = ${String(entityId)}`,
+    qy.page,
+    qy.pageSize,
+  );
 }

@@ -39,13 +39,17 @@ function assertAccountManager(ctx: Ctx): void {
 /** Lists accounts that hold a role inside the actor's account.manage scope (all for system admins). */
 export async function listAccounts(ctx: Ctx, input: unknown) {
   assertAccountManager(ctx);
-  const p = parseInput(z.object({ search: z.string().trim().max(100).optional(), page, pageSize }), input);
+  const p = parseInput(
+    z.object({ search: z.string().trim().max(100).optional(), page, pageSize }),
+    input,
+  );
   const scope = scopeFor(ctx.actor, 'account.manage');
   let query = ctx.db.selectFrom('userAccount as a');
   if (!scope.all) {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('roleGrant as g')
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('roleGrant as g')
           .innerJoin('orgUnit as u', 'u.id', 'g.unitId')
           .whereRef('g.userId', '=', 'a.id')
           .where(pathInScope(scope, sql<string>`u.path`))
@@ -56,7 +60,14 @@ export async function listAccounts(ctx: Ctx, input: unknown) {
   if (p.search) {
     const term = `%${p.search}%`;
     query = query.where((eb) =>
-      eb.or([eb('a.username', 'ilike', term), eb(sql<string>`f_norm(a.display_name)`, 'like', sql<string>`'%' || f_norm(${p.search}) || '%'`)]),
+      eb.or([
+        eb('a.username', 'ilike', term),
+        eb(
+          sql<string>`f_norm(a.display_name)`,
+          'like',
+          sql<string>`'%' || f_norm(${p.search}) || '%'`,
+        ),
+      ]),
     );
   }
   const [rows, count] = await Promise.all([
@@ -71,7 +82,13 @@ export async function listAccounts(ctx: Ctx, input: unknown) {
   const items = await Promise.all(
     rows.map(async (r) => ({
       ...r,
-      grants: (await q.listGrants(ctx.db, r.id)).map((g) => ({ id: g.id, role: g.role, roleLabel: roleLabels[g.role], unitId: g.unitId, unitName: g.unitName })),
+      grants: (await q.listGrants(ctx.db, r.id)).map((g) => ({
+        id: g.id,
+        role: g.role,
+        roleLabel: roleLabels[g.role],
+        unitId: g.unitId,
+        unitName: g.unitName,
+      })),
     })),
   );
   return { items, total: Number(count.n) };
@@ -81,9 +98,16 @@ export async function listAccounts(ctx: Ctx, input: unknown) {
  * Creates an account (argon2id password, at least 8 characters). Throws CONFLICT when the
  * username is taken. `opts.minPasswordLength` exists only for the demo seed's "demo" password.
  */
-export async function createAccount(ctx: Ctx, input: unknown, opts: { minPasswordLength?: number } = {}) {
+export async function createAccount(
+  ctx: Ctx,
+  input: unknown,
+  opts: { minPasswordLength?: number } = {},
+) {
   assertAccountManager(ctx);
-  const schema = opts.minPasswordLength === undefined ? CreateAccount : CreateAccount.extend({ password: z.string().min(opts.minPasswordLength).max(200) });
+  const schema =
+    opts.minPasswordLength === undefined
+      ? CreateAccount
+      : CreateAccount.extend({ password: z.string().min(opts.minPasswordLength).max(200) });
   const data = parseInput(schema, input, labels);
   const passwordHash = await hashPassword(data.password);
   return ctx.db.transaction().execute(async (trx) => {
@@ -94,10 +118,21 @@ export async function createAccount(ctx: Ctx, input: unknown, opts: { minPasswor
     }
     const row = await trx
       .insertInto('userAccount')
-      .values({ username: data.username, displayName: data.displayName, passwordHash, personId: data.personId ?? null })
+      .values({
+        username: data.username,
+        displayName: data.displayName,
+        passwordHash,
+        personId: data.personId ?? null,
+      })
       .returning(['id', 'username', 'displayName', 'active', 'personId'])
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { action: 'account.created', entityType: 'user_account', entityId: row.id, unitPath: null, after: row });
+    await recordAudit(trx, ctx, {
+      action: 'account.created',
+      entityType: 'user_account',
+      entityId: row.id,
+      unitPath: null,
+      after: row,
+    });
     return row;
   });
 }
@@ -156,20 +191,40 @@ export async function grantRole(ctx: Ctx, accountId: number, input: unknown) {
     let unitPath: string | null = null;
     if (data.unitId === null) {
       if (data.role !== 'admin') {
-        throw new AppError('VALIDATION_FAILED', 'Đơn vị: chỉ vai trò quản trị hệ thống mới được cấp toàn hệ thống.', {
-          fields: [{ field: 'unitId', label: labels.unitId, message: 'không được để trống' }],
-        });
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Đơn vị: chỉ vai trò quản trị hệ thống mới được cấp toàn hệ thống.',
+          {
+            fields: [{ field: 'unitId', label: labels.unitId, message: 'không được để trống' }],
+          },
+        );
       }
       if (!scopeFor(ctx.actor, 'account.manage').all) throw forbidden();
     } else {
-      const unit = await trx.selectFrom('orgUnit').select(sql<string>`path::text`.as('path')).where('id', '=', data.unitId).executeTakeFirst();
+      const unit = await trx
+        .selectFrom('orgUnit')
+        .select(sql<string>`path::text`.as('path'))
+        .where('id', '=', data.unitId)
+        .executeTakeFirst();
       if (unit === undefined) throw notFound('đơn vị');
       unitPath = unit.path;
       assertCan(ctx.actor, 'account.manage', unitPath);
     }
-    const grant = await q.insertGrant(trx, { userId: accountId, role: data.role, unitId: data.unitId, grantedBy: actorId(ctx.actor) });
-    if (grant === undefined) throw new AppError('CONFLICT', 'Tài khoản đã có vai trò này tại đơn vị này.');
-    await recordAudit(trx, ctx, { action: 'account.role_granted', entityType: 'user_account', entityId: accountId, unitPath, after: { role: data.role, unitId: data.unitId } });
+    const grant = await q.insertGrant(trx, {
+      userId: accountId,
+      role: data.role,
+      unitId: data.unitId,
+      grantedBy: actorId(ctx.actor),
+    });
+    if (grant === undefined)
+      throw new AppError('CONFLICT', 'Tài khoản đã có vai trò này tại đơn vị này.');
+    await recordAudit(trx, ctx, {
+      action: 'account.role_granted',
+      entityType: 'user_account',
+      entityId: accountId,
+      unitPath,
+      after: { role: data.role, unitId: data.unitId },
+    });
     return grant;
   });
 }
@@ -189,12 +244,21 @@ export async function revokeRole(ctx: Ctx, accountId: number, grantId: number): 
       if (!scopeFor(ctx.actor, 'account.manage').all) throw forbidden();
     } else assertCan(ctx.actor, 'account.manage', grant.unitPath);
     await trx.deleteFrom('roleGrant').where('id', '=', grantId).execute();
-    await recordAudit(trx, ctx, { action: 'account.role_revoked', entityType: 'user_account', entityId: accountId, unitPath: grant.unitPath, before: { role: grant.role, unitId: grant.unitId } });
+    await recordAudit(trx, ctx, {
+      action: 'account.role_revoked',
+      entityType: 'user_account',
+      entityId: accountId,
+      unitPath: grant.unitPath,
+      before: { role: grant.role, unitId: grant.unitId },
+    });
   });
 }
 
 /** CLI: creates the first administrator (system-wide admin grant). Throws CONFLICT if taken. */
-export async function createAdministrator(ctx: Ctx, input: { username: string; password: string; displayName?: string }) {
+export async function createAdministrator(
+  ctx: Ctx,
+  input: { username: string; password: string; displayName?: string },
+) {
   const account = await createAccount(ctx, {
     username: input.username,
     displayName: input.displayName ?? 'Quản trị hệ thống',

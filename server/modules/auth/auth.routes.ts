@@ -2,10 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE, userCtx, type AppDeps } from '../../http/context';
 import { id, parseInput } from '../../platform/validation';
 import { changePassword, describeMe, login, logout } from './auth.service';
-import { createAccount, grantRole, listAccounts, revokeRole, updateAccount } from './accounts.service';
+import {
+  createAccount,
+  grantRole,
+  listAccounts,
+  revokeRole,
+  updateAccount,
+} from './accounts.service';
 
 export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const settings = { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours };
+  const settings = {
+    idleMinutes: deps.config.sessionIdleMinutes,
+    maxHours: deps.config.sessionMaxHours,
+  };
   const cookieOptions = {
     path: '/',
     httpOnly: true,
@@ -18,8 +27,24 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/api/auth/login',
     { config: { rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: 60_000 } } },
     async (req, reply) => {
-      const ctx = { db: deps.db, actor: { kind: 'system' as const, name: 'login' }, log: req.log, now: deps.now, storage: deps.storage, requestId: req.id };
-      const result = await login(ctx, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, previousToken: req.sessionToken }, settings);
+      const ctx = {
+        db: deps.db,
+        actor: { kind: 'system' as const, name: 'login' },
+        log: req.log,
+        now: deps.now,
+        storage: deps.storage,
+        requestId: req.id,
+      };
+      const result = await login(
+        ctx,
+        req.body,
+        {
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? null,
+          previousToken: req.sessionToken,
+        },
+        settings,
+      );
       reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
       return { user: result.user };
     },
@@ -42,7 +67,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/accounts', async (req) => listAccounts(userCtx(deps, req), req.query));
-  app.post('/api/accounts', async (req, reply) => reply.code(201).send(await createAccount(userCtx(deps, req), req.body)));
+  app.post('/api/accounts', async (req, reply) =>
+    reply.code(201).send(await createAccount(userCtx(deps, req), req.body)),
+  );
   app.patch('/api/accounts/:id', async (req) => {
     const p = parseInput(id, (req.params as { id: string }).id, { '(dữ liệu)': 'Mã tài khoản' });
     return updateAccount(userCtx(deps, req), p, req.body);

@@ -54,14 +54,31 @@ export async function login(
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     });
-    await trx.updateTable('userAccount').set({ lastLoginAt: now }).where('id', '=', user.id).execute();
-    await recordAudit(trx, { ...ctx, actor: { kind: 'user', userId: user.id, username: user.username, displayName: user.displayName, grants: [] } }, {
-      action: 'auth.login',
-      entityType: 'user_account',
-      entityId: user.id,
-      unitPath: null,
-      after: { ip: meta.ip },
-    });
+    await trx
+      .updateTable('userAccount')
+      .set({ lastLoginAt: now })
+      .where('id', '=', user.id)
+      .execute();
+    await recordAudit(
+      trx,
+      {
+        ...ctx,
+        actor: {
+          kind: 'user',
+          userId: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          grants: [],
+        },
+      },
+      {
+        action: 'auth.login',
+        entityType: 'user_account',
+        entityId: user.id,
+        unitPath: null,
+        after: { ip: meta.ip },
+      },
+    );
   });
   return { token, user: { id: user.id, username: user.username, displayName: user.displayName } };
 }
@@ -83,7 +100,8 @@ export async function resolveSession(
 ): Promise<(UserActor & { personId: number | null }) | undefined> {
   const s = await q.findLiveSession(db, sessionIdOf(token), now, settings.idleMinutes);
   if (s === undefined) return undefined;
-  if (now.getTime() - new Date(s.lastSeenAt).getTime() > 60_000) await q.touchSession(db, s.sessionId, now);
+  if (now.getTime() - new Date(s.lastSeenAt).getTime() > 60_000)
+    await q.touchSession(db, s.sessionId, now);
   return {
     kind: 'user',
     userId: s.userId,
@@ -97,7 +115,8 @@ export async function resolveSession(
 /** Loads a user's current grants as an actor (for jobs running on a user's behalf). */
 export async function loadUserActor(db: Db, userId: number): Promise<UserActor> {
   const user = await q.findUserById(db, userId);
-  if (user === undefined || !user.active) throw new AppError('FORBIDDEN', 'Tài khoản không còn hoạt động.');
+  if (user === undefined || !user.active)
+    throw new AppError('FORBIDDEN', 'Tài khoản không còn hoạt động.');
   const grants = await q.listGrants(db, userId);
   return {
     kind: 'user',
@@ -109,12 +128,27 @@ export async function loadUserActor(db: Db, userId: number): Promise<UserActor> 
 }
 
 /** What GET /api/auth/me answers: the user, their grants (with unit names) and allowed actions. */
-export async function describeMe(ctx: Ctx & { actor: UserActor }, personId: number | null, demo: boolean) {
+export async function describeMe(
+  ctx: Ctx & { actor: UserActor },
+  personId: number | null,
+  demo: boolean,
+) {
   const grants = await q.listGrants(ctx.db, ctx.actor.userId);
   const allowed: Action[] = actions.filter((a) => canAnywhere(ctx.actor, a));
   return {
-    user: { id: ctx.actor.userId, username: ctx.actor.username, displayName: ctx.actor.displayName, personId },
-    grants: grants.map((g) => ({ id: g.id, role: g.role, roleLabel: roleLabels[g.role], unitId: g.unitId, unitName: g.unitName })),
+    user: {
+      id: ctx.actor.userId,
+      username: ctx.actor.username,
+      displayName: ctx.actor.displayName,
+      personId,
+    },
+    grants: grants.map((g) => ({
+      id: g.id,
+      role: g.role,
+      roleLabel: roleLabels[g.role],
+      unitId: g.unitId,
+      unitName: g.unitName,
+    })),
     actions: allowed,
     demo,
   };
@@ -126,7 +160,11 @@ const PasswordChange = z.object({
 });
 
 /** Changes the actor's own password; ends their other sessions. Throws VALIDATION_FAILED. */
-export async function changePassword(ctx: Ctx & { actor: UserActor }, input: unknown, keepToken: string | undefined): Promise<void> {
+export async function changePassword(
+  ctx: Ctx & { actor: UserActor },
+  input: unknown,
+  keepToken: string | undefined,
+): Promise<void> {
   const { currentPassword, newPassword } = parseInput(PasswordChange, input, {
     currentPassword: 'Mật khẩu hiện tại',
     newPassword: 'Mật khẩu mới',
@@ -139,10 +177,19 @@ export async function changePassword(ctx: Ctx & { actor: UserActor }, input: unk
   }
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('userAccount').set({ passwordHash, updatedAt: ctx.now() }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('userAccount')
+      .set({ passwordHash, updatedAt: ctx.now() })
+      .where('id', '=', user.id)
+      .execute();
     let del = trx.deleteFrom('userSession').where('userId', '=', user.id);
     if (keepToken) del = del.where('id', '!=', sessionIdOf(keepToken));
     await del.execute();
-    await recordAudit(trx, ctx, { action: 'auth.password_changed', entityType: 'user_account', entityId: user.id, unitPath: null });
+    await recordAudit(trx, ctx, {
+      action: 'auth.password_changed',
+      entityType: 'user_account',
+      entityId: user.id,
+      unitPath: null,
+    });
   });
 }

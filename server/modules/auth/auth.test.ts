@@ -22,13 +22,38 @@ describe('login and sessions', () => {
     const sys = testCtx(t);
     const tree = await makeTree(sys);
     const u = await makeUser(sys, 'emulation_officer', tree.commune.id);
-    const hash = await t.db.selectFrom('userAccount').select('passwordHash').where('id', '=', u.id).executeTakeFirstOrThrow();
+    const hash = await t.db
+      .selectFrom('userAccount')
+      .select('passwordHash')
+      .where('id', '=', u.id)
+      .executeTakeFirstOrThrow();
     expect(hash.passwordHash).toMatch(/^\$argon2id\$/);
-    const { token } = await login(sys, { username: u.username.toUpperCase(), password: u.password }, meta, settings);
+    const { token } = await login(
+      sys,
+      { username: u.username.toUpperCase(), password: u.password },
+      meta,
+      settings,
+    );
     const actor = await resolveSession(t.db, token, at(1), settings);
-    expect(actor?.grants).toEqual([{ role: 'emulation_officer', unitId: tree.commune.id, unitPath: expect.stringMatching(/\.\d+$/) as unknown }]);
-    const wrong = await login(sys, { username: u.username, password: 'sai-mat-khau' }, meta, settings).catch((e: unknown) => e);
-    const unknown = await login(sys, { username: 'khong-ton-tai', password: 'x' }, meta, settings).catch((e: unknown) => e);
+    expect(actor?.grants).toEqual([
+      {
+        role: 'emulation_officer',
+        unitId: tree.commune.id,
+        unitPath: expect.stringMatching(/\.\d+$/) as unknown,
+      },
+    ]);
+    const wrong = await login(
+      sys,
+      { username: u.username, password: 'sai-mat-khau' },
+      meta,
+      settings,
+    ).catch((e: unknown) => e);
+    const unknown = await login(
+      sys,
+      { username: 'khong-ton-tai', password: 'x' },
+      meta,
+      settings,
+    ).catch((e: unknown) => e);
     expect((wrong as AppError).code).toBe('UNAUTHENTICATED');
     expect((unknown as AppError).message).toBe((wrong as AppError).message);
   });
@@ -36,23 +61,42 @@ describe('login and sessions', () => {
   it('expires idle sessions and sessions past their absolute lifetime', async () => {
     const sys = testCtx(t);
     const u = await makeUser(sys, 'admin', null);
-    const { token } = await login(sys, { username: u.username, password: u.password }, meta, settings);
+    const { token } = await login(
+      sys,
+      { username: u.username, password: u.password },
+      meta,
+      settings,
+    );
     expect(await resolveSession(t.db, token, at(29), settings)).toBeDefined(); // refreshes last_seen
     expect(await resolveSession(t.db, token, at(58), settings)).toBeDefined();
     expect(await resolveSession(t.db, token, at(58 + 31), settings)).toBeUndefined();
-    const { token: t2 } = await login(sys, { username: u.username, password: u.password }, meta, { idleMinutes: 10_000, maxHours: 1 });
-    expect(await resolveSession(t.db, t2, at(61), { idleMinutes: 10_000, maxHours: 1 })).toBeUndefined();
+    const { token: t2 } = await login(sys, { username: u.username, password: u.password }, meta, {
+      idleMinutes: 10_000,
+      maxHours: 1,
+    });
+    expect(
+      await resolveSession(t.db, t2, at(61), { idleMinutes: 10_000, maxHours: 1 }),
+    ).toBeUndefined();
   });
 
   it('rotates the session id at login and ends the previous session', async () => {
     const sys = testCtx(t);
     const u = await makeUser(sys, 'staff', (await makeTree(sys)).commune.id);
     const first = await login(sys, { username: u.username, password: u.password }, meta, settings);
-    const second = await login(sys, { username: u.username, password: u.password }, { ...meta, previousToken: first.token }, settings);
+    const second = await login(
+      sys,
+      { username: u.username, password: u.password },
+      { ...meta, previousToken: first.token },
+      settings,
+    );
     expect(second.token).not.toBe(first.token);
     expect(await resolveSession(t.db, first.token, at(1), settings)).toBeUndefined();
     expect(await resolveSession(t.db, second.token, at(1), settings)).toBeDefined();
-    const stored = await t.db.selectFrom('userSession').select('id').where('id', '=', sessionIdOf(second.token)).executeTakeFirst();
+    const stored = await t.db
+      .selectFrom('userSession')
+      .select('id')
+      .where('id', '=', sessionIdOf(second.token))
+      .executeTakeFirst();
     expect(stored?.id).not.toBe(second.token); // only the hash is stored
   });
 
@@ -61,12 +105,21 @@ describe('login and sessions', () => {
     const u = await makeUser(sys, 'admin', null);
     const a = await login(sys, { username: u.username, password: u.password }, meta, settings);
     const b = await login(sys, { username: u.username, password: u.password }, meta, settings);
-    await changePassword({ ...testCtx(t, u.actor), actor: u.actor }, { currentPassword: u.password, newPassword: 'mat-khau-moi-123' }, b.token);
+    await changePassword(
+      { ...testCtx(t, u.actor), actor: u.actor },
+      { currentPassword: u.password, newPassword: 'mat-khau-moi-123' },
+      b.token,
+    );
     expect(await resolveSession(t.db, a.token, at(1), settings)).toBeUndefined();
     expect(await resolveSession(t.db, b.token, at(1), settings)).toBeDefined();
     await updateAccount(sys, u.id, { active: false });
     expect(await resolveSession(t.db, b.token, at(1), settings)).toBeUndefined();
-    const err = await login(sys, { username: u.username, password: 'mat-khau-moi-123' }, meta, settings).catch((e: unknown) => e);
+    const err = await login(
+      sys,
+      { username: u.username, password: 'mat-khau-moi-123' },
+      meta,
+      settings,
+    ).catch((e: unknown) => e);
     expect((err as AppError).code).toBe('UNAUTHENTICATED');
   });
 });
@@ -76,14 +129,30 @@ describe('accounts', () => {
     const sys = testCtx(t);
     const tree = await makeTree(sys);
     const u = await makeUser(sys, 'staff', tree.commune.id);
-    const dup = await createAccount(sys, { username: u.username, displayName: 'Trùng', password: 'mat-khau-dai' }).catch((e: unknown) => e);
+    const dup = await createAccount(sys, {
+      username: u.username,
+      displayName: 'Trùng',
+      password: 'mat-khau-dai',
+    }).catch((e: unknown) => e);
     expect((dup as AppError).code).toBe('CONFLICT');
-    const weak = await createAccount(sys, { username: 'yeu.pass', displayName: 'Yếu', password: '123' }).catch((e: unknown) => e);
-    expect((weak as AppError).details?.fields?.[0]).toMatchObject({ field: 'password', label: 'Mật khẩu' });
+    const weak = await createAccount(sys, {
+      username: 'yeu.pass',
+      displayName: 'Yếu',
+      password: '123',
+    }).catch((e: unknown) => e);
+    expect((weak as AppError).details?.fields?.[0]).toMatchObject({
+      field: 'password',
+      label: 'Mật khẩu',
+    });
     const officer = await makeUser(sys, 'emulation_officer', tree.commune.id);
-    const denied = await grantRole(testCtx(t, officer.actor), u.id, { role: 'unit_head', unitId: tree.commune.id }).catch((e: unknown) => e);
+    const denied = await grantRole(testCtx(t, officer.actor), u.id, {
+      role: 'unit_head',
+      unitId: tree.commune.id,
+    }).catch((e: unknown) => e);
     expect((denied as AppError).code).toBe('FORBIDDEN');
-    const noScope = await grantRole(sys, u.id, { role: 'staff', unitId: null }).catch((e: unknown) => e);
+    const noScope = await grantRole(sys, u.id, { role: 'staff', unitId: null }).catch(
+      (e: unknown) => e,
+    );
     expect((noScope as AppError).code).toBe('VALIDATION_FAILED');
   });
 });

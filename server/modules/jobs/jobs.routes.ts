@@ -4,5 +4,7 @@ import { id, parseInput } from '../../platform/validation';
 import { getJobStatus } from './jobs.service';
 
 export function registerJobRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/api/jobs/:id', async (req) => getJobStatus(userCtx(deps, req), parseInput(id, (req.params as { id?: string }).id)));
+  app.get('/api/jobs/:id', async (req) =>
+    getJobStatus(userCtx(deps, req), parseInput(id, (req.params as { id?: string }).id)),
+  );
 }

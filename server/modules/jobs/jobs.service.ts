@@ -6,11 +6,25 @@ import { scopeFor } from '../../platform/access';
 export async function getJobStatus(ctx: Ctx, id: number) {
   const job = await ctx.db
     .selectFrom('job')
-    .select(['id', 'kind', 'status', 'progress', 'total', 'message', 'result', 'error', 'createdBy', 'createdAt', 'startedAt', 'finishedAt'])
+    .select([
+      'id',
+      'kind',
+      'status',
+      'progress',
+      'total',
+      'message',
+      'result',
+      'error',
+      'createdBy',
+      'createdAt',
+      'startedAt',
+      'finishedAt',
+    ])
     .where('id', '=', id)
     .executeTakeFirst();
   const mine = ctx.actor.kind === 'system' || job?.createdBy === ctx.actor.userId;
-  if (job === undefined || (!mine && !scopeFor(ctx.actor, 'account.manage').all)) throw notFound('công việc');
+  if (job === undefined || (!mine && !scopeFor(ctx.actor, 'account.manage').all))
+    throw notFound('công việc');
   const { createdBy: _createdBy, ...rest } = job;
   return rest;
 }

@@ -6,13 +6,20 @@ import { recordAudit, type AuditInput } from '../../platform/audit';
 import type { Progress } from '../../platform/jobs';
 import { foldVietnamese, nfc, squish } from '../../platform/text';
 import { z } from '../../platform/validation';
-import { genderLabels, personCategoryLabels, type Gender, type PersonCategory } from '../../../shared/org';
+import {
+  genderLabels,
+  personCategoryLabels,
+  type Gender,
+  type PersonCategory,
+} from '../../../shared/org';
 import { birthYearBounds, normalisePhone } from './organization.rules';
 import { PEOPLE_COLUMNS, readSheet } from './xlsx-format';
 import { loadUnitResolver } from './unit-resolver';
 import * as uq from './units.queries';
 
-const genderByFolded = new Map(Object.entries(genderLabels).map(([k, v]) => [foldVietnamese(v), k as Gender]));
+const genderByFolded = new Map(
+  Object.entries(genderLabels).map(([k, v]) => [foldVietnamese(v), k as Gender]),
+);
 const categoryByFolded = new Map<string, PersonCategory>(
   Object.entries(personCategoryLabels).flatMap(([k, v]) => [
     [foldVietnamese(v), k as PersonCategory],
@@ -42,25 +49,47 @@ export const MAX_REPORTED_ROW_ERRORS = 500;
  * and, if any row is bad, the job fails with every bad row (row, column, reason) and writes
  * nothing. Rows with an ID update that person (who must be inside the scope); others are created.
  */
-export async function importPeople(ctx: Ctx, input: { scopeUnitId: number; data: Buffer }, progress: Progress) {
+export async function importPeople(
+  ctx: Ctx,
+  input: { scopeUnitId: number; data: Buffer },
+  progress: Progress,
+) {
   const scope = await uq.getUnit(ctx.db, input.scopeUnitId);
   assertCan(ctx.actor, 'person.import', scope.path);
   await progress(0, 0, 'Đang đọc tệp');
-  const sheet = await readSheet(input.data, PEOPLE_COLUMNS, (n) => void progress(n, 0, `Đang đọc tệp: ${n} dòng`)).catch((e: unknown) => {
-    throw new AppError('VALIDATION_FAILED', 'Không đọc được tệp: tệp phải là bảng tính Excel .xlsx.', { cause: String(e) });
+  const sheet = await readSheet(
+    input.data,
+    PEOPLE_COLUMNS,
+    (n) => void progress(n, 0, `Đang đọc tệp: ${n} dòng`),
+  ).catch((e: unknown) => {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Không đọc được tệp: tệp phải là bảng tính Excel .xlsx.',
+      { cause: String(e) },
+    );
   });
-  const missing = PEOPLE_COLUMNS.filter((c) => c.key === 'fullName' || c.key === 'category').filter((c) => !sheet.headers.has(c.key));
-  if (!sheet.headers.has('unitId') && !sheet.headers.has('unitPath')) missing.push({ key: 'unitPath', header: 'Đơn vị', width: 0 });
+  const missing = PEOPLE_COLUMNS.filter((c) => c.key === 'fullName' || c.key === 'category').filter(
+    (c) => !sheet.headers.has(c.key),
+  );
+  if (!sheet.headers.has('unitId') && !sheet.headers.has('unitPath'))
+    missing.push({ key: 'unitPath', header: 'Đơn vị', width: 0 });
   if (missing.length > 0) {
-    throw new AppError('VALIDATION_FAILED', `Tệp thiếu cột bắt buộc: ${missing.map((m) => m.header).join(', ')}. Hãy dùng tệp mẫu.`, {
-      rows: missing.map((m) => ({ row: 1, column: m.header, message: 'thiếu cột' })),
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Tệp thiếu cột bắt buộc: ${missing.map((m) => m.header).join(', ')}. Hãy dùng tệp mẫu.`,
+      {
+        rows: missing.map((m) => ({ row: 1, column: m.header, message: 'thiếu cột' })),
+      },
+    );
   }
-  if (sheet.rows.length === 0) throw new AppError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào.');
+  if (sheet.rows.length === 0)
+    throw new AppError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào.');
 
   const total = sheet.rows.length;
   const resolver = await loadUnitResolver(ctx.db, scope.path);
-  const idsInFile = sheet.rows.map((r) => Number(r.cells[0])).filter((n) => Number.isInteger(n) && n > 0);
+  const idsInFile = sheet.rows
+    .map((r) => Number(r.cells[0]))
+    .filter((n) => Number.isInteger(n) && n > 0);
   const existing = new Map<number, { unitPath: string }>();
   for (let i = 0; i < idsInFile.length; i += 5000) {
     const chunk = idsInFile.slice(i, i + 5000);
@@ -85,7 +114,18 @@ export async function importPeople(ctx: Ctx, input: { scopeUnitId: number; data:
   const header = (key: string) => PEOPLE_COLUMNS.find((c) => c.key === key)?.header ?? key;
 
   sheet.rows.forEach(({ rowNumber: row, cells }, index) => {
-    const [idRaw = '', fullNameRaw = '', genderRaw = '', birthRaw = '', categoryRaw = '', positionRaw = '', unitIdRaw = '', unitPathRaw = '', emailRaw = '', phoneRaw = ''] = cells;
+    const [
+      idRaw = '',
+      fullNameRaw = '',
+      genderRaw = '',
+      birthRaw = '',
+      categoryRaw = '',
+      positionRaw = '',
+      unitIdRaw = '',
+      unitPathRaw = '',
+      emailRaw = '',
+      phoneRaw = '',
+    ] = cells;
     let ok = true;
     const bad = (key: string, message: string) => {
       ok = false;
@@ -99,7 +139,8 @@ export async function importPeople(ctx: Ctx, input: { scopeUnitId: number; data:
       else {
         const e = existing.get(n);
         if (!e) bad('id', `không có cán bộ có ID ${n}`);
-        else if (!can(ctx.actor, 'person.import', e.unitPath) || !e.unitPath.startsWith(scope.path)) bad('id', `cán bộ ID ${n} không thuộc phạm vi được nhập`);
+        else if (!can(ctx.actor, 'person.import', e.unitPath) || !e.unitPath.startsWith(scope.path))
+          bad('id', `cán bộ ID ${n} không thuộc phạm vi được nhập`);
         else id = n;
         seenIds.add(n);
       }
@@ -123,7 +164,11 @@ export async function importPeople(ctx: Ctx, input: { scopeUnitId: number; data:
     if (categoryRaw === '') bad('category', 'không được để trống');
     else {
       category = categoryByFolded.get(foldVietnamese(categoryRaw)) ?? null;
-      if (category === null) bad('category', `"${categoryRaw}" không hợp lệ; chọn một trong: ${Object.values(personCategoryLabels).join(', ')}`);
+      if (category === null)
+        bad(
+          'category',
+          `"${categoryRaw}" không hợp lệ; chọn một trong: ${Object.values(personCategoryLabels).join(', ')}`,
+        );
     }
     let unit: { id: number; path: string; provinceId: number | null } | null = null;
     if (unitIdRaw !== '') {
@@ -137,7 +182,8 @@ export async function importPeople(ctx: Ctx, input: { scopeUnitId: number; data:
       else unit = r.unit;
     }
     const email = emailRaw === '' ? null : emailRaw;
-    if (email !== null && !z.email().safeParse(email).success) bad('email', `"${emailRaw}" không đúng định dạng email`);
+    if (email !== null && !z.email().safeParse(email).success)
+      bad('email', `"${emailRaw}" không đúng định dạng email`);
     let phone: string | null = null;
     if (phoneRaw !== '') {
       phone = normalisePhone(phoneRaw);
@@ -146,7 +192,20 @@ export async function importPeople(ctx: Ctx, input: { scopeUnitId: number; data:
     const position = squish(nfc(positionRaw)) || null;
     if (position !== null && position.length > 200) bad('position', 'không được dài quá 200 ký tự');
     if (ok && category !== null && unit !== null) {
-      parsed.push({ row, id, fullName, gender, birthYear, category, position, unitId: unit.id, unitPath: unit.path, provinceId: unit.provinceId, email, phone });
+      parsed.push({
+        row,
+        id,
+        fullName,
+        gender,
+        birthYear,
+        category,
+        position,
+        unitId: unit.id,
+        unitPath: unit.path,
+        provinceId: unit.provinceId,
+        email,
+        phone,
+      });
     }
     if (index % 10_000 === 0) void progress(index, total, 'Đang kiểm tra dữ liệu');
   });
@@ -173,40 +232,133 @@ export async function importPeople(ctx: Ctx, input: { scopeUnitId: number; data:
         const now = ctx.now();
         const ids = await trx
           .insertInto('person')
-          .values(inserts.map((p) => ({ unitId: p.unitId, provinceId: p.provinceId, fullName: p.fullName, gender: p.gender, birthYear: p.birthYear, category: p.category, position: p.position, email: p.email, phone: p.phone, createdAt: now, updatedAt: now })))
+          .values(
+            inserts.map((p) => ({
+              unitId: p.unitId,
+              provinceId: p.provinceId,
+              fullName: p.fullName,
+              gender: p.gender,
+              birthYear: p.birthYear,
+              category: p.category,
+              position: p.position,
+              email: p.email,
+              phone: p.phone,
+              createdAt: now,
+              updatedAt: now,
+            })),
+          )
           .returning('id')
           .execute();
         await trx
           .insertInto('personAssignment')
-          .values(ids.map((r, k) => ({ personId: r.id, unitId: inserts[k]?.unitId ?? 0, position: inserts[k]?.position ?? null, startedOn: today })))
+          .values(
+            ids.map((r, k) => ({
+              personId: r.id,
+              unitId: inserts[k]?.unitId ?? 0,
+              position: inserts[k]?.position ?? null,
+              startedOn: today,
+            })),
+          )
           .execute();
         ids.forEach((r, k) => {
           const p = inserts[k];
           if (!p) return;
-          audits.push({ action: 'person.imported', entityType: 'person', entityId: r.id, unitPath: p.unitPath, after: { fullName: p.fullName, gender: p.gender, birthYear: p.birthYear, category: p.category, position: p.position, unitId: p.unitId, email: p.email, phone: p.phone, row: p.row } });
+          audits.push({
+            action: 'person.imported',
+            entityType: 'person',
+            entityId: r.id,
+            unitPath: p.unitPath,
+            after: {
+              fullName: p.fullName,
+              gender: p.gender,
+              birthYear: p.birthYear,
+              category: p.category,
+              position: p.position,
+              unitId: p.unitId,
+              email: p.email,
+              phone: p.phone,
+              row: p.row,
+            },
+          });
         });
         created += ids.length;
       }
       for (const p of batch.filter((x) => x.id !== null)) {
         const id = p.id ?? 0;
-        const before = await trx.selectFrom('person').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        const before = await trx
+          .selectFrom('person')
+          .selectAll()
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
         await trx
           .updateTable('person')
-          .set({ fullName: p.fullName, gender: p.gender, birthYear: p.birthYear, category: p.category, position: p.position, email: p.email, phone: p.phone, unitId: p.unitId, provinceId: p.provinceId, updatedAt: ctx.now(), version: sql`version + 1` })
+          .set({
+            fullName: p.fullName,
+            gender: p.gender,
+            birthYear: p.birthYear,
+            category: p.category,
+            position: p.position,
+            email: p.email,
+            phone: p.phone,
+            unitId: p.unitId,
+            provinceId: p.provinceId,
+            updatedAt: ctx.now(),
+            version: sql`version + 1`,
+          })
           .where('id', '=', id)
           .execute();
         if (before.unitId !== p.unitId) {
-          await trx.updateTable('personAssignment').set({ endedOn: sql<string>`greatest(started_on, ${today}::date - 1)` }).where('personId', '=', id).where('endedOn', 'is', null).execute();
-          await trx.insertInto('personAssignment').values({ personId: id, unitId: p.unitId, position: p.position, startedOn: today }).execute();
+          await trx
+            .updateTable('personAssignment')
+            .set({ endedOn: sql<string>`greatest(started_on, ${today}::date - 1)` })
+            .where('personId', '=', id)
+            .where('endedOn', 'is', null)
+            .execute();
+          await trx
+            .insertInto('personAssignment')
+            .values({ personId: id, unitId: p.unitId, position: p.position, startedOn: today })
+            .execute();
         }
-        const b = { fullName: before.fullName, gender: before.gender, birthYear: before.birthYear, category: before.category, position: before.position, unitId: before.unitId, email: before.email, phone: before.phone };
-        const a = { fullName: p.fullName, gender: p.gender, birthYear: p.birthYear, category: p.category, position: p.position, unitId: p.unitId, email: p.email, phone: p.phone };
-        audits.push({ action: 'person.import_updated', entityType: 'person', entityId: id, unitPath: p.unitPath, before: b, after: a });
+        const b = {
+          fullName: before.fullName,
+          gender: before.gender,
+          birthYear: before.birthYear,
+          category: before.category,
+          position: before.position,
+          unitId: before.unitId,
+          email: before.email,
+          phone: before.phone,
+        };
+        const a = {
+          fullName: p.fullName,
+          gender: p.gender,
+          birthYear: p.birthYear,
+          category: p.category,
+          position: p.position,
+          unitId: p.unitId,
+          email: p.email,
+          phone: p.phone,
+        };
+        audits.push({
+          action: 'person.import_updated',
+          entityType: 'person',
+          entityId: id,
+          unitPath: p.unitPath,
+          before: b,
+          after: a,
+        });
         updated++;
       }
       await progress(Math.min(i + BATCH, parsed.length), total, 'Đang ghi dữ liệu');
     }
-    audits.push({ action: 'import.people', entityType: 'org_unit', entityId: scope.id, unitPath: scope.path, after: { rows: total, created, updated } });
+    audits.push({
+      action: 'import.people',
+      entityType: 'org_unit',
+      entityId: scope.id,
+      unitPath: scope.path,
+      after: { rows: total, created, updated },
+    });
     await recordAudit(trx, ctx, audits);
   });
   await progress(total, total, 'Hoàn tất');

@@ -24,20 +24,35 @@ const kindByFolded = new Map<string, UnitKind>(
  * the same file. All or nothing, like the people import. Rows with an ID update that unit's name,
  * kind, code and active flag (moving units is done on the unit page, not by import).
  */
-export async function importUnits(ctx: Ctx, input: { scopeUnitId: number; data: Buffer }, progress: Progress) {
+export async function importUnits(
+  ctx: Ctx,
+  input: { scopeUnitId: number; data: Buffer },
+  progress: Progress,
+) {
   const scope = await uq.getUnit(ctx.db, input.scopeUnitId);
   assertCan(ctx.actor, 'unit.manage', scope.path);
   assertCan(ctx.actor, 'person.import', scope.path);
   const sheet = await readSheet(input.data, UNIT_COLUMNS).catch((e: unknown) => {
-    throw new AppError('VALIDATION_FAILED', 'Không đọc được tệp: tệp phải là bảng tính Excel .xlsx.', { cause: String(e) });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Không đọc được tệp: tệp phải là bảng tính Excel .xlsx.',
+      { cause: String(e) },
+    );
   });
-  const missing = UNIT_COLUMNS.filter((c) => c.key === 'name' || c.key === 'kind').filter((c) => !sheet.headers.has(c.key));
+  const missing = UNIT_COLUMNS.filter((c) => c.key === 'name' || c.key === 'kind').filter(
+    (c) => !sheet.headers.has(c.key),
+  );
   if (missing.length > 0) {
-    throw new AppError('VALIDATION_FAILED', `Tệp thiếu cột bắt buộc: ${missing.map((m) => m.header).join(', ')}. Hãy dùng tệp mẫu.`, {
-      rows: missing.map((m) => ({ row: 1, column: m.header, message: 'thiếu cột' })),
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Tệp thiếu cột bắt buộc: ${missing.map((m) => m.header).join(', ')}. Hãy dùng tệp mẫu.`,
+      {
+        rows: missing.map((m) => ({ row: 1, column: m.header, message: 'thiếu cột' })),
+      },
+    );
   }
-  if (sheet.rows.length === 0) throw new AppError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào.');
+  if (sheet.rows.length === 0)
+    throw new AppError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào.');
   const total = sheet.rows.length;
   const header = (key: string) => UNIT_COLUMNS.find((c) => c.key === key)?.header ?? key;
   const errors: RowError[] = [];
@@ -53,18 +68,35 @@ export async function importUnits(ctx: Ctx, input: { scopeUnitId: number; data: 
       const resolver = await loadUnitResolver(trx, scope.path);
       const audits: AuditInput[] = [];
       for (const [index, { rowNumber: row, cells }] of sheet.rows.entries()) {
-        const [idRaw = '', nameRaw = '', kindRaw = '', codeRaw = '', parentIdRaw = '', parentPathRaw = '', activeRaw = ''] = cells;
+        const [
+          idRaw = '',
+          nameRaw = '',
+          kindRaw = '',
+          codeRaw = '',
+          parentIdRaw = '',
+          parentPathRaw = '',
+          activeRaw = '',
+        ] = cells;
         const rowErrors: RowError[] = [];
-        const bad = (key: string, message: string) => rowErrors.push({ row, column: header(key), message });
+        const bad = (key: string, message: string) =>
+          rowErrors.push({ row, column: header(key), message });
         const name = squish(nfc(nameRaw));
         if (name === '') bad('name', 'không được để trống');
         const kind = kindRaw === '' ? null : (kindByFolded.get(foldVietnamese(kindRaw)) ?? null);
         if (kindRaw === '') bad('kind', 'không được để trống');
         else if (kind === null) bad('kind', `"${kindRaw}" không phải loại đơn vị hợp lệ`);
-        const active = activeRaw === '' ? true : ['co', 'x', '1', 'true'].includes(foldVietnamese(activeRaw)) ? true : ['khong', '0', 'false'].includes(foldVietnamese(activeRaw)) ? false : null;
+        const active =
+          activeRaw === ''
+            ? true
+            : ['co', 'x', '1', 'true'].includes(foldVietnamese(activeRaw))
+              ? true
+              : ['khong', '0', 'false'].includes(foldVietnamese(activeRaw))
+                ? false
+                : null;
         if (active === null) bad('active', 'chọn Có hoặc Không');
         const adminCode = codeRaw === '' ? null : codeRaw;
-        if (adminCode !== null && !/^[0-9A-Za-z.-]{1,20}$/.test(adminCode)) bad('adminCode', 'chỉ gồm chữ số, chữ cái không dấu (tối đa 20 ký tự)');
+        if (adminCode !== null && !/^[0-9A-Za-z.-]{1,20}$/.test(adminCode))
+          bad('adminCode', 'chỉ gồm chữ số, chữ cái không dấu (tối đa 20 ký tự)');
 
         let existing: uq.UnitRecord | undefined;
         if (idRaw !== '') {
@@ -75,7 +107,8 @@ export async function importUnits(ctx: Ctx, input: { scopeUnitId: number; data: 
         if (!existing) {
           if (parentIdRaw !== '') {
             parent = resolver.byId(Number(parentIdRaw));
-            if (!parent) bad('parentId', `không có đơn vị mã ${parentIdRaw} trong phạm vi được nhập`);
+            if (!parent)
+              bad('parentId', `không có đơn vị mã ${parentIdRaw} trong phạm vi được nhập`);
           } else if (parentPathRaw === '') bad('parentPath', 'không được để trống');
           else {
             const r = resolver.byPath(parentPathRaw);
@@ -95,23 +128,80 @@ export async function importUnits(ctx: Ctx, input: { scopeUnitId: number; data: 
         if (errorCount > 0) continue; // keep validating, but stop writing
         try {
           if (existing) {
-            await trx.updateTable('orgUnit').set({ name, kind, adminCode, active, updatedAt: ctx.now(), version: sql`version + 1` }).where('id', '=', existing.id).execute();
-            audits.push({ action: 'unit.import_updated', entityType: 'org_unit', entityId: existing.id, unitPath: existing.path, before: { name: existing.name, kind: existing.kind, adminCode: existing.adminCode, active: existing.active }, after: { name, kind, adminCode, active } });
+            await trx
+              .updateTable('orgUnit')
+              .set({
+                name,
+                kind,
+                adminCode,
+                active,
+                updatedAt: ctx.now(),
+                version: sql`version + 1`,
+              })
+              .where('id', '=', existing.id)
+              .execute();
+            audits.push({
+              action: 'unit.import_updated',
+              entityType: 'org_unit',
+              entityId: existing.id,
+              unitPath: existing.path,
+              before: {
+                name: existing.name,
+                kind: existing.kind,
+                adminCode: existing.adminCode,
+                active: existing.active,
+              },
+              after: { name, kind, adminCode, active },
+            });
             updated++;
           } else if (parent) {
             const id = await uq.nextUnitId(trx);
             const path = `${parent.path}.${id}`;
-            await uq.insertUnit(trx, { id, parentId: parent.id, path, provinceId: parent.provinceId, kind, name, adminCode, active, now: ctx.now() });
-            const rec: uq.UnitRecord = { id, parentId: parent.id, path, provinceId: parent.provinceId, kind, name, adminCode, active, version: 1 };
+            await uq.insertUnit(trx, {
+              id,
+              parentId: parent.id,
+              path,
+              provinceId: parent.provinceId,
+              kind,
+              name,
+              adminCode,
+              active,
+              now: ctx.now(),
+            });
+            const rec: uq.UnitRecord = {
+              id,
+              parentId: parent.id,
+              path,
+              provinceId: parent.provinceId,
+              kind,
+              name,
+              adminCode,
+              active,
+              version: 1,
+            };
             resolver.add(rec, [...(resolver.fullPathOf(parent.id) ?? []), foldVietnamese(name)]);
-            audits.push({ action: 'unit.imported', entityType: 'org_unit', entityId: id, unitPath: path, after: { name, kind, adminCode, active, parentId: parent.id, row } });
+            audits.push({
+              action: 'unit.imported',
+              entityType: 'org_unit',
+              entityId: id,
+              unitPath: path,
+              after: { name, kind, adminCode, active, parentId: parent.id, row },
+            });
             created++;
           }
         } catch (e) {
           const code = (e as { constraint?: string }).constraint;
           if (code === 'org_unit_sibling_name' || code === 'org_unit_admin_code') {
             errorCount++;
-            if (errors.length < MAX_REPORTED_ROW_ERRORS) errors.push({ row, column: header(code === 'org_unit_admin_code' ? 'adminCode' : 'name'), message: code === 'org_unit_admin_code' ? 'mã hành chính đã được dùng' : 'đã có đơn vị cùng tên trong cùng đơn vị cấp trên' });
+            if (errors.length < MAX_REPORTED_ROW_ERRORS)
+              errors.push({
+                row,
+                column: header(code === 'org_unit_admin_code' ? 'adminCode' : 'name'),
+                message:
+                  code === 'org_unit_admin_code'
+                    ? 'mã hành chính đã được dùng'
+                    : 'đã có đơn vị cùng tên trong cùng đơn vị cấp trên',
+              });
             // The failed statement aborted the transaction: report what we have.
             throw new AppError('VALIDATION_FAILED', '', { rows: errors, errorCount });
           }
@@ -120,12 +210,22 @@ export async function importUnits(ctx: Ctx, input: { scopeUnitId: number; data: 
         if (index % 500 === 0) await progress(index, total, 'Đang kiểm tra và ghi dữ liệu');
       }
       if (errorCount > 0) throw new AppError('VALIDATION_FAILED', '', { rows: errors, errorCount });
-      audits.push({ action: 'import.units', entityType: 'org_unit', entityId: scope.id, unitPath: scope.path, after: { rows: total, created, updated } });
+      audits.push({
+        action: 'import.units',
+        entityType: 'org_unit',
+        entityId: scope.id,
+        unitPath: scope.path,
+        after: { rows: total, created, updated },
+      });
       await recordAudit(trx, ctx, audits);
     })
     .catch((e: unknown) => {
       if (e instanceof AppError && e.code === 'VALIDATION_FAILED' && e.message === '') {
-        throw new AppError('VALIDATION_FAILED', `Tệp có ${errorCount} lỗi. Không có dữ liệu nào được ghi; hãy sửa các dòng lỗi rồi nhập lại.`, e.details);
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Tệp có ${errorCount} lỗi. Không có dữ liệu nào được ghi; hãy sửa các dòng lỗi rồi nhập lại.`,
+          e.details,
+        );
       }
       throw e;
     });

@@ -12,20 +12,36 @@ import { genderLabels, personCategoryLabels, unitKindLabels } from '../../../sha
 import { importPeople } from './import-people';
 import { importUnits } from './import-units';
 import { nameMatches } from './people.service';
-import { PATH_SEPARATOR, PEOPLE_COLUMNS, SHEET_OPTIONS, UNIT_COLUMNS, setupSheet } from './xlsx-format';
+import {
+  PATH_SEPARATOR,
+  PEOPLE_COLUMNS,
+  SHEET_OPTIONS,
+  UNIT_COLUMNS,
+  setupSheet,
+} from './xlsx-format';
 import * as uq from './units.queries';
 
-const ImportPayload = z.object({ type: z.enum(['people', 'units']), scopeUnitId: z.number().int(), fileId: z.string() });
+const ImportPayload = z.object({
+  type: z.enum(['people', 'units']),
+  scopeUnitId: z.number().int(),
+  fileId: z.string(),
+});
 
 /** The background job that runs an uploaded import (all or nothing, with progress). */
 export const importJob = defineJob({
   kind: 'organization.import',
   payload: ImportPayload,
   async run(ctx, payload, progress) {
-    const file = await ctx.db.selectFrom('storedFile').selectAll().where('id', '=', payload.fileId).executeTakeFirstOrThrow();
+    const file = await ctx.db
+      .selectFrom('storedFile')
+      .selectAll()
+      .where('id', '=', payload.fileId)
+      .executeTakeFirstOrThrow();
     const data = await ctx.storage.get(file.storageKey);
     const input = { scopeUnitId: payload.scopeUnitId, data };
-    return payload.type === 'people' ? importPeople(ctx, input, progress) : importUnits(ctx, input, progress);
+    return payload.type === 'people'
+      ? importPeople(ctx, input, progress)
+      : importUnits(ctx, input, progress);
   },
 });
 
@@ -36,31 +52,72 @@ const labels = { type: 'Loại dữ liệu', unitId: 'Đơn vị nhận dữ li�
  * also need unit.manage), checks that the content really is an .xlsx (zip) file, stores it and
  * queues the import job. Returns the job id for the progress bar.
  */
-export async function requestImport(ctx: Ctx, input: { type: unknown; unitId: unknown; fileName: string | undefined; data: Buffer | undefined }) {
-  const p = parseInput(z.object({ type: z.enum(['people', 'units']), unitId: id }), { type: input.type, unitId: input.unitId }, labels);
-  if (input.data === undefined || input.fileName === undefined) throw fieldError('file', labels.file, 'chưa chọn tệp');
-  if (!/\.xlsx$/i.test(input.fileName)) throw fieldError('file', labels.file, 'phải là tệp .xlsx (Excel 2007 trở lên)');
+export async function requestImport(
+  ctx: Ctx,
+  input: { type: unknown; unitId: unknown; fileName: string | undefined; data: Buffer | undefined },
+) {
+  const p = parseInput(
+    z.object({ type: z.enum(['people', 'units']), unitId: id }),
+    { type: input.type, unitId: input.unitId },
+    labels,
+  );
+  if (input.data === undefined || input.fileName === undefined)
+    throw fieldError('file', labels.file, 'chưa chọn tệp');
+  if (!/\.xlsx$/i.test(input.fileName))
+    throw fieldError('file', labels.file, 'phải là tệp .xlsx (Excel 2007 trở lên)');
   // .xlsx is a zip container: check the content, not only the name.
   if (input.data.length < 4 || input.data.readUInt32LE(0) !== 0x04034b50) {
     throw fieldError('file', labels.file, 'nội dung không phải bảng tính .xlsx hợp lệ');
   }
   const unit = await uq.getUnit(ctx.db, p.unitId);
-  assertCan(ctx.actor, 'person.import', unit.path, 'Bạn không có quyền nhập dữ liệu vào đơn vị này.');
-  if (p.type === 'units') assertCan(ctx.actor, 'unit.manage', unit.path, 'Bạn không có quyền thêm đơn vị vào đơn vị này.');
+  assertCan(
+    ctx.actor,
+    'person.import',
+    unit.path,
+    'Bạn không có quyền nhập dữ liệu vào đơn vị này.',
+  );
+  if (p.type === 'units')
+    assertCan(
+      ctx.actor,
+      'unit.manage',
+      unit.path,
+      'Bạn không có quyền thêm đơn vị vào đơn vị này.',
+    );
   const stored = await ctx.storage.put(input.data, input.fileName);
   return ctx.db.transaction().execute(async (trx) => {
     const file = await trx
       .insertInto('storedFile')
-      .values({ storageKey: stored.key, originalName: input.fileName ?? 'import.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sizeBytes: stored.size, sha256: stored.sha256, createdBy: actorId(ctx.actor) })
+      .values({
+        storageKey: stored.key,
+        originalName: input.fileName ?? 'import.xlsx',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        sizeBytes: stored.size,
+        sha256: stored.sha256,
+        createdBy: actorId(ctx.actor),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const jobId = await enqueueJob(trx, importJob, { type: p.type, scopeUnitId: unit.id, fileId: file.id }, actorId(ctx.actor));
-    await recordAudit(trx, ctx, { action: `import.${p.type}_requested`, entityType: 'job', entityId: jobId, unitPath: unit.path, after: { fileName: input.fileName, sha256: stored.sha256, sizeBytes: stored.size } });
+    const jobId = await enqueueJob(
+      trx,
+      importJob,
+      { type: p.type, scopeUnitId: unit.id, fileId: file.id },
+      actorId(ctx.actor),
+    );
+    await recordAudit(trx, ctx, {
+      action: `import.${p.type}_requested`,
+      entityType: 'job',
+      entityId: jobId,
+      unitPath: unit.path,
+      after: { fileName: input.fileName, sha256: stored.sha256, sizeBytes: stored.size },
+    });
     return { jobId };
   });
 }
 
-const ExportQuery = z.object({ unitId: id.optional(), search: z.string().trim().max(100).optional() });
+const ExportQuery = z.object({
+  unitId: id.optional(),
+  search: z.string().trim().max(100).optional(),
+});
 
 async function exportScope(ctx: Ctx, unitId: number | undefined, action: 'person.export') {
   const scope = scopeFor(ctx.actor, action);
@@ -95,7 +152,11 @@ export async function exportPeople(ctx: Ctx, input: unknown) {
   const { conditions, name } = await exportScope(ctx, p.unitId, 'person.export');
   if (p.search) conditions.push(nameMatches(p.search));
   const stream = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useSharedStrings: false,
+    useStyles: true,
+  });
   const ws = wb.addWorksheet('Cán bộ', SHEET_OPTIONS);
   setupSheet(ws, PEOPLE_COLUMNS, 0);
   const write = async () => {
@@ -105,7 +166,17 @@ export async function exportPeople(ctx: Ctx, input: unknown) {
       const rows = await ctx.db
         .selectFrom('person as p')
         .innerJoin('orgUnit as u', 'u.id', 'p.unitId')
-        .select(['p.id', 'p.fullName', 'p.gender', 'p.birthYear', 'p.category', 'p.position', 'p.unitId', 'p.email', 'p.phone'])
+        .select([
+          'p.id',
+          'p.fullName',
+          'p.gender',
+          'p.birthYear',
+          'p.category',
+          'p.position',
+          'p.unitId',
+          'p.email',
+          'p.phone',
+        ])
         .where(sql<SqlBool>`${sql.join(conditions, sql` AND `)}`)
         .where('p.id', '>', lastId)
         .orderBy('p.id')
@@ -115,7 +186,18 @@ export async function exportPeople(ctx: Ctx, input: unknown) {
       const missing = [...new Set(rows.map((r) => r.unitId))].filter((u) => !paths.has(u));
       for (const [k, v] of await pathNames(ctx, missing)) paths.set(k, v);
       for (const r of rows) {
-        ws.addRow([r.id, r.fullName, r.gender ? genderLabels[r.gender] : '', r.birthYear ?? '', personCategoryLabels[r.category], r.position ?? '', r.unitId, paths.get(r.unitId) ?? '', r.email ?? '', r.phone ?? '']).commit();
+        ws.addRow([
+          r.id,
+          r.fullName,
+          r.gender ? genderLabels[r.gender] : '',
+          r.birthYear ?? '',
+          personCategoryLabels[r.category],
+          r.position ?? '',
+          r.unitId,
+          paths.get(r.unitId) ?? '',
+          r.email ?? '',
+          r.phone ?? '',
+        ]).commit();
       }
       lastId = rows[rows.length - 1]?.id ?? lastId;
     }
@@ -137,12 +219,22 @@ export async function exportUnits(ctx: Ctx, input: unknown) {
     .orderBy(sql`nlevel(u.path)`)
     .orderBy(sql`u.name COLLATE "vi-x-icu"`)
     .execute();
-  const paths = await pathNames(ctx, [...new Set(rows.map((r) => r.parentId).filter((x): x is number => x !== null))]);
+  const paths = await pathNames(ctx, [
+    ...new Set(rows.map((r) => r.parentId).filter((x): x is number => x !== null)),
+  ]);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Đơn vị', SHEET_OPTIONS);
   setupSheet(ws, UNIT_COLUMNS, 0);
   for (const r of rows) {
-    ws.addRow([r.id, r.name, unitKindLabels[r.kind], r.adminCode ?? '', r.parentId ?? '', r.parentId === null ? '' : (paths.get(r.parentId) ?? ''), r.active ? 'Có' : 'Không']);
+    ws.addRow([
+      r.id,
+      r.name,
+      unitKindLabels[r.kind],
+      r.adminCode ?? '',
+      r.parentId ?? '',
+      r.parentId === null ? '' : (paths.get(r.parentId) ?? ''),
+      r.active ? 'Có' : 'Không',
+    ]);
   }
   return { data: Buffer.from(await wb.xlsx.writeBuffer()), fileName: `don-vi-${name}.xlsx` };
 }

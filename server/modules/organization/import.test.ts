@@ -30,7 +30,18 @@ async function xlsx(header: string[], rows: (string | number)[][]): Promise<Buff
   rows.forEach((r) => ws.addRow(r));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-const PEOPLE_HEADER = ['ID', 'Họ và tên (*)', 'Giới tính', 'Năm sinh', 'Đối tượng (*)', 'Chức vụ', 'Mã đơn vị', 'Đơn vị (*)', 'Email', 'Số điện thoại'];
+const PEOPLE_HEADER = [
+  'ID',
+  'Họ và tên (*)',
+  'Giới tính',
+  'Năm sinh',
+  'Đối tượng (*)',
+  'Chức vụ',
+  'Mã đơn vị',
+  'Đơn vị (*)',
+  'Email',
+  'Số điện thoại',
+];
 const noProgress = async () => {};
 
 describe('people import', () => {
@@ -38,7 +49,18 @@ describe('people import', () => {
     const ctx = testCtx(t);
     const tree = await makeTree(ctx);
     const data = await xlsx(PEOPLE_HEADER, [
-      ['', 'Nguyễn Thị Hoa', 'Nữ', 1990, 'Công chức', 'Công chức Tư pháp - Hộ tịch', '', 'Xã Lương Điền › Văn phòng HĐND và UBND', 'hoa@luongdien.gov.vn', '0912 345 678'],
+      [
+        '',
+        'Nguyễn Thị Hoa',
+        'Nữ',
+        1990,
+        'Công chức',
+        'Công chức Tư pháp - Hộ tịch',
+        '',
+        'Xã Lương Điền › Văn phòng HĐND và UBND',
+        'hoa@luongdien.gov.vn',
+        '0912 345 678',
+      ],
       ['', 'tran van binh', 'nam', '1979', 'cong chuc', '', '', 'Bộ phận một cửa', '', ''],
       ['', 'Lê Văn Cường', '', '', 'Người lao động', '', tree.office.id, '', '', ''],
     ]);
@@ -50,7 +72,11 @@ describe('people import', () => {
       ['Lê Văn Cường', 'Văn phòng HĐND và UBND', null],
       ['Nguyễn Thị Hoa', 'Văn phòng HĐND và UBND', '0912345678'],
     ]);
-    const audits = await t.db.selectFrom('auditEvent').select('action').where('action', 'in', ['person.imported', 'import.people']).execute();
+    const audits = await t.db
+      .selectFrom('auditEvent')
+      .select('action')
+      .where('action', 'in', ['person.imported', 'import.people'])
+      .execute();
     expect(audits.filter((a) => a.action === 'person.imported')).toHaveLength(3);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });
@@ -68,7 +94,9 @@ describe('people import', () => {
       ['', 'Không Có Đơn Vị', 'Nam', 1980, 'Công chức', '', '', 'Phòng Không Tồn Tại', '', ''],
       [999999, 'Sai ID', 'Nam', 1980, 'Công chức', '', '', 'Bộ phận một cửa', '', ''],
     ]);
-    const e = (await importPeople(ctx, { scopeUnitId: tree.province.id, data }, noProgress).catch((x: unknown) => x)) as AppError;
+    const e = (await importPeople(ctx, { scopeUnitId: tree.province.id, data }, noProgress).catch(
+      (x: unknown) => x,
+    )) as AppError;
     expect(e).toBeInstanceOf(AppError);
     expect(e.code).toBe('VALIDATION_FAILED');
     expect(e.message).toContain('Không có dữ liệu nào được ghi');
@@ -97,18 +125,30 @@ describe('people import', () => {
     const chunks: Buffer[] = [];
     for await (const c of stream) chunks.push(c as Buffer);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.concat(chunks));
+    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
     const ws = wb.worksheets[0];
     if (!ws) throw new Error('no sheet');
     expect(ws.getRow(2).getCell(2).value).toBe('Phạm Văn Xuất');
-    expect(String(ws.getRow(2).getCell(8).value)).toContain('Xã Lương Điền › Văn phòng HĐND và UBND');
+    expect(ws.getRow(2).getCell(8).text).toContain('Xã Lương Điền › Văn phòng HĐND và UBND');
     ws.getRow(2).getCell(6).value = 'Công chức Văn phòng - Thống kê';
     ws.getRow(2).getCell(7).value = tree.oneStop.id;
     const edited = Buffer.from(await wb.xlsx.writeBuffer());
-    const result = await importPeople(ctx, { scopeUnitId: tree.commune.id, data: edited }, noProgress);
+    const result = await importPeople(
+      ctx,
+      { scopeUnitId: tree.commune.id, data: edited },
+      noProgress,
+    );
     expect(result).toMatchObject({ created: 0, updated: 1 });
-    const after = await listPeople(ctx, { search: 'pham van xuat', unitId: String(tree.commune.id) });
-    expect(after.items[0]).toMatchObject({ id: p.id, position: 'Công chức Văn phòng - Thống kê', unitId: tree.oneStop.id, phone: '0988000111' });
+    const after = await listPeople(ctx, {
+      search: 'pham van xuat',
+      unitId: String(tree.commune.id),
+    });
+    expect(after.items[0]).toMatchObject({
+      id: p.id,
+      position: 'Công chức Văn phòng - Thống kê',
+      unitId: tree.oneStop.id,
+      phone: '0988000111',
+    });
   });
 
   it('runs as a background job with progress, enforcing the import permission', async () => {
@@ -116,22 +156,58 @@ describe('people import', () => {
     const tree = await makeTree(sys);
     const officer = await makeUser(sys, 'emulation_officer', tree.commune.id);
     const ctx = testCtx(t, officer.actor);
-    const data = await xlsx(PEOPLE_HEADER, [['', 'Võ Thị Công Việc', 'Nữ', 1991, 'Viên chức', '', '', 'Bộ phận một cửa', '', '']]);
-    const notXlsx = await requestImport(ctx, { type: 'people', unitId: String(tree.commune.id), fileName: 'gia.xlsx', data: Buffer.from('không phải zip') }).catch((e: unknown) => e);
+    const data = await xlsx(PEOPLE_HEADER, [
+      ['', 'Võ Thị Công Việc', 'Nữ', 1991, 'Viên chức', '', '', 'Bộ phận một cửa', '', ''],
+    ]);
+    const notXlsx = await requestImport(ctx, {
+      type: 'people',
+      unitId: String(tree.commune.id),
+      fileName: 'gia.xlsx',
+      data: Buffer.from('không phải zip'),
+    }).catch((e: unknown) => e);
     expect((notXlsx as AppError).details?.fields?.[0]?.field).toBe('file');
-    const outside = await requestImport(ctx, { type: 'people', unitId: String(tree.otherCommune.id), fileName: 'a.xlsx', data }).catch((e: unknown) => e);
+    const outside = await requestImport(ctx, {
+      type: 'people',
+      unitId: String(tree.otherCommune.id),
+      fileName: 'a.xlsx',
+      data,
+    }).catch((e: unknown) => e);
     expect((outside as AppError).code).toBe('FORBIDDEN');
-    const { jobId } = await requestImport(ctx, { type: 'people', unitId: String(tree.commune.id), fileName: 'can-bo.xlsx', data });
-    const worker = startWorker({ db: t.db, log: silentLogger, storage: t.storage, now: () => new Date(), loadActor: (id) => loadUserActor(t.db, id) }, [importJob], 60_000);
+    const { jobId } = await requestImport(ctx, {
+      type: 'people',
+      unitId: String(tree.commune.id),
+      fileName: 'can-bo.xlsx',
+      data,
+    });
+    const worker = startWorker(
+      {
+        db: t.db,
+        log: silentLogger,
+        storage: t.storage,
+        now: () => new Date(),
+        loadActor: (id) => loadUserActor(t.db, id),
+      },
+      [importJob],
+      60_000,
+    );
     await worker.drain();
     await worker.stop();
-    const job = await t.db.selectFrom('job').selectAll().where('id', '=', jobId).executeTakeFirstOrThrow();
-    expect(job).toMatchObject({ status: 'succeeded', progress: 1, total: 1, result: { created: 1, updated: 0, rows: 1 } });
+    const job = await t.db
+      .selectFrom('job')
+      .selectAll()
+      .where('id', '=', jobId)
+      .executeTakeFirstOrThrow();
+    expect(job).toMatchObject({
+      status: 'succeeded',
+      progress: 1,
+      total: 1,
+      result: { created: 1, updated: 0, rows: 1 },
+    });
   });
 
   it('serves a template whose headers the importer reads back', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await buildTemplate('people'));
+    await wb.xlsx.load((await buildTemplate('people')) as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Cán bộ', 'Hướng dẫn']);
     expect(wb.worksheets[0]?.getRow(1).values).toEqual([undefined, ...PEOPLE_HEADER]);
   });
@@ -141,27 +217,81 @@ describe('units import', () => {
   it('creates units whose parents are rows above in the same file', async () => {
     const ctx = testCtx(t);
     const tree = await makeTree(ctx);
-    const data = await xlsx(['ID', 'Tên đơn vị', 'Loại đơn vị', 'Mã hành chính', 'Mã đơn vị cấp trên', 'Đơn vị cấp trên', 'Đang hoạt động'], [
-      ['', 'Phòng Văn hóa - Thông tin', 'Cơ quan, phòng, ban chuyên môn', '', '', 'Xã Lương Điền', 'Có'],
-      ['', 'Tổ truyền thanh', 'Cơ quan, phòng, ban chuyên môn', '', '', 'Phòng Văn hóa - Thông tin', ''],
-      ['', 'Thôn Bình Phú', 'Thôn, tổ dân phố', '', tree.commune.id, '', 'Không'],
+    const data = await xlsx(
+      [
+        'ID',
+        'Tên đơn vị',
+        'Loại đơn vị',
+        'Mã hành chính',
+        'Mã đơn vị cấp trên',
+        'Đơn vị cấp trên',
+        'Đang hoạt động',
+      ],
+      [
+        [
+          '',
+          'Phòng Văn hóa - Thông tin',
+          'Cơ quan, phòng, ban chuyên môn',
+          '',
+          '',
+          'Xã Lương Điền',
+          'Có',
+        ],
+        [
+          '',
+          'Tổ truyền thanh',
+          'Cơ quan, phòng, ban chuyên môn',
+          '',
+          '',
+          'Phòng Văn hóa - Thông tin',
+          '',
+        ],
+        ['', 'Thôn Bình Phú', 'Thôn, tổ dân phố', '', tree.commune.id, '', 'Không'],
+      ],
+    );
+    expect(await importUnits(ctx, { scopeUnitId: tree.commune.id, data }, noProgress)).toEqual({
+      created: 3,
+      updated: 0,
+      rows: 3,
+    });
+    const found = await listUnits(ctx, {
+      search: 'to truyen thanh',
+      parentId: String(tree.commune.id),
+    });
+    expect(found.items[0]?.path.map((p) => p.name)).toEqual([
+      tree.province.name,
+      'Xã Lương Điền',
+      'Phòng Văn hóa - Thông tin',
+      'Tổ truyền thanh',
     ]);
-    expect(await importUnits(ctx, { scopeUnitId: tree.commune.id, data }, noProgress)).toEqual({ created: 3, updated: 0, rows: 3 });
-    const found = await listUnits(ctx, { search: 'to truyen thanh', parentId: String(tree.commune.id) });
-    expect(found.items[0]?.path.map((p) => p.name)).toEqual([tree.province.name, 'Xã Lương Điền', 'Phòng Văn hóa - Thông tin', 'Tổ truyền thanh']);
   });
 
   it('rolls back every unit when one row is bad', async () => {
     const ctx = testCtx(t);
     const tree = await makeTree(ctx);
-    const count = async () => Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM org_unit`.execute(t.db)).rows[0]?.n);
+    const count = async () =>
+      Number(
+        (await sql<{ n: number }>`SELECT count(*)::int AS n FROM org_unit`.execute(t.db)).rows[0]
+          ?.n,
+      );
     const before = await count();
-    const data = await xlsx(['Tên đơn vị', 'Loại đơn vị', 'Đơn vị cấp trên'], [
-      ['Phòng Mới', 'Cơ quan, phòng, ban chuyên môn', 'Xã Lương Điền'],
-      ['Thôn Trong Một Cửa', 'Thôn, tổ dân phố', 'Bộ phận một cửa'],
+    const data = await xlsx(
+      ['Tên đơn vị', 'Loại đơn vị', 'Đơn vị cấp trên'],
+      [
+        ['Phòng Mới', 'Cơ quan, phòng, ban chuyên môn', 'Xã Lương Điền'],
+        ['Thôn Trong Một Cửa', 'Thôn, tổ dân phố', 'Bộ phận một cửa'],
+      ],
+    );
+    const e = (await importUnits(ctx, { scopeUnitId: tree.commune.id, data }, noProgress).catch(
+      (x: unknown) => x,
+    )) as AppError;
+    expect(e.details?.rows).toEqual([
+      {
+        row: 3,
+        column: 'Loại đơn vị',
+        message: '"Thôn, tổ dân phố" không thể trực thuộc "Bộ phận một cửa"',
+      },
     ]);
-    const e = (await importUnits(ctx, { scopeUnitId: tree.commune.id, data }, noProgress).catch((x: unknown) => x)) as AppError;
-    expect(e.details?.rows).toEqual([{ row: 3, column: 'Loại đơn vị', message: '"Thôn, tổ dân phố" không thể trực thuộc "Bộ phận một cửa"' }]);
     expect(await count()).toBe(before);
   });
 });

@@ -8,17 +8,28 @@ import { id, parseInput } from '../../platform/validation';
 import { assertCan } from '../../platform/access';
 import { entityHistory } from '../audit/index';
 import { createUnit, getUnitDetail, listUnits, updateUnit } from './units.service';
-import { createPerson, getPersonDetail, listPeople, movePerson, updatePerson } from './people.service';
+import {
+  createPerson,
+  getPersonDetail,
+  listPeople,
+  movePerson,
+  updatePerson,
+} from './people.service';
 import * as uq from './units.queries';
 import * as pq from './people.queries';
 
-const idParam = (params: unknown) => parseInput(id, (params as { id?: string }).id, { '(dữ liệu)': 'Mã' });
+const idParam = (params: unknown) =>
+  parseInput(id, (params as { id?: string }).id, { '(dữ liệu)': 'Mã' });
 
 export function registerOrganizationRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/api/units', async (req) => listUnits(userCtx(deps, req), req.query));
   app.get('/api/units/:id', async (req) => getUnitDetail(userCtx(deps, req), idParam(req.params)));
-  app.post('/api/units', async (req, reply) => reply.code(201).send(await createUnit(userCtx(deps, req), req.body)));
-  app.patch('/api/units/:id', async (req) => updateUnit(userCtx(deps, req), idParam(req.params), req.body));
+  app.post('/api/units', async (req, reply) =>
+    reply.code(201).send(await createUnit(userCtx(deps, req), req.body)),
+  );
+  app.patch('/api/units/:id', async (req) =>
+    updateUnit(userCtx(deps, req), idParam(req.params), req.body),
+  );
   app.get('/api/units/:id/history', async (req) => {
     const ctx = userCtx(deps, req);
     const unit = await uq.getUnit(ctx.db, idParam(req.params));
@@ -27,10 +38,18 @@ export function registerOrganizationRoutes(app: FastifyInstance, deps: AppDeps):
   });
 
   app.get('/api/people', async (req) => listPeople(userCtx(deps, req), req.query));
-  app.get('/api/people/:id', async (req) => getPersonDetail(userCtx(deps, req), idParam(req.params)));
-  app.post('/api/people', async (req, reply) => reply.code(201).send(await createPerson(userCtx(deps, req), req.body)));
-  app.patch('/api/people/:id', async (req) => updatePerson(userCtx(deps, req), idParam(req.params), req.body));
-  app.post('/api/people/:id/move', async (req) => movePerson(userCtx(deps, req), idParam(req.params), req.body));
+  app.get('/api/people/:id', async (req) =>
+    getPersonDetail(userCtx(deps, req), idParam(req.params)),
+  );
+  app.post('/api/people', async (req, reply) =>
+    reply.code(201).send(await createPerson(userCtx(deps, req), req.body)),
+  );
+  app.patch('/api/people/:id', async (req) =>
+    updatePerson(userCtx(deps, req), idParam(req.params), req.body),
+  );
+  app.post('/api/people/:id/move', async (req) =>
+    movePerson(userCtx(deps, req), idParam(req.params), req.body),
+  );
   app.get('/api/people/:id/history', async (req) => {
     const ctx = userCtx(deps, req);
     const person = await pq.getPerson(ctx.db, idParam(req.params));
@@ -40,14 +59,22 @@ export function registerOrganizationRoutes(app: FastifyInstance, deps: AppDeps):
 
   app.get('/api/imports/template', async (req, reply) => {
     userCtx(deps, req);
-    const { type } = parseInput(z.object({ type: z.enum(['people', 'units']) }), req.query, { type: 'Loại dữ liệu' });
+    const { type } = parseInput(z.object({ type: z.enum(['people', 'units']) }), req.query, {
+      type: 'Loại dữ liệu',
+    });
     const data = await buildTemplate(type);
-    return sendFile(reply, data, type === 'people' ? 'mau-nhap-can-bo.xlsx' : 'mau-nhap-don-vi.xlsx', XLSX_TYPE);
+    return sendFile(
+      reply,
+      data,
+      type === 'people' ? 'mau-nhap-can-bo.xlsx' : 'mau-nhap-don-vi.xlsx',
+      XLSX_TYPE,
+    );
   });
 
   app.post('/api/imports', async (req, reply) => {
     const ctx = userCtx(deps, req);
-    if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Cần gửi tệp theo dạng multipart/form-data.');
+    if (!req.isMultipart())
+      throw new AppError('VALIDATION_FAILED', 'Cần gửi tệp theo dạng multipart/form-data.');
     const fields: Record<string, string> = {};
     let fileName: string | undefined;
     let data: Buffer | undefined;
@@ -57,16 +84,28 @@ export function registerOrganizationRoutes(app: FastifyInstance, deps: AppDeps):
         data = await part.toBuffer();
       } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
     }
-    const result = await requestImport(ctx, { type: fields.type, unitId: fields.unitId, fileName, data });
+    const result = await requestImport(ctx, {
+      type: fields.type,
+      unitId: fields.unitId,
+      fileName,
+      data,
+    });
     return reply.code(202).send(result);
   });
 
   app.get('/api/exports/people', async (req, reply) => {
     const { stream, fileName } = await exportPeople(userCtx(deps, req), req.query);
-    const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[^\w.-]+/g, '_');
+    const ascii = fileName
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .replace(/[^\w.-]+/g, '_');
     return reply
       .header('Content-Type', XLSX_TYPE)
-      .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+      .header(
+        'Content-Disposition',
+        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      )
       .send(stream);
   });
 

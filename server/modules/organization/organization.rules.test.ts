@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { birthYearBounds, canContain, containmentError, normalisePhone } from './organization.rules';
+import {
+  birthYearBounds,
+  canContain,
+  containmentError,
+  normalisePhone,
+} from './organization.rules';
 import type { UnitKind } from '../../../shared/org';
 
 describe('unit containment', () => {
@@ -25,7 +30,9 @@ describe('unit containment', () => {
     expect(containmentError(parent, child) === null).toBe(expected);
   });
   it('explains a refusal in Vietnamese naming both kinds', () => {
-    expect(containmentError('village', 'department')).toBe('"Cơ quan, phòng, ban chuyên môn" không thể trực thuộc "Thôn, tổ dân phố"');
+    expect(containmentError('village', 'department')).toBe(
+      '"Cơ quan, phòng, ban chuyên môn" không thể trực thuộc "Thôn, tổ dân phố"',
+    );
   });
 });
 

@@ -6,8 +6,25 @@ import { unitKindLabels, type UnitKind } from '../../../shared/org';
  * (province › commune/ward/special zone, since districts were abolished on 1/7/2025).
  */
 export const allowedChildKinds: Record<UnitKind, readonly UnitKind[]> = {
-  province: ['district', 'commune', 'ward', 'special_zone', 'department', 'one_stop', 'party_mass_org', 'public_service_unit'],
-  district: ['commune', 'ward', 'township', 'department', 'one_stop', 'party_mass_org', 'public_service_unit'],
+  province: [
+    'district',
+    'commune',
+    'ward',
+    'special_zone',
+    'department',
+    'one_stop',
+    'party_mass_org',
+    'public_service_unit',
+  ],
+  district: [
+    'commune',
+    'ward',
+    'township',
+    'department',
+    'one_stop',
+    'party_mass_org',
+    'public_service_unit',
+  ],
   commune: ['department', 'one_stop', 'party_mass_org', 'public_service_unit', 'village'],
   ward: ['department', 'one_stop', 'party_mass_org', 'public_service_unit', 'village'],
   township: ['department', 'one_stop', 'party_mass_org', 'public_service_unit', 'village'],
@@ -29,7 +46,8 @@ export function canContain(parent: UnitKind | null, child: UnitKind): boolean {
 /** The Vietnamese reason a kind cannot go under a parent, or null when it can. */
 export function containmentError(parent: UnitKind | null, child: UnitKind): string | null {
   if (canContain(parent, child)) return null;
-  if (parent === null) return `đơn vị cấp cao nhất phải là ${unitKindLabels.province.toLowerCase()}`;
+  if (parent === null)
+    return `đơn vị cấp cao nhất phải là ${unitKindLabels.province.toLowerCase()}`;
   return `"${unitKindLabels[child]}" không thể trực thuộc "${unitKindLabels[parent]}"`;
 }
 

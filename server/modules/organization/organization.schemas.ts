@@ -1,4 +1,14 @@
-import { genderLabels, personCategories, personCategoryLabels, unitKindLabels, unitKinds, genders, type Gender, type PersonCategory, type UnitKind } from '../../../shared/org';
+import {
+  genderLabels,
+  personCategories,
+  personCategoryLabels,
+  unitKindLabels,
+  unitKinds,
+  genders,
+  type Gender,
+  type PersonCategory,
+  type UnitKind,
+} from '../../../shared/org';
 import { id, isoDate, optionalText, page, pageSize, text, z } from '../../platform/validation';
 
 export const unitLabels: Record<string, string> = {
@@ -24,7 +34,10 @@ export const personLabels: Record<string, string> = {
   effectiveDate: 'Ngày hiệu lực',
 };
 
-const adminCode = optionalText(20).refine((v) => v === null || /^[0-9A-Za-z.-]+$/.test(v), 'chỉ gồm chữ số, chữ cái không dấu, dấu chấm hoặc gạch');
+const adminCode = optionalText(20).refine(
+  (v) => v === null || /^[0-9A-Za-z.-]+$/.test(v),
+  'chỉ gồm chữ số, chữ cái không dấu, dấu chấm hoặc gạch',
+);
 
 export const CreateUnit = z.object({
   parentId: id.nullable(),
@@ -61,8 +74,15 @@ const email = z
 
 export const personFields = {
   fullName: text(120),
-  gender: z.enum(genders).nullish().transform((v) => v ?? null),
-  birthYear: z.number().int().nullish().transform((v) => v ?? null),
+  gender: z
+    .enum(genders)
+    .nullish()
+    .transform((v) => v ?? null),
+  birthYear: z
+    .number()
+    .int()
+    .nullish()
+    .transform((v) => v ?? null),
   category: z.enum(personCategories),
   position: optionalText(200),
   email,
@@ -94,7 +114,10 @@ export const ListPeopleQuery = z.object({
   search: z.string().trim().max(100).optional(),
   unitId: id.optional(),
   category: z.enum(personCategories).optional(),
-  active: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+  active: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
   page,
   pageSize,
 });

@@ -30,19 +30,43 @@ describe('units', () => {
     const ctx = testCtx(t);
     const tree = await makeTree(ctx);
     const detail = await getUnitDetail(ctx, tree.office.id);
-    expect(detail.path.map((p) => p.name)).toEqual([tree.province.name, 'Xã Lương Điền', 'Văn phòng HĐND và UBND']);
+    expect(detail.path.map((p) => p.name)).toEqual([
+      tree.province.name,
+      'Xã Lương Điền',
+      'Văn phòng HĐND và UBND',
+    ]);
     const before = (await listUnits(ctx, { parentId: String(tree.commune.id) })).total;
-    const e = await expectAppError(createUnit(ctx, { parentId: tree.oneStop.id, name: 'Phòng con', kind: 'department' }), 'VALIDATION_FAILED', 'kind');
+    const e = await expectAppError(
+      createUnit(ctx, { parentId: tree.oneStop.id, name: 'Phòng con', kind: 'department' }),
+      'VALIDATION_FAILED',
+      'kind',
+    );
     expect(e.message).toContain('Loại đơn vị');
     expect((await listUnits(ctx, { parentId: String(tree.commune.id) })).total).toBe(before);
   });
 
   it('holds both the historic three-level and the two-level shape', async () => {
     const ctx = testCtx(t);
-    const province = await createUnit(ctx, { parentId: null, name: 'Tỉnh Hải Dương (thử)', kind: 'province' });
-    const district = await createUnit(ctx, { parentId: province.id, name: 'Huyện Cẩm Giàng', kind: 'district' });
-    const oldCommune = await createUnit(ctx, { parentId: district.id, name: 'Xã Lương Điền', kind: 'commune' });
-    const newCommune = await createUnit(ctx, { parentId: province.id, name: 'Xã Cẩm Giàng', kind: 'commune' });
+    const province = await createUnit(ctx, {
+      parentId: null,
+      name: 'Tỉnh Hải Dương (thử)',
+      kind: 'province',
+    });
+    const district = await createUnit(ctx, {
+      parentId: province.id,
+      name: 'Huyện Cẩm Giàng',
+      kind: 'district',
+    });
+    const oldCommune = await createUnit(ctx, {
+      parentId: district.id,
+      name: 'Xã Lương Điền',
+      kind: 'commune',
+    });
+    const newCommune = await createUnit(ctx, {
+      parentId: province.id,
+      name: 'Xã Cẩm Giàng',
+      kind: 'commune',
+    });
     expect((await getUnitDetail(ctx, oldCommune.id)).path).toHaveLength(3);
     expect((await getUnitDetail(ctx, newCommune.id)).path).toHaveLength(2);
   });
@@ -50,27 +74,61 @@ describe('units', () => {
   it('rejects a duplicate sibling name with a field error', async () => {
     const ctx = testCtx(t);
     const tree = await makeTree(ctx);
-    await expectAppError(createUnit(ctx, { parentId: tree.commune.id, name: 'Bộ phận một cửa', kind: 'one_stop' }), 'VALIDATION_FAILED', 'name');
+    await expectAppError(
+      createUnit(ctx, { parentId: tree.commune.id, name: 'Bộ phận một cửa', kind: 'one_stop' }),
+      'VALIDATION_FAILED',
+      'name',
+    );
   });
 
   it('finds units without accents, sorted in Vietnamese order', async () => {
     const ctx = testCtx(t);
     const tree = await makeTree(ctx);
-    const found = await listUnits(ctx, { search: 'luong dien', parentId: String(tree.province.id) });
+    const found = await listUnits(ctx, {
+      search: 'luong dien',
+      parentId: String(tree.province.id),
+    });
     expect(found.items.map((u) => u.name)).toEqual(['Xã Lương Điền']);
     const children = await listUnits(ctx, { parentId: String(tree.commune.id) });
-    expect(children.items.map((u) => u.name)).toEqual(['Bộ phận một cửa', 'Văn phòng HĐND và UBND']);
+    expect(children.items.map((u) => u.name)).toEqual([
+      'Bộ phận một cửa',
+      'Văn phòng HĐND và UBND',
+    ]);
   });
 
   it('moves a subtree, keeps paths consistent, refuses moving under itself, and detects stale versions', async () => {
     const ctx = testCtx(t);
     const tree = await makeTree(ctx);
-    const dept = await createUnit(ctx, { parentId: tree.office.id, name: 'Tổ một cửa liên thông', kind: 'department' });
-    await expectAppError(updateUnit(ctx, tree.office.id, { version: tree.office.version, parentId: dept.id }), 'VALIDATION_FAILED', 'parentId');
-    const moved = await updateUnit(ctx, tree.office.id, { version: tree.office.version, parentId: tree.otherCommune.id, name: 'Văn phòng (chuyển)' });
-    expect(moved.path.map((p) => p.id)).toEqual([tree.province.id, tree.otherCommune.id, tree.office.id]);
-    expect((await getUnitDetail(ctx, dept.id)).path.map((p) => p.id)).toEqual([tree.province.id, tree.otherCommune.id, tree.office.id, dept.id]);
-    await expectAppError(updateUnit(ctx, tree.office.id, { version: tree.office.version, name: 'Cũ' }), 'CONFLICT');
+    const dept = await createUnit(ctx, {
+      parentId: tree.office.id,
+      name: 'Tổ một cửa liên thông',
+      kind: 'department',
+    });
+    await expectAppError(
+      updateUnit(ctx, tree.office.id, { version: tree.office.version, parentId: dept.id }),
+      'VALIDATION_FAILED',
+      'parentId',
+    );
+    const moved = await updateUnit(ctx, tree.office.id, {
+      version: tree.office.version,
+      parentId: tree.otherCommune.id,
+      name: 'Văn phòng (chuyển)',
+    });
+    expect(moved.path.map((p) => p.id)).toEqual([
+      tree.province.id,
+      tree.otherCommune.id,
+      tree.office.id,
+    ]);
+    expect((await getUnitDetail(ctx, dept.id)).path.map((p) => p.id)).toEqual([
+      tree.province.id,
+      tree.otherCommune.id,
+      tree.office.id,
+      dept.id,
+    ]);
+    await expectAppError(
+      updateUnit(ctx, tree.office.id, { version: tree.office.version, name: 'Cũ' }),
+      'CONFLICT',
+    );
     const history = await entityHistory(ctx, 'org_unit', tree.office.id, {});
     expect(history.items[0]?.action).toBe('unit.moved');
     expect(history.items[0]?.after).toMatchObject({ name: 'Văn phòng (chuyển)' });
@@ -81,10 +139,21 @@ describe('people', () => {
   it('searches accent- and case-insensitively and sorts by given name in Vietnamese order', async () => {
     const ctx = testCtx(t);
     const tree = await makeTree(ctx);
-    for (const n of ['Nguyễn Văn An', 'Trần Thị Ánh', 'Lê Văn Bình', 'Phạm Thị Ân', 'Đặng Văn Đức', 'Nguyễn Thị Dung', 'Hoàng Văn An']) {
+    for (const n of [
+      'Nguyễn Văn An',
+      'Trần Thị Ánh',
+      'Lê Văn Bình',
+      'Phạm Thị Ân',
+      'Đặng Văn Đức',
+      'Nguyễn Thị Dung',
+      'Hoàng Văn An',
+    ]) {
       await makePerson(ctx, tree.office.id, n);
     }
-    const byAccentless = await listPeople(ctx, { search: 'NGUYEN VAN AN', unitId: String(tree.commune.id) });
+    const byAccentless = await listPeople(ctx, {
+      search: 'NGUYEN VAN AN',
+      unitId: String(tree.commune.id),
+    });
     expect(byAccentless.items.map((p) => p.fullName)).toEqual(['Nguyễn Văn An']);
     const dang = await listPeople(ctx, { search: 'dang van duc', unitId: String(tree.commune.id) });
     expect(dang.items.map((p) => p.fullName)).toEqual(['Đặng Văn Đức']);
@@ -98,7 +167,11 @@ describe('people', () => {
       'Nguyễn Thị Dung',
       'Đặng Văn Đức',
     ]);
-    const paged = await listPeople(ctx, { unitId: String(tree.commune.id), pageSize: '3', page: '3' });
+    const paged = await listPeople(ctx, {
+      unitId: String(tree.commune.id),
+      pageSize: '3',
+      page: '3',
+    });
     expect(paged.total).toBe(7);
     expect(paged.items.map((p) => p.fullName)).toEqual(['Đặng Văn Đức']);
   });
@@ -120,26 +193,56 @@ describe('people', () => {
   it('validates fields in Vietnamese and writes nothing on bad input', async () => {
     const ctx = testCtx(t);
     const tree = await makeTree(ctx);
-    const e = await expectAppError(makePerson(ctx, tree.office.id, '  ', { birthYear: 1850, email: 'sai' }), 'VALIDATION_FAILED', 'fullName');
+    const e = await expectAppError(
+      makePerson(ctx, tree.office.id, '  ', { birthYear: 1850, email: 'sai' }),
+      'VALIDATION_FAILED',
+      'fullName',
+    );
     expect(e.message).toContain('Họ và tên: không được để trống');
-    await expectAppError(makePerson(ctx, tree.office.id, 'Nguyễn Văn Tuổi', { birthYear: 2020 }), 'VALIDATION_FAILED', 'birthYear');
-    await expectAppError(makePerson(ctx, tree.office.id, 'Nguyễn Văn Số', { phone: '12' }), 'VALIDATION_FAILED', 'phone');
+    await expectAppError(
+      makePerson(ctx, tree.office.id, 'Nguyễn Văn Tuổi', { birthYear: 2020 }),
+      'VALIDATION_FAILED',
+      'birthYear',
+    );
+    await expectAppError(
+      makePerson(ctx, tree.office.id, 'Nguyễn Văn Số', { phone: '12' }),
+      'VALIDATION_FAILED',
+      'phone',
+    );
     expect((await listPeople(ctx, { unitId: String(tree.commune.id) })).total).toBe(0);
   });
 
   it('moves a person between units keeping the assignment history', async () => {
     const ctx = testCtx(t);
     const tree = await makeTree(ctx);
-    const p = await makePerson(ctx, tree.office.id, 'Lương Văn Điền', { position: 'Công chức Văn phòng - Thống kê' });
-    await expectAppError(movePerson(ctx, p.id, { version: p.version, unitId: tree.oneStop.id, effectiveDate: '2020-01-01' }), 'VALIDATION_FAILED', 'effectiveDate');
-    const moved = await movePerson(ctx, p.id, { version: p.version, unitId: tree.oneStop.id, position: 'Công chức một cửa', effectiveDate: '2027-01-01' });
+    const p = await makePerson(ctx, tree.office.id, 'Lương Văn Điền', {
+      position: 'Công chức Văn phòng - Thống kê',
+    });
+    await expectAppError(
+      movePerson(ctx, p.id, {
+        version: p.version,
+        unitId: tree.oneStop.id,
+        effectiveDate: '2020-01-01',
+      }),
+      'VALIDATION_FAILED',
+      'effectiveDate',
+    );
+    const moved = await movePerson(ctx, p.id, {
+      version: p.version,
+      unitId: tree.oneStop.id,
+      position: 'Công chức một cửa',
+      effectiveDate: '2027-01-01',
+    });
     expect(moved.unitId).toBe(tree.oneStop.id);
     const detail = await getPersonDetail(ctx, p.id);
     expect(detail.assignments.map((a) => [a.unitId, a.position, a.startedOn, a.endedOn])).toEqual([
       [tree.oneStop.id, 'Công chức một cửa', '2027-01-01', null],
       [tree.office.id, 'Công chức Văn phòng - Thống kê', '2026-11-22', '2026-12-31'],
     ]);
-    await expectAppError(updatePerson(ctx, p.id, { version: p.version, position: 'X' }), 'CONFLICT');
+    await expectAppError(
+      updatePerson(ctx, p.id, { version: p.version, position: 'X' }),
+      'CONFLICT',
+    );
     const history = await entityHistory(ctx, 'person', p.id, {});
     expect(history.items.map((h) => h.action)).toEqual(['person.moved', 'person.created']);
   });
@@ -153,9 +256,22 @@ describe('people', () => {
     const mine = await makePerson(ctx, tree.office.id, 'Trong Phạm Vi');
     expect(mine.unitId).toBe(tree.office.id);
     await expectAppError(makePerson(ctx, tree.otherOffice.id, 'Không Được Thêm'), 'FORBIDDEN');
-    await expectAppError(updatePerson(ctx, outsider.id, { version: 1, position: 'Sửa trộm' }), 'FORBIDDEN');
-    await expectAppError(movePerson(ctx, mine.id, { version: mine.version, unitId: tree.otherOffice.id, effectiveDate: '2027-01-01' }), 'FORBIDDEN');
+    await expectAppError(
+      updatePerson(ctx, outsider.id, { version: 1, position: 'Sửa trộm' }),
+      'FORBIDDEN',
+    );
+    await expectAppError(
+      movePerson(ctx, mine.id, {
+        version: mine.version,
+        unitId: tree.otherOffice.id,
+        effectiveDate: '2027-01-01',
+      }),
+      'FORBIDDEN',
+    );
     const staff = await makeUser(sys, 'staff', tree.commune.id);
-    await expectAppError(makePerson(testCtx(t, staff.actor), tree.office.id, 'Nhân Viên Thêm'), 'FORBIDDEN');
+    await expectAppError(
+      makePerson(testCtx(t, staff.actor), tree.office.id, 'Nhân Viên Thêm'),
+      'FORBIDDEN',
+    );
   });
 });

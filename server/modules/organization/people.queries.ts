@@ -38,7 +38,12 @@ export async function getPerson(db: Executor, id: number): Promise<PersonRecord>
 }
 
 /** A page of people matching `where` (over p and u), sorted by given name then full name in Vietnamese order. */
-export async function listPeople(db: Executor, where: RawBuilder<SqlBool>, pageNo: number, size: number) {
+export async function listPeople(
+  db: Executor,
+  where: RawBuilder<SqlBool>,
+  pageNo: number,
+  size: number,
+) {
   const [items, count] = await Promise.all([
     selectPeople(db)
       .where(where)

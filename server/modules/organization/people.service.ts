@@ -6,14 +6,23 @@ import { assertCan, can, pathInScope, scopeFor } from '../../platform/access';
 import { parseInput } from '../../platform/validation';
 import { escapeLike, foldVietnamese, nfc, squish } from '../../platform/text';
 import { birthYearBounds, normalisePhone } from './organization.rules';
-import { CreatePerson, ListPeopleQuery, MovePerson, UpdatePerson, personLabels, toPersonResponse } from './organization.schemas';
+import {
+  CreatePerson,
+  ListPeopleQuery,
+  MovePerson,
+  UpdatePerson,
+  personLabels,
+  toPersonResponse,
+} from './organization.schemas';
 import * as uq from './units.queries';
 import * as q from './people.queries';
 
 const label = (f: string) => personLabels[f] ?? f;
 
 /** Checks the rules Zod cannot know: birth year against today, phone format. Returns cleaned values. */
-export function checkPersonFields<T extends { birthYear?: number | null; phone?: string | null; fullName?: string }>(ctx: Ctx, data: T): T {
+export function checkPersonFields<
+  T extends { birthYear?: number | null; phone?: string | null; fullName?: string },
+>(ctx: Ctx, data: T): T {
   const out = { ...data };
   if (out.fullName !== undefined) out.fullName = squish(nfc(out.fullName));
   if (out.birthYear !== undefined && out.birthYear !== null) {
@@ -24,7 +33,8 @@ export function checkPersonFields<T extends { birthYear?: number | null; phone?:
   }
   if (out.phone !== undefined && out.phone !== null) {
     const phone = normalisePhone(out.phone);
-    if (phone === null) throw fieldError('phone', label('phone'), 'không đúng định dạng (ví dụ 0912345678)');
+    if (phone === null)
+      throw fieldError('phone', label('phone'), 'không đúng định dạng (ví dụ 0912345678)');
     out.phone = phone;
   }
   return out;
@@ -63,7 +73,12 @@ export async function listPeople(ctx: Ctx, input: unknown) {
   if (query.search) conditions.push(nameMatches(query.search));
   if (query.category) conditions.push(sql<SqlBool>`p.category = ${query.category}`);
   if (query.active !== undefined) conditions.push(sql<SqlBool>`p.active = ${query.active}`);
-  const page = await q.listPeople(ctx.db, sql<SqlBool>`${sql.join(conditions, sql` AND `)}`, query.page, query.pageSize);
+  const page = await q.listPeople(
+    ctx.db,
+    sql<SqlBool>`${sql.join(conditions, sql` AND `)}`,
+    query.page,
+    query.pageSize,
+  );
   return { items: page.items.map((p) => toPersonResponse(p)), total: page.total };
 }
 
@@ -71,7 +86,10 @@ export async function listPeople(ctx: Ctx, input: unknown) {
 export async function getPersonDetail(ctx: Ctx, id: number) {
   const person = await q.getPerson(ctx.db, id);
   assertCan(ctx.actor, 'person.view', person.unitPath);
-  const [assignments, unitPath] = await Promise.all([q.listAssignments(ctx.db, id), q.unitPathNames(ctx.db, person.unitPath)]);
+  const [assignments, unitPath] = await Promise.all([
+    q.listAssignments(ctx.db, id),
+    q.unitPathNames(ctx.db, person.unitPath),
+  ]);
   return {
     ...toPersonResponse(person, unitPath),
     assignments,
@@ -108,10 +126,21 @@ export async function createPerson(ctx: Ctx, input: unknown) {
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('personAssignment')
-      .values({ personId: row.id, unitId: unit.id, position: data.position, startedOn: now.toISOString().slice(0, 10) })
+      .values({
+        personId: row.id,
+        unitId: unit.id,
+        position: data.position,
+        startedOn: now.toISOString().slice(0, 10),
+      })
       .execute();
     const created = await q.getPerson(trx, row.id);
-    await recordAudit(trx, ctx, { action: 'person.created', entityType: 'person', entityId: row.id, unitPath: unit.path, after: auditView(created) });
+    await recordAudit(trx, ctx, {
+      action: 'person.created',
+      entityType: 'person',
+      entityId: row.id,
+      unitPath: unit.path,
+      after: auditView(created),
+    });
     return toPersonResponse(created);
   });
 }
@@ -131,11 +160,22 @@ export async function updatePerson(ctx: Ctx, id: number, input: unknown) {
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw staleVersion();
     if (changes.position !== undefined && changes.position !== before.position) {
-      await trx.updateTable('personAssignment').set({ position: changes.position }).where('personId', '=', id).where('endedOn', 'is', null).execute();
+      await trx
+        .updateTable('personAssignment')
+        .set({ position: changes.position })
+        .where('personId', '=', id)
+        .where('endedOn', 'is', null)
+        .execute();
     }
     const after = await q.getPerson(trx, id);
     const diff = changedFields(auditView(before), auditView(after));
-    await recordAudit(trx, ctx, { action: 'person.updated', entityType: 'person', entityId: id, unitPath: after.unitPath, ...diff });
+    await recordAudit(trx, ctx, {
+      action: 'person.updated',
+      entityType: 'person',
+      entityId: id,
+      unitPath: after.unitPath,
+      ...diff,
+    });
     return toPersonResponse(after);
   });
 }
@@ -150,16 +190,37 @@ export async function movePerson(ctx: Ctx, id: number, input: unknown) {
     const before = await q.getPerson(trx, id);
     assertCan(ctx.actor, 'person.manage', before.unitPath);
     const target = await uq.getUnit(trx, data.unitId);
-    assertCan(ctx.actor, 'person.manage', target.path, 'Bạn không có quyền điều chuyển cán bộ tới đơn vị này.');
-    if (target.id === before.unitId) throw fieldError('unitId', label('unitId'), 'trùng với đơn vị hiện tại');
-    const current = await trx.selectFrom('personAssignment').selectAll().where('personId', '=', id).where('endedOn', 'is', null).executeTakeFirst();
+    assertCan(
+      ctx.actor,
+      'person.manage',
+      target.path,
+      'Bạn không có quyền điều chuyển cán bộ tới đơn vị này.',
+    );
+    if (target.id === before.unitId)
+      throw fieldError('unitId', label('unitId'), 'trùng với đơn vị hiện tại');
+    const current = await trx
+      .selectFrom('personAssignment')
+      .selectAll()
+      .where('personId', '=', id)
+      .where('endedOn', 'is', null)
+      .executeTakeFirst();
     if (current !== undefined && data.effectiveDate <= current.startedOn) {
-      throw fieldError('effectiveDate', label('effectiveDate'), `phải sau ngày bắt đầu công tác hiện tại (${current.startedOn})`);
+      throw fieldError(
+        'effectiveDate',
+        label('effectiveDate'),
+        `phải sau ngày bắt đầu công tác hiện tại (${current.startedOn})`,
+      );
     }
     const position = data.position === undefined ? before.position : data.position;
     const result = await trx
       .updateTable('person')
-      .set({ unitId: target.id, provinceId: target.provinceId, position, updatedAt: ctx.now(), version: sql`version + 1` })
+      .set({
+        unitId: target.id,
+        provinceId: target.provinceId,
+        position,
+        updatedAt: ctx.now(),
+        version: sql`version + 1`,
+      })
       .where('id', '=', id)
       .where('version', '=', data.version)
       .executeTakeFirst();
@@ -171,7 +232,10 @@ export async function movePerson(ctx: Ctx, id: number, input: unknown) {
         .where('id', '=', current.id)
         .execute();
     }
-    await trx.insertInto('personAssignment').values({ personId: id, unitId: target.id, position, startedOn: data.effectiveDate }).execute();
+    await trx
+      .insertInto('personAssignment')
+      .values({ personId: id, unitId: target.id, position, startedOn: data.effectiveDate })
+      .execute();
     const after = await q.getPerson(trx, id);
     await recordAudit(trx, ctx, {
       action: 'person.moved',
@@ -179,7 +243,12 @@ export async function movePerson(ctx: Ctx, id: number, input: unknown) {
       entityId: id,
       unitPath: after.unitPath,
       before: { unitId: before.unitId, unitName: before.unitName, position: before.position },
-      after: { unitId: after.unitId, unitName: after.unitName, position: after.position, effectiveDate: data.effectiveDate },
+      after: {
+        unitId: after.unitId,
+        unitName: after.unitName,
+        position: after.position,
+        effectiveDate: data.effectiveDate,
+      },
     });
     return toPersonResponse(after);
   });

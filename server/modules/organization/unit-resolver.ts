@@ -19,7 +19,17 @@ export type UnitResolver = {
 export async function loadUnitResolver(db: Executor, scopePath: string): Promise<UnitResolver> {
   const rows = await db
     .selectFrom('orgUnit as u')
-    .select(['u.id', 'u.parentId', 'u.provinceId', 'u.kind', 'u.name', 'u.adminCode', 'u.active', 'u.version', sql<string>`u.path::text`.as('path')])
+    .select([
+      'u.id',
+      'u.parentId',
+      'u.provinceId',
+      'u.kind',
+      'u.name',
+      'u.adminCode',
+      'u.active',
+      'u.version',
+      sql<string>`u.path::text`.as('path'),
+    ])
     .where(sql<boolean>`u.path <@ ${scopePath}::ltree`)
     .orderBy(sql`nlevel(u.path)`)
     .execute();
@@ -60,8 +70,11 @@ export async function loadUnitResolver(db: Executor, scopePath: string): Promise
       if (segments.length === 0) return { error: 'không được để trống' };
       const found = suffixIndex.get(segments.join('\u0000')) ?? [];
       if (found.length === 1 && found[0]) return { unit: found[0] };
-      if (found.length === 0) return { error: `không tìm thấy đơn vị "${raw}" trong phạm vi được nhập` };
-      return { error: `có ${found.length} đơn vị trùng tên "${raw}"; hãy ghi thêm đơn vị cấp trên (ngăn cách bằng ›) hoặc điền Mã đơn vị` };
+      if (found.length === 0)
+        return { error: `không tìm thấy đơn vị "${raw}" trong phạm vi được nhập` };
+      return {
+        error: `có ${found.length} đơn vị trùng tên "${raw}"; hãy ghi thêm đơn vị cấp trên (ngăn cách bằng ›) hoặc điền Mã đơn vị`,
+      };
     },
   };
 }

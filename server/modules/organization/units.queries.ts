@@ -15,7 +15,16 @@ export type UnitRecord = {
   version: number;
 };
 
-const unitColumns = ['u.id', 'u.parentId', 'u.provinceId', 'u.kind', 'u.name', 'u.adminCode', 'u.active', 'u.version'] as const;
+const unitColumns = [
+  'u.id',
+  'u.parentId',
+  'u.provinceId',
+  'u.kind',
+  'u.name',
+  'u.adminCode',
+  'u.active',
+  'u.version',
+] as const;
 
 export function findUnit(db: Executor, id: number): Promise<UnitRecord | undefined> {
   return db
@@ -50,9 +59,15 @@ export async function listUnits(
       .select([
         ...unitColumns,
         sql<string>`u.path::text`.as('path'),
-        sql<number>`(SELECT count(*) FROM org_unit c WHERE c.parent_id = u.id)::int`.as('childCount'),
-        sql<number>`(SELECT count(*) FROM person p WHERE p.unit_id = u.id AND p.active)::int`.as('peopleCount'),
-        sql<{ id: number; name: string }[]>`(SELECT json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY nlevel(a.path))
+        sql<number>`(SELECT count(*) FROM org_unit c WHERE c.parent_id = u.id)::int`.as(
+          'childCount',
+        ),
+        sql<number>`(SELECT count(*) FROM person p WHERE p.unit_id = u.id AND p.active)::int`.as(
+          'peopleCount',
+        ),
+        sql<
+          { id: number; name: string }[]
+        >`(SELECT json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY nlevel(a.path))
           FROM org_unit a WHERE a.path @> u.path)`.as('ancestors'),
       ])
       .orderBy(sql`u.name COLLATE "vi-x-icu"`)
@@ -70,8 +85,12 @@ export async function unitDetailCounts(db: Executor, id: number) {
     .selectFrom('orgUnit as u')
     .select([
       sql<number>`(SELECT count(*) FROM org_unit c WHERE c.parent_id = u.id)::int`.as('childCount'),
-      sql<number>`(SELECT count(*) FROM person p WHERE p.unit_id = u.id AND p.active)::int`.as('peopleCount'),
-      sql<{ id: number; name: string }[]>`(SELECT json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY nlevel(a.path))
+      sql<number>`(SELECT count(*) FROM person p WHERE p.unit_id = u.id AND p.active)::int`.as(
+        'peopleCount',
+      ),
+      sql<
+        { id: number; name: string }[]
+      >`(SELECT json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY nlevel(a.path))
         FROM org_unit a WHERE a.path @> u.path)`.as('ancestors'),
     ])
     .where('u.id', '=', id)
@@ -79,7 +98,9 @@ export async function unitDetailCounts(db: Executor, id: number) {
 }
 
 export async function nextUnitId(db: Executor): Promise<number> {
-  const r = await sql<{ id: number }>`SELECT nextval(pg_get_serial_sequence('org_unit', 'id'))::int AS id`.execute(db);
+  const r = await sql<{
+    id: number;
+  }>`SELECT nextval(pg_get_serial_sequence('org_unit', 'id'))::int AS id`.execute(db);
   const row = r.rows[0];
   if (row === undefined) throw new Error('no id from sequence');
   return row.id;
@@ -87,7 +108,17 @@ export async function nextUnitId(db: Executor): Promise<number> {
 
 export async function insertUnit(
   db: Executor,
-  u: { id: number; parentId: number | null; path: string; provinceId: number | null; kind: UnitRecord['kind']; name: string; adminCode: string | null; active: boolean; now: Date },
+  u: {
+    id: number;
+    parentId: number | null;
+    path: string;
+    provinceId: number | null;
+    kind: UnitRecord['kind'];
+    name: string;
+    adminCode: string | null;
+    active: boolean;
+    now: Date;
+  },
 ): Promise<void> {
   await db
     .insertInto('orgUnit')

@@ -7,19 +7,39 @@ import { isUniqueViolation, type Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
 import { foldVietnamese, escapeLike } from '../../platform/text';
 import { containmentError, allowedChildKinds } from './organization.rules';
-import { CreateUnit, ListUnitsQuery, UpdateUnit, toUnitResponse, unitLabels } from './organization.schemas';
+import {
+  CreateUnit,
+  ListUnitsQuery,
+  UpdateUnit,
+  toUnitResponse,
+  unitLabels,
+} from './organization.schemas';
 import * as q from './units.queries';
 
 function auditView(u: q.UnitRecord) {
-  return { name: u.name, kind: u.kind, adminCode: u.adminCode, active: u.active, parentId: u.parentId };
+  return {
+    name: u.name,
+    kind: u.kind,
+    adminCode: u.adminCode,
+    active: u.active,
+    parentId: u.parentId,
+  };
 }
 
 function translateUniqueError(e: unknown): never {
   if (isUniqueViolation(e, 'org_unit_sibling_name')) {
-    throw fieldError('name', unitLabels.name ?? 'name', 'đã có đơn vị cùng tên trong cùng đơn vị cấp trên');
+    throw fieldError(
+      'name',
+      unitLabels.name ?? 'name',
+      'đã có đơn vị cùng tên trong cùng đơn vị cấp trên',
+    );
   }
   if (isUniqueViolation(e, 'org_unit_admin_code')) {
-    throw fieldError('adminCode', unitLabels.adminCode ?? 'adminCode', 'đã được dùng cho một đơn vị cùng loại');
+    throw fieldError(
+      'adminCode',
+      unitLabels.adminCode ?? 'adminCode',
+      'đã được dùng cho một đơn vị cùng loại',
+    );
   }
   throw e;
 }
@@ -34,7 +54,8 @@ export async function listUnits(ctx: Ctx, input: unknown) {
   const conditions = [pathInScope(scope, sql<string>`u.path`)];
   if (query.parentId !== undefined) {
     const parent = await q.getUnit(ctx.db, query.parentId);
-    if (query.search) conditions.push(sql`u.path <@ ${parent.path}::ltree AND u.id <> ${parent.id}`);
+    if (query.search)
+      conditions.push(sql`u.path <@ ${parent.path}::ltree AND u.id <> ${parent.id}`);
     else conditions.push(sql`u.parent_id = ${parent.id}`);
   } else if (!query.search) {
     if (scope.all) conditions.push(sql`u.parent_id IS NULL`);
@@ -85,7 +106,8 @@ export async function createUnit(ctx: Ctx, input: unknown) {
   return ctx.db.transaction().execute(async (trx) => {
     const parent = data.parentId === null ? null : await q.getUnit(trx, data.parentId);
     if (parent === null) {
-      if (!scopeFor(ctx.actor, 'unit.manage').all) throw forbidden('Chỉ quản trị hệ thống được tạo đơn vị cấp cao nhất.');
+      if (!scopeFor(ctx.actor, 'unit.manage').all)
+        throw forbidden('Chỉ quản trị hệ thống được tạo đơn vị cấp cao nhất.');
     } else {
       assertCan(ctx.actor, 'unit.manage', parent.path);
     }
@@ -95,10 +117,26 @@ export async function createUnit(ctx: Ctx, input: unknown) {
     const path = parent === null ? String(id) : `${parent.path}.${id}`;
     const provinceId = data.kind === 'province' ? id : (parent?.provinceId ?? null);
     await q
-      .insertUnit(trx, { id, parentId: parent?.id ?? null, path, provinceId, kind: data.kind, name: data.name, adminCode: data.adminCode ?? null, active: data.active, now: ctx.now() })
+      .insertUnit(trx, {
+        id,
+        parentId: parent?.id ?? null,
+        path,
+        provinceId,
+        kind: data.kind,
+        name: data.name,
+        adminCode: data.adminCode ?? null,
+        active: data.active,
+        now: ctx.now(),
+      })
       .catch(translateUniqueError);
     const created = await q.getUnit(trx, id);
-    await recordAudit(trx, ctx, { action: 'unit.created', entityType: 'org_unit', entityId: id, unitPath: path, after: auditView(created) });
+    await recordAudit(trx, ctx, {
+      action: 'unit.created',
+      entityType: 'org_unit',
+      entityId: id,
+      unitPath: path,
+      after: auditView(created),
+    });
     const counts = await q.unitDetailCounts(trx, id);
     return toUnitResponse({ ...created, ...counts });
   });
@@ -119,22 +157,49 @@ export async function updateUnit(ctx: Ctx, id: number, input: unknown) {
     const moving = data.parentId !== undefined && data.parentId !== before.parentId;
     let parent = before.parentId === null ? null : await q.getUnit(trx, before.parentId);
     if (moving) {
-      parent = data.parentId === null || data.parentId === undefined ? null : await q.getUnit(trx, data.parentId);
+      parent =
+        data.parentId === null || data.parentId === undefined
+          ? null
+          : await q.getUnit(trx, data.parentId);
       if (parent === null) {
         if (!scopeFor(ctx.actor, 'unit.manage').all) throw forbidden();
       } else {
-        assertCan(ctx.actor, 'unit.manage', parent.path, 'Bạn không có quyền chuyển đơn vị tới đơn vị cấp trên này.');
+        assertCan(
+          ctx.actor,
+          'unit.manage',
+          parent.path,
+          'Bạn không có quyền chuyển đơn vị tới đơn vị cấp trên này.',
+        );
         if (isWithin(parent.path, before.path)) {
-          throw fieldError('parentId', unitLabels.parentId ?? 'parentId', 'không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó');
+          throw fieldError(
+            'parentId',
+            unitLabels.parentId ?? 'parentId',
+            'không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó',
+          );
         }
       }
     }
     const problem = containmentError(parent?.kind ?? null, kind);
-    if (problem !== null) throw fieldError(moving ? 'parentId' : 'kind', (moving ? unitLabels.parentId : unitLabels.kind) ?? '', problem);
+    if (problem !== null)
+      throw fieldError(
+        moving ? 'parentId' : 'kind',
+        (moving ? unitLabels.parentId : unitLabels.kind) ?? '',
+        problem,
+      );
     if (kind !== before.kind) {
-      const children = await trx.selectFrom('orgUnit').select('kind').distinct().where('parentId', '=', id).execute();
+      const children = await trx
+        .selectFrom('orgUnit')
+        .select('kind')
+        .distinct()
+        .where('parentId', '=', id)
+        .execute();
       const bad = children.find((c) => !allowedChildKinds[kind].includes(c.kind));
-      if (bad) throw fieldError('kind', unitLabels.kind ?? 'kind', `đơn vị đang có đơn vị trực thuộc không phù hợp với loại mới`);
+      if (bad)
+        throw fieldError(
+          'kind',
+          unitLabels.kind ?? 'kind',
+          `đơn vị đang có đơn vị trực thuộc không phù hợp với loại mới`,
+        );
     }
     const updated = await trx
       .updateTable('orgUnit')
@@ -167,7 +232,9 @@ export async function updateUnit(ctx: Ctx, id: number, input: unknown) {
       after: moving ? { ...diff.after, path: after.path } : diff.after,
     });
     const counts = await q.unitDetailCounts(trx, id);
-    return { ...toUnitResponse({ ...after, ...counts }), permissions: permissionsOn(ctx, after.path) };
+    return {
+      ...toUnitResponse({ ...after, ...counts }),
+      permissions: permissionsOn(ctx, after.path),
+    };
   });
 }
-

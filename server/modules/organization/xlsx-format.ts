@@ -7,14 +7,26 @@ import { foldVietnamese } from '../../platform/text';
  * columns, so an export can be edited and imported back (rows with an ID update that record).
  */
 
-export type Column = { key: string; header: string; width: number; required?: boolean; list?: string[] };
+export type Column = {
+  key: string;
+  header: string;
+  width: number;
+  required?: boolean;
+  list?: string[];
+};
 
 export const PEOPLE_COLUMNS: Column[] = [
   { key: 'id', header: 'ID', width: 9 },
   { key: 'fullName', header: 'Họ và tên', width: 28, required: true },
   { key: 'gender', header: 'Giới tính', width: 10, list: Object.values(genderLabels) },
   { key: 'birthYear', header: 'Năm sinh', width: 10 },
-  { key: 'category', header: 'Đối tượng', width: 16, required: true, list: Object.values(personCategoryLabels) },
+  {
+    key: 'category',
+    header: 'Đối tượng',
+    width: 16,
+    required: true,
+    list: Object.values(personCategoryLabels),
+  },
   { key: 'position', header: 'Chức vụ', width: 30 },
   { key: 'unitId', header: 'Mã đơn vị', width: 11 },
   { key: 'unitPath', header: 'Đơn vị', width: 60, required: true },
@@ -25,7 +37,13 @@ export const PEOPLE_COLUMNS: Column[] = [
 export const UNIT_COLUMNS: Column[] = [
   { key: 'id', header: 'ID', width: 9 },
   { key: 'name', header: 'Tên đơn vị', width: 40, required: true },
-  { key: 'kind', header: 'Loại đơn vị', width: 30, required: true, list: Object.values(unitKindLabels) },
+  {
+    key: 'kind',
+    header: 'Loại đơn vị',
+    width: 30,
+    required: true,
+    list: Object.values(unitKindLabels),
+  },
   { key: 'adminCode', header: 'Mã hành chính', width: 14 },
   { key: 'parentId', header: 'Mã đơn vị cấp trên', width: 12 },
   { key: 'parentPath', header: 'Đơn vị cấp trên', width: 60, required: true },
@@ -55,7 +73,11 @@ const headerStyle = (row: ExcelJS.Row) => {
 export const SHEET_OPTIONS = { views: [{ state: 'frozen' as const, ySplit: 1 }] };
 
 export function setupSheet(ws: ExcelJS.Worksheet, columns: Column[], validationRows: number): void {
-  ws.columns = columns.map((c) => ({ key: c.key, header: c.required ? `${c.header} (*)` : c.header, width: c.width }));
+  ws.columns = columns.map((c) => ({
+    key: c.key,
+    header: c.required ? `${c.header} (*)` : c.header,
+    width: c.width,
+  }));
   headerStyle(ws.getRow(1));
   columns.forEach((c, i) => {
     if (!c.list) return;
@@ -86,25 +108,43 @@ export async function buildTemplate(type: 'people' | 'units'): Promise<Buffer> {
     type === 'people'
       ? [
           ['Cột', 'Cách điền'],
-          ['ID', 'Để trống khi thêm mới. Khi sửa dữ liệu đã xuất từ hệ thống, giữ nguyên ID để cập nhật đúng người.'],
+          [
+            'ID',
+            'Để trống khi thêm mới. Khi sửa dữ liệu đã xuất từ hệ thống, giữ nguyên ID để cập nhật đúng người.',
+          ],
           ['Họ và tên (*)', 'Họ và tên đầy đủ, có dấu. Ví dụ: Nguyễn Văn An'],
           ['Giới tính', 'Nam hoặc Nữ'],
           ['Năm sinh', 'Bốn chữ số, ví dụ 1985'],
           ['Đối tượng (*)', Object.values(personCategoryLabels).join(', ')],
           ['Chức vụ', 'Ví dụ: Công chức Văn phòng - Thống kê'],
-          ['Mã đơn vị', 'Mã đơn vị trong hệ thống (cột ID khi xuất danh sách đơn vị). Nếu có, cột Đơn vị chỉ để đọc.'],
-          ['Đơn vị (*)', `Tên đơn vị; nếu có đơn vị trùng tên, ghi cả đơn vị cấp trên, ngăn cách bằng "›" hoặc ">". Ví dụ: Xã Lương Điền > Văn phòng HĐND - UBND`],
+          [
+            'Mã đơn vị',
+            'Mã đơn vị trong hệ thống (cột ID khi xuất danh sách đơn vị). Nếu có, cột Đơn vị chỉ để đọc.',
+          ],
+          [
+            'Đơn vị (*)',
+            `Tên đơn vị; nếu có đơn vị trùng tên, ghi cả đơn vị cấp trên, ngăn cách bằng "›" hoặc ">". Ví dụ: Xã Lương Điền > Văn phòng HĐND - UBND`,
+          ],
           ['Email, Số điện thoại', 'Không bắt buộc. Số điện thoại: 0912345678 hoặc +84912345678'],
-          ['Lưu ý', 'Nếu có bất kỳ dòng lỗi nào, hệ thống báo tất cả các dòng lỗi và không ghi dữ liệu nào.'],
+          [
+            'Lưu ý',
+            'Nếu có bất kỳ dòng lỗi nào, hệ thống báo tất cả các dòng lỗi và không ghi dữ liệu nào.',
+          ],
         ]
       : [
           ['Cột', 'Cách điền'],
           ['ID', 'Để trống khi thêm mới; giữ nguyên khi sửa dữ liệu đã xuất để cập nhật.'],
           ['Tên đơn vị (*)', 'Ví dụ: Bộ phận tiếp nhận và trả kết quả'],
           ['Loại đơn vị (*)', Object.values(unitKindLabels).join('; ')],
-          ['Mã hành chính', 'Không bắt buộc. Mã đơn vị hành chính theo danh mục của Tổng cục Thống kê.'],
+          [
+            'Mã hành chính',
+            'Không bắt buộc. Mã đơn vị hành chính theo danh mục của Tổng cục Thống kê.',
+          ],
           ['Mã đơn vị cấp trên', 'Mã (ID) của đơn vị cấp trên nếu đã có trong hệ thống.'],
-          ['Đơn vị cấp trên (*)', 'Tên đơn vị cấp trên (có thể là đơn vị ở dòng phía trên trong cùng tệp); ghi đường dẫn bằng "›" hoặc ">" nếu trùng tên.'],
+          [
+            'Đơn vị cấp trên (*)',
+            'Tên đơn vị cấp trên (có thể là đơn vị ở dòng phía trên trong cùng tệp); ghi đường dẫn bằng "›" hoặc ">" nếu trùng tên.',
+          ],
           ['Đang hoạt động', 'Có hoặc Không (mặc định Có)'],
         ];
   lines.forEach((l) => guide.addRow(l));
@@ -120,24 +160,41 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result);
   }
   return '';
 }
 
-export type SheetRows = { headers: Map<string, number>; rows: { rowNumber: number; cells: string[] }[] };
+export type SheetRows = {
+  headers: Map<string, number>;
+  rows: { rowNumber: number; cells: string[] }[];
+};
 
 /**
  * Reads the first sheet with the streaming reader (large files stay within memory) and maps its
  * header row to column keys by folded header text. Throws with a Vietnamese reason if the file
  * is not a readable .xlsx or misses required columns.
  */
-export async function readSheet(data: Buffer, columns: Column[], onRow?: (n: number) => void): Promise<SheetRows> {
+export async function readSheet(
+  data: Buffer,
+  columns: Column[],
+  onRow?: (n: number) => void,
+): Promise<SheetRows> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(
     (await import('node:stream')).Readable.from(data),
-    { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' },
+    {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit',
+    },
   );
   const headers = new Map<string, number>();
   const rows: SheetRows['rows'] = [];
