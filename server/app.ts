@@ -89,55 +89,45 @@ export async function buildApp(
     if (isAppError(err)) {
       const status = httpStatusOf[err.code];
       if (status >= 500) req.log.error({ err }, err.message);
-      return reply
-        .code(status)
-        .send({
-          error: err.code,
-          message: err.message,
-          details: err.details ?? null,
-          requestId: req.id,
-        });
+      return reply.code(status).send({
+        error: err.code,
+        message: err.message,
+        details: err.details ?? null,
+        requestId: req.id,
+      });
     }
     const fe = err;
     if (fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413) {
-      return reply
-        .code(413)
-        .send({
-          error: 'VALIDATION_FAILED',
-          message: `Tệp quá lớn: tối đa ${Math.round(deps.config.maxUploadBytes / 1048576)} MB.`,
-          details: null,
-          requestId: req.id,
-        });
-    }
-    if (fe.statusCode === 415) {
-      return reply
-        .code(415)
-        .send({
-          error: 'VALIDATION_FAILED',
-          message: 'Định dạng dữ liệu gửi lên không được hỗ trợ (cần JSON).',
-          details: null,
-          requestId: req.id,
-        });
-    }
-    if (fe.statusCode === 400 && fe.code?.startsWith('FST_')) {
-      return reply
-        .code(400)
-        .send({
-          error: 'VALIDATION_FAILED',
-          message: 'Dữ liệu gửi lên không đúng định dạng JSON.',
-          details: null,
-          requestId: req.id,
-        });
-    }
-    req.log.error({ err }, 'unhandled error');
-    return reply
-      .code(500)
-      .send({
-        error: 'INTERNAL',
-        message: `Hệ thống gặp lỗi. Vui lòng thử lại; nếu lỗi lặp lại, báo quản trị viên mã ${req.id}.`,
+      return reply.code(413).send({
+        error: 'VALIDATION_FAILED',
+        message: `Tệp quá lớn: tối đa ${Math.round(deps.config.maxUploadBytes / 1048576)} MB.`,
         details: null,
         requestId: req.id,
       });
+    }
+    if (fe.statusCode === 415) {
+      return reply.code(415).send({
+        error: 'VALIDATION_FAILED',
+        message: 'Định dạng dữ liệu gửi lên không được hỗ trợ (cần JSON).',
+        details: null,
+        requestId: req.id,
+      });
+    }
+    if (fe.statusCode === 400 && fe.code?.startsWith('FST_')) {
+      return reply.code(400).send({
+        error: 'VALIDATION_FAILED',
+        message: 'Dữ liệu gửi lên không đúng định dạng JSON.',
+        details: null,
+        requestId: req.id,
+      });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({
+      error: 'INTERNAL',
+      message: `Hệ thống gặp lỗi. Vui lòng thử lại; nếu lỗi lặp lại, báo quản trị viên mã ${req.id}.`,
+      details: null,
+      requestId: req.id,
+    });
   });
 
   app.get('/api/health', async () => {
@@ -166,14 +156,12 @@ export async function buildApp(
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      return reply
-        .code(404)
-        .send({
-          error: 'NOT_FOUND',
-          message: 'Không tìm thấy địa chỉ yêu cầu.',
-          details: null,
-          requestId: req.id,
-        });
+      return reply.code(404).send({
+        error: 'NOT_FOUND',
+        message: 'Không tìm thấy địa chỉ yêu cầu.',
+        details: null,
+        requestId: req.id,
+      });
     }
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
   });

@@ -1,4 +1,6 @@
 import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
+import { DataDirLockedError } from './platform/embedded-postgres';
 import { loadConfig } from './config';
 import { openRuntime } from './runtime';
 import { systemActor } from './platform/context';
@@ -10,14 +12,23 @@ const usage = `Cách dùng / usage:
   npm run cli -- create-admin <username>   tạo quản trị viên đầu tiên (mật khẩu hỏi trên màn hình hoặc lấy từ THIDUA_ADMIN_PASSWORD)
   npm run cli -- verify-audit              kiểm tra chuỗi băm của nhật ký thay đổi`;
 
+/** Reads the password from THIDUA_ADMIN_PASSWORD or the terminal, without echoing it. */
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.THIDUA_ADMIN_PASSWORD;
   if (fromEnv) return fromEnv;
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const prompt = 'Mật khẩu (ít nhất 8 ký tự): ';
+  const output = new Writable({
+    write(_chunk, _enc, done) {
+      done(); // swallow the echo of typed characters
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: process.stdin.isTTY });
+  process.stderr.write(prompt);
   try {
-    return await rl.question('Mật khẩu (ít nhất 8 ký tự): ');
+    return await rl.question('');
   } finally {
     rl.close();
+    process.stderr.write('\n');
   }
 }
 
@@ -28,7 +39,18 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const runtime = await openRuntime(config);
+  let runtime;
+  try {
+    runtime = await openRuntime(config);
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      console.error(
+        `${e.message}\nLệnh CLI dùng cùng cơ sở dữ liệu nhúng: hãy dừng ứng dụng trước khi chạy.`,
+      );
+      return 1;
+    }
+    throw e;
+  }
   const ctx = {
     db: runtime.db,
     actor: systemActor('cli'),

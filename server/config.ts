@@ -2,7 +2,10 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const booleanish = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['1', '0', 'true', 'false', 'yes', 'no']))
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 const EnvSchema = z.object({
@@ -47,7 +50,11 @@ export const APP_VERSION = '0.1.0';
 
 /** Parses the environment once. Throws a readable error naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty value (e.g. `DATABASE_URL=` in an env file) means "not set".
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Cấu hình môi trường không hợp lệ (invalid environment):\n${lines.join('\n')}`);

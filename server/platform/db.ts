@@ -15,6 +15,9 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export function createDb(connectionString: string, poolSize = 10): Db {
   const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'thidua' });
+  // An idle client dropped by the server (restart, failover, shutdown) must not crash the process;
+  // the pool discards it and the next query opens a new connection.
+  pool.on('error', (err) => console.error(`PostgreSQL idle connection error: ${err.message}`));
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],

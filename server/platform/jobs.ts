@@ -18,7 +18,7 @@ export type JobDefinition<P> = {
   kind: string;
   payload: z.ZodType<P>;
   /** Runs as the user who enqueued the job (ctx.actor), re-loaded with their current grants. */
-  run: (ctx: Ctx, payload: P, progress: Progress) => Promise<unknown>;
+  run: (ctx: Ctx, payload: P, progress: Progress, job: { id: number }) => Promise<unknown>;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry, payloads are parsed by each definition's schema
@@ -52,6 +52,20 @@ export type WorkerDeps = {
 };
 
 export type Worker = { stop: () => Promise<void>; drain: () => Promise<void> };
+
+/**
+ * Jobs whose worker died mid-way (no heartbeat for 2 minutes) are queued again, up to 3 attempts;
+ * after that they fail with a message. Runs at start and then every minute.
+ */
+async function requeueStale(db: Db): Promise<void> {
+  await sql`
+    UPDATE job SET
+      status = CASE WHEN attempts < 3 THEN 'queued' ELSE 'failed' END,
+      finished_at = CASE WHEN attempts < 3 THEN NULL ELSE now() END,
+      error = CASE WHEN attempts < 3 THEN NULL
+        ELSE '{"error":"INTERNAL","message":"Công việc bị gián đoạn nhiều lần và đã dừng. Vui lòng thực hiện lại.","details":null}'::jsonb END
+    WHERE status = 'running' AND heartbeat_at < now() - interval '2 minutes'`.execute(db);
+}
 
 export function startWorker(deps: WorkerDeps, jobs: AnyJob[], pollMs = 300): Worker {
   const registry = new Map(jobs.map((j) => [j.kind, j]));
@@ -96,7 +110,7 @@ export function startWorker(deps: WorkerDeps, jobs: AnyJob[], pollMs = 300): Wor
           .where('id', '=', job.id)
           .execute();
       };
-      const result = await def.run(ctx, def.payload.parse(job.payload), progress);
+      const result = await def.run(ctx, def.payload.parse(job.payload), progress, { id: job.id });
       await finish('succeeded', result ?? null, undefined);
     } catch (e) {
       if (isAppError(e)) {
@@ -117,9 +131,14 @@ export function startWorker(deps: WorkerDeps, jobs: AnyJob[], pollMs = 300): Wor
     return true;
   };
 
+  let lastSweep = 0;
   const loop = async () => {
     if (stopped) return;
     try {
+      if (Date.now() - lastSweep > 60_000) {
+        lastSweep = Date.now();
+        await requeueStale(deps.db);
+      }
       while (!stopped && (await runOne()));
     } catch (e) {
       deps.log.error({ err: e }, 'job worker poll failed');
@@ -127,11 +146,7 @@ export function startWorker(deps: WorkerDeps, jobs: AnyJob[], pollMs = 300): Wor
     if (!stopped) timer = setTimeout(() => void (running = loop()), pollMs);
   };
 
-  // Jobs whose worker died mid-way (no heartbeat for 2 minutes) are queued again.
-  running =
-    sql`UPDATE job SET status = 'queued' WHERE status = 'running' AND heartbeat_at < now() - interval '2 minutes'`
-      .execute(deps.db)
-      .then(loop);
+  running = loop();
 
   return {
     async stop() {

@@ -3,7 +3,8 @@ import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
-import { assertCan, canAnywhere, pathInScope, scopeFor } from '../../platform/access';
+import { assertCan, canAnywhere, isWithin, pathInScope, scopeFor } from '../../platform/access';
+import type { Executor } from '../../platform/db';
 import { id, page, pageSize, parseInput, text, z } from '../../platform/validation';
 import { roles, roleLabels } from '../../../shared/permissions';
 import { hashPassword } from './password';
@@ -34,6 +35,23 @@ const CreateAccount = z.object({
 
 function assertAccountManager(ctx: Ctx): void {
   if (!canAnywhere(ctx.actor, 'account.manage')) throw forbidden();
+}
+
+/**
+ * An account may be changed by a system-wide account manager, or by one whose scope covers every
+ * grant the account holds (so a unit-level manager can never touch a system administrator or an
+ * account working elsewhere). Accounts without any grant belong to system-wide managers only.
+ */
+async function assertManagesAccount(ctx: Ctx, db: Executor, accountId: number): Promise<void> {
+  const scope = scopeFor(ctx.actor, 'account.manage');
+  if (scope.all) return;
+  const grants = await q.listGrants(db, accountId);
+  const covered =
+    grants.length > 0 &&
+    grants.every(
+      (g) => g.unitPath !== null && scope.paths.some((p) => isWithin(g.unitPath ?? '', p)),
+    );
+  if (!covered) throw forbidden('Bạn không có quyền thay đổi tài khoản này.');
 }
 
 /** Lists accounts that hold a role inside the actor's account.manage scope (all for system admins). */
@@ -104,6 +122,9 @@ export async function createAccount(
   opts: { minPasswordLength?: number } = {},
 ) {
   assertAccountManager(ctx);
+  if (!scopeFor(ctx.actor, 'account.manage').all) {
+    throw forbidden('Chỉ quản trị hệ thống được tạo tài khoản mới.');
+  }
   const schema =
     opts.minPasswordLength === undefined
       ? CreateAccount
@@ -151,6 +172,7 @@ export async function updateAccount(ctx: Ctx, accountId: number, input: unknown)
   return ctx.db.transaction().execute(async (trx) => {
     const before = await q.findUserById(trx, accountId);
     if (before === undefined) throw notFound('tài khoản');
+    await assertManagesAccount(ctx, trx, accountId);
     const after = await trx
       .updateTable('userAccount')
       .set({

@@ -155,4 +155,35 @@ describe('accounts', () => {
     );
     expect((noScope as AppError).code).toBe('VALIDATION_FAILED');
   });
+
+  it('keeps a unit-level account manager away from accounts outside their subtree', async () => {
+    const sys = testCtx(t);
+    const tree = await makeTree(sys);
+    const systemAdmin = await makeUser(sys, 'admin', null);
+    const inside = await makeUser(sys, 'staff', tree.office.id);
+    const outside = await makeUser(sys, 'staff', tree.otherOffice.id);
+    const communeAdmin = await makeUser(sys, 'admin', tree.commune.id);
+    const ctx = testCtx(t, communeAdmin.actor);
+    const reset = await updateAccount(ctx, inside.id, { password: 'mat-khau-moi-456' });
+    expect(reset.username).toBe(inside.username);
+    for (const target of [systemAdmin, outside]) {
+      const e = await updateAccount(ctx, target.id, { password: 'chiem-quyen-123' }).catch(
+        (x: unknown) => x,
+      );
+      expect((e as AppError).code).toBe('FORBIDDEN');
+    }
+    const created = await createAccount(ctx, {
+      username: 'moi.taikhoan',
+      displayName: 'Mới',
+      password: 'mat-khau-dai',
+    }).catch((x: unknown) => x);
+    expect((created as AppError).code).toBe('FORBIDDEN');
+    const still = await login(
+      sys,
+      { username: systemAdmin.username, password: systemAdmin.password },
+      meta,
+      settings,
+    );
+    expect(still.user.username).toBe(systemAdmin.username);
+  });
 });

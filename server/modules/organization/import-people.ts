@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context';
+import { vietnamDate } from '../../platform/time';
 import { AppError, type RowError } from '../../platform/errors';
 import { assertCan, can } from '../../platform/access';
 import { recordAudit, type AuditInput } from '../../platform/audit';
@@ -44,6 +45,34 @@ type ParsedPerson = {
 
 export const MAX_REPORTED_ROW_ERRORS = 500;
 
+type ImportOutcome = { created: number; updated: number; rows: number };
+
+/**
+ * Imports record their outcome against the job in the same transaction as the data, so a job
+ * re-run after a crash between commit and "succeeded" returns that outcome instead of importing twice.
+ */
+export async function recordedImportOutcome(
+  ctx: Ctx,
+  jobId: number | undefined,
+): Promise<ImportOutcome | undefined> {
+  if (jobId === undefined) return undefined;
+  const row = await ctx.db
+    .selectFrom('auditEvent')
+    .select('after')
+    .where('entityType', '=', 'job')
+    .where('entityId', '=', String(jobId))
+    .where('action', 'in', ['import.people', 'import.units'])
+    .executeTakeFirst();
+  return row === undefined ? undefined : (row.after as ImportOutcome);
+}
+
+/** The audit target of an import's summary event: the job when there is one, else the scope unit. */
+export function importOutcomeTarget(scope: { id: number }, jobId: number | undefined) {
+  return jobId === undefined
+    ? { entityType: 'org_unit', entityId: scope.id }
+    : { entityType: 'job', entityId: jobId };
+}
+
 /**
  * Imports people from an .xlsx into the scope unit. All or nothing: every row is validated first
  * and, if any row is bad, the job fails with every bad row (row, column, reason) and writes
@@ -51,9 +80,11 @@ export const MAX_REPORTED_ROW_ERRORS = 500;
  */
 export async function importPeople(
   ctx: Ctx,
-  input: { scopeUnitId: number; data: Buffer },
+  input: { scopeUnitId: number; data: Buffer; jobId?: number },
   progress: Progress,
 ) {
+  const previous = await recordedImportOutcome(ctx, input.jobId);
+  if (previous !== undefined) return previous;
   const scope = await uq.getUnit(ctx.db, input.scopeUnitId);
   assertCan(ctx.actor, 'person.import', scope.path);
   await progress(0, 0, 'Đang đọc tệp');
@@ -219,7 +250,7 @@ export async function importPeople(
   }
 
   await progress(0, total, 'Đang ghi dữ liệu');
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = vietnamDate(ctx.now());
   let created = 0;
   let updated = 0;
   await ctx.db.transaction().execute(async (trx) => {
@@ -353,9 +384,8 @@ export async function importPeople(
       await progress(Math.min(i + BATCH, parsed.length), total, 'Đang ghi dữ liệu');
     }
     audits.push({
+      ...importOutcomeTarget(scope, input.jobId),
       action: 'import.people',
-      entityType: 'org_unit',
-      entityId: scope.id,
       unitPath: scope.path,
       after: { rows: total, created, updated },
     });

@@ -10,7 +10,11 @@ import { containmentError } from './organization.rules';
 import { UNIT_COLUMNS, readSheet } from './xlsx-format';
 import { loadUnitResolver } from './unit-resolver';
 import * as uq from './units.queries';
-import { MAX_REPORTED_ROW_ERRORS } from './import-people';
+import {
+  MAX_REPORTED_ROW_ERRORS,
+  importOutcomeTarget,
+  recordedImportOutcome,
+} from './import-people';
 
 const kindByFolded = new Map<string, UnitKind>(
   Object.entries(unitKindLabels).flatMap(([k, v]) => [
@@ -26,9 +30,11 @@ const kindByFolded = new Map<string, UnitKind>(
  */
 export async function importUnits(
   ctx: Ctx,
-  input: { scopeUnitId: number; data: Buffer },
+  input: { scopeUnitId: number; data: Buffer; jobId?: number },
   progress: Progress,
 ) {
+  const previous = await recordedImportOutcome(ctx, input.jobId);
+  if (previous !== undefined) return previous;
   const scope = await uq.getUnit(ctx.db, input.scopeUnitId);
   assertCan(ctx.actor, 'unit.manage', scope.path);
   assertCan(ctx.actor, 'person.import', scope.path);
@@ -211,9 +217,8 @@ export async function importUnits(
       }
       if (errorCount > 0) throw new AppError('VALIDATION_FAILED', '', { rows: errors, errorCount });
       audits.push({
+        ...importOutcomeTarget(scope, input.jobId),
         action: 'import.units',
-        entityType: 'org_unit',
-        entityId: scope.id,
         unitPath: scope.path,
         after: { rows: total, created, updated },
       });

@@ -31,14 +31,14 @@ const ImportPayload = z.object({
 export const importJob = defineJob({
   kind: 'organization.import',
   payload: ImportPayload,
-  async run(ctx, payload, progress) {
+  async run(ctx, payload, progress, job) {
     const file = await ctx.db
       .selectFrom('storedFile')
       .selectAll()
       .where('id', '=', payload.fileId)
       .executeTakeFirstOrThrow();
     const data = await ctx.storage.get(file.storageKey);
-    const input = { scopeUnitId: payload.scopeUnitId, data };
+    const input = { scopeUnitId: payload.scopeUnitId, data, jobId: job.id };
     return payload.type === 'people'
       ? importPeople(ctx, input, progress)
       : importUnits(ctx, input, progress);

@@ -205,6 +205,26 @@ describe('people import', () => {
     });
   });
 
+  it('does not import twice when a job is re-run after it committed', async () => {
+    const ctx = testCtx(t);
+    const tree = await makeTree(ctx);
+    const data = await xlsx(PEOPLE_HEADER, [
+      ['', 'Đỗ Văn Một Lần', 'Nam', 1988, 'Công chức', '', '', 'Bộ phận một cửa', '', ''],
+    ]);
+    const first = await importPeople(
+      ctx,
+      { scopeUnitId: tree.commune.id, data, jobId: 987_654 },
+      noProgress,
+    );
+    const again = await importPeople(
+      ctx,
+      { scopeUnitId: tree.commune.id, data, jobId: 987_654 },
+      noProgress,
+    );
+    expect(again).toEqual(first);
+    expect((await listPeople(ctx, { search: 'do van mot lan' })).total).toBe(1);
+  });
+
   it('serves a template whose headers the importer reads back', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await buildTemplate('people')) as unknown as ExcelJS.Buffer);

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Ctx } from '../../platform/context';
+import { vietnamDate } from '../../platform/time';
 import { fieldError, staleVersion } from '../../platform/errors';
 import { changedFields, recordAudit } from '../../platform/audit';
 import { assertCan, can, pathInScope, scopeFor } from '../../platform/access';
@@ -130,7 +131,7 @@ export async function createPerson(ctx: Ctx, input: unknown) {
         personId: row.id,
         unitId: unit.id,
         position: data.position,
-        startedOn: now.toISOString().slice(0, 10),
+        startedOn: vietnamDate(now),
       })
       .execute();
     const created = await q.getPerson(trx, row.id);
