@@ -1,0 +1,87 @@
+import { lazy, Suspense } from 'react';
+import type { ReactNode } from 'react';
+import { Button, Flex, Result, Spin } from 'antd';
+import { createBrowserRouter, Link, useRouteError } from 'react-router';
+import { AppShell } from './shell/app-shell';
+import { AuthGuard, RequireAction } from './shell/auth-guard';
+import type { Action } from '../shared/permissions';
+
+const LoginPage = lazy(() => import('./modules/auth/login.page'));
+const ChangePasswordPage = lazy(() => import('./modules/auth/change-password.page'));
+const HomePage = lazy(() => import('./shell/home.page'));
+const UnitsPage = lazy(() => import('./modules/organization/units.page'));
+const PeoplePage = lazy(() => import('./modules/organization/people.page'));
+const PersonPage = lazy(() => import('./modules/organization/person.page'));
+const ImportPage = lazy(() => import('./modules/organization/import.page'));
+const AuditPage = lazy(() => import('./modules/audit/audit.page'));
+const AccountsPage = lazy(() => import('./modules/accounts/accounts.page'));
+
+function guarded(action: Action | Action[], page: ReactNode) {
+  return <RequireAction action={action}>{page}</RequireAction>;
+}
+
+function RouteError() {
+  const error = useRouteError();
+  const message = error instanceof Error ? error.message : undefined;
+  return (
+    <Result
+      status="error"
+      title="Đã có lỗi khi hiển thị trang"
+      subTitle={message}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          Tải lại trang
+        </Button>
+      }
+    />
+  );
+}
+
+function NotFound() {
+  return (
+    <Result
+      status="404"
+      title="Không tìm thấy trang"
+      subTitle="Địa chỉ này không tồn tại hoặc đã được chuyển đi."
+      extra={<Link to="/">Về trang tổng quan</Link>}
+    />
+  );
+}
+
+const fullPageFallback = (
+  <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+    <Spin size="large" />
+  </Flex>
+);
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={fullPageFallback}>
+        <LoginPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
+    path: '/',
+    element: (
+      <AuthGuard>
+        <AppShell />
+      </AuthGuard>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'units/:unitId?', element: guarded('unit.view', <UnitsPage />) },
+      { path: 'people', element: guarded('person.view', <PeoplePage />) },
+      { path: 'people/:personId', element: guarded('person.view', <PersonPage />) },
+      { path: 'import', element: guarded(['person.import', 'person.export'], <ImportPage />) },
+      { path: 'audit', element: guarded('audit.view', <AuditPage />) },
+      { path: 'accounts', element: guarded('account.manage', <AccountsPage />) },
+      { path: 'account/password', element: <ChangePasswordPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,107 @@
+import type { ReactNode } from 'react';
+import { Menu, Tag } from 'antd';
+import type { MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BulbOutlined,
+  FileExcelOutlined,
+  FlagOutlined,
+  FormOutlined,
+  HistoryOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
+import { Link, useLocation } from 'react-router';
+import type { Action } from '../../shared/permissions';
+import { useCurrentUser } from './current-user';
+
+type NavItem = { path: string; label: string; icon: ReactNode; action?: Action };
+
+/** The capabilities of this milestone, each hidden without its action. */
+export const navItems: NavItem[] = [
+  { path: '/', label: 'Tổng quan', icon: <HomeOutlined /> },
+  { path: '/units', label: 'Cơ cấu tổ chức', icon: <ApartmentOutlined />, action: 'unit.view' },
+  { path: '/people', label: 'Cán bộ công chức', icon: <TeamOutlined />, action: 'person.view' },
+  {
+    path: '/import',
+    label: 'Nhập/Xuất Excel',
+    icon: <FileExcelOutlined />,
+    action: 'person.import',
+  },
+  { path: '/audit', label: 'Nhật ký thay đổi', icon: <HistoryOutlined />, action: 'audit.view' },
+  {
+    path: '/accounts',
+    label: 'Tài khoản & phân quyền',
+    icon: <SafetyCertificateOutlined />,
+    action: 'account.manage',
+  },
+];
+
+/** Later capabilities, shown disabled so people see what is coming. */
+const comingSoon: { key: string; label: string; icon: ReactNode }[] = [
+  { key: 'campaigns', label: 'Phong trào thi đua', icon: <FlagOutlined /> },
+  { key: 'registrations', label: 'Đăng ký thi đua', icon: <FormOutlined /> },
+  { key: 'evaluation', label: 'Đánh giá', icon: <AuditOutlined /> },
+  { key: 'commendations', label: 'Khen thưởng', icon: <TrophyOutlined /> },
+  { key: 'initiatives', label: 'Sáng kiến', icon: <BulbOutlined /> },
+  { key: 'reports', label: 'Báo cáo', icon: <BarChartOutlined /> },
+];
+
+function selectedKey(pathname: string): string {
+  const match = navItems
+    .filter((i) => i.path !== '/' && (pathname === i.path || pathname.startsWith(`${i.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.path ?? (pathname === '/' ? '/' : '');
+}
+
+export function useVisibleNavItems(): NavItem[] {
+  const me = useCurrentUser();
+  return navItems.filter((i) => !i.action || me.actions.includes(i.action));
+}
+
+/** The side menu; `onNavigate` closes the phone drawer. */
+export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const location = useLocation();
+  const visible = useVisibleNavItems();
+
+  const items: MenuProps['items'] = [
+    ...visible.map((i) => ({
+      key: i.path,
+      icon: i.icon,
+      label: (
+        <Link to={i.path} onClick={onNavigate}>
+          {i.label}
+        </Link>
+      ),
+    })),
+    { type: 'divider' as const },
+    ...comingSoon.map((c) => ({
+      key: `soon-${c.key}`,
+      icon: c.icon,
+      disabled: true,
+      label: (
+        <span aria-label={`${c.label} (sắp có)`}>
+          {c.label}{' '}
+          <Tag style={{ marginInlineStart: 4 }} aria-hidden>
+            Sắp có
+          </Tag>
+        </span>
+      ),
+    })),
+  ];
+
+  return (
+    <nav aria-label="Menu chính">
+      <Menu
+        mode="inline"
+        selectedKeys={[selectedKey(location.pathname)]}
+        items={items}
+        style={{ borderInlineEnd: 'none' }}
+      />
+    </nav>
+  );
+}
