@@ -16,6 +16,9 @@ let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+/** A link of the main menu (the home page's quick links carry the same names). */
+const menu = (name: string) =>
+  page.getByRole('navigation', { name: 'Menu chính' }).getByRole('link', { name });
 const shots = process.env.E2E_SCREENSHOTS;
 
 async function shot(name: string) {
@@ -100,7 +103,7 @@ describe('foundation golden flow (Chromium)', () => {
   });
 
   it('browses the unit tree of its own commune only', async () => {
-    await page.getByRole('link', { name: 'Cơ cấu tổ chức' }).first().click();
+    await menu('Cơ cấu tổ chức').click();
     const tree = page.getByRole('tree', { name: 'Cây đơn vị' });
     await tree.getByText('Xã Lương Điền').first().waitFor();
     expect(await tree.getByText('Tỉnh Tây Ninh').count()).toBe(0);
@@ -117,7 +120,7 @@ describe('foundation golden flow (Chromium)', () => {
   });
 
   it('finds a person typed without accents', async () => {
-    await page.getByRole('link', { name: 'Cán bộ công chức' }).first().click();
+    await menu('Cán bộ công chức').click();
     await page.getByLabel('Tìm theo họ tên, chức vụ, email').fill('nguyen van an');
     await page.getByRole('cell', { name: 'Nguyễn Văn An' }).waitFor();
     await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
@@ -125,7 +128,7 @@ describe('foundation golden flow (Chromium)', () => {
   });
 
   it('imports an .xlsx with a progress bar and shows the new rows', async () => {
-    await page.getByRole('link', { name: 'Nhập/Xuất Excel' }).first().click();
+    await menu('Nhập/Xuất Excel').click();
     await page.getByLabel('Đơn vị phạm vi').click();
     await page.keyboard.type('luong dien');
     await page.locator('.ant-select-tree-title', { hasText: 'Xã Lương Điền' }).first().click();
@@ -136,7 +139,7 @@ describe('foundation golden flow (Chromium)', () => {
       .waitFor({ timeout: 60_000 });
     expect(await page.getByRole('progressbar').count()).toBeGreaterThan(0);
     await shot('04-import-done');
-    await page.getByRole('link', { name: 'Cán bộ công chức' }).first().click();
+    await menu('Cán bộ công chức').click();
     await page.getByLabel('Tìm theo họ tên, chức vụ, email').fill('nhap khau');
     await page.getByRole('cell', { name: 'Quách Văn Nhập Khẩu' }).waitFor();
     await page.getByRole('cell', { name: 'Trịnh Thị Nhập Khẩu' }).waitFor();
@@ -144,7 +147,7 @@ describe('foundation golden flow (Chromium)', () => {
   });
 
   it('shows the import in the audit trail', async () => {
-    await page.getByRole('link', { name: 'Nhật ký thay đổi' }).first().click();
+    await menu('Nhật ký thay đổi').click();
     await page.waitForURL(/\/audit/);
     const row = page.locator('tbody tr', { hasText: 'Quách Văn Nhập Khẩu' }).first();
     await row.waitFor();

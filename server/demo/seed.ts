@@ -44,6 +44,7 @@ export async function seedDemo(
         category: s.category,
         position: s.position,
         unitId: unit.id,
+        startedOn: `${2010 + Math.floor(random() * 14)}-0${1 + Math.floor(random() * 9)}-15`,
         email: null,
         phone: `09${pick(random, ['1', '3', '6', '8'])}${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}`,
       });

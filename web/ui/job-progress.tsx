@@ -85,11 +85,7 @@ export function JobProgress({ jobId, onDone, failureNote }: Props) {
             showIcon
             role="alert"
             title={error.message}
-            description={
-              failureNote && !error.message.includes(failureNote.replace(/\.$/, ''))
-                ? failureNote
-                : undefined
-            }
+            description={failureNote}
             style={{ marginBottom: 12 }}
           />
           {error.rows.length > 0 && <RowErrorsTable rows={error.rows} />}

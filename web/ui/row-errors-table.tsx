@@ -10,10 +10,9 @@ export function RowErrorsTable({ rows }: { rows: readonly RowError[] }) {
       rowKey="key"
       dataSource={rows.map((r, i) => ({ ...r, key: i }))}
       pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-      scroll={{ x: 480 }}
       columns={[
-        { title: 'Dòng', dataIndex: 'row', width: 80 },
-        { title: 'Cột', dataIndex: 'column', width: 160 },
+        { title: 'Dòng', dataIndex: 'row', width: 64 },
+        { title: 'Cột', dataIndex: 'column', width: 120 },
         { title: 'Lỗi', dataIndex: 'message' },
       ]}
     />

@@ -37,6 +37,7 @@ type ParsedPerson = {
   category: PersonCategory;
   position: string | null;
   unitId: number;
+  unitName: string;
   unitPath: string;
   provinceId: number | null;
   email: string | null;
@@ -201,7 +202,7 @@ export async function importPeople(
           `"${categoryRaw}" không hợp lệ; chọn một trong: ${Object.values(personCategoryLabels).join(', ')}`,
         );
     }
-    let unit: { id: number; path: string; provinceId: number | null } | null = null;
+    let unit: { id: number; name: string; path: string; provinceId: number | null } | null = null;
     if (unitIdRaw !== '') {
       const u = resolver.byId(Number(unitIdRaw));
       if (!u) bad('unitId', `không có đơn vị mã ${unitIdRaw} trong phạm vi được nhập`);
@@ -232,6 +233,7 @@ export async function importPeople(
         category,
         position,
         unitId: unit.id,
+        unitName: unit.name,
         unitPath: unit.path,
         provinceId: unit.provinceId,
         email,
@@ -306,6 +308,7 @@ export async function importPeople(
               category: p.category,
               position: p.position,
               unitId: p.unitId,
+              unitName: p.unitName,
               email: p.email,
               phone: p.phone,
               row: p.row,
@@ -368,6 +371,7 @@ export async function importPeople(
           category: p.category,
           position: p.position,
           unitId: p.unitId,
+          unitName: p.unitName,
           email: p.email,
           phone: p.phone,
         };

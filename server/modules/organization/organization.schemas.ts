@@ -32,6 +32,7 @@ export const personLabels: Record<string, string> = {
   active: 'Đang công tác',
   version: 'Phiên bản',
   effectiveDate: 'Ngày hiệu lực',
+  startedOn: 'Ngày bắt đầu công tác',
 };
 
 const adminCode = optionalText(20).refine(
@@ -89,7 +90,12 @@ export const personFields = {
   phone: optionalText(30),
 };
 
-export const CreatePerson = z.object({ ...personFields, unitId: id });
+/** `startedOn`: the day the person began in this unit (defaults to today, Vietnam time). */
+export const CreatePerson = z.object({
+  ...personFields,
+  unitId: id,
+  startedOn: isoDate.optional(),
+});
 
 export const UpdatePerson = z.object({
   version: z.number().int().positive(),

@@ -49,6 +49,7 @@ function auditView(p: q.PersonRecord) {
     category: p.category,
     position: p.position,
     unitId: p.unitId,
+    unitName: p.unitName,
     email: p.email,
     phone: p.phone,
     active: p.active,
@@ -104,6 +105,9 @@ export async function getPersonDetail(ctx: Ctx, id: number) {
 /** Adds a person to a unit the actor manages (person.manage); opens their first assignment. */
 export async function createPerson(ctx: Ctx, input: unknown) {
   const data = checkPersonFields(ctx, parseInput(CreatePerson, input, personLabels));
+  if (data.startedOn !== undefined && data.startedOn > vietnamDate(ctx.now())) {
+    throw fieldError('startedOn', label('startedOn'), 'không được sau ngày hôm nay');
+  }
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await uq.getUnit(trx, data.unitId);
     assertCan(ctx.actor, 'person.manage', unit.path);
@@ -131,7 +135,7 @@ export async function createPerson(ctx: Ctx, input: unknown) {
         personId: row.id,
         unitId: unit.id,
         position: data.position,
-        startedOn: vietnamDate(now),
+        startedOn: data.startedOn ?? vietnamDate(now),
       })
       .execute();
     const created = await q.getPerson(trx, row.id);

@@ -3,12 +3,18 @@ import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { isApiError } from '../../api/client';
-import type { Person } from '../../api/types';
+import type { PersonDetail } from '../../api/types';
 import { applyFormErrors } from '../../ui/form-errors';
 import { UnitTreeSelect } from '../../ui/unit-tree-select';
 import { useMovePerson } from './people.api';
 
 type Values = { unitId: string; position?: string; effectiveDate: Dayjs };
+
+/** The new assignment must start after the current one did. */
+function earliestMoveDate(person: PersonDetail): Dayjs | undefined {
+  const currentStart = person.assignments.find((a) => a.endedOn === null)?.startedOn;
+  return currentStart ? dayjs(currentStart).add(1, 'day') : undefined;
+}
 
 /** Điều chuyển: POST /api/people/:id/move; the old assignment ends, a new one starts. */
 export function PersonMoveModal({
@@ -18,18 +24,23 @@ export function PersonMoveModal({
 }: {
   open: boolean;
   onClose: () => void;
-  person: Person;
+  person: PersonDetail;
 }) {
   const [form] = Form.useForm<Values>();
   const move = useMovePerson();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
 
+  const minDate = earliestMoveDate(person);
+
   useEffect(() => {
     if (!open) return;
     setError(null);
     form.resetFields();
-    form.setFieldsValue({ position: person.position ?? '', effectiveDate: dayjs() });
+    const today = dayjs().startOf('day');
+    const earliest = earliestMoveDate(person);
+    const first = earliest && earliest.isAfter(today) ? earliest : today;
+    form.setFieldsValue({ position: person.position ?? '', effectiveDate: first });
   }, [open, person, form]);
 
   const onFinish = (v: Values) => {
@@ -93,7 +104,7 @@ export function PersonMoveModal({
           name="effectiveDate"
           rules={[{ required: true, message: 'Vui lòng chọn ngày hiệu lực' }]}
         >
-          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} minDate={minDate} />
         </Form.Item>
         <button type="submit" hidden tabIndex={-1} />
       </Form>
