@@ -205,6 +205,33 @@ describe('people import', () => {
     });
   });
 
+  it('keeps Vietnamese text intact in a large file (no corruption at decoder chunk boundaries)', async () => {
+    const ctx = testCtx(t);
+    const tree = await makeTree(ctx);
+    const rows = Array.from({ length: 4000 }, (_, i) => [
+      '',
+      `Nguyễn Thị Ánh Tuyết Số ${i}`,
+      'Nữ',
+      1990,
+      'Công chức',
+      'Công chức tiếp nhận và trả kết quả giải quyết thủ tục hành chính',
+      '',
+      'Xã Lương Điền › Văn phòng HĐND và UBND',
+      '',
+      '',
+    ]);
+    const data = await xlsx(PEOPLE_HEADER, rows);
+    expect(data.length).toBeGreaterThan(100_000);
+    const result = await importPeople(ctx, { scopeUnitId: tree.commune.id, data }, noProgress);
+    expect(result.created).toBe(4000);
+    const bad = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM person WHERE full_name LIKE ${'%\ufffd%'} OR position LIKE ${'%\ufffd%'}`.execute(
+      t.db,
+    );
+    expect(bad.rows[0]?.n).toBe(0);
+  });
+
   it('does not import twice when a job is re-run after it committed', async () => {
     const ctx = testCtx(t);
     const tree = await makeTree(ctx);

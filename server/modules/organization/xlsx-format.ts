@@ -177,47 +177,41 @@ export type SheetRows = {
 };
 
 /**
- * Reads the first sheet with the streaming reader (large files stay within memory) and maps its
- * header row to column keys by folded header text. Throws with a Vietnamese reason if the file
- * is not a readable .xlsx or misses required columns.
+ * Reads the first sheet and maps its header row to column keys by folded header text.
+ *
+ * Uses the in-memory loader on purpose: ExcelJS's streaming reader decodes each inflated chunk
+ * with `toString()`, which corrupts a Vietnamese character split across a chunk boundary
+ * ("kết quả" → "kết qu\ufffd") once a file is large enough. Measured: 100,000 rows load in about
+ * 3.5 s with about 600 MB resident (docs/benchmarks.md).
  */
 export async function readSheet(
   data: Buffer,
   columns: Column[],
   onRow?: (n: number) => void,
 ): Promise<SheetRows> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
-    (await import('node:stream')).Readable.from(data),
-    {
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'ignore',
-      worksheets: 'emit',
-      entries: 'emit',
-    },
-  );
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+  const ws = wb.worksheets[0];
   const headers = new Map<string, number>();
   const rows: SheetRows['rows'] = [];
-  for await (const ws of reader) {
-    for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-      const values = row.values as ExcelJS.CellValue[];
-      if (row.number === 1) {
-        values.forEach((v, i) => {
-          const folded = foldVietnamese(cellText(v).replace(/\(\*\)/g, ''));
-          const col = columns.find((c) => foldVietnamese(c.header) === folded);
-          if (col) headers.set(col.key, i);
-        });
-        continue;
-      }
-      const cells = columns.map((c) => {
-        const idx = headers.get(c.key);
-        return idx === undefined ? '' : cellText(values[idx]);
+  if (ws === undefined) return { headers, rows };
+  ws.eachRow((row) => {
+    const values = row.values as ExcelJS.CellValue[];
+    if (row.number === 1) {
+      values.forEach((v, i) => {
+        const folded = foldVietnamese(cellText(v).replace(/\(\*\)/g, ''));
+        const col = columns.find((c) => foldVietnamese(c.header) === folded);
+        if (col) headers.set(col.key, i);
       });
-      if (cells.every((c) => c === '')) continue;
-      rows.push({ rowNumber: row.number, cells });
-      if (onRow && rows.length % 5000 === 0) onRow(rows.length);
+      return;
     }
-    break; // first sheet only
-  }
+    const cells = columns.map((c) => {
+      const idx = headers.get(c.key);
+      return idx === undefined ? '' : cellText(values[idx]);
+    });
+    if (cells.every((c) => c === '')) return;
+    rows.push({ rowNumber: row.number, cells });
+    if (onRow && rows.length % 5000 === 0) onRow(rows.length);
+  });
   return { headers, rows };
 }
