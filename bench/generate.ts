@@ -1,0 +1,668 @@
+import { sql } from 'kysely';
+import type { Gender, PersonCategory, UnitKind } from '../shared/org';
+import type { Db } from '../server/platform/db';
+import type { Transaction } from 'kysely';
+import type { Database } from '../server/db/schema';
+import { hashPassword } from '../server/modules/auth/index';
+import { pick, rng, vietnameseName } from '../server/demo/names';
+
+/**
+ * National-scale benchmark data, written with bulk SQL (unnest arrays, one transaction), not through
+ * the services: no audit rows are written for it. Shape: province › commune/ward/special zone ›
+ * departments, one-stop unit, mass organisations; plus provincial departments and agencies.
+ */
+
+export type Scale = {
+  provinces: number;
+  /** How many of each commune-level kind; their sum is the number of communes. */
+  communeKinds: { commune: number; ward: number; special_zone: number };
+  /** Communes per province are drawn between these bounds (inclusive), summing exactly. */
+  communesPerProvince: { min: number; max: number };
+  /** Child units under every commune (1–10: offices, one-stop centre, Party and Front bodies). */
+  childUnitsPerCommune: number;
+  /** Staff in every commune (the commune itself and its child units), exactly. */
+  staffPerCommune: number;
+  /** Provincial departments (Sở) and public service units under every province. */
+  departmentsPerProvince: number;
+  /** People in all: what the communes do not hold is spread over the provincial departments. */
+  people: number;
+  seed: number;
+};
+
+/** 34 provinces and 3,321 communes as after 1 July 2025; 40 staff a commune; 300,000 people in all. */
+export const nationalScale: Scale = {
+  provinces: 34,
+  communeKinds: { commune: 2621, ward: 687, special_zone: 13 },
+  communesPerProvince: { min: 38, max: 168 },
+  childUnitsPerCommune: 6,
+  staffPerCommune: 40,
+  departmentsPerProvince: 25,
+  people: 300_000,
+  seed: 20_250_701,
+};
+
+export const BENCH_PASSWORD = 'bench-password';
+export const BENCH_ADMIN = 'bench.admin';
+export const BENCH_OFFICER = 'bench.officer';
+
+export type GenerateResult = {
+  provinces: number;
+  communes: number;
+  units: number;
+  people: number;
+  /** The province the emulation officer is granted at (the one with the most communes). */
+  officerProvinceId: number;
+  generateMs: number;
+};
+
+type Trx = Transaction<Database>;
+type Logger = (line: string) => void;
+
+const PROVINCES = [
+  'Thành phố Hà Nội',
+  'Thành phố Huế',
+  'Tỉnh Lai Châu',
+  'Tỉnh Điện Biên',
+  'Tỉnh Sơn La',
+  'Tỉnh Lạng Sơn',
+  'Tỉnh Quảng Ninh',
+  'Tỉnh Thanh Hóa',
+  'Tỉnh Nghệ An',
+  'Tỉnh Hà Tĩnh',
+  'Tỉnh Cao Bằng',
+  'Tỉnh Tuyên Quang',
+  'Tỉnh Lào Cai',
+  'Tỉnh Thái Nguyên',
+  'Tỉnh Phú Thọ',
+  'Tỉnh Bắc Ninh',
+  'Tỉnh Hưng Yên',
+  'Thành phố Hải Phòng',
+  'Tỉnh Ninh Bình',
+  'Tỉnh Quảng Trị',
+  'Thành phố Đà Nẵng',
+  'Tỉnh Quảng Ngãi',
+  'Tỉnh Gia Lai',
+  'Tỉnh Khánh Hòa',
+  'Tỉnh Lâm Đồng',
+  'Tỉnh Đắk Lắk',
+  'Thành phố Hồ Chí Minh',
+  'Tỉnh Đồng Nai',
+  'Tỉnh Tây Ninh',
+  'Thành phố Cần Thơ',
+  'Tỉnh Vĩnh Long',
+  'Tỉnh Đồng Tháp',
+  'Tỉnh Cà Mau',
+  'Tỉnh An Giang',
+];
+
+const PLACE_WORDS = [
+  'An',
+  'Bình',
+  'Phú',
+  'Tân',
+  'Hòa',
+  'Long',
+  'Thạnh',
+  'Mỹ',
+  'Đông',
+  'Tây',
+  'Nam',
+  'Bắc',
+  'Hưng',
+  'Thuận',
+  'Phước',
+  'Lộc',
+  'Hải',
+  'Sơn',
+  'Trung',
+  'Nghĩa',
+  'Quang',
+  'Vĩnh',
+  'Thành',
+  'Hiệp',
+  'Đức',
+  'Xuân',
+  'Thịnh',
+  'Khánh',
+  'Lợi',
+  'Hội',
+  'Định',
+  'Tiến',
+  'Minh',
+  'Phong',
+  'Cường',
+  'Thắng',
+  'Lạc',
+  'Yên',
+  'Hồng',
+  'Kim',
+];
+
+type StaffSlot = { position: string; category: PersonCategory };
+type ChildTemplate = {
+  kind: UnitKind;
+  name: (communeKind: CommuneKind, placeName: string) => string;
+  weight: number;
+  staff: StaffSlot[];
+};
+type CommuneKind = keyof Scale['communeKinds'];
+
+const cb = (position: string): StaffSlot => ({ position, category: 'can_bo' });
+const cc = (position: string): StaffSlot => ({ position, category: 'cong_chuc' });
+const vc = (position: string): StaffSlot => ({ position, category: 'vien_chuc' });
+
+const communePrefix: Record<CommuneKind, string> = {
+  commune: 'Xã',
+  ward: 'Phường',
+  special_zone: 'Đặc khu',
+};
+const communeWord: Record<CommuneKind, string> = {
+  commune: 'xã',
+  ward: 'phường',
+  special_zone: 'đặc khu',
+};
+
+/** The commune's own leaders, then its child units in order; staff weights sum to 40. */
+const COMMUNE_LEADERS = { weight: 3, staff: [cb('Chủ tịch UBND'), cb('Phó Chủ tịch UBND')] };
+const COMMUNE_CHILDREN: ChildTemplate[] = [
+  {
+    kind: 'department',
+    name: () => 'Văn phòng HĐND và UBND',
+    weight: 10,
+    staff: [cc('Chánh Văn phòng'), cc('Phó Chánh Văn phòng'), cc('Chuyên viên Văn phòng')],
+  },
+  {
+    kind: 'department',
+    name: (k) => (k === 'ward' ? 'Phòng Kinh tế, Hạ tầng và Đô thị' : 'Phòng Kinh tế'),
+    weight: 8,
+    staff: [cc('Trưởng phòng'), cc('Phó Trưởng phòng'), cc('Chuyên viên')],
+  },
+  {
+    kind: 'department',
+    name: () => 'Phòng Văn hóa - Xã hội',
+    weight: 7,
+    staff: [cc('Trưởng phòng'), cc('Phó Trưởng phòng'), cc('Chuyên viên')],
+  },
+  {
+    kind: 'one_stop',
+    name: () => 'Trung tâm Phục vụ hành chính công',
+    weight: 6,
+    staff: [
+      cc('Giám đốc Trung tâm'),
+      cc('Phó Giám đốc Trung tâm'),
+      cc('Chuyên viên tiếp nhận hồ sơ'),
+    ],
+  },
+  {
+    kind: 'party_mass_org',
+    name: (k, place) => `Đảng ủy ${communeWord[k]} ${place}`,
+    weight: 4,
+    staff: [
+      cb('Bí thư Đảng ủy'),
+      cb('Phó Bí thư Thường trực Đảng ủy'),
+      cb('Chuyên viên Văn phòng Đảng ủy'),
+    ],
+  },
+  {
+    kind: 'party_mass_org',
+    name: () => 'Ủy ban MTTQ Việt Nam',
+    weight: 2,
+    staff: [cb('Chủ tịch Ủy ban MTTQ'), cb('Phó Chủ tịch Ủy ban MTTQ')],
+  },
+  {
+    kind: 'party_mass_org',
+    name: () => 'Hội Liên hiệp Phụ nữ',
+    weight: 1,
+    staff: [cb('Chủ tịch Hội Liên hiệp Phụ nữ')],
+  },
+  {
+    kind: 'party_mass_org',
+    name: () => 'Đoàn Thanh niên Cộng sản Hồ Chí Minh',
+    weight: 1,
+    staff: [cb('Bí thư Đoàn Thanh niên')],
+  },
+  {
+    kind: 'party_mass_org',
+    name: () => 'Hội Nông dân',
+    weight: 1,
+    staff: [cb('Chủ tịch Hội Nông dân')],
+  },
+  {
+    kind: 'party_mass_org',
+    name: () => 'Hội Cựu chiến binh',
+    weight: 1,
+    staff: [cb('Chủ tịch Hội Cựu chiến binh')],
+  },
+];
+
+const PROVINCIAL_DEPARTMENTS = [
+  'Văn phòng UBND tỉnh',
+  'Sở Nội vụ',
+  'Sở Tài chính',
+  'Sở Tư pháp',
+  'Sở Xây dựng',
+  'Sở Công Thương',
+  'Sở Nông nghiệp và Môi trường',
+  'Sở Khoa học và Công nghệ',
+  'Sở Giáo dục và Đào tạo',
+  'Sở Y tế',
+  'Sở Văn hóa, Thể thao và Du lịch',
+  'Sở Ngoại vụ',
+  'Sở Dân tộc và Tôn giáo',
+  'Thanh tra tỉnh',
+  'Ban Quản lý các khu công nghiệp',
+];
+const PROVINCIAL_AGENCIES = [
+  'Bệnh viện Đa khoa tỉnh',
+  'Bệnh viện Sản - Nhi',
+  'Trung tâm Kiểm soát bệnh tật',
+  'Trường Cao đẳng Y tế',
+  'Trường Cao đẳng Kỹ thuật',
+  'Báo và Phát thanh, Truyền hình',
+  'Trường Chính trị',
+  'Ban Quản lý dự án đầu tư xây dựng',
+  'Trung tâm Xúc tiến đầu tư, Thương mại và Du lịch',
+  'Quỹ Đầu tư phát triển',
+];
+const DEPARTMENT_STAFF = [
+  cc('Giám đốc'),
+  cc('Phó Giám đốc'),
+  cc('Phó Giám đốc'),
+  cc('Chánh Văn phòng'),
+  cc('Trưởng phòng'),
+  cc('Phó Trưởng phòng'),
+  cc('Chuyên viên chính'),
+  cc('Chuyên viên'),
+  cc('Chuyên viên'),
+];
+const AGENCY_STAFF: StaffSlot[] = [
+  vc('Giám đốc'),
+  vc('Phó Giám đốc'),
+  vc('Trưởng khoa, phòng'),
+  vc('Phó Trưởng khoa, phòng'),
+  vc('Viên chức'),
+  vc('Viên chức'),
+  vc('Viên chức'),
+  { position: 'Nhân viên hợp đồng', category: 'nguoi_lao_dong' },
+];
+
+/** Largest-remainder apportionment: integer shares of `total` proportional to `weights`, summing exactly. */
+export function apportion(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((s, w) => s + w, 0);
+  if (weights.length === 0 || sum <= 0) {
+    if (total !== 0) throw new Error(`cannot apportion ${total} over no weight`);
+    return weights.map(() => 0);
+  }
+  const exact = weights.map((w) => (total * w) / sum);
+  const shares = exact.map(Math.floor);
+  let rest = total - shares.reduce((s, n) => s + n, 0);
+  const order = exact
+    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
+  for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) {
+    const o = order[k];
+    if (o !== undefined) shares[o.i] = (shares[o.i] ?? 0) + 1;
+  }
+  return shares;
+}
+
+/** Splits `total` into `n` counts within [min, max], skewed (a few big provinces, many mid-sized). */
+export function distributeCommunes(
+  total: number,
+  n: number,
+  bounds: { min: number; max: number },
+  r: () => number,
+): number[] {
+  const { min, max } = bounds;
+  if (n * min > total || n * max < total)
+    throw new Error(`${total} communes do not fit ${n} provinces of ${min}–${max}`);
+  const counts = new Array<number>(n).fill(min);
+  const weights = Array.from({ length: n }, () => 0.3 + r() ** 2 * 2);
+  let rest = total - n * min;
+  while (rest > 0) {
+    const open = counts.map((c, i) => i).filter((i) => (counts[i] ?? 0) < max);
+    const shares = apportion(
+      rest,
+      open.map((i) => weights[i] ?? 1),
+    );
+    let given = 0;
+    open.forEach((i, k) => {
+      const add = Math.min(max - (counts[i] ?? 0), shares[k] ?? 0);
+      counts[i] = (counts[i] ?? 0) + add;
+      given += add;
+    });
+    rest -= given;
+  }
+  return counts;
+}
+
+function shuffle<T>(list: T[], r: () => number): T[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    const a = list[i] as T;
+    list[i] = list[j] as T;
+    list[j] = a;
+  }
+  return list;
+}
+
+/** Unique place names within a province: two different place words, e.g. "Tân Hưng". */
+function placeNames(count: number, r: () => number): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  while (out.length < count) {
+    let name = '';
+    for (let attempt = 0; attempt < 50 && (name === '' || seen.has(name)); attempt++) {
+      const a = pick(r, PLACE_WORDS);
+      const b = pick(r, PLACE_WORDS);
+      if (a !== b) name = `${a} ${b}`;
+    }
+    if (name === '' || seen.has(name)) name = `${pick(r, PLACE_WORDS)} ${out.length + 1}`;
+    seen.add(name);
+    out.push(name);
+  }
+  return out;
+}
+
+type UnitRows = {
+  id: number[];
+  parentId: (number | null)[];
+  path: string[];
+  provinceId: number[];
+  kind: UnitKind[];
+  name: string[];
+};
+type PersonRows = {
+  id: number[];
+  unitId: number[];
+  provinceId: number[];
+  fullName: string[];
+  gender: Gender[];
+  birthYear: number[];
+  category: PersonCategory[];
+  position: string[];
+  phone: string[];
+  startedOn: string[];
+};
+
+const emptyPeople = (): PersonRows => ({
+  id: [],
+  unitId: [],
+  provinceId: [],
+  fullName: [],
+  gender: [],
+  birthYear: [],
+  category: [],
+  position: [],
+  phone: [],
+  startedOn: [],
+});
+
+/** True when the organisation tables are empty (the generator refuses to mix with other data). */
+export async function isOrganisationEmpty(db: Db): Promise<boolean> {
+  const unit = await db.selectFrom('orgUnit').select('id').limit(1).executeTakeFirst();
+  const person = await db.selectFrom('person').select('id').limit(1).executeTakeFirst();
+  return unit === undefined && person === undefined;
+}
+
+const BATCH = 20_000;
+
+async function insertUnits(trx: Trx, u: UnitRows): Promise<void> {
+  for (let i = 0; i < u.id.length; i += BATCH) {
+    const s = (a: readonly unknown[]) => a.slice(i, i + BATCH);
+    await sql`
+      INSERT INTO org_unit (id, parent_id, path, province_id, kind, name)
+      SELECT id, parent_id, path::ltree, province_id, kind, name
+      FROM unnest(${s(u.id)}::int[], ${s(u.parentId)}::int[], ${s(u.path)}::text[], ${s(u.provinceId)}::int[],
+                  ${s(u.kind)}::text[], ${s(u.name)}::text[]) AS t(id, parent_id, path, province_id, kind, name)`.execute(
+      trx,
+    );
+  }
+}
+
+async function insertPeople(trx: Trx, p: PersonRows): Promise<void> {
+  if (p.id.length === 0) return;
+  await sql`
+    INSERT INTO person (id, unit_id, province_id, full_name, gender, birth_year, category, position, phone)
+    OVERRIDING SYSTEM VALUE
+    SELECT * FROM unnest(${p.id}::int[], ${p.unitId}::int[], ${p.provinceId}::int[], ${p.fullName}::text[],
+                         ${p.gender}::text[], ${p.birthYear}::smallint[], ${p.category}::text[], ${p.position}::text[], ${p.phone}::text[])`.execute(
+    trx,
+  );
+  await sql`
+    INSERT INTO person_assignment (person_id, unit_id, position, started_on)
+    SELECT * FROM unnest(${p.id}::int[], ${p.unitId}::int[], ${p.position}::text[], ${p.startedOn}::date[])`.execute(
+    trx,
+  );
+}
+
+/**
+ * Generates the organisation and staff into an empty database and creates the bench accounts
+ * (system admin `bench.admin`; emulation officer `bench.officer` at the province with the most
+ * communes; password BENCH_PASSWORD). Deterministic for a given scale. Runs ANALYZE at the end.
+ */
+export async function generate(
+  db: Db,
+  scale: Scale = nationalScale,
+  log: Logger = () => {},
+): Promise<GenerateResult> {
+  const started = performance.now();
+  const communes =
+    scale.communeKinds.commune + scale.communeKinds.ward + scale.communeKinds.special_zone;
+  const communeStaff = communes * scale.staffPerCommune;
+  const provincialStaff = scale.people - communeStaff;
+  if (provincialStaff < 0 || (provincialStaff > 0 && scale.departmentsPerProvince === 0)) {
+    throw new Error(
+      `scale: ${scale.people} people cannot hold ${communeStaff} commune staff plus provincial staff`,
+    );
+  }
+  if (scale.childUnitsPerCommune < 1 || scale.childUnitsPerCommune > COMMUNE_CHILDREN.length) {
+    throw new Error(`scale: childUnitsPerCommune must be 1–${COMMUNE_CHILDREN.length}`);
+  }
+  if (scale.provinces > PROVINCES.length)
+    throw new Error(`scale: at most ${PROVINCES.length} provinces`);
+  if (!(await isOrganisationEmpty(db))) {
+    throw new Error(
+      'The benchmark generator needs an empty organisation (org_unit and person): use a fresh database.',
+    );
+  }
+
+  const r = rng(scale.seed);
+  const perProvince = distributeCommunes(communes, scale.provinces, scale.communesPerProvince, r);
+  const kinds = shuffle(
+    (Object.keys(scale.communeKinds) as CommuneKind[]).flatMap((k) =>
+      new Array<CommuneKind>(scale.communeKinds[k]).fill(k),
+    ),
+    r,
+  );
+  const children = COMMUNE_CHILDREN.slice(0, scale.childUnitsPerCommune);
+  const communeShares = apportion(scale.staffPerCommune, [
+    COMMUNE_LEADERS.weight,
+    ...children.map((c) => c.weight),
+  ]);
+  const departmentCount = scale.provinces * scale.departmentsPerProvince;
+  const departmentShares = apportion(
+    provincialStaff,
+    Array.from(
+      { length: departmentCount },
+      (_, i) =>
+        (0.5 + r()) * (i % scale.departmentsPerProvince >= PROVINCIAL_DEPARTMENTS.length ? 1.6 : 1),
+    ),
+  );
+
+  const units: UnitRows = { id: [], parentId: [], path: [], provinceId: [], kind: [], name: [] };
+  let nextUnitId = 1;
+  const addUnit = (
+    parentId: number | null,
+    parentPath: string | null,
+    provinceId: number | null,
+    kind: UnitKind,
+    name: string,
+  ) => {
+    const id = nextUnitId++;
+    const path = parentPath === null ? String(id) : `${parentPath}.${id}`;
+    units.id.push(id);
+    units.parentId.push(parentId);
+    units.path.push(path);
+    units.provinceId.push(provinceId ?? id);
+    units.kind.push(kind);
+    units.name.push(name);
+    return { id, path };
+  };
+
+  // Staff slots per unit, filled after the tree is known: [unitId, provinceId, count, slots].
+  const staffing: {
+    unitId: number;
+    provinceId: number;
+    count: number;
+    slots: StaffSlot[];
+    startedOn: () => string;
+  }[] = [];
+  const mergerDay = () => '2025-07-01'; // commune staff were (re)appointed when the two-level shape took effect
+  const earlierDay = () =>
+    `${2008 + Math.floor(r() * 17)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-01`;
+  let communeIndex = 0;
+  let departmentIndex = 0;
+  let officerProvinceId = 0;
+  let officerProvinceCommunes = -1;
+  for (let p = 0; p < scale.provinces; p++) {
+    const province = addUnit(null, null, null, 'province', PROVINCES[p] ?? `Tỉnh ${p + 1}`);
+    const count = perProvince[p] ?? 0;
+    if (count > officerProvinceCommunes) {
+      officerProvinceCommunes = count;
+      officerProvinceId = province.id;
+    }
+    for (let d = 0; d < scale.departmentsPerProvince; d++) {
+      const isDepartment = d < PROVINCIAL_DEPARTMENTS.length;
+      const name = isDepartment
+        ? PROVINCIAL_DEPARTMENTS[d]
+        : PROVINCIAL_AGENCIES[d - PROVINCIAL_DEPARTMENTS.length];
+      const dept = addUnit(
+        province.id,
+        province.path,
+        province.id,
+        isDepartment ? 'department' : 'public_service_unit',
+        name ?? `Đơn vị sự nghiệp ${d + 1}`,
+      );
+      staffing.push({
+        unitId: dept.id,
+        provinceId: province.id,
+        count: departmentShares[departmentIndex++] ?? 0,
+        slots: isDepartment ? DEPARTMENT_STAFF : AGENCY_STAFF,
+        startedOn: earlierDay,
+      });
+    }
+    const places = placeNames(count, r);
+    for (let c = 0; c < count; c++) {
+      const kind = kinds[communeIndex++] ?? 'commune';
+      const place = places[c] ?? `Số ${c + 1}`;
+      const commune = addUnit(
+        province.id,
+        province.path,
+        province.id,
+        kind,
+        `${communePrefix[kind]} ${place}`,
+      );
+      staffing.push({
+        unitId: commune.id,
+        provinceId: province.id,
+        count: communeShares[0] ?? 0,
+        slots: COMMUNE_LEADERS.staff,
+        startedOn: mergerDay,
+      });
+      children.forEach((t, k) => {
+        const child = addUnit(commune.id, commune.path, province.id, t.kind, t.name(kind, place));
+        staffing.push({
+          unitId: child.id,
+          provinceId: province.id,
+          count: communeShares[k + 1] ?? 0,
+          slots: t.staff,
+          startedOn: mergerDay,
+        });
+      });
+    }
+  }
+
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  let personCount = 0;
+  await db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
+    await insertUnits(trx, units);
+    log(`  ${units.id.length} units inserted (${Math.round(performance.now() - started)} ms)`);
+    let batch = emptyPeople();
+    for (const s of staffing) {
+      for (let k = 0; k < s.count; k++) {
+        const slot = s.slots[Math.min(k, s.slots.length - 1)] ?? cc('Chuyên viên');
+        const gender: Gender = r() < 0.5 ? 'female' : 'male';
+        batch.id.push(++personCount);
+        batch.unitId.push(s.unitId);
+        batch.provinceId.push(s.provinceId);
+        batch.fullName.push(vietnameseName(r, gender));
+        batch.gender.push(gender);
+        batch.birthYear.push(1965 + Math.floor(r() * 38));
+        batch.category.push(slot.category);
+        batch.position.push(slot.position);
+        batch.phone.push(
+          `09${pick(r, ['1', '3', '4', '6', '8'])}${String(Math.floor(r() * 10_000_000)).padStart(7, '0')}`,
+        );
+        batch.startedOn.push(s.startedOn());
+        if (batch.id.length === BATCH) {
+          await insertPeople(trx, batch);
+          batch = emptyPeople();
+          if (personCount % 100_000 === 0)
+            log(`  ${personCount} people inserted (${Math.round(performance.now() - started)} ms)`);
+        }
+      }
+    }
+    await insertPeople(trx, batch);
+    await sql`SELECT setval(pg_get_serial_sequence('org_unit', 'id'), (SELECT max(id) FROM org_unit))`.execute(
+      trx,
+    );
+    await sql`SELECT setval(pg_get_serial_sequence('person', 'id'), (SELECT max(id) FROM person))`.execute(
+      trx,
+    );
+
+    const admin = await trx
+      .insertInto('userAccount')
+      .values({ username: BENCH_ADMIN, displayName: 'Quản trị (benchmark)', passwordHash })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const officer = await trx
+      .insertInto('userAccount')
+      .values({
+        username: BENCH_OFFICER,
+        displayName: 'Cán bộ thi đua tỉnh (benchmark)',
+        passwordHash,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('roleGrant')
+      .values([
+        { userId: admin.id, role: 'admin', unitId: null },
+        {
+          userId: officer.id,
+          role: 'emulation_officer',
+          unitId: officerProvinceId,
+          grantedBy: admin.id,
+        },
+      ])
+      .execute();
+  });
+  log(
+    `  ${personCount} people inserted, committed (${Math.round(performance.now() - started)} ms)`,
+  );
+  // VACUUM as well as ANALYZE: it sets hint bits and the visibility map now, so autovacuum does not
+  // wake up on the freshly loaded tables in the middle of a measurement.
+  await sql`VACUUM (ANALYZE) org_unit, person, person_assignment, user_account, role_grant`.execute(
+    db,
+  );
+  return {
+    provinces: scale.provinces,
+    communes,
+    units: units.id.length,
+    people: personCount,
+    officerProvinceId,
+    generateMs: Math.round(performance.now() - started),
+  };
+}

