@@ -66,6 +66,7 @@ export async function buildApp(
     req.actor = await resolveSession(deps.db, token, deps.now(), {
       idleMinutes: deps.config.sessionIdleMinutes,
       maxHours: deps.config.sessionMaxHours,
+      cacheSeconds: deps.config.sessionCacheSeconds,
     });
   });
 

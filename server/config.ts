@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).default(20),
   COOKIE_SECURE: booleanish.optional(),
@@ -37,6 +38,8 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Seconds a process may reuse a resolved session before asking the database again. */
+  sessionCacheSeconds: number;
   loginRateLimitPerMinute: number;
   maxUploadBytes: number;
   cookieSecure: boolean;
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',

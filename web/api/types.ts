@@ -9,7 +9,8 @@ export function sameId(a: Id | null | undefined, b: Id | null | undefined): bool
   return a !== null && a !== undefined && b !== null && b !== undefined && String(a) === String(b);
 }
 
-export type Page<T> = { items: T[]; total: number };
+/** `totalCapped`: the server stopped counting at `total` (lists answer "more than N"). */
+export type Page<T> = { items: T[]; total: number; totalCapped?: boolean };
 
 export type PathItem = { id: Id; name: string };
 

@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-planner-statistics';
 
 /** Migrations listed explicitly so they work the same under tsx, vitest and a bundle. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-planner-statistics': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,7 @@ import type { Executor } from '../../platform/db';
 import { id, page, pageSize, parseInput, text, z } from '../../platform/validation';
 import { roles, roleLabels } from '../../../shared/permissions';
 import { hashPassword } from './password';
+import { forgetCachedSessions } from './auth.service';
 import * as q from './auth.queries';
 
 const labels = {
@@ -169,35 +170,38 @@ export async function updateAccount(ctx: Ctx, accountId: number, input: unknown)
   assertAccountManager(ctx);
   const data = parseInput(UpdateAccount, input, labels);
   const passwordHash = data.password === undefined ? undefined : await hashPassword(data.password);
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await q.findUserById(trx, accountId);
-    if (before === undefined) throw notFound('tài khoản');
-    await assertManagesAccount(ctx, trx, accountId);
-    const after = await trx
-      .updateTable('userAccount')
-      .set({
-        ...(data.displayName === undefined ? {} : { displayName: data.displayName }),
-        ...(data.active === undefined ? {} : { active: data.active }),
-        ...(passwordHash === undefined ? {} : { passwordHash }),
-        updatedAt: ctx.now(),
-        version: sql`version + 1`,
-      })
-      .where('id', '=', accountId)
-      .returning(['id', 'username', 'displayName', 'active'])
-      .executeTakeFirstOrThrow();
-    if (data.active === false || passwordHash !== undefined) {
-      await trx.deleteFrom('userSession').where('userId', '=', accountId).execute();
-    }
-    await recordAudit(trx, ctx, {
-      action: passwordHash === undefined ? 'account.updated' : 'account.password_reset',
-      entityType: 'user_account',
-      entityId: accountId,
-      unitPath: null,
-      before: { displayName: before.displayName, active: before.active },
-      after: { displayName: after.displayName, active: after.active },
-    });
-    return after;
-  });
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const before = await q.findUserById(trx, accountId);
+      if (before === undefined) throw notFound('tài khoản');
+      await assertManagesAccount(ctx, trx, accountId);
+      const after = await trx
+        .updateTable('userAccount')
+        .set({
+          ...(data.displayName === undefined ? {} : { displayName: data.displayName }),
+          ...(data.active === undefined ? {} : { active: data.active }),
+          ...(passwordHash === undefined ? {} : { passwordHash }),
+          updatedAt: ctx.now(),
+          version: sql`version + 1`,
+        })
+        .where('id', '=', accountId)
+        .returning(['id', 'username', 'displayName', 'active'])
+        .executeTakeFirstOrThrow();
+      if (data.active === false || passwordHash !== undefined) {
+        await trx.deleteFrom('userSession').where('userId', '=', accountId).execute();
+      }
+      await recordAudit(trx, ctx, {
+        action: passwordHash === undefined ? 'account.updated' : 'account.password_reset',
+        entityType: 'user_account',
+        entityId: accountId,
+        unitPath: null,
+        before: { displayName: before.displayName, active: before.active },
+        after: { displayName: after.displayName, active: after.active },
+      });
+      return after;
+    })
+    .finally(forgetCachedSessions);
 }
 
 const GrantInput = z.object({ role: z.enum(roles), unitId: id.nullable() });
@@ -208,72 +212,78 @@ const GrantInput = z.object({ role: z.enum(roles), unitId: id.nullable() });
  */
 export async function grantRole(ctx: Ctx, accountId: number, input: unknown) {
   const data = parseInput(GrantInput, input, labels);
-  return ctx.db.transaction().execute(async (trx) => {
-    if ((await q.findUserById(trx, accountId)) === undefined) throw notFound('tài khoản');
-    let unitPath: string | null = null;
-    if (data.unitId === null) {
-      if (data.role !== 'admin') {
-        throw new AppError(
-          'VALIDATION_FAILED',
-          'Đơn vị: chỉ vai trò quản trị hệ thống mới được cấp toàn hệ thống.',
-          {
-            fields: [{ field: 'unitId', label: labels.unitId, message: 'không được để trống' }],
-          },
-        );
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      if ((await q.findUserById(trx, accountId)) === undefined) throw notFound('tài khoản');
+      let unitPath: string | null = null;
+      if (data.unitId === null) {
+        if (data.role !== 'admin') {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            'Đơn vị: chỉ vai trò quản trị hệ thống mới được cấp toàn hệ thống.',
+            {
+              fields: [{ field: 'unitId', label: labels.unitId, message: 'không được để trống' }],
+            },
+          );
+        }
+        if (!scopeFor(ctx.actor, 'account.manage').all) throw forbidden();
+      } else {
+        const unit = await trx
+          .selectFrom('orgUnit')
+          .select(sql<string>`path::text`.as('path'))
+          .where('id', '=', data.unitId)
+          .executeTakeFirst();
+        if (unit === undefined) throw notFound('đơn vị');
+        unitPath = unit.path;
+        assertCan(ctx.actor, 'account.manage', unitPath);
       }
-      if (!scopeFor(ctx.actor, 'account.manage').all) throw forbidden();
-    } else {
-      const unit = await trx
-        .selectFrom('orgUnit')
-        .select(sql<string>`path::text`.as('path'))
-        .where('id', '=', data.unitId)
-        .executeTakeFirst();
-      if (unit === undefined) throw notFound('đơn vị');
-      unitPath = unit.path;
-      assertCan(ctx.actor, 'account.manage', unitPath);
-    }
-    const grant = await q.insertGrant(trx, {
-      userId: accountId,
-      role: data.role,
-      unitId: data.unitId,
-      grantedBy: actorId(ctx.actor),
-    });
-    if (grant === undefined)
-      throw new AppError('CONFLICT', 'Tài khoản đã có vai trò này tại đơn vị này.');
-    await recordAudit(trx, ctx, {
-      action: 'account.role_granted',
-      entityType: 'user_account',
-      entityId: accountId,
-      unitPath,
-      after: { role: data.role, unitId: data.unitId },
-    });
-    return grant;
-  });
+      const grant = await q.insertGrant(trx, {
+        userId: accountId,
+        role: data.role,
+        unitId: data.unitId,
+        grantedBy: actorId(ctx.actor),
+      });
+      if (grant === undefined)
+        throw new AppError('CONFLICT', 'Tài khoản đã có vai trò này tại đơn vị này.');
+      await recordAudit(trx, ctx, {
+        action: 'account.role_granted',
+        entityType: 'user_account',
+        entityId: accountId,
+        unitPath,
+        after: { role: data.role, unitId: data.unitId },
+      });
+      return grant;
+    })
+    .finally(forgetCachedSessions);
 }
 
 /** Revokes one grant. Throws NOT_FOUND or FORBIDDEN outside the actor's scope. */
 export async function revokeRole(ctx: Ctx, accountId: number, grantId: number): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const grant = await trx
-      .selectFrom('roleGrant as g')
-      .leftJoin('orgUnit as u', 'u.id', 'g.unitId')
-      .select(['g.id', 'g.role', 'g.unitId', sql<string | null>`u.path::text`.as('unitPath')])
-      .where('g.id', '=', grantId)
-      .where('g.userId', '=', accountId)
-      .executeTakeFirst();
-    if (grant === undefined) throw notFound('vai trò');
-    if (grant.unitPath === null) {
-      if (!scopeFor(ctx.actor, 'account.manage').all) throw forbidden();
-    } else assertCan(ctx.actor, 'account.manage', grant.unitPath);
-    await trx.deleteFrom('roleGrant').where('id', '=', grantId).execute();
-    await recordAudit(trx, ctx, {
-      action: 'account.role_revoked',
-      entityType: 'user_account',
-      entityId: accountId,
-      unitPath: grant.unitPath,
-      before: { role: grant.role, unitId: grant.unitId },
-    });
-  });
+  await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const grant = await trx
+        .selectFrom('roleGrant as g')
+        .leftJoin('orgUnit as u', 'u.id', 'g.unitId')
+        .select(['g.id', 'g.role', 'g.unitId', sql<string | null>`u.path::text`.as('unitPath')])
+        .where('g.id', '=', grantId)
+        .where('g.userId', '=', accountId)
+        .executeTakeFirst();
+      if (grant === undefined) throw notFound('vai trò');
+      if (grant.unitPath === null) {
+        if (!scopeFor(ctx.actor, 'account.manage').all) throw forbidden();
+      } else assertCan(ctx.actor, 'account.manage', grant.unitPath);
+      await trx.deleteFrom('roleGrant').where('id', '=', grantId).execute();
+      await recordAudit(trx, ctx, {
+        action: 'account.role_revoked',
+        entityType: 'user_account',
+        entityId: accountId,
+        unitPath: grant.unitPath,
+        before: { role: grant.role, unitId: grant.unitId },
+      });
+    })
+    .finally(forgetCachedSessions);
 }
 
 /** CLI: creates the first administrator (system-wide admin grant). Throws CONFLICT if taken. */

@@ -38,6 +38,7 @@ export async function listGrants(
 export type SessionUser = {
   sessionId: string;
   lastSeenAt: Date;
+  expiresAt: Date;
   userId: number;
   username: string;
   displayName: string;
@@ -53,7 +54,7 @@ export async function findLiveSession(
   idleMinutes: number,
 ): Promise<SessionUser | undefined> {
   const result = await sql<SessionUser>`
-    SELECT s.id AS session_id, s.last_seen_at, u.id AS user_id, u.username, u.display_name, u.person_id,
+    SELECT s.id AS session_id, s.last_seen_at, s.expires_at, u.id AS user_id, u.username, u.display_name, u.person_id,
       COALESCE((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id, 'unitPath', o.path::text) ORDER BY g.id)
                 FROM role_grant g LEFT JOIN org_unit o ON o.id = g.unit_id WHERE g.user_id = u.id), '[]') AS grants
     FROM user_session s JOIN user_account u ON u.id = s.user_id

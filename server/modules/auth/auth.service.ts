@@ -9,7 +9,26 @@ import { actions, roleLabels, type Action } from '../../../shared/permissions';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import * as q from './auth.queries';
 
-export type SessionSettings = { idleMinutes: number; maxHours: number };
+/** `cacheSeconds`: how long a resolved session may be reused by this process (0 = never). */
+export type SessionSettings = { idleMinutes: number; maxHours: number; cacheSeconds?: number };
+
+type CachedSession = {
+  actor: UserActor & { personId: number | null };
+  lastSeenAt: number;
+  expiresAt: number;
+  cachedAt: number;
+};
+/**
+ * Resolved sessions, reused for a few seconds so most requests skip the session query. Cleared on
+ * logout and on any account or grant change made by this process; other processes see such a
+ * change within `cacheSeconds`.
+ */
+const sessionCache = new Map<string, CachedSession>();
+const SESSION_CACHE_MAX = 20_000;
+
+export function forgetCachedSessions(): void {
+  sessionCache.clear();
+}
 
 const LoginInput = z.object({
   username: z.string().trim().toLowerCase().min(1).max(64),
@@ -84,7 +103,9 @@ export async function login(
 }
 
 export async function logout(db: Db, token: string | undefined): Promise<void> {
-  if (token) await q.deleteSession(db, sessionIdOf(token));
+  if (!token) return;
+  sessionCache.delete(sessionIdOf(token));
+  await q.deleteSession(db, sessionIdOf(token));
 }
 
 /**
@@ -98,18 +119,45 @@ export async function resolveSession(
   now: Date,
   settings: SessionSettings,
 ): Promise<(UserActor & { personId: number | null }) | undefined> {
-  const s = await q.findLiveSession(db, sessionIdOf(token), now, settings.idleMinutes);
+  const id = sessionIdOf(token);
+  const t = now.getTime();
+  const cacheMs = (settings.cacheSeconds ?? 0) * 1000;
+  const hit = sessionCache.get(id);
+  // Served from cache only while the idle clock needs no refresh (touched at most once a minute).
+  if (
+    hit &&
+    Date.now() - hit.cachedAt < cacheMs &&
+    t < hit.expiresAt &&
+    t - hit.lastSeenAt < 60_000
+  ) {
+    return hit.actor;
+  }
+  sessionCache.delete(id);
+  const s = await q.findLiveSession(db, id, now, settings.idleMinutes);
   if (s === undefined) return undefined;
-  if (now.getTime() - new Date(s.lastSeenAt).getTime() > 60_000)
+  let lastSeenAt = new Date(s.lastSeenAt).getTime();
+  if (t - lastSeenAt > 60_000) {
     await q.touchSession(db, s.sessionId, now);
-  return {
-    kind: 'user',
+    lastSeenAt = t;
+  }
+  const actor = {
+    kind: 'user' as const,
     userId: s.userId,
     username: s.username,
     displayName: s.displayName,
     personId: s.personId,
     grants: s.grants,
   };
+  if (cacheMs > 0) {
+    if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.clear();
+    sessionCache.set(id, {
+      actor,
+      lastSeenAt,
+      expiresAt: new Date(s.expiresAt).getTime(),
+      cachedAt: Date.now(),
+    });
+  }
+  return actor;
 }
 
 /** Loads a user's current grants as an actor (for jobs running on a user's behalf). */
@@ -192,4 +240,5 @@ export async function changePassword(
       unitPath: null,
     });
   });
+  forgetCachedSessions();
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { FIXED_NOW, makeTree, makeUser, testCtx } from '../../test/factories';
 import { AppError } from '../../platform/errors';
-import { login, resolveSession, sessionIdOf, changePassword } from './auth.service';
+import { login, logout, resolveSession, sessionIdOf, changePassword } from './auth.service';
 import { createAccount, grantRole, updateAccount } from './accounts.service';
 
 let t: TestDb;
@@ -77,6 +77,30 @@ describe('login and sessions', () => {
     expect(
       await resolveSession(t.db, t2, at(61), { idleMinutes: 10_000, maxHours: 1 }),
     ).toBeUndefined();
+  });
+
+  it('reuses a resolved session briefly and forgets it on logout and account changes', async () => {
+    const sys = testCtx(t);
+    const u = await makeUser(sys, 'admin', null);
+    const cached = { ...settings, cacheSeconds: 30 };
+    const a = await login(sys, { username: u.username, password: u.password }, meta, cached);
+    expect(await resolveSession(t.db, a.token, at(0.5), cached)).toBeDefined();
+    await t.db.deleteFrom('userSession').where('id', '=', sessionIdOf(a.token)).execute();
+    expect(await resolveSession(t.db, a.token, at(0.6), cached)).toBeDefined(); // served from cache
+    expect(await resolveSession(t.db, a.token, at(0.6), settings)).toBeUndefined(); // cache off: asks the db
+    const b = await login(sys, { username: u.username, password: u.password }, meta, cached);
+    expect(await resolveSession(t.db, b.token, at(0.5), cached)).toBeDefined();
+    await updateAccount(sys, u.id, { active: false });
+    expect(await resolveSession(t.db, b.token, at(0.6), cached)).toBeUndefined();
+    const c = await login(
+      sys,
+      { username: (await makeUser(sys, 'admin', null)).username, password: u.password },
+      meta,
+      cached,
+    );
+    expect(await resolveSession(t.db, c.token, at(0.5), cached)).toBeDefined();
+    await logout(t.db, c.token);
+    expect(await resolveSession(t.db, c.token, at(0.6), cached)).toBeUndefined();
   });
 
   it('rotates the session id at login and ends the previous session', async () => {

@@ -5,6 +5,8 @@ import { AppError } from '../../platform/errors';
 import { createUnit, getUnitDetail, listUnits, updateUnit } from './units.service';
 import { getPersonDetail, listPeople, movePerson, updatePerson } from './people.service';
 import { entityHistory } from '../audit/index';
+import { sql } from 'kysely';
+import * as pq from './people.queries';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -174,6 +176,52 @@ describe('people', () => {
     });
     expect(paged.total).toBe(7);
     expect(paged.items.map((p) => p.fullName)).toEqual(['Đặng Văn Đức']);
+  });
+
+  it('gives the same pages whichever plan it picks, and caps the count', async () => {
+    const ctx = testCtx(t);
+    const tree = await makeTree(ctx);
+    const names = [
+      'Bùi Thị Ánh',
+      'Lê Văn Ân',
+      'Trần Văn An',
+      'Đỗ Thị Yến',
+      'Ngô Văn Bảo',
+      'Hồ Thị Ánh',
+      'Võ Văn Đạt',
+      'Phan Thị Cúc',
+    ];
+    for (const n of names) await makePerson(ctx, tree.oneStop.id, n);
+    const where = sql<boolean>`p.unit_id = ${tree.oneStop.id}`;
+    const pages = async (limits: { countCap?: number; materializeMax?: number }) => {
+      const out: string[] = [];
+      for (let page = 1; page <= 3; page++)
+        out.push(
+          ...(await pq.listPeople(t.db, where, page, 3, limits)).items.map((p) => p.fullName),
+        );
+      return out;
+    };
+    const sorted = await pages({ materializeMax: 100 });
+    expect(sorted).toEqual([
+      'Trần Văn An',
+      'Bùi Thị Ánh',
+      'Hồ Thị Ánh',
+      'Lê Văn Ân',
+      'Ngô Văn Bảo',
+      'Phan Thị Cúc',
+      'Võ Văn Đạt',
+      'Đỗ Thị Yến',
+    ]);
+    expect(await pages({ materializeMax: 0 })).toEqual(sorted);
+    expect(await pq.listPeople(t.db, where, 1, 3, { countCap: 5 })).toMatchObject({
+      total: 5,
+      totalCapped: true,
+    });
+    expect(await pq.listPeople(t.db, where, 1, 3, { countCap: 8 })).toMatchObject({
+      total: 8,
+      totalCapped: false,
+    });
+    expect((await pq.listPeople(t.db, where, 9, 3)).items).toEqual([]);
   });
 
   it('filters lists by the actor subtree in SQL', async () => {

@@ -37,30 +37,49 @@ export async function getPerson(db: Executor, id: number): Promise<PersonRecord>
   return p;
 }
 
-/** A page of people matching `where` (over p and u), sorted by given name then full name in Vietnamese order. */
+/** Counts stop here: beyond it a list answers "more than 5,000" (totalCapped) instead of counting on. */
+export const COUNT_CAP = 5000;
+/** Match sets up to this size are collected and sorted; larger ones walk the name-sort index. */
+const MATERIALIZE_MAX = 2000;
+
+/**
+ * A page of people matching `where` (a predicate over `person p` only), sorted by given name then
+ * full name in Vietnamese order, with a capped total.
+ *
+ * Plan choice is made here rather than by the planner, whose trigram estimates are poor: a small
+ * match set (a specific name, a commune's staff) is collected once and sorted; a large one (a
+ * common family name, a province) is read in sort order from `person_sort` until the page is full.
+ */
 export async function listPeople(
   db: Executor,
   where: RawBuilder<SqlBool>,
   pageNo: number,
   size: number,
+  limits: { countCap?: number; materializeMax?: number } = {},
 ) {
-  const [items, count] = await Promise.all([
-    selectPeople(db)
-      .where(where)
-      .orderBy(sql`p.given_name COLLATE "vi-x-icu"`)
-      .orderBy(sql`p.full_name COLLATE "vi-x-icu"`)
-      .orderBy('p.id')
-      .limit(size)
-      .offset((pageNo - 1) * size)
-      .execute(),
-    db
-      .selectFrom('person as p')
-      .innerJoin('orgUnit as u', 'u.id', 'p.unitId')
-      .where(where)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  const countCap = limits.countCap ?? COUNT_CAP;
+  const materializeMax = limits.materializeMax ?? MATERIALIZE_MAX;
+  const counted = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM person p WHERE ${where} LIMIT ${countCap + 1}) s`.execute(
+    db,
+  );
+  const n = counted.rows[0]?.n ?? 0;
+  const total = Math.min(n, countCap);
+  const totalCapped = n > countCap;
+  const offset = (pageNo - 1) * size;
+  if (n === 0 || offset >= n) return { items: [] as PersonRecord[], total, totalCapped };
+  const order = sql`ORDER BY p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", p.id`;
+  const pageIds =
+    n <= materializeMax
+      ? sql`WITH m AS MATERIALIZED (SELECT p.id, p.given_name, p.full_name FROM person p WHERE ${where})
+            SELECT p.id FROM m p ${order} LIMIT ${size} OFFSET ${offset}`
+      : sql`SELECT p.id FROM person p WHERE ${where} ${order} LIMIT ${size} OFFSET ${offset}`;
+  const rows = await sql<PersonRecord>`
+    SELECT p.id, p.full_name, p.gender, p.birth_year, p.category, p.position, p.unit_id, u.name AS unit_name,
+      p.email, p.phone, p.active, p.version, p.province_id, u.path::text AS unit_path
+    FROM (${pageIds}) pg JOIN person p ON p.id = pg.id JOIN org_unit u ON u.id = p.unit_id
+    ${order}`.execute(db);
+  return { items: rows.rows, total, totalCapped };
 }
 
 export function listAssignments(db: Executor, personId: number) {

@@ -67,21 +67,34 @@ export function nameMatches(search: string): RawBuilder<SqlBool> {
  */
 export async function listPeople(ctx: Ctx, input: unknown) {
   const query = parseInput(ListPeopleQuery, input, personLabels);
-  const conditions = [pathInScope(scopeFor(ctx.actor, 'person.view'), sql<string>`u.path`)];
+  const scope = scopeFor(ctx.actor, 'person.view');
+  // Predicates over `person p` only: subtrees become `unit_id IN (units under the path)`, so no
+  // join is needed until the page's rows are fetched.
+  const conditions: RawBuilder<SqlBool>[] = [];
+  if (!scope.all) {
+    conditions.push(
+      sql<SqlBool>`p.unit_id IN (SELECT su.id FROM org_unit su WHERE ${pathInScope(scope, sql<string>`su.path`)})`,
+    );
+  }
   if (query.unitId !== undefined) {
     const unit = await uq.getUnit(ctx.db, query.unitId);
-    conditions.push(sql<SqlBool>`u.path <@ ${unit.path}::ltree`);
+    conditions.push(
+      sql<SqlBool>`p.unit_id IN (SELECT su.id FROM org_unit su WHERE su.path <@ ${unit.path}::ltree)`,
+    );
   }
   if (query.search) conditions.push(nameMatches(query.search));
   if (query.category) conditions.push(sql<SqlBool>`p.category = ${query.category}`);
   if (query.active !== undefined) conditions.push(sql<SqlBool>`p.active = ${query.active}`);
-  const page = await q.listPeople(
-    ctx.db,
-    sql<SqlBool>`${sql.join(conditions, sql` AND `)}`,
-    query.page,
-    query.pageSize,
-  );
-  return { items: page.items.map((p) => toPersonResponse(p)), total: page.total };
+  const where =
+    conditions.length === 0
+      ? sql<SqlBool>`true`
+      : sql<SqlBool>`${sql.join(conditions, sql` AND `)}`;
+  const page = await q.listPeople(ctx.db, where, query.page, query.pageSize);
+  return {
+    items: page.items.map((p) => toPersonResponse(p)),
+    total: page.total,
+    totalCapped: page.totalCapped,
+  };
 }
 
 /** One person with their unit path, assignment history and the actor's permissions. */

@@ -46,7 +46,17 @@ export type UnitListRow = UnitRecord & {
   ancestors: { id: number; name: string }[];
 };
 
-/** A page of units matching `where`, Vietnamese-sorted, with counts and ancestor names. */
+/** Ancestor names from the root down, looked up by primary key from the ids in the path. */
+const ancestorsOf = (unit: string) =>
+  sql<
+    { id: number; name: string }[]
+  >`(SELECT json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY nlevel(a.path))
+    FROM org_unit a WHERE a.id = ANY(string_to_array(${sql.ref(`${unit}.path`)}::text, '.')::int[]))`;
+
+/**
+ * A page of units matching `where`, Vietnamese-sorted, with counts and ancestor names. The page's
+ * ids are chosen first so the per-row subqueries run for the page only, not for skipped rows.
+ */
 export async function listUnits(
   db: Executor,
   where: RawBuilder<SqlBool>,
@@ -54,8 +64,17 @@ export async function listUnits(
   size: number,
 ): Promise<{ items: UnitListRow[]; total: number }> {
   const base = db.selectFrom('orgUnit as u').where(where);
+  const pageIds = base
+    .select(['u.id', sql<string>`u.name`.as('sortName')])
+    .orderBy(sql`u.name COLLATE "vi-x-icu"`)
+    .orderBy('u.id')
+    .limit(size)
+    .offset((pageNo - 1) * size)
+    .as('pg');
   const [items, count] = await Promise.all([
-    base
+    db
+      .selectFrom(pageIds)
+      .innerJoin('orgUnit as u', 'u.id', 'pg.id')
       .select([
         ...unitColumns,
         sql<string>`u.path::text`.as('path'),
@@ -65,15 +84,10 @@ export async function listUnits(
         sql<number>`(SELECT count(*) FROM person p WHERE p.unit_id = u.id AND p.active)::int`.as(
           'peopleCount',
         ),
-        sql<
-          { id: number; name: string }[]
-        >`(SELECT json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY nlevel(a.path))
-          FROM org_unit a WHERE a.path @> u.path)`.as('ancestors'),
+        ancestorsOf('u').as('ancestors'),
       ])
       .orderBy(sql`u.name COLLATE "vi-x-icu"`)
       .orderBy('u.id')
-      .limit(size)
-      .offset((pageNo - 1) * size)
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);

@@ -65,7 +65,10 @@ export function PeopleTable({ data, loading, page, pageSize, onPageChange, hideU
         total: data?.total ?? 0,
         showSizeChanger: false,
         onChange: onPageChange,
-        showTotal: (total) => `${total.toLocaleString('vi-VN')} người`,
+        showTotal: (total) =>
+          data?.totalCapped
+            ? `Hơn ${total.toLocaleString('vi-VN')} người — hãy thu hẹp tìm kiếm`
+            : `${total.toLocaleString('vi-VN')} người`,
       }}
       locale={{ emptyText: 'Không có cán bộ nào' }}
     />
