@@ -59,25 +59,30 @@ export async function listPeople(
 ) {
   const countCap = limits.countCap ?? COUNT_CAP;
   const materializeMax = limits.materializeMax ?? MATERIALIZE_MAX;
-  const counted = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM person p WHERE ${where} LIMIT ${countCap + 1}) s`.execute(
-    db,
-  );
-  const n = counted.rows[0]?.n ?? 0;
+  const offset = (pageNo - 1) * size;
+  const order = sql`ORDER BY p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", p.id`;
+  const columns = sql`p.id, p.full_name, p.gender, p.birth_year, p.category, p.position, p.unit_id,
+    u.name AS unit_name, p.email, p.phone, p.active, p.version, p.province_id, u.path::text AS unit_path`;
+  // One pass over the matches (up to the cap): count them and, when few, sort the page from them.
+  const first = await sql<PersonRecord & { n: number }>`
+    WITH m AS MATERIALIZED (SELECT p.id, p.given_name, p.full_name FROM person p WHERE ${where} LIMIT ${countCap + 1}),
+      c AS (SELECT count(*)::int AS n FROM m),
+      pg AS (SELECT p.id FROM m p, c WHERE c.n <= ${materializeMax} ${order} LIMIT ${size} OFFSET ${offset})
+    SELECT c.n, ${columns}
+    FROM c LEFT JOIN (pg JOIN person p ON p.id = pg.id JOIN org_unit u ON u.id = p.unit_id) ON true
+    ${order}`.execute(db);
+  const n = first.rows[0]?.n ?? 0;
   const total = Math.min(n, countCap);
   const totalCapped = n > countCap;
-  const offset = (pageNo - 1) * size;
   if (n === 0 || offset >= n) return { items: [] as PersonRecord[], total, totalCapped };
-  const order = sql`ORDER BY p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", p.id`;
-  const pageIds =
-    n <= materializeMax
-      ? sql`WITH m AS MATERIALIZED (SELECT p.id, p.given_name, p.full_name FROM person p WHERE ${where})
-            SELECT p.id FROM m p ${order} LIMIT ${size} OFFSET ${offset}`
-      : sql`SELECT p.id FROM person p WHERE ${where} ${order} LIMIT ${size} OFFSET ${offset}`;
+  if (n <= materializeMax) {
+    return { items: first.rows.map(({ n: _n, ...row }) => row), total, totalCapped };
+  }
+  // Many matches: read them in sort order from person_sort until the page is full.
   const rows = await sql<PersonRecord>`
-    SELECT p.id, p.full_name, p.gender, p.birth_year, p.category, p.position, p.unit_id, u.name AS unit_name,
-      p.email, p.phone, p.active, p.version, p.province_id, u.path::text AS unit_path
-    FROM (${pageIds}) pg JOIN person p ON p.id = pg.id JOIN org_unit u ON u.id = p.unit_id
+    SELECT ${columns}
+    FROM (SELECT p.id FROM person p WHERE ${where} ${order} LIMIT ${size} OFFSET ${offset}) pg
+      JOIN person p ON p.id = pg.id JOIN org_unit u ON u.id = p.unit_id
     ${order}`.execute(db);
   return { items: rows.rows, total, totalCapped };
 }
