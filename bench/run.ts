@@ -7,6 +7,7 @@ import { openRuntime, type Runtime } from '../server/runtime';
 import { buildApp } from '../server/app';
 import { foldVietnamese } from '../server/platform/text';
 import { rng } from '../server/demo/names';
+import { benchImport } from './import';
 import type { Db } from '../server/platform/db';
 import {
   BENCH_ADMIN,
@@ -31,7 +32,13 @@ import { cores, cpuShares, cpuSnapshot } from './cpu';
  * DATABASE_URL (a dedicated database, empty or holding only bench data, instead of the embedded one).
  */
 
-const BENCHES = ['generate', 'people-search', 'units-subtree', 'session-floor'] as const;
+const BENCHES = [
+  'generate',
+  'people-search',
+  'units-subtree',
+  'session-floor',
+  'import-100k',
+] as const;
 type BenchName = (typeof BENCHES)[number];
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -305,7 +312,10 @@ async function main(): Promise<void> {
       const { officerProvinceId: _omit, ...figures } = generated;
       emit({ bench: 'generate', ...figures });
     }
-    const httpBenches = selected.filter((b) => b !== 'generate');
+    if (selected.includes('import-100k')) {
+      emit({ bench: 'import-100k', ...(await benchImport(runtime, BENCH_ADMIN)) });
+    }
+    const httpBenches = selected.filter((b) => b !== 'generate' && b !== 'import-100k');
     if (httpBenches.length === 0) return;
 
     const db = runtime.db;

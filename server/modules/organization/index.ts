@@ -1,4 +1,4 @@
 export { registerOrganizationRoutes } from './organization.routes';
-export { importJob } from './import.service';
+export { importJob, requestImport } from './import.service';
 export { createUnit } from './units.service';
 export { createPerson } from './people.service';
