@@ -31,11 +31,13 @@ export type RunningServer = {
   output: () => string;
 };
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-'));
-  let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/** Spawns the server as `npm start` runs it; `dataDir` reuses a data directory (kept on stop). */
+export function spawnServer(
+  dataDir: string,
+  port: number,
+  env: Record<string, string> = {},
+): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
@@ -49,6 +51,18 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+export { freePort };
+
+export async function startServer(
+  env: Record<string, string> = {},
+  reuseDataDir?: string,
+): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = reuseDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-'));
+  let output = '';
+  const child = spawnServer(dataDir, port, env);
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -74,7 +88,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (reuseDataDir === undefined) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
