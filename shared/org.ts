@@ -67,3 +67,42 @@ export const Gender = { male: 'male', female: 'female' } as const;
 export type Gender = (typeof Gender)[keyof typeof Gender];
 export const genders = Object.values(Gender) as [Gender, ...Gender[]];
 export const genderLabels: Record<Gender, string> = { male: 'Nam', female: 'Nữ' };
+
+/**
+ * Which kinds of unit may sit under which. The tree holds both the historic three-level shape
+ * (province › district › commune, as in the seed plans) and today's two-level shape
+ * (province › commune/ward/special zone, since districts were abolished on 1/7/2025).
+ */
+export const allowedChildKinds: Record<UnitKind, readonly UnitKind[]> = {
+  province: [
+    'district',
+    'commune',
+    'ward',
+    'special_zone',
+    'department',
+    'one_stop',
+    'party_mass_org',
+    'public_service_unit',
+  ],
+  district: [
+    'commune',
+    'ward',
+    'township',
+    'department',
+    'one_stop',
+    'party_mass_org',
+    'public_service_unit',
+  ],
+  commune: ['department', 'one_stop', 'party_mass_org', 'public_service_unit', 'village'],
+  ward: ['department', 'one_stop', 'party_mass_org', 'public_service_unit', 'village'],
+  township: ['department', 'one_stop', 'party_mass_org', 'public_service_unit', 'village'],
+  special_zone: ['department', 'one_stop', 'party_mass_org', 'public_service_unit', 'village'],
+  department: ['department', 'one_stop', 'public_service_unit'],
+  one_stop: [],
+  party_mass_org: ['party_mass_org'],
+  public_service_unit: ['department', 'public_service_unit'],
+  village: [],
+};
+
+/** Kinds allowed at the top of a tree (no parent). */
+export const rootKinds: readonly UnitKind[] = ['province'];

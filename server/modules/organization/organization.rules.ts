@@ -1,43 +1,6 @@
-import { unitKindLabels, type UnitKind } from '../../../shared/org';
+import { allowedChildKinds, rootKinds, unitKindLabels, type UnitKind } from '../../../shared/org';
 
-/**
- * Which kinds of unit may sit under which. The tree holds both the historic three-level shape
- * (province › district › commune, as in the seed plans) and today's two-level shape
- * (province › commune/ward/special zone, since districts were abolished on 1/7/2025).
- */
-export const allowedChildKinds: Record<UnitKind, readonly UnitKind[]> = {
-  province: [
-    'district',
-    'commune',
-    'ward',
-    'special_zone',
-    'department',
-    'one_stop',
-    'party_mass_org',
-    'public_service_unit',
-  ],
-  district: [
-    'commune',
-    'ward',
-    'township',
-    'department',
-    'one_stop',
-    'party_mass_org',
-    'public_service_unit',
-  ],
-  commune: ['department', 'one_stop', 'party_mass_org', 'public_service_unit', 'village'],
-  ward: ['department', 'one_stop', 'party_mass_org', 'public_service_unit', 'village'],
-  township: ['department', 'one_stop', 'party_mass_org', 'public_service_unit', 'village'],
-  special_zone: ['department', 'one_stop', 'party_mass_org', 'public_service_unit', 'village'],
-  department: ['department', 'one_stop', 'public_service_unit'],
-  one_stop: [],
-  party_mass_org: ['party_mass_org'],
-  public_service_unit: ['department', 'public_service_unit'],
-  village: [],
-};
-
-/** Kinds allowed at the top of a tree (no parent). */
-export const rootKinds: readonly UnitKind[] = ['province'];
+export { allowedChildKinds, rootKinds };
 
 export function canContain(parent: UnitKind | null, child: UnitKind): boolean {
   return parent === null ? rootKinds.includes(child) : allowedChildKinds[parent].includes(child);

@@ -94,7 +94,7 @@ export default function PeoplePage() {
           <Row gutter={16}>
             <Col xs={24} md={10}>
               <Form.Item
-                label="Tìm theo họ tên, chức vụ, email"
+                label="Tìm theo họ tên"
                 htmlFor="people-search"
                 extra="Tìm không dấu được, ví dụ: nguyen van an"
                 style={{ marginBottom: 8 }}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
 import { isApiError } from '../../api/client';
 import type { Unit } from '../../api/types';
-import { unitKindLabels, unitKinds } from '../../../shared/org';
+import { allowedChildKinds, rootKinds, unitKindLabels, unitKinds } from '../../../shared/org';
 import type { UnitKind } from '../../../shared/org';
 import { applyFormErrors } from '../../ui/form-errors';
 import { useCreateUnit, useUpdateUnit } from './units.api';
@@ -14,11 +14,22 @@ type Props = {
   open: boolean;
   onClose: () => void;
   /** Create a child of `parent`, or edit `unit`. */
-  mode: { kind: 'create'; parent: Unit } | { kind: 'edit'; unit: Unit };
+  mode: { kind: 'create'; parent: Unit | null } | { kind: 'edit'; unit: Unit };
   onSaved?: (unit: Unit) => void;
 };
 
-const kindOptions = unitKinds.map((k) => ({ value: k, label: unitKindLabels[k] }));
+/** Only the kinds that may sit under the parent (the server enforces the same table). */
+function kindOptionsFor(parentKind: UnitKind | null | undefined) {
+  const allowed =
+    parentKind === undefined
+      ? unitKinds
+      : parentKind === null
+        ? rootKinds
+        : allowedChildKinds[parentKind];
+  return unitKinds
+    .filter((k) => allowed.includes(k))
+    .map((k) => ({ value: k, label: unitKindLabels[k] }));
+}
 
 export function UnitFormModal({ open, onClose, mode, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
@@ -75,7 +86,7 @@ export function UnitFormModal({ open, onClose, mode, onSaved }: Props) {
       );
     } else if (mode.kind === 'create') {
       create.mutate(
-        { parentId: mode.parent.id, ...body },
+        { parentId: mode.parent?.id ?? null, ...body },
         {
           onSuccess: (u) => {
             void message.success(`Đã thêm đơn vị “${u.name}”.`);
@@ -94,7 +105,9 @@ export function UnitFormModal({ open, onClose, mode, onSaved }: Props) {
       title={
         editing
           ? `Sửa đơn vị: ${editing.name}`
-          : `Thêm đơn vị trực thuộc ${mode.kind === 'create' ? mode.parent.name : ''}`
+          : mode.kind === 'create' && mode.parent === null
+            ? 'Thêm tỉnh / thành phố (đơn vị cấp cao nhất)'
+            : `Thêm đơn vị trực thuộc ${mode.kind === 'create' ? (mode.parent?.name ?? '') : ''}`
       }
       okText={editing ? 'Lưu' : 'Thêm đơn vị'}
       cancelText="Huỷ"
@@ -123,7 +136,12 @@ export function UnitFormModal({ open, onClose, mode, onSaved }: Props) {
           name="kind"
           rules={[{ required: true, message: 'Vui lòng chọn loại đơn vị' }]}
         >
-          <Select options={kindOptions} showSearch={{ optionFilterProp: 'label' }} />
+          <Select
+            options={kindOptionsFor(
+              mode.kind === 'create' ? (mode.parent?.kind ?? null) : undefined,
+            )}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
         </Form.Item>
         <Form.Item
           label="Mã hành chính"

@@ -39,7 +39,7 @@ function useInvalidateOrg() {
 export function useCreateUnit() {
   const invalidate = useInvalidateOrg();
   return useMutation({
-    mutationFn: (body: UnitInput & { parentId: Id }) => api.post<Unit>('/api/units', body),
+    mutationFn: (body: UnitInput & { parentId: Id | null }) => api.post<Unit>('/api/units', body),
     onSuccess: invalidate,
   });
 }

@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { Card, Col, Empty, Form, Input, List, Row, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Form, Input, List, Row, Spin, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useCurrentUser } from '../../shell/current-user';
+import { UnitFormModal } from './unit-form-modal';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatPath } from '../../ui/format';
@@ -19,6 +22,10 @@ export default function UnitsPage() {
   const results = useUnitSearch(term);
   const selected = useUnit(unitId);
   const detailRef = useRef<HTMLDivElement>(null);
+  const me = useCurrentUser();
+  // Top-level units (provinces) are created by system-wide administrators only.
+  const canCreateRoot = me.grants.some((g) => g.role === 'admin' && g.unitId === null);
+  const [creatingRoot, setCreatingRoot] = useState(false);
 
   const select = (id: string) => void navigate(`/units/${id}`);
 
@@ -32,6 +39,19 @@ export default function UnitsPage() {
       <PageHeader
         title="Cơ cấu tổ chức"
         subtitle="Đơn vị hành chính, cơ quan chuyên môn và đơn vị trực thuộc"
+        extra={
+          canCreateRoot && (
+            <Button icon={<PlusOutlined />} onClick={() => setCreatingRoot(true)}>
+              Thêm tỉnh / thành phố
+            </Button>
+          )
+        }
+      />
+      <UnitFormModal
+        open={creatingRoot}
+        onClose={() => setCreatingRoot(false)}
+        mode={{ kind: 'create', parent: null }}
+        onSaved={(u) => select(String(u.id))}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9} xl={8}>
