@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { Runtime } from '../server/runtime';
 import { silentLogger, type Ctx } from '../server/platform/context';
-import { startWorker } from '../server/platform/jobs';
+import { jobRunner, startWorker } from '../server/platform/jobs';
 import { loadUserActor } from '../server/modules/auth/index';
 import { importJob, requestImport } from '../server/modules/organization/index';
 import { pick, rng, vietnameseName } from '../server/demo/names';
@@ -96,7 +96,7 @@ export async function benchImport(runtime: Runtime, adminUsername: string, rows 
       now: () => new Date(),
       loadActor: (id) => loadUserActor(db, id),
     },
-    [importJob],
+    [jobRunner(importJob)],
     60_000,
   );
   await worker.drain();

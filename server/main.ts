@@ -3,7 +3,7 @@ import { buildApp } from './app';
 import { openRuntime } from './runtime';
 import { DataDirLockedError } from './platform/embedded-postgres';
 import { systemActor } from './platform/context';
-import { startWorker } from './platform/jobs';
+import { jobRunner, startWorker } from './platform/jobs';
 import { deleteExpiredSessions, loadUserActor } from './modules/auth/index';
 import { importJob } from './modules/organization/index';
 import { isEmpty, seedDemo } from './demo/seed';
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
           now,
           loadActor: (id) => loadUserActor(runtime.db, id),
         },
-        [importJob],
+        [jobRunner(importJob)],
       )
     : undefined;
   const sweeper = setInterval(() => {

@@ -21,8 +21,25 @@ export type JobDefinition<P> = {
   run: (ctx: Ctx, payload: P, progress: Progress, job: { id: number }) => Promise<unknown>;
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry, payloads are parsed by each definition's schema
-type AnyJob = JobDefinition<any>;
+/** A definition with its payload type erased: it parses the stored payload itself. */
+export type JobRunner = {
+  kind: string;
+  execute: (
+    ctx: Ctx,
+    payload: unknown,
+    progress: Progress,
+    job: { id: number },
+  ) => Promise<unknown>;
+};
+
+/** What the worker runs: pass `jobRunner(definition)` for each job kind it should handle. */
+export function jobRunner<P>(def: JobDefinition<P>): JobRunner {
+  return {
+    kind: def.kind,
+    execute: (ctx, payload, progress, job) =>
+      def.run(ctx, def.payload.parse(payload), progress, job),
+  };
+}
 
 export function defineJob<P>(def: JobDefinition<P>): JobDefinition<P> {
   return def;
@@ -67,7 +84,7 @@ async function requeueStale(db: Db): Promise<void> {
     WHERE status = 'running' AND heartbeat_at < now() - interval '2 minutes'`.execute(db);
 }
 
-export function startWorker(deps: WorkerDeps, jobs: AnyJob[], pollMs = 300): Worker {
+export function startWorker(deps: WorkerDeps, jobs: JobRunner[], pollMs = 300): Worker {
   const registry = new Map(jobs.map((j) => [j.kind, j]));
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
@@ -110,7 +127,7 @@ export function startWorker(deps: WorkerDeps, jobs: AnyJob[], pollMs = 300): Wor
           .where('id', '=', job.id)
           .execute();
       };
-      const result = await def.run(ctx, def.payload.parse(job.payload), progress, { id: job.id });
+      const result = await def.execute(ctx, job.payload, progress, { id: job.id });
       await finish('succeeded', result ?? null, undefined);
     } catch (e) {
       if (isAppError(e)) {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makePerson, makeTree, makeUser, testCtx } from '../../test/factories';
 import { AppError } from '../../platform/errors';
-import { startWorker } from '../../platform/jobs';
+import { jobRunner, startWorker } from '../../platform/jobs';
 import { verifyAuditChain } from '../../platform/audit';
 import { silentLogger } from '../../platform/context';
 import { loadUserActor } from '../auth/index';
@@ -187,7 +187,7 @@ describe('people import', () => {
         now: () => new Date(),
         loadActor: (id) => loadUserActor(t.db, id),
       },
-      [importJob],
+      [jobRunner(importJob)],
       60_000,
     );
     await worker.drain();
