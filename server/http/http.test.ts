@@ -295,6 +295,15 @@ describe('HTTP behaviour', () => {
     expect(form.statusCode).toBe(415);
   });
 
+  it('answers 400, not 500, for ids beyond the integer range', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/units/9999999999',
+      headers: { cookie: cookies.get('admin') ?? '' },
+    });
+    expect(res.statusCode).toBe(400);
+  });
+
   it('returns 404 JSON for unknown API paths', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/khong-co' });
     expect(res.statusCode).toBe(404);

@@ -120,12 +120,17 @@ export function startWorker(deps: WorkerDeps, jobs: JobRunner[], pollMs = 300): 
       const actor =
         job.createdBy === null ? systemActor('jobs') : await deps.loadActor(job.createdBy);
       const ctx: Ctx = { db: deps.db, actor, log: deps.log, now: deps.now, storage: deps.storage };
+      // Progress is advisory: a failed update is logged, never thrown (callers may fire and forget).
       const progress: Progress = async (done, total, message) => {
-        await deps.db
-          .updateTable('job')
-          .set({ progress: done, total, message: message ?? null, heartbeatAt: new Date() })
-          .where('id', '=', job.id)
-          .execute();
+        try {
+          await deps.db
+            .updateTable('job')
+            .set({ progress: done, total, message: message ?? null, heartbeatAt: new Date() })
+            .where('id', '=', job.id)
+            .execute();
+        } catch (e) {
+          deps.log.warn({ err: e, jobId: job.id }, 'job progress update failed');
+        }
       };
       const result = await def.execute(ctx, job.payload, progress, { id: job.id });
       await finish('succeeded', result ?? null, undefined);

@@ -66,7 +66,8 @@ export const optionalText = (max = 255) =>
     .max(max)
     .nullish()
     .transform((v) => (v === undefined || v === null || v === '' ? null : v));
-export const id = z.coerce.number().int().positive();
+/** Ids are PostgreSQL `integer`s: larger numbers are invalid input, not a server error. */
+export const id = z.coerce.number().int().positive().max(2_147_483_647);
 export const isoDate = z.iso.date();
 export const page = z.coerce.number().int().min(1).max(100_000).default(1);
 export const pageSize = z.coerce.number().int().min(1).max(200).default(20);

@@ -216,6 +216,9 @@ export async function grantRole(ctx: Ctx, accountId: number, input: unknown) {
     .transaction()
     .execute(async (trx) => {
       if ((await q.findUserById(trx, accountId)) === undefined) throw notFound('tài khoản');
+      // The account itself must be one the actor manages (judged on its grants before this one),
+      // or a unit-level manager could adopt any account and then reset its password.
+      await assertManagesAccount(ctx, trx, accountId);
       let unitPath: string | null = null;
       if (data.unitId === null) {
         if (data.role !== 'admin') {
@@ -271,6 +274,7 @@ export async function revokeRole(ctx: Ctx, accountId: number, grantId: number): 
         .where('g.userId', '=', accountId)
         .executeTakeFirst();
       if (grant === undefined) throw notFound('vai trò');
+      await assertManagesAccount(ctx, trx, accountId);
       if (grant.unitPath === null) {
         if (!scopeFor(ctx.actor, 'account.manage').all) throw forbidden();
       } else assertCan(ctx.actor, 'account.manage', grant.unitPath);

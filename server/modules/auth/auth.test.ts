@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from '../../test/db';
 import { FIXED_NOW, makeTree, makeUser, testCtx } from '../../test/factories';
 import { AppError } from '../../platform/errors';
 import { login, logout, resolveSession, sessionIdOf, changePassword } from './auth.service';
-import { createAccount, grantRole, updateAccount } from './accounts.service';
+import { createAccount, grantRole, revokeRole, updateAccount } from './accounts.service';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -209,5 +209,35 @@ describe('accounts', () => {
       settings,
     );
     expect(still.user.username).toBe(systemAdmin.username);
+  });
+
+  it('does not let a unit-level manager adopt an account by granting it a role', async () => {
+    const sys = testCtx(t);
+    const tree = await makeTree(sys);
+    const orphan = await createAccount(sys, {
+      username: `moi${Date.now()}`,
+      displayName: 'Chưa có vai trò',
+      password: 'mat-khau-dai',
+    });
+    const elsewhere = await makeUser(sys, 'emulation_officer', tree.otherCommune.id);
+    const communeAdmin = await makeUser(sys, 'admin', tree.commune.id);
+    const ctx = testCtx(t, communeAdmin.actor);
+    for (const target of [orphan.id, elsewhere.id]) {
+      const e = await grantRole(ctx, target, { role: 'staff', unitId: tree.office.id }).catch(
+        (x: unknown) => x,
+      );
+      expect((e as AppError).code).toBe('FORBIDDEN');
+    }
+    const grants = await t.db
+      .selectFrom('roleGrant')
+      .select('id')
+      .where('userId', '=', elsewhere.id)
+      .execute();
+    const revoke = await revokeRole(ctx, elsewhere.id, grants[0]?.id ?? 0).catch((x: unknown) => x);
+    expect((revoke as AppError).code).toBe('FORBIDDEN');
+    const reset = await updateAccount(ctx, orphan.id, { password: 'chiem-quyen-123' }).catch(
+      (x: unknown) => x,
+    );
+    expect((reset as AppError).code).toBe('FORBIDDEN');
   });
 });

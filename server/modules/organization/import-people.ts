@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import { vietnamDate } from '../../platform/time';
 import { AppError, type RowError } from '../../platform/errors';
-import { assertCan, can } from '../../platform/access';
+import { assertCan, can, isWithin } from '../../platform/access';
 import { recordAudit, type AuditInput } from '../../platform/audit';
 import type { Progress } from '../../platform/jobs';
 import { foldVietnamese, nfc, squish } from '../../platform/text';
@@ -97,7 +97,7 @@ export async function importPeople(
     throw new AppError(
       'VALIDATION_FAILED',
       'Không đọc được tệp: tệp phải là bảng tính Excel .xlsx.',
-      { cause: String(e) },
+      { fileError: true },
     );
   });
   const missing = PEOPLE_COLUMNS.filter((c) => c.key === 'fullName' || c.key === 'category').filter(
@@ -171,7 +171,7 @@ export async function importPeople(
       else {
         const e = existing.get(n);
         if (!e) bad('id', `không có cán bộ có ID ${n}`);
-        else if (!can(ctx.actor, 'person.import', e.unitPath) || !e.unitPath.startsWith(scope.path))
+        else if (!can(ctx.actor, 'person.import', e.unitPath) || !isWithin(e.unitPath, scope.path))
           bad('id', `cán bộ ID ${n} không thuộc phạm vi được nhập`);
         else id = n;
         seenIds.add(n);

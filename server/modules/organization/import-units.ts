@@ -42,7 +42,7 @@ export async function importUnits(
     throw new AppError(
       'VALIDATION_FAILED',
       'Không đọc được tệp: tệp phải là bảng tính Excel .xlsx.',
-      { cause: String(e) },
+      { fileError: true },
     );
   });
   const missing = UNIT_COLUMNS.filter((c) => c.key === 'name' || c.key === 'kind').filter(
@@ -71,6 +71,7 @@ export async function importUnits(
   await ctx.db
     .transaction()
     .execute(async (trx) => {
+      await uq.lockTree(trx);
       const resolver = await loadUnitResolver(trx, scope.path);
       const audits: AuditInput[] = [];
       for (const [index, { rowNumber: row, cells }] of sheet.rows.entries()) {
@@ -108,6 +109,14 @@ export async function importUnits(
         if (idRaw !== '') {
           existing = resolver.byId(Number(idRaw));
           if (!existing) bad('id', `không có đơn vị ID ${idRaw} trong phạm vi được nhập`);
+          // A unit's kind decides what may sit above and below it: change it on the unit page,
+          // where both are checked, not by import.
+          else if (kind !== null && kind !== existing.kind) {
+            bad(
+              'kind',
+              `không đổi loại đơn vị bằng nhập Excel (hiện là "${unitKindLabels[existing.kind]}"); hãy sửa trên trang đơn vị`,
+            );
+          }
         }
         let parent: uq.UnitRecord | undefined;
         if (!existing) {

@@ -313,6 +313,25 @@ describe('units import', () => {
     ]);
   });
 
+  it('refuses to change a unit kind by import (the tree rules are checked on the unit page)', async () => {
+    const ctx = testCtx(t);
+    const tree = await makeTree(ctx);
+    const data = await xlsx(
+      ['ID', 'Tên đơn vị', 'Loại đơn vị'],
+      [[tree.commune.id, 'Xã Lương Điền', 'Tỉnh / thành phố trực thuộc TW']],
+    );
+    const e = (await importUnits(ctx, { scopeUnitId: tree.commune.id, data }, noProgress).catch(
+      (x: unknown) => x,
+    )) as AppError;
+    expect(e.details?.rows?.[0]).toMatchObject({ row: 2, column: 'Loại đơn vị' });
+    const after = await t.db
+      .selectFrom('orgUnit')
+      .select('kind')
+      .where('id', '=', tree.commune.id)
+      .executeTakeFirstOrThrow();
+    expect(after.kind).toBe('commune');
+  });
+
   it('rolls back every unit when one row is bad', async () => {
     const ctx = testCtx(t);
     const tree = await makeTree(ctx);

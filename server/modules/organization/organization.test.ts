@@ -73,6 +73,34 @@ describe('units', () => {
     expect((await getUnitDetail(ctx, newCommune.id)).path).toHaveLength(2);
   });
 
+  it('keeps every path equal to its parent path plus its id under concurrent moves', async () => {
+    const ctx = testCtx(t);
+    const tree = await makeTree(ctx);
+    const province2 = await createUnit(ctx, {
+      parentId: null,
+      name: `Tỉnh Song Song ${Date.now()}`,
+      kind: 'province',
+    });
+    const other = await getUnitDetail(ctx, tree.otherCommune.id);
+    const oneStop = await getUnitDetail(ctx, tree.oneStop.id);
+    await Promise.all([
+      updateUnit(ctx, tree.otherCommune.id, { version: other.version, parentId: province2.id }),
+      updateUnit(ctx, tree.oneStop.id, {
+        version: oneStop.version,
+        parentId: tree.otherCommune.id,
+      }),
+    ]);
+    const broken = await sql<{ id: number }>`
+      SELECT c.id FROM org_unit c JOIN org_unit p ON p.id = c.parent_id
+      WHERE c.path <> p.path || c.id::text::ltree`.execute(t.db);
+    expect(broken.rows).toEqual([]);
+    expect((await getUnitDetail(ctx, tree.oneStop.id)).path.map((p) => p.id)).toEqual([
+      province2.id,
+      tree.otherCommune.id,
+      tree.oneStop.id,
+    ]);
+  });
+
   it('rejects a duplicate sibling name with a field error', async () => {
     const ctx = testCtx(t);
     const tree = await makeTree(ctx);
@@ -222,6 +250,12 @@ describe('people', () => {
       totalCapped: false,
     });
     expect((await pq.listPeople(t.db, where, 9, 3)).items).toEqual([]);
+    // Past a capped count, pages still come (read in sort order), they are not cut off at the cap.
+    expect(
+      (await pq.listPeople(t.db, where, 3, 3, { countCap: 4, materializeMax: 2 })).items.map(
+        (p) => p.fullName,
+      ),
+    ).toEqual(['Võ Văn Đạt', 'Đỗ Thị Yến']);
   });
 
   it('filters lists by the actor subtree in SQL', async () => {

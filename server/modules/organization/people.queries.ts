@@ -74,7 +74,8 @@ export async function listPeople(
   const n = first.rows[0]?.n ?? 0;
   const total = Math.min(n, countCap);
   const totalCapped = n > countCap;
-  if (n === 0 || offset >= n) return { items: [] as PersonRecord[], total, totalCapped };
+  if (n === 0 || (offset >= n && !totalCapped))
+    return { items: [] as PersonRecord[], total, totalCapped };
   if (n <= materializeMax) {
     return { items: first.rows.map(({ n: _n, ...row }) => row), total, totalCapped };
   }

@@ -168,3 +168,12 @@ export async function moveSubtree(
       province_id = CASE WHEN kind = 'province' THEN id ELSE ${provinceId}::int END
     WHERE path <@ ${oldPath}::ltree`.execute(db);
 }
+
+const TREE_LOCK_KEY = 7_320_002;
+/**
+ * Serialises changes to the shape of the tree (create, move, import of units) until commit, so a
+ * path is never built from a parent path that another transaction is moving at the same moment.
+ */
+export async function lockTree(db: Executor): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${TREE_LOCK_KEY})`.execute(db);
+}

@@ -104,6 +104,7 @@ export async function getVisibleUnit(ctx: Ctx, db: Executor, id: number): Promis
 export async function createUnit(ctx: Ctx, input: unknown) {
   const data = parseInput(CreateUnit, input, unitLabels);
   return ctx.db.transaction().execute(async (trx) => {
+    await q.lockTree(trx);
     const parent = data.parentId === null ? null : await q.getUnit(trx, data.parentId);
     if (parent === null) {
       if (!scopeFor(ctx.actor, 'unit.manage').all)
@@ -150,6 +151,7 @@ export async function createUnit(ctx: Ctx, input: unknown) {
 export async function updateUnit(ctx: Ctx, id: number, input: unknown) {
   const data = parseInput(UpdateUnit, input, unitLabels);
   return ctx.db.transaction().execute(async (trx) => {
+    await q.lockTree(trx);
     const before = await q.getUnit(trx, id);
     assertCan(ctx.actor, 'unit.manage', before.path);
     if (before.version !== data.version) throw staleVersion();
