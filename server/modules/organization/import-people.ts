@@ -94,6 +94,7 @@ export async function importPeople(
     PEOPLE_COLUMNS,
     (n) => void progress(n, 0, `Đang đọc tệp: ${n} dòng`),
   ).catch((e: unknown) => {
+    ctx.log.warn({ err: e }, 'unreadable .xlsx upload');
     throw new AppError(
       'VALIDATION_FAILED',
       'Không đọc được tệp: tệp phải là bảng tính Excel .xlsx.',

@@ -39,6 +39,7 @@ export async function importUnits(
   assertCan(ctx.actor, 'unit.manage', scope.path);
   assertCan(ctx.actor, 'person.import', scope.path);
   const sheet = await readSheet(input.data, UNIT_COLUMNS).catch((e: unknown) => {
+    ctx.log.warn({ err: e }, 'unreadable .xlsx upload');
     throw new AppError(
       'VALIDATION_FAILED',
       'Không đọc được tệp: tệp phải là bảng tính Excel .xlsx.',
