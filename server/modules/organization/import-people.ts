@@ -14,7 +14,8 @@ import {
   type PersonCategory,
 } from '../../../shared/org';
 import { birthYearBounds, normalisePhone } from './organization.rules';
-import { PEOPLE_COLUMNS, readSheet } from './xlsx-format';
+import { PEOPLE_COLUMNS } from './xlsx-format';
+import { readImportSheet } from './import-sheet';
 import { loadUnitResolver } from './unit-resolver';
 import * as uq from './units.queries';
 
@@ -89,34 +90,13 @@ export async function importPeople(
   const scope = await uq.getUnit(ctx.db, input.scopeUnitId);
   assertCan(ctx.actor, 'person.import', scope.path);
   await progress(0, 0, 'Đang đọc tệp');
-  const sheet = await readSheet(
+  const sheet = await readImportSheet(
+    ctx,
     input.data,
     PEOPLE_COLUMNS,
+    [['fullName'], ['category'], ['unitId', 'unitPath']],
     (n) => void progress(n, 0, `Đang đọc tệp: ${n} dòng`),
-  ).catch((e: unknown) => {
-    ctx.log.warn({ err: e }, 'unreadable .xlsx upload');
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'Không đọc được tệp: tệp phải là bảng tính Excel .xlsx.',
-      { fileError: true },
-    );
-  });
-  const missing = PEOPLE_COLUMNS.filter((c) => c.key === 'fullName' || c.key === 'category').filter(
-    (c) => !sheet.headers.has(c.key),
   );
-  if (!sheet.headers.has('unitId') && !sheet.headers.has('unitPath'))
-    missing.push({ key: 'unitPath', header: 'Đơn vị', width: 0 });
-  if (missing.length > 0) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `Tệp thiếu cột bắt buộc: ${missing.map((m) => m.header).join(', ')}. Hãy dùng tệp mẫu.`,
-      {
-        rows: missing.map((m) => ({ row: 1, column: m.header, message: 'thiếu cột' })),
-      },
-    );
-  }
-  if (sheet.rows.length === 0)
-    throw new AppError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào.');
 
   const total = sheet.rows.length;
   const resolver = await loadUnitResolver(ctx.db, scope.path);

@@ -7,7 +7,8 @@ import type { Progress } from '../../platform/jobs';
 import { foldVietnamese, nfc, squish } from '../../platform/text';
 import { unitKindLabels, type UnitKind } from '../../../shared/org';
 import { containmentError } from './organization.rules';
-import { UNIT_COLUMNS, readSheet } from './xlsx-format';
+import { UNIT_COLUMNS } from './xlsx-format';
+import { readImportSheet } from './import-sheet';
 import { loadUnitResolver } from './unit-resolver';
 import * as uq from './units.queries';
 import {
@@ -38,28 +39,7 @@ export async function importUnits(
   const scope = await uq.getUnit(ctx.db, input.scopeUnitId);
   assertCan(ctx.actor, 'unit.manage', scope.path);
   assertCan(ctx.actor, 'person.import', scope.path);
-  const sheet = await readSheet(input.data, UNIT_COLUMNS).catch((e: unknown) => {
-    ctx.log.warn({ err: e }, 'unreadable .xlsx upload');
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'Không đọc được tệp: tệp phải là bảng tính Excel .xlsx.',
-      { fileError: true },
-    );
-  });
-  const missing = UNIT_COLUMNS.filter((c) => c.key === 'name' || c.key === 'kind').filter(
-    (c) => !sheet.headers.has(c.key),
-  );
-  if (missing.length > 0) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `Tệp thiếu cột bắt buộc: ${missing.map((m) => m.header).join(', ')}. Hãy dùng tệp mẫu.`,
-      {
-        rows: missing.map((m) => ({ row: 1, column: m.header, message: 'thiếu cột' })),
-      },
-    );
-  }
-  if (sheet.rows.length === 0)
-    throw new AppError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào.');
+  const sheet = await readImportSheet(ctx, input.data, UNIT_COLUMNS, [['name'], ['kind']]);
   const total = sheet.rows.length;
   const header = (key: string) => UNIT_COLUMNS.find((c) => c.key === key)?.header ?? key;
   const errors: RowError[] = [];

@@ -252,6 +252,33 @@ describe('people import', () => {
     expect((await listPeople(ctx, { search: 'do van mot lan' })).total).toBe(1);
   });
 
+  it('names missing required columns, and refuses unreadable or empty files', async () => {
+    const ctx = testCtx(t);
+    const tree = await makeTree(ctx);
+    const noUnit = await xlsx(['Họ và tên', 'Đối tượng'], [['Nguyễn Văn Thiếu', 'Công chức']]);
+    const e1 = (await importPeople(
+      ctx,
+      { scopeUnitId: tree.commune.id, data: noUnit },
+      noProgress,
+    ).catch((x: unknown) => x)) as AppError;
+    expect(e1.details?.rows).toEqual([{ row: 1, column: 'Đơn vị', message: 'thiếu cột' }]);
+    const empty = await xlsx(PEOPLE_HEADER, []);
+    const e2 = (await importPeople(
+      ctx,
+      { scopeUnitId: tree.commune.id, data: empty },
+      noProgress,
+    ).catch((x: unknown) => x)) as AppError;
+    expect(e2.message).toBe('Tệp không có dòng dữ liệu nào.');
+    const junk = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('hỏng')]);
+    const e3 = (await importUnits(
+      ctx,
+      { scopeUnitId: tree.commune.id, data: junk },
+      noProgress,
+    ).catch((x: unknown) => x)) as AppError;
+    expect(e3.message).toContain('Không đọc được tệp');
+    expect(e3.details).toEqual({ fileError: true }); // no library text for users
+  });
+
   it('serves a template whose headers the importer reads back', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await buildTemplate('people')) as unknown as ExcelJS.Buffer);
