@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Form } from 'antd';
 
 /** The value, once it has stopped changing for `delay` ms. */
 export function useDebouncedValue<T>(value: T, delay = 300): T {
@@ -26,4 +27,20 @@ export function useMediaQuery(query: string): boolean {
 /** Below antd's `lg` breakpoint the menu becomes a drawer and panels stack. */
 export function useIsMobile(): boolean {
   return useMediaQuery('(max-width: 991.98px)');
+}
+
+/**
+ * A modal's form and its error message, both cleared each time the modal opens (so a reopened
+ * modal never shows the last attempt's values or errors).
+ */
+export function useModalForm<V>(open: boolean) {
+  const [form] = Form.useForm<V>();
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (open) {
+      setError(null);
+      form.resetFields();
+    }
+  }, [open, form]);
+  return { form, error, setError };
 }

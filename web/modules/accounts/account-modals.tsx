@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { applyFormErrors } from '../../ui/form-errors';
+import { useModalForm } from '../../ui/hooks';
 import type { AccountRow } from './accounts.api';
 import { useCreateAccount, useUpdateAccount } from './accounts.api';
 
@@ -19,17 +19,9 @@ const confirmRule = ({ getFieldValue }: { getFieldValue: (name: string) => unkno
 });
 
 export function CreateAccountModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form] = Form.useForm<CreateValues>();
+  const { form, error, setError } = useModalForm<CreateValues>(open);
   const create = useCreateAccount();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (open) {
-      setError(null);
-      form.resetFields();
-    }
-  }, [open, form]);
 
   const onFinish = ({ username, displayName, password }: CreateValues) => {
     setError(null);
@@ -108,17 +100,9 @@ export function ResetPasswordModal({
   account: AccountRow | null;
   onClose: () => void;
 }) {
-  const [form] = Form.useForm<ResetValues>();
+  const { form, error, setError } = useModalForm<ResetValues>(account !== null);
   const update = useUpdateAccount();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (account) {
-      setError(null);
-      form.resetFields();
-    }
-  }, [account, form]);
 
   const onFinish = ({ password }: ResetValues) => {
     if (!account) return;

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import {
   Alert,
   App,
@@ -17,6 +16,7 @@ import type { Grant } from '../../api/types';
 import { roleLabels, roles } from '../../../shared/permissions';
 import type { Role } from '../../../shared/permissions';
 import { applyFormErrors } from '../../ui/form-errors';
+import { useModalForm } from '../../ui/hooks';
 import { UnitTreeSelect } from '../../ui/unit-tree-select';
 import type { AccountRow } from './accounts.api';
 import { useGrantRole, useRevokeRole } from './accounts.api';
@@ -32,20 +32,11 @@ export function GrantsModal({
   account: AccountRow | null;
   onClose: () => void;
 }) {
-  const [form] = Form.useForm<Values>();
+  const { form, error, setError } = useModalForm<Values>(account !== null);
   const role = Form.useWatch('role', form);
   const grant = useGrantRole();
   const revoke = useRevokeRole();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
-  const accountId = account?.id;
-
-  useEffect(() => {
-    if (accountId !== undefined) {
-      setError(null);
-      form.resetFields();
-    }
-  }, [accountId, form]);
 
   const onFinish = (v: Values) => {
     if (!account) return;

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Alert, App, Form, Modal, Typography } from 'antd';
 import { isApiError } from '../../api/client';
 import type { Unit } from '../../api/types';
 import { applyFormErrors } from '../../ui/form-errors';
+import { useModalForm } from '../../ui/hooks';
 import { formatPath } from '../../ui/format';
 import { UnitTreeSelect } from '../../ui/unit-tree-select';
 import { useUpdateUnit } from './units.api';
@@ -19,17 +19,9 @@ export function UnitMoveModal({
   onClose: () => void;
   unit: Unit;
 }) {
-  const [form] = Form.useForm<Values>();
+  const { form, error, setError } = useModalForm<Values>(open);
   const update = useUpdateUnit();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (open) {
-      setError(null);
-      form.resetFields();
-    }
-  }, [open, form]);
 
   const onFinish = (v: Values) => {
     update.mutate(
