@@ -13,6 +13,8 @@ import { registerAuthRoutes, resolveSession } from './modules/auth/index';
 import { registerOrganizationRoutes } from './modules/organization/index';
 import { registerAuditRoutes } from './modules/audit/index';
 import { registerJobRoutes } from './modules/jobs/index';
+import { registerCampaignRoutes } from './modules/campaigns/index';
+import { registerNotificationRoutes } from './modules/notifications/index';
 import { demoAccounts } from './demo/localities';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -145,6 +147,8 @@ export async function buildApp(
   registerOrganizationRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerJobRoutes(app, deps);
+  registerCampaignRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {

@@ -7,6 +7,7 @@ import { jobRunner, startWorker } from './platform/jobs';
 import { deleteExpiredSessions, loadUserActor } from './modules/auth/index';
 import { importJob } from './modules/organization/index';
 import { isEmpty, seedDemo } from './demo/seed';
+import { advancePlanStatuses, sendCascadeReminders } from './modules/campaigns/index';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -64,12 +65,31 @@ async function main(): Promise<void> {
   }, 10 * 60_000);
   sweeper.unref();
 
+  // Plans move along their dates and required units get deadline reminders: at start, then
+  // every 15 minutes. Both are idempotent, so several processes may run them.
+  const planCtx = {
+    db: runtime.db,
+    actor: systemActor('plan-calendar'),
+    log: app.log,
+    now,
+    storage: runtime.storage,
+  };
+  const planTick = () => {
+    advancePlanStatuses(planCtx)
+      .then(() => sendCascadeReminders(planCtx))
+      .catch((e: unknown) => app.log.warn({ err: e }, 'plan calendar tick failed'));
+  };
+  const planTimer = config.worker ? setInterval(planTick, 15 * 60_000) : undefined;
+  planTimer?.unref();
+  if (config.worker) planTick();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: shutting down`);
     clearInterval(sweeper);
+    if (planTimer) clearInterval(planTimer);
     await app.close();
     await worker?.stop();
     await runtime.close();

@@ -33,6 +33,9 @@ export const Action = {
   personExport: 'person.export',
   auditView: 'audit.view',
   accountManage: 'account.manage',
+  campaignView: 'campaign.view',
+  campaignDraft: 'campaign.draft',
+  campaignIssue: 'campaign.issue',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 export const actions = Object.values(Action) as [Action, ...Action[]];
@@ -46,11 +49,22 @@ export const actionLabels: Record<Action, string> = {
   'person.export': 'Xuất dữ liệu ra Excel',
   'audit.view': 'Xem nhật ký thay đổi',
   'account.manage': 'Quản lý tài khoản và phân quyền',
+  'campaign.view': 'Xem kế hoạch thi đua (kể cả dự thảo)',
+  'campaign.draft': 'Soạn, sửa kế hoạch thi đua của đơn vị mình',
+  'campaign.issue': 'Ban hành, điều chỉnh, hủy kế hoạch thi đua của đơn vị mình',
 };
+
+/**
+ * Actions that must be held at the very unit concerned, not inherited from an ancestor: a plan is
+ * drafted by the emulation officer of the issuing unit and issued by that unit's head, never by a
+ * province officer on a commune's behalf.
+ */
+export const unitOwnActions: readonly Action[] = ['campaign.draft', 'campaign.issue'];
 
 /** role × action. Read as: "a <role> granted at unit U may <action> anywhere in U's subtree". */
 export const permissionCatalogue: Record<Role, readonly Action[]> = {
-  admin: actions,
+  // Administrators run the system; authoring and issuing plans belongs to the units themselves.
+  admin: actions.filter((a) => !unitOwnActions.includes(a)),
   emulation_officer: [
     'unit.view',
     'unit.manage',
@@ -59,11 +73,20 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'person.import',
     'person.export',
     'audit.view',
+    'campaign.view',
+    'campaign.draft',
   ],
-  council_member: ['unit.view', 'person.view'],
-  unit_head: ['unit.view', 'person.view', 'person.manage', 'person.export'],
-  staff: ['unit.view', 'person.view'],
-  juror: ['unit.view'],
+  council_member: ['unit.view', 'person.view', 'campaign.view'],
+  unit_head: [
+    'unit.view',
+    'person.view',
+    'person.manage',
+    'person.export',
+    'campaign.view',
+    'campaign.issue',
+  ],
+  staff: ['unit.view', 'person.view', 'campaign.view'],
+  juror: ['unit.view', 'campaign.view'],
 };
 
 export function roleAllows(role: Role, action: Action): boolean {

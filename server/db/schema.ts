@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Gender, PersonCategory, UnitKind } from '../../shared/org';
 import type { Role } from '../../shared/permissions';
+import type { CampaignMode, PlanDocType, PlanKind, PlanStatus } from '../../shared/campaign';
 
 /** Kysely's view of the database (camelCase through CamelCasePlugin). */
 
@@ -129,6 +130,88 @@ export interface JobTable {
   heartbeatAt: Date | null;
 }
 
+export interface CampaignPlanTable {
+  id: Generated<number>;
+  issuingUnitId: number;
+  provinceId: number | null;
+  kind: PlanKind;
+  mode: CampaignMode | null;
+  status: Generated<PlanStatus>;
+  docType: Generated<PlanDocType>;
+  issuerSymbol: Generated<string>;
+  number: number | null;
+  numberYear: number | null;
+  documentNumber: string | null;
+  issuedOn: string | null;
+  issuedAt: Date | null;
+  issuedBy: number | null;
+  place: string;
+  title: string;
+  titleSearch: ReadOnly<string>;
+  periodStart: string | null;
+  periodEnd: string | null;
+  registrationDeadline: string | null;
+  parentPlanId: number | null;
+  cascadeDeadline: string | null;
+  /** PlanContent (shared/campaign.ts), written as JSON text. */
+  content: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  documentVersion: Generated<number>;
+  cancelledReason: string | null;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface CampaignPlanVersionTable {
+  planId: number;
+  version: number;
+  snapshot: ColumnType<unknown, string, string>;
+  reason: string;
+  createdBy: number | null;
+  createdAt: Timestamp;
+}
+
+export interface CampaignCascadeUnitTable {
+  planId: number;
+  unitId: number;
+}
+
+export interface DocumentSeriesTable {
+  unitId: number;
+  docType: string;
+  issuerSymbol: string;
+  year: number;
+  lastNumber: number;
+}
+
+export interface GeneratedDocumentTable {
+  id: Generated<number>;
+  planId: number;
+  planVersion: number;
+  format: 'docx' | 'pdf';
+  fileId: string;
+  createdAt: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  unitId: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dueOn: string | null;
+  dedupeKey: string;
+  createdAt: Timestamp;
+}
+
+export interface NotificationReadTable {
+  notificationId: number;
+  userId: number;
+  readAt: Timestamp;
+}
+
 export interface Database {
   orgUnit: OrgUnitTable;
   person: PersonTable;
@@ -139,6 +222,13 @@ export interface Database {
   auditEvent: AuditEventTable;
   storedFile: StoredFileTable;
   job: JobTable;
+  campaignPlan: CampaignPlanTable;
+  campaignPlanVersion: CampaignPlanVersionTable;
+  campaignCascadeUnit: CampaignCascadeUnitTable;
+  documentSeries: DocumentSeriesTable;
+  generatedDocument: GeneratedDocumentTable;
+  notification: NotificationTable;
+  notificationRead: NotificationReadTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

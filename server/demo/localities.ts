@@ -278,6 +278,18 @@ export const demoAccountSpecs: DemoAccount[] = [
     displayName: 'Thành viên Hội đồng TĐKT huyện Châu Thành',
   },
   {
+    username: 'thidua.thaibinh',
+    role: 'emulation_officer',
+    unitPath: at('Tỉnh Tây Ninh', 'Huyện Châu Thành', 'Xã Thái Bình'),
+    displayName: 'Cán bộ thi đua xã Thái Bình',
+  },
+  {
+    username: 'lanhdao.thaibinh',
+    role: 'unit_head',
+    unitPath: at('Tỉnh Tây Ninh', 'Huyện Châu Thành', 'Xã Thái Bình'),
+    displayName: 'Lãnh đạo UBND xã Thái Bình',
+  },
+  {
     username: 'thidua.anbien',
     role: 'emulation_officer',
     unitPath: at('Tỉnh Kiên Giang', 'Huyện An Biên'),

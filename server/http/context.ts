@@ -36,6 +36,18 @@ export function userCtx(deps: AppDeps, req: FastifyRequest): Ctx & { actor: User
   };
 }
 
+/** The service context of a public page: an anonymous visitor who sees only published data. */
+export function publicCtx(deps: AppDeps, req: FastifyRequest): Ctx {
+  return {
+    db: deps.db,
+    actor: { kind: 'public' },
+    log: req.log,
+    now: deps.now,
+    storage: deps.storage,
+    requestId: req.id,
+  };
+}
+
 /** Sends a generated file with a safe ASCII fallback name and the UTF-8 name for browsers. */
 export function sendFile(
   reply: FastifyReply,

@@ -11,6 +11,7 @@ export type Scope = { all: true } | { all: false; paths: string[] };
 
 export function scopeFor(actor: Actor, action: Action): Scope {
   if (actor.kind === 'system') return { all: true };
+  if (actor.kind === 'public') return { all: false, paths: [] };
   const paths: string[] = [];
   for (const g of actor.grants) {
     if (!roleAllows(g.role, action)) continue;

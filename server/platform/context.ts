@@ -14,7 +14,9 @@ export type UserActor = {
 };
 /** Start-up, the CLI and demo seeding act as the system: unrestricted, audited by name. */
 export type SystemActor = { kind: 'system'; name: string };
-export type Actor = UserActor | SystemActor;
+/** A visitor of the public pages: no grants, sees only what is published. */
+export type PublicActor = { kind: 'public' };
+export type Actor = UserActor | SystemActor | PublicActor;
 
 export type Logger = {
   info: (obj: object | string, msg?: string) => void;
@@ -43,5 +45,6 @@ export function actorId(actor: Actor): number | null {
 }
 
 export function actorName(actor: Actor): string {
-  return actor.kind === 'user' ? actor.displayName : `hệ thống (${actor.name})`;
+  if (actor.kind === 'user') return actor.displayName;
+  return actor.kind === 'system' ? `hệ thống (${actor.name})` : 'khách (trang công khai)';
 }

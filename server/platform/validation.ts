@@ -73,6 +73,27 @@ export const page = z.coerce.number().int().min(1).max(100_000).default(1);
 export const pageSize = z.coerce.number().int().min(1).max(200).default(20);
 
 /**
+ * The label of a possibly nested field: the most specific entry of `labels` matching the path,
+ * where list positions may be written `*` ("content.rewards.*.amountVnd"), with the row number of
+ * the innermost list appended ("Hình thức khen thưởng — số tiền (dòng 2)").
+ */
+function labelFor(path: PropertyKey[], labels: Record<string, string>): string | undefined {
+  const parts = path.map(String);
+  for (let n = parts.length; n > 0; n--) {
+    const exact = parts.slice(0, n).join('.');
+    const wild = parts
+      .slice(0, n)
+      .map((p) => (/^\d+$/.test(p) ? '*' : p))
+      .join('.');
+    const label = labels[exact] ?? labels[wild];
+    if (label === undefined) continue;
+    const index = parts.findLastIndex((p) => /^\d+$/.test(p));
+    return index >= 0 ? `${label} (dòng ${Number(parts[index]) + 1})` : label;
+  }
+  return undefined;
+}
+
+/**
  * Parses input or throws VALIDATION_FAILED naming every bad field in Vietnamese.
  * `labels` maps field names to what the user sees on the form.
  */
@@ -85,8 +106,7 @@ export function parseInput<S extends z.ZodType>(
   if (result.success) return result.data;
   const fields: FieldError[] = result.error.issues.map((issue) => {
     const field = issue.path.map(String).join('.') || '(dữ liệu)';
-    const label = labels[field] ?? labels[String(issue.path[0] ?? '')] ?? field;
-    return { field, label, message: issue.message };
+    return { field, label: labelFor(issue.path, labels) ?? field, message: issue.message };
   });
   const summary = fields.map((f) => `${f.label}: ${f.message}`).join('; ');
   throw new AppError('VALIDATION_FAILED', `Dữ liệu không hợp lệ — ${summary}.`, { fields });

@@ -2,3 +2,4 @@ export { registerOrganizationRoutes } from './organization.routes';
 export { importJob, requestImport } from './import.service';
 export { createUnit } from './units.service';
 export { createPerson } from './people.service';
+export { findUnit, getUnit, type UnitRecord } from './units.queries';

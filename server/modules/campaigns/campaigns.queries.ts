@@ -1,0 +1,199 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { PlanContent } from '../../../shared/campaign';
+import type { Executor } from '../../platform/db';
+import { notFound } from '../../platform/errors';
+import type { PlanRecord } from './campaigns.schemas';
+
+/** Reads and writes of plans. The first parameter is always the executor (db or transaction). */
+
+const planSelect = sql`
+  p.id, p.issuing_unit_id AS "issuingUnitId", u.path::text AS "unitPath", u.name AS "unitName",
+  u.kind AS "unitKind", pu.name AS "parentUnitName", p.province_id AS "provinceId", p.kind, p.mode,
+  p.status, p.doc_type AS "docType", p.issuer_symbol AS "issuerSymbol", p.number,
+  p.number_year AS "numberYear", p.document_number AS "documentNumber", p.issued_on AS "issuedOn",
+  p.issued_at AS "issuedAt", p.place, p.title, p.period_start AS "periodStart",
+  p.period_end AS "periodEnd", p.registration_deadline AS "registrationDeadline",
+  p.parent_plan_id AS "parentPlanId", p.cascade_deadline AS "cascadeDeadline", p.content,
+  p.version, p.document_version AS "documentVersion", p.cancelled_reason AS "cancelledReason",
+  p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+
+const planFrom = sql`campaign_plan p JOIN org_unit u ON u.id = p.issuing_unit_id
+  LEFT JOIN org_unit pu ON pu.id = u.parent_id`;
+
+type RawPlan = Omit<PlanRecord, 'content'> & { content: unknown };
+
+function parsePlan(row: RawPlan): PlanRecord {
+  return { ...row, content: PlanContent.parse(row.content) };
+}
+
+export async function findPlan(
+  db: Executor,
+  id: number,
+  lock = false,
+): Promise<PlanRecord | undefined> {
+  const { rows } = await sql<RawPlan>`SELECT ${planSelect} FROM ${planFrom} WHERE p.id = ${id}
+    ${lock ? sql`FOR UPDATE OF p` : sql``}`.execute(db);
+  const row = rows[0];
+  return row === undefined ? undefined : parsePlan(row);
+}
+
+export async function getPlan(db: Executor, id: number, lock = false): Promise<PlanRecord> {
+  const plan = await findPlan(db, id, lock);
+  if (plan === undefined) throw notFound('kế hoạch');
+  return plan;
+}
+
+export async function listPlans(
+  db: Executor,
+  where: RawBuilder<SqlBool>,
+  page: number,
+  pageSize: number,
+): Promise<{ items: PlanRecord[]; total: number }> {
+  const { rows } = await sql<RawPlan & { total: number }>`
+    SELECT ${planSelect}, count(*) OVER ()::int AS total FROM ${planFrom} WHERE ${where}
+    ORDER BY coalesce(p.issued_on, p.created_at::date) DESC, p.id DESC
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(db);
+  return { items: rows.map(parsePlan), total: rows[0]?.total ?? 0 };
+}
+
+/** Plans whose status the calendar may move (issued → in progress → in review). */
+export async function listPlansToAdvance(db: Executor, today: string) {
+  return db
+    .selectFrom('campaignPlan')
+    .select(['id', 'status', 'periodStart', 'periodEnd'])
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('status', '=', 'issued'),
+          eb.or([eb('periodStart', 'is', null), eb('periodStart', '<=', today)]),
+        ]),
+        eb.and([
+          eb('status', 'in', ['issued', 'in_progress']),
+          eb('periodEnd', 'is not', null),
+          eb('periodEnd', '<', today),
+        ]),
+      ]),
+    )
+    .orderBy('id')
+    .limit(1000)
+    .execute();
+}
+
+/**
+ * Takes the next number in the issuer's yearly series for this document type. The row lock held
+ * until commit serialises concurrent issues; the unique constraint on campaign_plan backs it up.
+ */
+export async function takeNextNumber(
+  db: Executor,
+  key: { unitId: number; docType: string; issuerSymbol: string; year: number },
+): Promise<number> {
+  const { rows } = await sql<{ lastNumber: number }>`
+    INSERT INTO document_series (unit_id, doc_type, issuer_symbol, year, last_number)
+    VALUES (${key.unitId}, ${key.docType}, ${key.issuerSymbol}, ${key.year},
+      1 + coalesce((SELECT max(number) FROM campaign_plan WHERE issuing_unit_id = ${key.unitId}
+        AND doc_type = ${key.docType} AND issuer_symbol = ${key.issuerSymbol}
+        AND number_year = ${key.year}), 0))
+    ON CONFLICT (unit_id, doc_type, issuer_symbol, year)
+      DO UPDATE SET last_number = document_series.last_number + 1
+    RETURNING last_number AS "lastNumber"`.execute(db);
+  const row = rows[0];
+  if (row === undefined) throw new Error('document_series upsert returned nothing');
+  return row.lastNumber;
+}
+
+export async function listCascadeUnitIds(db: Executor, planId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('campaignCascadeUnit')
+    .select('unitId')
+    .where('planId', '=', planId)
+    .orderBy('unitId')
+    .execute();
+  return rows.map((r) => r.unitId);
+}
+
+export async function replaceCascadeUnits(db: Executor, planId: number, unitIds: number[]) {
+  await db.deleteFrom('campaignCascadeUnit').where('planId', '=', planId).execute();
+  if (unitIds.length > 0)
+    await db
+      .insertInto('campaignCascadeUnit')
+      .values(unitIds.map((unitId) => ({ planId, unitId })))
+      .execute();
+}
+
+export type CascadeRow = {
+  unitId: number;
+  unitName: string;
+  unitKind: string;
+  childId: number | null;
+  childStatus: PlanRecord['status'] | null;
+  childNumber: string | null;
+  childIssuedOn: string | null;
+};
+
+/** Every required unit with its live child plan (if any). */
+export async function listCascade(db: Executor, planId: number): Promise<CascadeRow[]> {
+  const { rows } = await sql<CascadeRow>`
+    SELECT u.id AS "unitId", u.name AS "unitName", u.kind AS "unitKind", c.id AS "childId",
+      c.status AS "childStatus", c.document_number AS "childNumber", c.issued_on AS "childIssuedOn"
+    FROM campaign_cascade_unit r
+    JOIN org_unit u ON u.id = r.unit_id
+    LEFT JOIN campaign_plan c ON c.parent_plan_id = r.plan_id AND c.issuing_unit_id = r.unit_id
+      AND c.status <> 'cancelled'
+    WHERE r.plan_id = ${planId}
+    ORDER BY u.name COLLATE "vi-x-icu", u.id`.execute(db);
+  return rows;
+}
+
+/** Units whose subtree contains none of the given ids that are not strictly below `ancestorPath`. */
+export async function unitsOutside(
+  db: Executor,
+  unitIds: number[],
+  ancestorPath: string,
+): Promise<number[]> {
+  if (unitIds.length === 0) return [];
+  const { rows } = await sql<{ id: number }>`
+    SELECT x.id FROM unnest(${sql.val(unitIds)}::int[]) AS x(id)
+    LEFT JOIN org_unit u ON u.id = x.id
+    WHERE u.id IS NULL OR NOT (u.path <@ ${ancestorPath}::ltree) OR u.path = ${ancestorPath}::ltree`.execute(
+    db,
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function insertVersion(
+  db: Executor,
+  v: {
+    planId: number;
+    version: number;
+    snapshot: unknown;
+    reason: string;
+    createdBy: number | null;
+  },
+) {
+  await db
+    .insertInto('campaignPlanVersion')
+    .values({ ...v, snapshot: JSON.stringify(v.snapshot) })
+    .execute();
+}
+
+export async function listVersions(db: Executor, planId: number) {
+  const { rows } = await sql<{
+    version: number;
+    reason: string;
+    createdAt: Date;
+    createdByName: string | null;
+  }>`SELECT v.version, v.reason, v.created_at AS "createdAt", a.display_name AS "createdByName"
+    FROM campaign_plan_version v LEFT JOIN user_account a ON a.id = v.created_by
+    WHERE v.plan_id = ${planId} ORDER BY v.version DESC`.execute(db);
+  return rows;
+}
+
+export async function findVersionSnapshot(db: Executor, planId: number, version: number) {
+  const row = await db
+    .selectFrom('campaignPlanVersion')
+    .select(['snapshot', 'version', 'createdAt'])
+    .where('planId', '=', planId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row;
+}

@@ -1,0 +1,101 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { publicCtx, sendFile, userCtx, type AppDeps } from '../../http/context';
+import { canAnywhere } from '../../platform/access';
+import { forbidden } from '../../platform/errors';
+import { id, parseInput } from '../../platform/validation';
+import { entityHistory } from '../audit/index';
+import {
+  amendPlan,
+  cancelPlan,
+  closePlan,
+  createPlan,
+  getPlanDetail,
+  getVisiblePlan,
+  issuePlan,
+  listPlans,
+  listPlanVersions,
+  updateDraft,
+} from './plans.service';
+import { cascadeBoard, planTree, startChildPlan } from './cascade.service';
+import { planDocument, previewPlan } from './plan-documents.service';
+import { readPlanSource } from './plan-import.service';
+import { listPublicPlans, getPublicPlan } from './public.service';
+
+const idParam = (req: FastifyRequest) =>
+  parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã kế hoạch' });
+
+/** Reads a multipart upload (one file) or a JSON body { text }. */
+async function readSource(req: FastifyRequest) {
+  if (!req.isMultipart()) {
+    const body = (req.body ?? {}) as { text?: unknown };
+    return { text: typeof body.text === 'string' ? body.text : undefined };
+  }
+  for await (const part of req.parts()) {
+    if (part.type === 'file')
+      return { file: { bytes: await part.toBuffer(), name: part.filename } };
+    if (part.fieldname === 'text' && typeof part.value === 'string') return { text: part.value };
+  }
+  return {};
+}
+
+export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/api/plans', async (req) => listPlans(userCtx(deps, req), req.query));
+  app.post('/api/plans', async (req, reply) =>
+    reply.code(201).send(await createPlan(userCtx(deps, req), req.body)),
+  );
+  app.post('/api/plans/import', async (req) => {
+    const ctx = userCtx(deps, req);
+    if (!canAnywhere(ctx.actor, 'campaign.draft'))
+      throw forbidden('Chỉ cán bộ thi đua được nhập kế hoạch.');
+    return readPlanSource(ctx, await readSource(req));
+  });
+  app.get('/api/plans/:id', async (req) => getPlanDetail(userCtx(deps, req), idParam(req)));
+  app.patch('/api/plans/:id', async (req) =>
+    updateDraft(userCtx(deps, req), idParam(req), req.body),
+  );
+  app.post('/api/plans/:id/issue', async (req) =>
+    issuePlan(userCtx(deps, req), idParam(req), req.body),
+  );
+  app.post('/api/plans/:id/amend', async (req) =>
+    amendPlan(userCtx(deps, req), idParam(req), req.body),
+  );
+  app.post('/api/plans/:id/cancel', async (req) =>
+    cancelPlan(userCtx(deps, req), idParam(req), req.body),
+  );
+  app.post('/api/plans/:id/close', async (req) =>
+    closePlan(userCtx(deps, req), idParam(req), req.body),
+  );
+  app.get('/api/plans/:id/versions', async (req) =>
+    listPlanVersions(userCtx(deps, req), idParam(req)),
+  );
+  app.get('/api/plans/:id/history', async (req) => {
+    const ctx = userCtx(deps, req);
+    const plan = await getVisiblePlan(ctx, ctx.db, idParam(req));
+    return entityHistory(ctx, 'campaign_plan', plan.id, req.query);
+  });
+  app.get('/api/plans/:id/cascade', async (req) => cascadeBoard(userCtx(deps, req), idParam(req)));
+  app.get('/api/plans/:id/tree', async (req) => planTree(userCtx(deps, req), idParam(req)));
+  app.post('/api/plans/:id/children', async (req, reply) =>
+    reply.code(201).send(await startChildPlan(userCtx(deps, req), idParam(req), req.body)),
+  );
+  app.post('/api/plans/:id/preview', async (req) =>
+    previewPlan(userCtx(deps, req), idParam(req), req.body),
+  );
+  for (const format of ['docx', 'pdf'] as const) {
+    app.get(`/api/plans/:id/document.${format}`, async (req, reply) => {
+      const doc = await planDocument(userCtx(deps, req), idParam(req), format, req.query);
+      return sendFile(reply, doc.data, doc.fileName, doc.contentType);
+    });
+    app.get(`/api/public/plans/:id/document.${format}`, async (req, reply) => {
+      const ctx = publicCtx(deps, req);
+      await getPublicPlan(ctx, idParam(req));
+      const doc = await planDocument(ctx, idParam(req), format, req.query);
+      return sendFile(reply, doc.data, doc.fileName, doc.contentType);
+    });
+  }
+
+  app.get('/api/public/plans', async (req) => listPublicPlans(publicCtx(deps, req), req.query));
+  app.get('/api/public/plans/:id', async (req) =>
+    getPublicPlan(publicCtx(deps, req), idParam(req)),
+  );
+}

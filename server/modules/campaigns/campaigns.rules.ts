@@ -1,0 +1,143 @@
+import type { PlanContent, PlanDocType, PlanStatus } from '../../../shared/campaign';
+import type { UnitKind } from '../../../shared/org';
+
+/** Pure rules of the plan lifecycle: numbering, date-driven status, cascade states, reminders. */
+
+/**
+ * "Số: 47/KH-UBND" per Decree 30/2020: numbers below 10 get a leading zero, "/" between number and
+ * symbol, "-" between the type and the issuer's abbreviation, no spaces.
+ */
+export function formatDocumentNumber(n: number, docType: PlanDocType, issuerSymbol: string) {
+  return `${String(n).padStart(2, '0')}/${documentSymbol(docType, issuerSymbol)}`;
+}
+
+export function documentSymbol(docType: PlanDocType, issuerSymbol: string): string {
+  return `${docType}-${issuerSymbol}`;
+}
+
+/** Statuses a job may move a plan out of as its dates pass, and manual ones. */
+const live: readonly PlanStatus[] = ['issued', 'in_progress', 'in_review'];
+
+export function isLive(status: PlanStatus): boolean {
+  return live.includes(status);
+}
+
+/**
+ * The status a plan's dates call for on `today` (Vietnam calendar date, YYYY-MM-DD). Issued plans
+ * start when the period starts and go to review once it has ended; review ends only by a person
+ * closing it (the final review is a meeting, not a date). Drafts, closed and cancelled plans stay.
+ */
+export function statusByDate(
+  status: PlanStatus,
+  periodStart: string | null,
+  periodEnd: string | null,
+  today: string,
+): PlanStatus {
+  if (!live.includes(status) || status === 'in_review') return status;
+  if (periodEnd !== null && periodEnd < today) return 'in_review';
+  if (status === 'issued' && (periodStart === null || periodStart <= today)) return 'in_progress';
+  return status;
+}
+
+/** Allowed manual transitions (issuing and date moves are separate use cases). */
+export function canTransition(from: PlanStatus, to: PlanStatus): boolean {
+  switch (to) {
+    case 'cancelled':
+      return from === 'draft' || live.includes(from);
+    case 'closed':
+      return from === 'in_review' || from === 'in_progress';
+    case 'issued':
+      return from === 'draft';
+    default:
+      return false;
+  }
+}
+
+export const CascadeState = {
+  issued: 'issued',
+  late: 'late',
+  draft: 'draft',
+  missing: 'missing',
+} as const;
+export type CascadeState = (typeof CascadeState)[keyof typeof CascadeState];
+
+/**
+ * Where a required unit stands: issued on time (issued), issued after the deadline or still not
+ * issued once it has passed (late), a draft in progress (draft), nothing yet (missing).
+ */
+export function cascadeState(
+  child: { status: PlanStatus; issuedOn: string | null } | null,
+  deadline: string | null,
+  today: string,
+): CascadeState {
+  const issued = child !== null && child.status !== 'draft' && child.status !== 'cancelled';
+  if (issued) {
+    return deadline !== null && child.issuedOn !== null && child.issuedOn > deadline
+      ? 'late'
+      : 'issued';
+  }
+  if (deadline !== null && today > deadline) return 'late';
+  return child !== null && child.status === 'draft' ? 'draft' : 'missing';
+}
+
+/** Days before a deadline when required units are reminded; -1 = the day after (overdue). */
+export const reminderDays = [7, 3, 1, 0, -1] as const;
+
+/** Whole days from `today` to `deadline` (both YYYY-MM-DD). */
+export function daysUntil(deadline: string, today: string): number {
+  return Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000);
+}
+
+/**
+ * The reminder due on `today`, if any: the smallest stage not yet passed. Stages are idempotent
+ * (one notification per stage), so a job that missed a day still sends the current stage once.
+ */
+export function reminderStage(deadline: string, today: string): number | null {
+  const left = daysUntil(deadline, today);
+  if (left > reminderDays[0]) return null;
+  if (left < 0) return -1;
+  const due = reminderDays.filter((d) => d >= 0 && d >= left);
+  return due.length === 0 ? null : Math.min(...due);
+}
+
+/** Who signs a plan of a unit of this kind, by default (Decree 30/2020 authority line). */
+export function defaultSigner(kind: UnitKind): PlanContent['signer'] {
+  const government = ['province', 'district', 'commune', 'ward', 'township', 'special_zone'];
+  if (government.includes(kind))
+    return { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: null };
+  return { authority: null, title: 'THỦ TRƯỞNG ĐƠN VỊ', name: null };
+}
+
+/** Short place name for "Lương Điền, ngày …": the unit name without its administrative prefix. */
+export function placeOf(unitName: string): string {
+  return unitName
+    .replace(
+      /^(ủy ban nhân dân|ubnd|tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)\s+/iu,
+      '',
+    )
+    .trim();
+}
+
+/** "ỦY BAN NHÂN DÂN XÃ LƯƠNG ĐIỀN" for a commune, the unit's own name otherwise. */
+export function issuingBodyName(kind: UnitKind, unitName: string): string {
+  const government = ['province', 'district', 'commune', 'ward', 'township', 'special_zone'];
+  const name = government.includes(kind) ? `Ủy ban nhân dân ${unitName}` : unitName;
+  return name.toLocaleUpperCase('vi');
+}
+
+/** What still blocks issuing a draft: field name → Vietnamese reason. */
+export function missingForIssue(plan: {
+  title: string;
+  place: string;
+  periodEnd: string | null;
+  content: PlanContent;
+}): { field: string; label: string; message: string }[] {
+  const out: { field: string; label: string; message: string }[] = [];
+  if (plan.periodEnd === null)
+    out.push({ field: 'periodEnd', label: 'Thời gian kết thúc', message: 'chưa nhập' });
+  if (plan.content.contents.length === 0 && plan.content.contest === null)
+    out.push({ field: 'content.contents', label: 'Nội dung thi đua', message: 'chưa có nội dung' });
+  if (plan.content.signer === null)
+    out.push({ field: 'content.signer', label: 'Người ký', message: 'chưa nhập' });
+  return out;
+}

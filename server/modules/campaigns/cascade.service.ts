@@ -1,0 +1,251 @@
+import { sql } from 'kysely';
+import type { LegalBasis, PlanContent } from '../../../shared/campaign';
+import type { Ctx } from '../../platform/context';
+import { AppError, forbidden } from '../../platform/errors';
+import { recordAudit } from '../../platform/audit';
+import { parseInput } from '../../platform/validation';
+import { vietnamDate } from '../../platform/time';
+import { getUnit } from '../organization/index';
+import { notifyUnit } from '../notifications/index';
+import { StartChildPlan, planLabels, toPlanSummary, type PlanRecord } from './campaigns.schemas';
+import { canDraftPlanAt, canViewPlan } from './campaigns.policy';
+import {
+  cascadeState,
+  daysUntil,
+  defaultSigner,
+  placeOf,
+  reminderStage,
+  statusByDate,
+} from './campaigns.rules';
+import * as q from './campaigns.queries';
+import { createPlan, getVisiblePlan } from './plans.service';
+
+/** "ngày 18/02/2022" for legal-basis sentences. */
+function shortDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** The sentence a child plan cites its parent with: "Kế hoạch số 47/KH-UBND ngày … của UBND …". */
+export function parentBasis(parent: PlanRecord): LegalBasis {
+  const typeName = { KH: 'Kế hoạch', HD: 'Hướng dẫn', CTr: 'Chương trình' }[parent.docType];
+  const date = parent.issuedOn;
+  const text = `${typeName} số ${parent.documentNumber ?? ''}${date ? ` ngày ${shortDate(date)}` : ''} của UBND ${parent.unitName} về việc ${parent.title.charAt(0).toLocaleLowerCase('vi')}${parent.title.slice(1)}`;
+  return { text, number: parent.documentNumber, date, planId: parent.id };
+}
+
+/**
+ * Pre-fills a lower unit's plan from its parent: the parent as the first legal basis, then the
+ * theme, purposes, goals, contents, criteria, reward forms and dates; recipients start with the
+ * parent's issuer. Deadlines, quotas, assignments and the signer's name are the unit's own.
+ */
+export function childPlanDraft(
+  parent: PlanRecord,
+  unit: { id: number; name: string; kind: PlanRecord['unitKind'] },
+) {
+  const c = parent.content;
+  const content: PlanContent = {
+    ...c,
+    legalBases: [parentBasis(parent)],
+    preamble: null,
+    deadlines: [],
+    quotas: [],
+    assignments: [],
+    dossier: [],
+    recipients: [`UBND ${parent.unitName} (b/c)`, 'Lưu: VT'],
+    signer: defaultSigner(unit.kind),
+    closing: null,
+  };
+  return {
+    issuingUnitId: unit.id,
+    parentPlanId: parent.id,
+    kind: parent.kind,
+    mode: parent.mode,
+    docType: parent.docType,
+    issuerSymbol: 'UBND',
+    place: placeOf(unit.name),
+    title: parent.title,
+    periodStart: parent.periodStart,
+    periodEnd: parent.periodEnd,
+    registrationDeadline: parent.registrationDeadline,
+    cascadeDeadline: null,
+    cascadeUnitIds: [],
+    content,
+  };
+}
+
+/**
+ * Starts the unit's own plan "căn cứ" an issued parent (the unit's officer only). CONFLICT when
+ * the unit already has a live child plan of this parent.
+ */
+export async function startChildPlan(ctx: Ctx, parentId: number, input: unknown) {
+  const { unitId } = parseInput(StartChildPlan, input, { unitId: 'Đơn vị' });
+  const parent = await getVisiblePlan(ctx, ctx.db, parentId);
+  if (parent.documentNumber === null || parent.status === 'cancelled')
+    throw new AppError('INVALID_STATE', 'Kế hoạch cấp trên chưa ban hành hoặc đã hủy.');
+  const unit = await getUnit(ctx.db, unitId);
+  if (!canDraftPlanAt(ctx.actor, unit))
+    throw forbidden('Chỉ cán bộ thi đua của đơn vị được soạn kế hoạch của đơn vị.');
+  if (unit.id === parent.issuingUnitId || !unit.path.startsWith(`${parent.unitPath}.`))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${planLabels.parentPlanId}: đơn vị không thuộc đơn vị ban hành kế hoạch cấp trên.`,
+    );
+  return createPlan(ctx, childPlanDraft(parent, unit));
+}
+
+/**
+ * The parent's cascade board: every required unit with issued (link) / draft / missing / late,
+ * counts per state and the deadline. Drafts of other units show only as "draft" (no link) unless
+ * the actor may view them.
+ */
+export async function cascadeBoard(ctx: Ctx, planId: number) {
+  const plan = await getVisiblePlan(ctx, ctx.db, planId);
+  const today = vietnamDate(ctx.now());
+  const rows = await q.listCascade(ctx.db, planId);
+  const units = rows.map((r) => {
+    const child =
+      r.childId === null || r.childStatus === null
+        ? null
+        : { status: r.childStatus, issuedOn: r.childIssuedOn };
+    const state = cascadeState(child, plan.cascadeDeadline, today);
+    const issued = child !== null && r.childNumber !== null;
+    return {
+      unit: { id: r.unitId, name: r.unitName, kind: r.unitKind },
+      state,
+      plan:
+        r.childId === null
+          ? null
+          : {
+              id: r.childId,
+              status: r.childStatus,
+              documentNumber: r.childNumber,
+              issuedOn: r.childIssuedOn,
+              linked: issued,
+            },
+    };
+  });
+  const counts = { issued: 0, late: 0, draft: 0, missing: 0 };
+  for (const u of units) counts[u.state] += 1;
+  return {
+    deadline: plan.cascadeDeadline,
+    daysLeft: plan.cascadeDeadline === null ? null : daysUntil(plan.cascadeDeadline, today),
+    counts,
+    units,
+  };
+}
+
+/**
+ * Plans form a tree across levels: the chain of parents up to the top and the direct children
+ * (issued ones for everyone, drafts for those who may see them).
+ */
+export async function planTree(ctx: Ctx, planId: number) {
+  const plan = await getVisiblePlan(ctx, ctx.db, planId);
+  const ancestors: ReturnType<typeof toPlanSummary>[] = [];
+  let cursor = plan.parentPlanId;
+  const seen = new Set<number>([plan.id]);
+  while (cursor !== null && !seen.has(cursor)) {
+    seen.add(cursor);
+    const p = await q.findPlan(ctx.db, cursor);
+    if (p === undefined) break;
+    ancestors.unshift(toPlanSummary(p));
+    cursor = p.parentPlanId;
+  }
+  const { rows } = await sql<{
+    id: number;
+  }>`SELECT id FROM campaign_plan WHERE parent_plan_id = ${planId} AND status <> 'cancelled' ORDER BY id`.execute(
+    ctx.db,
+  );
+  const children = [];
+  for (const r of rows) {
+    const child = await q.findPlan(ctx.db, r.id);
+    if (child === undefined) continue;
+    const visible = canViewPlan(ctx.actor, {
+      status: child.status,
+      unit: { id: child.issuingUnitId, path: child.unitPath },
+      issued: child.documentNumber !== null,
+    });
+    if (!visible) continue;
+    children.push({ ...toPlanSummary(child), childCount: 0 });
+  }
+  const counts = await sql<{
+    parentPlanId: number;
+    n: number;
+  }>`SELECT parent_plan_id AS "parentPlanId", count(*)::int AS n
+    FROM campaign_plan WHERE parent_plan_id = ANY(${sql.val(children.map((c) => c.id))}::int[]) AND status <> 'cancelled'
+    GROUP BY parent_plan_id`.execute(ctx.db);
+  for (const c of children) c.childCount = counts.rows.find((r) => r.parentPlanId === c.id)?.n ?? 0;
+  return { ancestors, plan: toPlanSummary(plan), children };
+}
+
+/**
+ * Moves issued plans along their dates (issued → in progress → in review) as the system, with an
+ * audit event each. Idempotent: run it as often as you like.
+ */
+export async function advancePlanStatuses(ctx: Ctx): Promise<number> {
+  const today = vietnamDate(ctx.now());
+  const due = await q.listPlansToAdvance(ctx.db, today);
+  let moved = 0;
+  for (const d of due) {
+    await ctx.db.transaction().execute(async (trx) => {
+      const plan = await q.getPlan(trx, d.id, true);
+      const next = statusByDate(plan.status, plan.periodStart, plan.periodEnd, today);
+      if (next === plan.status) return;
+      await trx
+        .updateTable('campaignPlan')
+        .set({ status: next, version: plan.version + 1, updatedAt: ctx.now() })
+        .where('id', '=', plan.id)
+        .execute();
+      await recordAudit(trx, ctx, {
+        action: 'plan.status_changed',
+        entityType: 'campaign_plan',
+        entityId: plan.id,
+        unitPath: plan.unitPath,
+        before: { status: plan.status },
+        after: { status: next, reason: 'theo thời gian của kế hoạch' },
+      });
+      moved += 1;
+    });
+  }
+  return moved;
+}
+
+/**
+ * In-app reminders to required units that have not issued their plan: 7, 3 and 1 days before the
+ * deadline, on the day, and once when it has passed. One notification per unit and stage.
+ */
+export async function sendCascadeReminders(ctx: Ctx): Promise<number> {
+  const today = vietnamDate(ctx.now());
+  const { rows } = await sql<{ planId: number; deadline: string }>`
+    SELECT id AS "planId", cascade_deadline AS deadline FROM campaign_plan
+    WHERE status IN ('issued','in_progress','in_review') AND cascade_deadline IS NOT NULL
+      AND cascade_deadline >= ${today}::date - 3 AND cascade_deadline <= ${today}::date + 7`.execute(
+    ctx.db,
+  );
+  let sent = 0;
+  for (const r of rows) {
+    const stage = reminderStage(r.deadline, today);
+    if (stage === null) continue;
+    const plan = await q.getPlan(ctx.db, r.planId);
+    for (const c of await q.listCascade(ctx.db, r.planId)) {
+      const issued = c.childNumber !== null && c.childStatus !== 'cancelled';
+      if (issued) continue;
+      const overdue = stage < 0;
+      const when = shortDate(r.deadline);
+      sent += await notifyUnit(ctx, {
+        unitId: c.unitId,
+        kind: overdue ? 'cascade.overdue' : 'cascade.reminder',
+        title: overdue
+          ? `Quá hạn ban hành kế hoạch thực hiện ${plan.documentNumber ?? ''}`
+          : stage === 0
+            ? `Hôm nay là hạn ban hành kế hoạch thực hiện ${plan.documentNumber ?? ''}`
+            : `Còn ${stage} ngày để ban hành kế hoạch thực hiện ${plan.documentNumber ?? ''}`,
+        body: `${c.unitName} cần ban hành kế hoạch căn cứ "${plan.title}" của ${plan.unitName} chậm nhất ngày ${when}.`,
+        link: `/ke-hoach/${plan.id}`,
+        dueOn: r.deadline,
+        dedupeKey: `cascade:${plan.id}:${c.unitId}:${stage}`,
+      });
+    }
+  }
+  return sent;
+}

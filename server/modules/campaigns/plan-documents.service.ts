@@ -1,0 +1,141 @@
+import { planDocTypeLabels } from '../../../shared/campaign';
+import type { Ctx } from '../../platform/context';
+import { actorId } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { parseInput, z } from '../../platform/validation';
+import { vietnamDate } from '../../platform/time';
+import {
+  buildPlanOutline,
+  renderPlanDocx,
+  renderPlanPdf,
+  type PlanDocumentInput,
+} from '../documents/index';
+import { DraftEdits, planLabels } from './campaigns.schemas';
+import * as q from './campaigns.queries';
+import { getVisiblePlan } from './plans.service';
+import { PlanSnapshot, planSnapshot } from './plan-snapshot';
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const PDF_TYPE = 'application/pdf';
+type Format = 'docx' | 'pdf';
+const contentTypes: Record<Format, string> = { docx: DOCX_TYPE, pdf: PDF_TYPE };
+
+/** The renderer's input from a frozen snapshot. */
+export function documentInput(s: PlanSnapshot, draft: boolean, today: string): PlanDocumentInput {
+  return {
+    parentBody: s.parentBody,
+    issuingBody: s.issuingBody,
+    docType: s.docType,
+    documentNumber: s.documentNumber,
+    documentSymbol: s.documentSymbol,
+    place: s.place,
+    issuedOn: s.issuedOn,
+    draftYear: Number((s.issuedOn ?? today).slice(0, 4)),
+    title: s.title,
+    kind: s.kind,
+    mode: s.mode,
+    periodStart: s.periodStart,
+    periodEnd: s.periodEnd,
+    registrationDeadline: s.registrationDeadline,
+    cascade:
+      s.cascadeUnits.length === 0 && s.cascadeDeadline === null
+        ? null
+        : { deadline: s.cascadeDeadline, unitNames: s.cascadeUnits.map((u) => u.name) },
+    content: s.content,
+    draft,
+  };
+}
+
+function fileName(s: PlanSnapshot, format: Format, version: number | null): string {
+  const number = s.documentNumber === null ? 'du thao' : s.documentNumber.replace(/\//g, '-');
+  const v = version !== null && version > 1 ? ` (phien ban ${version})` : '';
+  return `${planDocTypeLabels[s.docType]} ${number}${v}.${format}`;
+}
+
+const render = (input: PlanDocumentInput, format: Format) =>
+  format === 'docx' ? renderPlanDocx(input) : renderPlanPdf(input);
+
+const DownloadQuery = z.object({
+  version: z.coerce.number().int().positive().max(100_000).optional(),
+});
+
+/**
+ * The plan as .docx or .pdf. An issued version is rendered once from its snapshot and stored, so
+ * every later download returns the same bytes; a draft is rendered on the fly with a DỰ THẢO mark.
+ * NOT_FOUND for a version that does not exist.
+ */
+export async function planDocument(ctx: Ctx, planId: number, format: Format, query: unknown) {
+  const { version } = parseInput(DownloadQuery, query, { version: 'Phiên bản' });
+  const plan = await getVisiblePlan(ctx, ctx.db, planId);
+  const today = vietnamDate(ctx.now());
+  if (plan.documentNumber === null) {
+    const snapshot = await planSnapshot(ctx.db, plan, await q.listCascadeUnitIds(ctx.db, plan.id));
+    const data = await render(documentInput(snapshot, true, today), format);
+    return { data, fileName: fileName(snapshot, format, null), contentType: contentTypes[format] };
+  }
+  const wanted = version ?? plan.documentVersion;
+  const stored = await ctx.db
+    .selectFrom('generatedDocument as g')
+    .innerJoin('storedFile as f', 'f.id', 'g.fileId')
+    .select(['f.storageKey'])
+    .where('g.planId', '=', planId)
+    .where('g.planVersion', '=', wanted)
+    .where('g.format', '=', format)
+    .executeTakeFirst();
+  const row = await q.findVersionSnapshot(ctx.db, planId, wanted);
+  if (row === undefined)
+    throw new AppError('NOT_FOUND', `Không tìm thấy phiên bản ${wanted} của kế hoạch.`);
+  const snapshot = PlanSnapshot.parse(row.snapshot);
+  const name = fileName(snapshot, format, wanted);
+  if (stored !== undefined)
+    return {
+      data: await ctx.storage.get(stored.storageKey),
+      fileName: name,
+      contentType: contentTypes[format],
+    };
+  const data = await render(documentInput(snapshot, false, today), format);
+  const put = await ctx.storage.put(data, name);
+  await ctx.db.transaction().execute(async (trx) => {
+    const file = await trx
+      .insertInto('storedFile')
+      .values({
+        storageKey: put.key,
+        originalName: name,
+        contentType: contentTypes[format],
+        sizeBytes: put.size,
+        sha256: put.sha256,
+        createdBy: actorId(ctx.actor),
+        createdAt: ctx.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // Two first downloads at once: the second insert does nothing and both return equal bytes.
+    await trx
+      .insertInto('generatedDocument')
+      .values({ planId, planVersion: wanted, format, fileId: file.id, createdAt: ctx.now() })
+      .onConflict((oc) => oc.constraint('generated_document_once').doNothing())
+      .execute();
+  });
+  return { data, fileName: name, contentType: contentTypes[format] };
+}
+
+/**
+ * The official layout of a plan as an outline the web app renders: the saved plan, or the saved
+ * plan with unsaved edits from the editor applied (nothing is written).
+ */
+export async function previewPlan(ctx: Ctx, planId: number, edits: unknown) {
+  const plan = await getVisiblePlan(ctx, ctx.db, planId);
+  const changes =
+    edits === undefined || edits === null ? {} : parseInput(DraftEdits, edits, planLabels);
+  const merged = {
+    ...plan,
+    ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+  } as typeof plan;
+  const cascadeIds =
+    'cascadeUnitIds' in changes && Array.isArray(changes.cascadeUnitIds)
+      ? changes.cascadeUnitIds
+      : await q.listCascadeUnitIds(ctx.db, plan.id);
+  const snapshot = await planSnapshot(ctx.db, merged, cascadeIds);
+  const today = vietnamDate(ctx.now());
+  return buildPlanOutline(documentInput(snapshot, plan.documentNumber === null, today));
+}

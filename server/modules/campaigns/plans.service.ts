@@ -1,0 +1,448 @@
+import { sql } from 'kysely';
+import type { Ctx } from '../../platform/context';
+import { actorId } from '../../platform/context';
+import { AppError, fieldError, forbidden, staleVersion } from '../../platform/errors';
+import { changedFields, recordAudit } from '../../platform/audit';
+import { pathInScope, scopeFor } from '../../platform/access';
+import { isUniqueViolation, type Executor } from '../../platform/db';
+import { parseInput } from '../../platform/validation';
+import { escapeLike, foldVietnamese } from '../../platform/text';
+import { vietnamDate } from '../../platform/time';
+import { getUnit } from '../organization/index';
+import {
+  AmendPlan,
+  CancelPlan,
+  ClosePlan,
+  CreatePlan,
+  IssuePlan,
+  ListPlansQuery,
+  UpdateDraft,
+  planLabels,
+  toPlanResponse,
+  toPlanSummary,
+  type PlanRecord,
+} from './campaigns.schemas';
+import {
+  canAmendPlan,
+  canCancelPlan,
+  canClosePlan,
+  canDraftPlanAt,
+  canEditDraft,
+  canIssuePlanAt,
+  canViewPlan,
+  planPermissions,
+} from './campaigns.policy';
+import { formatDocumentNumber, missingForIssue, statusByDate } from './campaigns.rules';
+import * as q from './campaigns.queries';
+import { planSnapshot } from './plan-snapshot';
+
+const unitRef = (p: PlanRecord) => ({ id: p.issuingUnitId, path: p.unitPath });
+const isIssued = (p: PlanRecord) => p.documentNumber !== null;
+
+/** What the audit trail keeps of a plan: header fields and content. */
+function auditView(p: PlanRecord, cascadeUnitIds: number[]) {
+  return {
+    status: p.status,
+    kind: p.kind,
+    mode: p.mode,
+    docType: p.docType,
+    issuerSymbol: p.issuerSymbol,
+    documentNumber: p.documentNumber,
+    issuedOn: p.issuedOn,
+    place: p.place,
+    title: p.title,
+    periodStart: p.periodStart,
+    periodEnd: p.periodEnd,
+    registrationDeadline: p.registrationDeadline,
+    cascadeDeadline: p.cascadeDeadline,
+    cascadeUnitIds,
+    content: p.content,
+  };
+}
+
+/** Cascade units must lie strictly below the issuing unit. */
+async function assertCascadeUnits(db: Executor, unitIds: number[], issuerPath: string) {
+  const bad = await q.unitsOutside(db, unitIds, issuerPath);
+  if (bad.length > 0)
+    throw fieldError(
+      'cascadeUnitIds',
+      planLabels.cascadeUnitIds ?? 'cascadeUnitIds',
+      `đơn vị mã ${bad.join(', ')} không thuộc đơn vị ban hành`,
+    );
+}
+
+/** Loads a plan the actor may see (NOT_FOUND / FORBIDDEN). */
+export async function getVisiblePlan(ctx: Ctx, db: Executor, id: number, lock = false) {
+  const plan = await q.getPlan(db, id, lock);
+  if (!canViewPlan(ctx.actor, { status: plan.status, unit: unitRef(plan), issued: isIssued(plan) }))
+    throw forbidden('Bạn không có quyền xem dự thảo kế hoạch này.');
+  return plan;
+}
+
+/** A plan with its cascade units, parent, versions count and the actor's permissions. */
+export async function getPlanDetail(ctx: Ctx, id: number) {
+  const plan = await getVisiblePlan(ctx, ctx.db, id);
+  const cascadeUnitIds = await q.listCascadeUnitIds(ctx.db, id);
+  const parent = plan.parentPlanId === null ? null : await q.findPlan(ctx.db, plan.parentPlanId);
+  return {
+    ...toPlanResponse(plan),
+    cascadeUnitIds,
+    parent: parent === undefined || parent === null ? null : toPlanSummary(parent),
+    permissions: planPermissions(ctx.actor, { status: plan.status, unit: unitRef(plan) }),
+  };
+}
+
+/**
+ * Lists plans: every issued plan, plus drafts inside the actor's campaign.view scope. Filters by
+ * accent-insensitive title search, status, kind, issuing unit (and its subtree) and year.
+ */
+export async function listPlans(ctx: Ctx, input: unknown) {
+  const query = parseInput(ListPlansQuery, input, planLabels);
+  const scope = scopeFor(ctx.actor, 'campaign.view');
+  const conditions = [
+    sql`(p.document_number IS NOT NULL OR ${pathInScope(scope, sql<string>`u.path`)})`,
+  ];
+  if (query.search)
+    conditions.push(sql`p.title_search LIKE ${`%${escapeLike(foldVietnamese(query.search))}%`}`);
+  if (query.status) conditions.push(sql`p.status = ${query.status}`);
+  if (query.kind) conditions.push(sql`p.kind = ${query.kind}`);
+  if (query.year)
+    conditions.push(
+      sql`extract(year FROM coalesce(p.issued_on, p.created_at::date)) = ${query.year}`,
+    );
+  if (query.unitId !== undefined) {
+    const unit = await getUnit(ctx.db, query.unitId);
+    conditions.push(sql`u.path <@ ${unit.path}::ltree`);
+  }
+  const page = await q.listPlans(
+    ctx.db,
+    sql.join(conditions, sql` AND `),
+    query.page,
+    query.pageSize,
+  );
+  return { items: page.items.map(toPlanSummary), total: page.total };
+}
+
+/**
+ * Creates a draft at the issuing unit; only that unit's emulation officer may (FORBIDDEN).
+ * A child plan names its parent, which must be issued and visible.
+ */
+export async function createPlan(ctx: Ctx, input: unknown) {
+  const data = parseInput(CreatePlan, input, planLabels);
+  return ctx.db.transaction().execute(async (trx) => {
+    const unit = await getUnit(trx, data.issuingUnitId);
+    if (!canDraftPlanAt(ctx.actor, unit))
+      throw forbidden('Chỉ cán bộ thi đua của đơn vị ban hành được soạn kế hoạch.');
+    if (data.parentPlanId !== null) {
+      const parent = await getVisiblePlan(ctx, trx, data.parentPlanId);
+      if (!isIssued(parent))
+        throw fieldError('parentPlanId', planLabels.parentPlanId ?? '', 'chưa được ban hành');
+    }
+    await assertCascadeUnits(trx, data.cascadeUnitIds, unit.path);
+    const row = await trx
+      .insertInto('campaignPlan')
+      .values({
+        issuingUnitId: unit.id,
+        provinceId: unit.provinceId,
+        kind: data.kind,
+        mode: data.mode,
+        docType: data.docType,
+        issuerSymbol: data.issuerSymbol,
+        place: data.place,
+        title: data.title,
+        periodStart: data.periodStart,
+        periodEnd: data.periodEnd,
+        registrationDeadline: data.registrationDeadline,
+        parentPlanId: data.parentPlanId,
+        cascadeDeadline: data.cascadeDeadline,
+        content: JSON.stringify(data.content),
+        createdBy: actorId(ctx.actor),
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .catch((e: unknown) => {
+        if (isUniqueViolation(e, 'campaign_plan_one_child'))
+          throw new AppError('CONFLICT', 'Đơn vị đã có kế hoạch thực hiện kế hoạch cấp trên này.');
+        throw e;
+      });
+    await q.replaceCascadeUnits(trx, row.id, data.cascadeUnitIds);
+    const created = await q.getPlan(trx, row.id);
+    await recordAudit(trx, ctx, {
+      action: 'plan.created',
+      entityType: 'campaign_plan',
+      entityId: row.id,
+      unitPath: unit.path,
+      after: auditView(created, data.cascadeUnitIds),
+    });
+    return toPlanResponse(created);
+  });
+}
+
+type Changes = Partial<Omit<CreatePlan, 'issuingUnitId' | 'parentPlanId'>>;
+
+/** Applies changed fields, bumps the edit version and audits before/after. */
+async function applyChanges(
+  ctx: Ctx,
+  trx: Executor,
+  before: PlanRecord,
+  data: Changes,
+  extra: { documentVersion?: number; status?: PlanRecord['status'] },
+  action: string,
+  reason?: string,
+) {
+  const beforeCascade = await q.listCascadeUnitIds(trx, before.id);
+  if (data.cascadeUnitIds !== undefined)
+    await assertCascadeUnits(trx, data.cascadeUnitIds, before.unitPath);
+  await trx
+    .updateTable('campaignPlan')
+    .set({
+      kind: data.kind,
+      mode: data.mode,
+      docType: data.docType,
+      issuerSymbol: data.issuerSymbol,
+      place: data.place,
+      title: data.title,
+      periodStart: data.periodStart,
+      periodEnd: data.periodEnd,
+      registrationDeadline: data.registrationDeadline,
+      cascadeDeadline: data.cascadeDeadline,
+      content: data.content === undefined ? undefined : JSON.stringify(data.content),
+      documentVersion: extra.documentVersion,
+      status: extra.status,
+      version: before.version + 1,
+      updatedAt: ctx.now(),
+    })
+    .where('id', '=', before.id)
+    .execute();
+  if (data.cascadeUnitIds !== undefined)
+    await q.replaceCascadeUnits(trx, before.id, data.cascadeUnitIds);
+  const after = await q.getPlan(trx, before.id);
+  const diff = changedFields(
+    auditView(before, beforeCascade),
+    auditView(after, data.cascadeUnitIds ?? beforeCascade),
+  );
+  await recordAudit(trx, ctx, {
+    action,
+    entityType: 'campaign_plan',
+    entityId: before.id,
+    unitPath: before.unitPath,
+    before: diff.before,
+    after: reason === undefined ? diff.after : { ...diff.after, reason },
+  });
+  return after;
+}
+
+/** Edits a draft (its unit's officer only; CONFLICT on a stale version, INVALID_STATE once issued). */
+export async function updateDraft(ctx: Ctx, id: number, input: unknown) {
+  const data = parseInput(UpdateDraft, input, planLabels);
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await getVisiblePlan(ctx, trx, id, true);
+    if (before.status !== 'draft')
+      throw new AppError(
+        'INVALID_STATE',
+        'Kế hoạch đã ban hành: hãy dùng "Điều chỉnh" để tạo phiên bản mới.',
+      );
+    if (!canEditDraft(ctx.actor, { status: before.status, unit: unitRef(before) }))
+      throw forbidden('Chỉ cán bộ thi đua của đơn vị ban hành được sửa dự thảo.');
+    if (before.version !== data.version) throw staleVersion();
+    const { version: _v, ...changes } = data;
+    const after = await applyChanges(ctx, trx, before, changes, {}, 'plan.updated');
+    return toPlanResponse(after);
+  });
+}
+
+/**
+ * Issues a draft (the issuing unit's head only): assigns the next number in the unit's yearly
+ * series for the document type ("47/KH-UBND"), records version 1 and moves the plan along its
+ * dates. VALIDATION_FAILED lists what is still missing; issuedOn may not be in the future or
+ * earlier than the last document of the same series.
+ */
+export async function issuePlan(ctx: Ctx, id: number, input: unknown) {
+  const data = parseInput(IssuePlan, input, { issuedOn: 'Ngày ban hành', version: 'Phiên bản' });
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await getVisiblePlan(ctx, trx, id, true);
+    if (!canIssuePlanAt(ctx.actor, unitRef(before)))
+      throw forbidden('Chỉ thủ trưởng đơn vị ban hành được ban hành kế hoạch.');
+    if (before.status !== 'draft')
+      throw new AppError('INVALID_STATE', 'Chỉ dự thảo mới được ban hành.');
+    if (before.version !== data.version) throw staleVersion();
+    const missing = missingForIssue(before);
+    if (missing.length > 0)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Chưa thể ban hành — ${missing.map((m) => `${m.label}: ${m.message}`).join('; ')}.`,
+        { fields: missing },
+      );
+    const today = vietnamDate(ctx.now());
+    const issuedOn = data.issuedOn ?? today;
+    if (issuedOn > today)
+      throw fieldError('issuedOn', 'Ngày ban hành', 'không được sau ngày hôm nay');
+    const year = Number(issuedOn.slice(0, 4));
+    const latest = await trx
+      .selectFrom('campaignPlan')
+      .select((eb) => eb.fn.max('issuedOn').as('latest'))
+      .where('issuingUnitId', '=', before.issuingUnitId)
+      .where('docType', '=', before.docType)
+      .where('issuerSymbol', '=', before.issuerSymbol)
+      .where('numberYear', '=', year)
+      .executeTakeFirst();
+    if (latest?.latest && latest.latest > issuedOn)
+      throw fieldError(
+        'issuedOn',
+        'Ngày ban hành',
+        `không được trước ngày của văn bản cùng sổ đã ban hành (${latest.latest})`,
+      );
+    const number = await q.takeNextNumber(trx, {
+      unitId: before.issuingUnitId,
+      docType: before.docType,
+      issuerSymbol: before.issuerSymbol,
+      year,
+    });
+    const periodStart = before.periodStart ?? issuedOn;
+    await trx
+      .updateTable('campaignPlan')
+      .set({
+        status: statusByDate('issued', periodStart, before.periodEnd, today),
+        number,
+        numberYear: year,
+        documentNumber: formatDocumentNumber(number, before.docType, before.issuerSymbol),
+        issuedOn,
+        issuedAt: ctx.now(),
+        issuedBy: actorId(ctx.actor),
+        periodStart,
+        documentVersion: 1,
+        version: before.version + 1,
+        updatedAt: ctx.now(),
+      })
+      .where('id', '=', id)
+      .execute();
+    const after = await q.getPlan(trx, id);
+    const cascade = await q.listCascadeUnitIds(trx, id);
+    await q.insertVersion(trx, {
+      planId: id,
+      version: 1,
+      snapshot: await planSnapshot(trx, after, cascade),
+      reason: 'Ban hành',
+      createdBy: actorId(ctx.actor),
+    });
+    const diff = changedFields(auditView(before, cascade), auditView(after, cascade));
+    await recordAudit(trx, ctx, {
+      action: 'plan.issued',
+      entityType: 'campaign_plan',
+      entityId: id,
+      unitPath: before.unitPath,
+      before: diff.before,
+      after: diff.after,
+    });
+    return toPlanResponse(after);
+  });
+}
+
+/**
+ * Changes an issued plan: a new document version with the reason, the old versions kept. The
+ * number and issue date stay; the status follows the new dates. Officer or head of the unit.
+ */
+export async function amendPlan(ctx: Ctx, id: number, input: unknown) {
+  const data = parseInput(AmendPlan, input, planLabels);
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await getVisiblePlan(ctx, trx, id, true);
+    if (!canAmendPlan(ctx.actor, { status: before.status, unit: unitRef(before) })) {
+      if (before.status === 'draft' || before.status === 'closed' || before.status === 'cancelled')
+        throw new AppError('INVALID_STATE', 'Chỉ điều chỉnh được kế hoạch đang có hiệu lực.');
+      throw forbidden(
+        'Chỉ cán bộ thi đua hoặc thủ trưởng đơn vị ban hành được điều chỉnh kế hoạch.',
+      );
+    }
+    if (before.version !== data.version) throw staleVersion();
+    const { version: _v, reason, ...changes } = data;
+    const today = vietnamDate(ctx.now());
+    const periodStart =
+      changes.periodStart === undefined ? before.periodStart : changes.periodStart;
+    const periodEnd = changes.periodEnd === undefined ? before.periodEnd : changes.periodEnd;
+    if (periodStart !== null && periodEnd !== null && periodEnd < periodStart)
+      throw fieldError('periodEnd', planLabels.periodEnd ?? '', 'phải sau hoặc trùng ngày bắt đầu');
+    const status = statusByDate('issued', periodStart, periodEnd, today);
+    const documentVersion = before.documentVersion + 1;
+    const after = await applyChanges(
+      ctx,
+      trx,
+      before,
+      changes,
+      { documentVersion, status },
+      'plan.amended',
+      reason,
+    );
+    const cascade = await q.listCascadeUnitIds(trx, id);
+    await q.insertVersion(trx, {
+      planId: id,
+      version: documentVersion,
+      snapshot: await planSnapshot(trx, after, cascade),
+      reason,
+      createdBy: actorId(ctx.actor),
+    });
+    return toPlanResponse(after);
+  });
+}
+
+async function setStatus(
+  ctx: Ctx,
+  id: number,
+  input: unknown,
+  to: 'cancelled' | 'closed',
+): Promise<ReturnType<typeof toPlanResponse>> {
+  const data =
+    to === 'cancelled'
+      ? parseInput(CancelPlan, input, { reason: 'Lý do hủy', version: 'Phiên bản' })
+      : { ...parseInput(ClosePlan, input, { version: 'Phiên bản' }), reason: null };
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await getVisiblePlan(ctx, trx, id, true);
+    const ref = { status: before.status, unit: unitRef(before) };
+    const allowed =
+      to === 'cancelled' ? canCancelPlan(ctx.actor, ref) : canClosePlan(ctx.actor, ref);
+    if (!allowed) {
+      const stateOk =
+        to === 'cancelled'
+          ? before.status !== 'closed' && before.status !== 'cancelled'
+          : before.status === 'in_review' || before.status === 'in_progress';
+      if (!stateOk)
+        throw new AppError('INVALID_STATE', `Không thể chuyển kế hoạch ở trạng thái hiện tại.`);
+      throw forbidden();
+    }
+    if (before.version !== data.version) throw staleVersion();
+    await trx
+      .updateTable('campaignPlan')
+      .set({
+        status: to,
+        cancelledReason: data.reason,
+        version: before.version + 1,
+        updatedAt: ctx.now(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: to === 'cancelled' ? 'plan.cancelled' : 'plan.closed',
+      entityType: 'campaign_plan',
+      entityId: id,
+      unitPath: before.unitPath,
+      before: { status: before.status },
+      after: { status: to, ...(data.reason === null ? {} : { reason: data.reason }) },
+    });
+    return toPlanResponse(await q.getPlan(trx, id));
+  });
+}
+
+/** Cancels a draft (officer or head) or a live plan (head only), with a reason. */
+export const cancelPlan = (ctx: Ctx, id: number, input: unknown) =>
+  setStatus(ctx, id, input, 'cancelled');
+
+/** Closes a plan after its final review (officer or head of the issuing unit). */
+export const closePlan = (ctx: Ctx, id: number, input: unknown) =>
+  setStatus(ctx, id, input, 'closed');
+
+/** The issued versions of a plan, newest first. */
+export async function listPlanVersions(ctx: Ctx, id: number) {
+  await getVisiblePlan(ctx, ctx.db, id);
+  return { items: await q.listVersions(ctx.db, id) };
+}

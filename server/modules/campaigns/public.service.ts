@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import { planKinds } from '../../../shared/campaign';
+import type { Ctx } from '../../platform/context';
+import { notFound } from '../../platform/errors';
+import { escapeLike, foldVietnamese } from '../../platform/text';
+import { id, page, pageSize, parseInput, z } from '../../platform/validation';
+import { toPlanResponse, toPlanSummary } from './campaigns.schemas';
+import * as q from './campaigns.queries';
+
+/** Published plans for citizens: issued and not cancelled; no drafts, no internal fields. */
+
+const published = sql`p.document_number IS NOT NULL AND p.status <> 'cancelled'`;
+
+const PublicQuery = z.object({
+  search: z.string().trim().max(100).optional(),
+  kind: z.enum(planKinds).optional(),
+  provinceId: id.optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  page,
+  pageSize,
+});
+
+/** Issued plans, newest first, searchable without accents ("cai cach" finds "cải cách"). */
+export async function listPublicPlans(ctx: Ctx, input: unknown) {
+  const query = parseInput(PublicQuery, input, {
+    search: 'Tìm kiếm',
+    kind: 'Loại',
+    provinceId: 'Tỉnh',
+    year: 'Năm',
+  });
+  const conditions = [published];
+  if (query.search)
+    conditions.push(sql`p.title_search LIKE ${`%${escapeLike(foldVietnamese(query.search))}%`}`);
+  if (query.kind) conditions.push(sql`p.kind = ${query.kind}`);
+  if (query.provinceId) conditions.push(sql`p.province_id = ${query.provinceId}`);
+  if (query.year) conditions.push(sql`extract(year FROM p.issued_on) = ${query.year}`);
+  const result = await q.listPlans(
+    ctx.db,
+    sql.join(conditions, sql` AND `),
+    query.page,
+    query.pageSize,
+  );
+  return { items: result.items.map(toPlanSummary), total: result.total };
+}
+
+/** One issued plan as published (NOT_FOUND for drafts and cancelled plans). */
+export async function getPublicPlan(ctx: Ctx, planId: number) {
+  const plan = await q.findPlan(ctx.db, planId);
+  if (plan === undefined || plan.documentNumber === null || plan.status === 'cancelled')
+    throw notFound('kế hoạch');
+  const { version: _v, cancelledReason: _c, ...visible } = toPlanResponse(plan);
+  return visible;
+}

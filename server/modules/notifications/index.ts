@@ -1,0 +1,2 @@
+export { notifyUnit, type NewNotification } from './notifications.service';
+export { registerNotificationRoutes } from './notifications.routes';

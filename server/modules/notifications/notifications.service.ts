@@ -1,0 +1,120 @@
+import { sql } from 'kysely';
+import type { Ctx } from '../../platform/context';
+import { notFound } from '../../platform/errors';
+import { id as idSchema, page, pageSize, parseInput, z } from '../../platform/validation';
+
+/**
+ * In-app notifications addressed to a unit: every account holding a role at that very unit sees
+ * them (the officer and the head who must act), each with their own read mark.
+ */
+
+export type NewNotification = {
+  unitId: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dueOn: string | null;
+  /** One notification per key: repeating a reminder job sends nothing twice. */
+  dedupeKey: string;
+};
+
+/** Inserts the notification unless its key was already used; returns 1 when sent, 0 otherwise. */
+export async function notifyUnit(ctx: Ctx, n: NewNotification): Promise<number> {
+  const rows = await ctx.db
+    .insertInto('notification')
+    .values({ ...n, createdAt: ctx.now() })
+    .onConflict((oc) => oc.column('dedupeKey').doNothing())
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
+const ListQuery = z.object({ unreadOnly: z.stringbool().optional(), page, pageSize });
+
+function unitIdsOf(ctx: Ctx): number[] {
+  if (ctx.actor.kind !== 'user') return [];
+  return [...new Set(ctx.actor.grants.flatMap((g) => (g.unitId === null ? [] : [g.unitId])))];
+}
+
+/** The actor's notifications, newest first, with the unread count. */
+export async function listNotifications(ctx: Ctx, input: unknown) {
+  const query = parseInput(ListQuery, input, { unreadOnly: 'Chỉ chưa đọc' });
+  const units = unitIdsOf(ctx);
+  const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : 0;
+  if (units.length === 0) return { items: [], total: 0, unread: 0 };
+  const { rows } = await sql<{
+    id: number;
+    kind: string;
+    title: string;
+    body: string;
+    link: string | null;
+    dueOn: string | null;
+    createdAt: Date;
+    read: boolean;
+    total: number;
+    unread: number;
+  }>`
+    WITH mine AS (
+      SELECT n.*, (r.user_id IS NOT NULL) AS read FROM notification n
+      LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = ${userId}
+      WHERE n.unit_id = ANY(${sql.val(units)}::int[])
+    )
+    SELECT id, kind, title, body, link, due_on AS "dueOn", created_at AS "createdAt", read,
+      (SELECT count(*) FROM mine ${query.unreadOnly ? sql`WHERE NOT read` : sql``})::int AS total,
+      (SELECT count(*) FROM mine WHERE NOT read)::int AS unread
+    FROM mine ${query.unreadOnly ? sql`WHERE NOT read` : sql``}
+    ORDER BY created_at DESC, id DESC
+    LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`.execute(ctx.db);
+  const counts = rows[0] ?? { total: 0, unread: 0 };
+  if (rows.length === 0 && query.page === 1) {
+    const { rows: c } = await sql<{
+      unread: number;
+    }>`SELECT count(*)::int AS unread FROM notification n
+      WHERE n.unit_id = ANY(${sql.val(units)}::int[]) AND NOT EXISTS (SELECT 1 FROM notification_read r
+      WHERE r.notification_id = n.id AND r.user_id = ${userId})`.execute(ctx.db);
+    return { items: [], total: 0, unread: c[0]?.unread ?? 0 };
+  }
+  return {
+    items: rows.map(({ total: _t, unread: _u, createdAt, ...n }) => ({
+      ...n,
+      createdAt: createdAt.toISOString(),
+    })),
+    total: counts.total,
+    unread: counts.unread,
+  };
+}
+
+/** Marks one notification read for the actor (NOT_FOUND if it is not addressed to them). */
+export async function markNotificationRead(ctx: Ctx, rawId: unknown) {
+  const id = parseInput(idSchema, rawId, { '(dữ liệu)': 'Mã thông báo' });
+  const units = unitIdsOf(ctx);
+  if (ctx.actor.kind !== 'user') throw notFound('thông báo');
+  const n = await ctx.db
+    .selectFrom('notification')
+    .select('id')
+    .where('id', '=', id)
+    .where('unitId', 'in', units.length === 0 ? [0] : units)
+    .executeTakeFirst();
+  if (n === undefined) throw notFound('thông báo');
+  await ctx.db
+    .insertInto('notificationRead')
+    .values({ notificationId: id, userId: ctx.actor.userId, readAt: ctx.now() })
+    .onConflict((oc) => oc.columns(['notificationId', 'userId']).doNothing())
+    .execute();
+  return { ok: true };
+}
+
+/** Marks every notification addressed to the actor as read. */
+export async function markAllNotificationsRead(ctx: Ctx) {
+  const units = unitIdsOf(ctx);
+  if (ctx.actor.kind !== 'user' || units.length === 0) return { marked: 0 };
+  const { rows } = await sql<{ n: number }>`
+    WITH ins AS (
+      INSERT INTO notification_read (notification_id, user_id, read_at)
+      SELECT n.id, ${ctx.actor.userId}, ${ctx.now()} FROM notification n
+      WHERE n.unit_id = ANY(${sql.val(units)}::int[])
+      ON CONFLICT DO NOTHING RETURNING 1
+    ) SELECT count(*)::int AS n FROM ins`.execute(ctx.db);
+  return { marked: rows[0]?.n ?? 0 };
+}

@@ -1,0 +1,281 @@
+import { z } from 'zod';
+import { personCategories, unitKinds } from './org';
+
+/**
+ * A campaign plan (kế hoạch phát động thi đua) as both sides see it. The plan is the single place
+ * later stages (registration, evaluation, awards, contests) read their settings from: who
+ * competes, dates, criteria, reward forms, quotas and dossier rules. Structured where the system
+ * computes on it, text where people only read it.
+ */
+
+export const PlanKind = { campaign: 'campaign', contest: 'contest' } as const;
+export type PlanKind = (typeof PlanKind)[keyof typeof PlanKind];
+export const planKinds = Object.values(PlanKind) as [PlanKind, ...PlanKind[]];
+export const planKindLabels: Record<PlanKind, string> = {
+  campaign: 'Phong trào thi đua',
+  contest: 'Cuộc thi',
+};
+
+/** How a campaign runs: on a theme (chuyên đề) over one or several years, or in rounds (theo đợt). */
+export const CampaignMode = { thematic: 'thematic', periodic: 'periodic' } as const;
+export type CampaignMode = (typeof CampaignMode)[keyof typeof CampaignMode];
+export const campaignModes = Object.values(CampaignMode) as [CampaignMode, ...CampaignMode[]];
+export const campaignModeLabels: Record<CampaignMode, string> = {
+  thematic: 'Thi đua theo chuyên đề',
+  periodic: 'Thi đua theo đợt',
+};
+
+export const PlanStatus = {
+  draft: 'draft',
+  issued: 'issued',
+  inProgress: 'in_progress',
+  inReview: 'in_review',
+  closed: 'closed',
+  cancelled: 'cancelled',
+} as const;
+export type PlanStatus = (typeof PlanStatus)[keyof typeof PlanStatus];
+export const planStatuses = Object.values(PlanStatus) as [PlanStatus, ...PlanStatus[]];
+export const planStatusLabels: Record<PlanStatus, string> = {
+  draft: 'Dự thảo',
+  issued: 'Đã ban hành',
+  in_progress: 'Đang triển khai',
+  in_review: 'Đang sơ kết, tổng kết',
+  closed: 'Đã kết thúc',
+  cancelled: 'Đã hủy',
+};
+
+/** Document types a plan is issued as (Decree 30/2020, Appendix III abbreviations). */
+export const PlanDocType = { KH: 'KH', HD: 'HD', CTr: 'CTr' } as const;
+export type PlanDocType = (typeof PlanDocType)[keyof typeof PlanDocType];
+export const planDocTypes = Object.values(PlanDocType) as [PlanDocType, ...PlanDocType[]];
+export const planDocTypeLabels: Record<PlanDocType, string> = {
+  KH: 'Kế hoạch',
+  HD: 'Hướng dẫn',
+  CTr: 'Chương trình',
+};
+
+export const RewardScope = {
+  collective: 'collective',
+  individual: 'individual',
+  household: 'household',
+} as const;
+export type RewardScope = (typeof RewardScope)[keyof typeof RewardScope];
+export const rewardScopes = Object.values(RewardScope) as [RewardScope, ...RewardScope[]];
+export const rewardScopeLabels: Record<RewardScope, string> = {
+  collective: 'Tập thể',
+  individual: 'Cá nhân',
+  household: 'Hộ gia đình',
+};
+
+export const ReviewRoundKind = { annual: 'annual', final: 'final', round: 'round' } as const;
+export type ReviewRoundKind = (typeof ReviewRoundKind)[keyof typeof ReviewRoundKind];
+export const reviewRoundKinds = Object.values(ReviewRoundKind) as [
+  ReviewRoundKind,
+  ...ReviewRoundKind[],
+];
+export const reviewRoundKindLabels: Record<ReviewRoundKind, string> = {
+  annual: 'Sơ kết hằng năm',
+  final: 'Tổng kết',
+  round: 'Kết thúc đợt thi đua',
+};
+
+const line = (max = 2000) => z.string().trim().min(1).max(max);
+const lines = (max = 2000, count = 100) => z.array(line(max)).max(count).default([]);
+const date = z.iso.date();
+const nullableDate = date.nullable().default(null);
+const nullableText = (max = 2000) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v === undefined || v === null || v === '' ? null : v));
+const money = z.number().int().min(0).max(10_000_000_000);
+
+export const LegalBasis = z.object({
+  /** The sentence as cited: "Chỉ thị số 23/CT-TTg ngày 02/9/2021 của Thủ tướng Chính phủ về …". */
+  text: line(1000),
+  number: nullableText(60),
+  date: nullableDate,
+  /** Set when the cited document is a plan in this system (a link, and the cascade's parent). */
+  planId: z.number().int().positive().nullable().default(null),
+});
+export type LegalBasis = z.infer<typeof LegalBasis>;
+
+export const Participants = z.object({
+  /** Unit kinds that compete as collectives (computable), plus how the plan words it. */
+  collectiveUnitKinds: z.array(z.enum(unitKinds)).max(20).default([]),
+  collectives: lines(1000, 30),
+  individualCategories: z.array(z.enum(personCategories)).max(10).default([]),
+  individuals: lines(1000, 30),
+  excluded: lines(1000, 30),
+});
+export type Participants = z.infer<typeof Participants>;
+
+export const Deadline = z.object({ label: line(500), date });
+export type Deadline = z.infer<typeof Deadline>;
+
+export const ReviewRound = z.object({
+  kind: z.enum(reviewRoundKinds),
+  label: line(300),
+  /** When the review takes place (or by when). */
+  date: nullableDate,
+});
+export type ReviewRound = z.infer<typeof ReviewRound>;
+
+export const RewardForm = z.object({
+  /** "Giấy khen", "Bằng khen", "Tặng quà", … */
+  form: line(200),
+  scope: z.enum(rewardScopes).nullable().default(null),
+  /** Who signs it: "Chủ tịch UBND phường". */
+  issuerTitle: nullableText(200),
+  /** A fixed amount ("300.000đ/người") or a coefficient of the base salary (Decree 152/2025). */
+  amountVnd: money.nullable().default(null),
+  coefficient: z.number().min(0).max(100).nullable().default(null),
+  note: nullableText(1000),
+});
+export type RewardForm = z.infer<typeof RewardForm>;
+
+export const Quota = z
+  .object({
+    scope: z.enum(['collective', 'individual']),
+    /** The level or reward the quota applies to: "Cấp thành phố", "Giấy khen của Chủ tịch UBND huyện". */
+    level: line(300),
+    maxCount: z.number().int().min(0).max(100_000).nullable().default(null),
+    maxPercent: z.number().min(0).max(100).nullable().default(null),
+  })
+  .refine((q) => q.maxCount !== null || q.maxPercent !== null, {
+    message: 'cần số lượng tối đa hoặc tỷ lệ tối đa',
+    path: ['maxCount'],
+  });
+export type Quota = z.infer<typeof Quota>;
+
+export const DossierRule = z.object({
+  /** Which level the dossier goes to: "Trình cấp thành phố". */
+  level: line(300),
+  items: lines(1000, 30),
+});
+export type DossierRule = z.infer<typeof DossierRule>;
+
+export const Assignment = z.object({
+  unitId: z.number().int().positive().nullable().default(null),
+  /** The assignee as written: "Phòng Nội vụ", "Đài truyền thanh xã". */
+  assignee: line(300),
+  task: line(3000),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+export const Signer = z.object({
+  /** Authority line: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"; empty when the head signs directly. */
+  authority: nullableText(200),
+  title: line(200),
+  name: nullableText(200),
+});
+export type Signer = z.infer<typeof Signer>;
+
+export const Prize = z.object({
+  rank: line(100),
+  count: z.number().int().min(0).max(1000).nullable().default(null),
+  recipient: z.enum(['collective', 'individual']).nullable().default(null),
+  amountVnd: money.nullable().default(null),
+});
+export type Prize = z.infer<typeof Prize>;
+
+export const EntryQuota = z.object({ unitType: line(300), minEntries: z.number().int().min(0) });
+export type EntryQuota = z.infer<typeof EntryQuota>;
+
+export const ContestSettings = z.object({
+  topics: lines(1000, 50),
+  prizes: z.array(Prize).max(30).default([]),
+  entryQuotas: z.array(EntryQuota).max(30).default([]),
+  /** Entries must not duplicate initiatives applied before this date (seed 004: 30/4/2025). */
+  noveltyCutoff: nullableDate,
+  funding: nullableText(3000),
+});
+export type ContestSettings = z.infer<typeof ContestSettings>;
+
+/** Everything the plan says. Header fields (number, dates, status) live beside it on the plan row. */
+export const PlanContent = z.object({
+  legalBases: z.array(LegalBasis).max(30).default([]),
+  /** The sentence introducing the plan after the legal bases ("UBND xã … xây dựng kế hoạch …"). */
+  preamble: nullableText(3000),
+  theme: nullableText(1000),
+  purposes: lines(3000, 30),
+  requirements: lines(3000, 30),
+  goals: lines(3000, 50),
+  contents: lines(3000, 50),
+  participants: Participants.default({
+    collectiveUnitKinds: [],
+    collectives: [],
+    individualCategories: [],
+    individuals: [],
+    excluded: [],
+  }),
+  criteria: z
+    .object({ collective: lines(2000, 50), individual: lines(2000, 50) })
+    .default({ collective: [], individual: [] }),
+  deadlines: z.array(Deadline).max(30).default([]),
+  reviewRounds: z.array(ReviewRound).max(30).default([]),
+  rewards: z.array(RewardForm).max(30).default([]),
+  quotas: z.array(Quota).max(30).default([]),
+  dossier: z.array(DossierRule).max(20).default([]),
+  assignments: z.array(Assignment).max(50).default([]),
+  recipients: lines(500, 40),
+  signer: Signer.nullable().default(null),
+  contest: ContestSettings.nullable().default(null),
+  closing: nullableText(3000),
+});
+export type PlanContent = z.infer<typeof PlanContent>;
+export type PlanContentInput = z.input<typeof PlanContent>;
+
+export const emptyPlanContent = (): PlanContent => PlanContent.parse({});
+
+/** Labels users read when a field is wrong ("Hình thức khen thưởng (dòng 2) — Số tiền"). */
+export const planFieldLabels: Record<string, string> = {
+  kind: 'Loại kế hoạch',
+  mode: 'Hình thức thi đua',
+  issuingUnitId: 'Đơn vị ban hành',
+  docType: 'Loại văn bản',
+  issuerSymbol: 'Ký hiệu cơ quan ban hành',
+  place: 'Địa danh',
+  title: 'Trích yếu',
+  periodStart: 'Thời gian bắt đầu',
+  periodEnd: 'Thời gian kết thúc',
+  registrationDeadline: 'Hạn đăng ký thi đua',
+  parentPlanId: 'Kế hoạch cấp trên',
+  cascadeDeadline: 'Hạn ban hành kế hoạch cấp dưới',
+  cascadeUnitIds: 'Đơn vị phải ban hành kế hoạch',
+  version: 'Phiên bản',
+  reason: 'Lý do thay đổi',
+  content: 'Nội dung kế hoạch',
+  'content.legalBases': 'Căn cứ',
+  'content.legalBases.*.text': 'Căn cứ — nội dung',
+  'content.legalBases.*.date': 'Căn cứ — ngày',
+  'content.legalBases.*.planId': 'Căn cứ — kế hoạch liên kết',
+  'content.theme': 'Chủ đề thi đua',
+  'content.purposes': 'Mục đích',
+  'content.requirements': 'Yêu cầu',
+  'content.goals': 'Mục tiêu',
+  'content.contents': 'Nội dung thi đua',
+  'content.participants': 'Đối tượng thi đua',
+  'content.criteria': 'Tiêu chí',
+  'content.deadlines': 'Các mốc thời hạn',
+  'content.deadlines.*.date': 'Mốc thời hạn — ngày',
+  'content.deadlines.*.label': 'Mốc thời hạn — nội dung',
+  'content.reviewRounds': 'Sơ kết, tổng kết',
+  'content.rewards': 'Hình thức khen thưởng',
+  'content.rewards.*.form': 'Hình thức khen thưởng — hình thức',
+  'content.rewards.*.amountVnd': 'Hình thức khen thưởng — số tiền',
+  'content.rewards.*.coefficient': 'Hình thức khen thưởng — hệ số',
+  'content.quotas': 'Số lượng khen thưởng',
+  'content.quotas.*.level': 'Số lượng khen thưởng — cấp',
+  'content.quotas.*.maxCount': 'Số lượng khen thưởng — số lượng tối đa',
+  'content.quotas.*.maxPercent': 'Số lượng khen thưởng — tỷ lệ tối đa',
+  'content.dossier': 'Hồ sơ đề nghị khen thưởng',
+  'content.assignments': 'Tổ chức thực hiện',
+  'content.recipients': 'Nơi nhận',
+  'content.signer': 'Người ký',
+  'content.signer.title': 'Người ký — chức vụ',
+  'content.contest': 'Cuộc thi',
+  'content.contest.prizes': 'Cơ cấu giải thưởng',
+};
