@@ -241,7 +241,7 @@ export async function sendCascadeReminders(ctx: Ctx): Promise<number> {
             ? `Hôm nay là hạn ban hành kế hoạch thực hiện ${plan.documentNumber ?? ''}`
             : `Còn ${stage} ngày để ban hành kế hoạch thực hiện ${plan.documentNumber ?? ''}`,
         body: `${c.unitName} cần ban hành kế hoạch căn cứ "${plan.title}" của ${plan.unitName} chậm nhất ngày ${when}.`,
-        link: `/ke-hoach/${plan.id}`,
+        link: `/plans/${plan.id}`,
         dueOn: r.deadline,
         dedupeKey: `cascade:${plan.id}:${c.unitId}:${stage}`,
       });

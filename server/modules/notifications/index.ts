@@ -1,2 +1,7 @@
-export { notifyUnit, type NewNotification } from './notifications.service';
+export {
+  notifyUnit,
+  listNotifications,
+  markNotificationRead,
+  type NewNotification,
+} from './notifications.service';
 export { registerNotificationRoutes } from './notifications.routes';

@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../../test/db';
+import { makeTree, makeUser, testCtx } from '../../test/factories';
+import { samplePlanInput } from '../../test/plans';
+import { AppError } from '../../platform/errors';
+import { createUnit } from '../organization/index';
+import { listNotifications } from '../notifications/index';
+import { createPlan, issuePlan, getPlanDetail } from './plans.service';
+import { cascadeBoard, planTree, sendCascadeReminders, startChildPlan } from './cascade.service';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const at = (actor: Parameters<typeof testCtx>[1], iso: string) =>
+  testCtx(t, actor, () => new Date(`${iso}T02:00:00Z`));
+
+/** A district with three communes; the district issues a plan requiring two of them to follow. */
+async function setup() {
+  const sys = testCtx(t);
+  const tree = await makeTree(sys);
+  const district = await createUnit(sys, {
+    parentId: tree.province.id,
+    name: `Huyện Châu Thành ${tree.province.id}`,
+    kind: 'district',
+  });
+  const [a, b, c] = await Promise.all(
+    ['Xã Thái Bình', 'Xã Hảo Đước', 'Xã An Bình'].map((name) =>
+      createUnit(sys, { parentId: district.id, name, kind: 'commune' }),
+    ),
+  );
+  if (!a || !b || !c) throw new Error('units');
+  const districtOfficer = await makeUser(sys, 'emulation_officer', district.id);
+  const districtHead = await makeUser(sys, 'unit_head', district.id);
+  const officerA = await makeUser(sys, 'emulation_officer', a.id);
+  const headA = await makeUser(sys, 'unit_head', a.id);
+  const officerB = await makeUser(sys, 'emulation_officer', b.id);
+  const draft = await createPlan(
+    at(districtOfficer.actor, '2026-02-18'),
+    samplePlanInput(district.id, {
+      periodEnd: '2026-12-31',
+      cascadeDeadline: '2026-02-28',
+      cascadeUnitIds: [a.id, b.id],
+    }),
+  );
+  const parent = await issuePlan(at(districtHead.actor, '2026-02-18'), draft.id, {
+    version: draft.version,
+  });
+  return {
+    sys,
+    tree,
+    district,
+    a,
+    b,
+    c,
+    districtOfficer,
+    districtHead,
+    officerA,
+    headA,
+    officerB,
+    parent,
+  };
+}
+
+describe('cascade', () => {
+  it('pre-fills a commune plan from its parent and lists every required unit on the board', async () => {
+    const s = await setup();
+    const day = '2026-02-20';
+    const board0 = await cascadeBoard(at(s.districtOfficer.actor, day), s.parent.id);
+    expect(board0.counts).toEqual({ issued: 0, late: 0, draft: 0, missing: 2 });
+    expect(board0.daysLeft).toBe(8);
+
+    const child = await startChildPlan(at(s.officerA.actor, day), s.parent.id, { unitId: s.a.id });
+    expect(child.parentPlanId).toBe(s.parent.id);
+    expect(child.place).toBe('Thái Bình');
+    expect(child.content.legalBases[0]).toMatchObject({
+      number: s.parent.documentNumber,
+      date: '2026-02-18',
+      planId: s.parent.id,
+    });
+    expect(child.content.legalBases[0]?.text).toContain(
+      `Kế hoạch số ${s.parent.documentNumber} ngày 18/02/2026`,
+    );
+    expect(child.content.contents).toEqual(s.parent.content.contents);
+    expect(child.content.signer).toEqual({
+      authority: 'TM. ỦY BAN NHÂN DÂN',
+      title: 'CHỦ TỊCH',
+      name: null,
+    });
+
+    const board1 = await cascadeBoard(at(s.districtOfficer.actor, day), s.parent.id);
+    expect(board1.counts).toEqual({ issued: 0, late: 0, draft: 1, missing: 1 });
+
+    // A second child for the same unit is refused; another unit's officer cannot start it.
+    await expect(
+      startChildPlan(at(s.officerA.actor, day), s.parent.id, { unitId: s.a.id }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      startChildPlan(at(s.officerB.actor, day), s.parent.id, { unitId: s.a.id }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    const withSigner = await getPlanDetail(at(s.officerA.actor, day), child.id);
+    const issued = await issuePlan(at(s.headA.actor, '2026-02-25'), child.id, {
+      version: withSigner.version,
+    });
+    expect(issued.documentNumber).toBe('01/KH-UBND');
+    const board2 = await cascadeBoard(at(s.districtOfficer.actor, '2026-03-02'), s.parent.id);
+    const byUnit = Object.fromEntries(board2.units.map((u) => [u.unit.id, u]));
+    expect(byUnit[s.a.id]?.state).toBe('issued');
+    expect(byUnit[s.a.id]?.plan).toMatchObject({
+      id: child.id,
+      documentNumber: '01/KH-UBND',
+      linked: true,
+    });
+    expect(byUnit[s.b.id]?.state).toBe('late');
+    expect(board2.counts).toEqual({ issued: 1, late: 1, draft: 0, missing: 0 });
+  });
+
+  it('marks a plan issued after the deadline as late', async () => {
+    const s = await setup();
+    const child = await startChildPlan(at(s.officerA.actor, '2026-02-20'), s.parent.id, {
+      unitId: s.a.id,
+    });
+    await issuePlan(at(s.headA.actor, '2026-03-03'), child.id, { version: child.version });
+    const board = await cascadeBoard(at(s.districtOfficer.actor, '2026-03-05'), s.parent.id);
+    expect(board.units.find((u) => u.unit.id === s.a.id)?.state).toBe('late');
+  });
+
+  it('refuses a child plan for a unit outside the parent issuer and for a draft parent', async () => {
+    const s = await setup();
+    const outsider = await makeUser(s.sys, 'emulation_officer', s.tree.commune.id);
+    const e = await startChildPlan(at(outsider.actor, '2026-02-20'), s.parent.id, {
+      unitId: s.tree.commune.id,
+    }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).code).toBe('VALIDATION_FAILED');
+    const draft = await createPlan(
+      at(s.districtOfficer.actor, '2026-02-20'),
+      samplePlanInput(s.district.id),
+    );
+    await expect(
+      startChildPlan(at(s.officerA.actor, '2026-02-20'), draft.id, { unitId: s.a.id }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('reminds required units that have not issued, once per stage, and not those that have', async () => {
+    const s = await setup();
+    const child = await startChildPlan(at(s.officerB.actor, '2026-02-20'), s.parent.id, {
+      unitId: s.b.id,
+    });
+    expect(child.status).toBe('draft');
+    // Other tests' plans share the database: count this plan's units' notifications only.
+    const mine = async () =>
+      (await listNotifications(testCtx(t, s.officerA.actor), {})).total +
+      (await listNotifications(testCtx(t, s.officerB.actor), {})).total;
+    const job = async (iso: string) => {
+      const before = await mine();
+      await sendCascadeReminders(at(s.sys.actor, iso));
+      return (await mine()) - before;
+    };
+    expect(await job('2026-02-20')).toBe(0); // 8 days left: too early
+    expect(await job('2026-02-21')).toBe(2); // 7 days: both units
+    expect(await job('2026-02-21')).toBe(0); // the same stage is not sent twice
+    const childA = await startChildPlan(at(s.officerA.actor, '2026-02-22'), s.parent.id, {
+      unitId: s.a.id,
+    });
+    await issuePlan(at(s.headA.actor, '2026-02-22'), childA.id, { version: childA.version });
+    expect(await job('2026-02-25')).toBe(1); // 3 days: only B, A has issued
+    expect(await job('2026-03-01')).toBe(1); // overdue notice for B
+    const forB = await listNotifications(testCtx(t, s.officerB.actor), {});
+    expect(forB.items.map((n) => n.title)).toEqual([
+      expect.stringContaining('Quá hạn'),
+      expect.stringContaining('Còn 3 ngày'),
+      expect.stringContaining('Còn 7 ngày'),
+    ]);
+    expect(forB.unread).toBe(3);
+    const forA = await listNotifications(testCtx(t, s.officerA.actor), {});
+    expect(forA.items).toHaveLength(1);
+  });
+
+  it('browses the plan tree both ways', async () => {
+    const s = await setup();
+    const child = await startChildPlan(at(s.officerA.actor, '2026-02-20'), s.parent.id, {
+      unitId: s.a.id,
+    });
+    const up = await planTree(at(s.officerA.actor, '2026-02-20'), child.id);
+    expect(up.ancestors.map((p) => p.id)).toEqual([s.parent.id]);
+    const down = await planTree(at(s.districtOfficer.actor, '2026-02-20'), s.parent.id);
+    expect(down.children.map((p) => p.id)).toEqual([child.id]);
+    // Another commune's officer sees the issued parent but not A's draft below it.
+    const other = await planTree(at(s.officerB.actor, '2026-02-20'), s.parent.id);
+    expect(other.children).toEqual([]);
+  });
+});
