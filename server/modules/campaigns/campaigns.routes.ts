@@ -11,11 +11,11 @@ import {
   createPlan,
   getPlanDetail,
   getVisiblePlan,
-  issuePlan,
   listPlans,
   listPlanVersions,
   updateDraft,
 } from './plans.service';
+import { issuePlan, recordIssuedPlan } from './issue-plan';
 import { cascadeBoard, planTree, startChildPlan } from './cascade.service';
 import { planDocument, previewPlan } from './plan-documents.service';
 import { readPlanSource } from './plan-import.service';
@@ -55,6 +55,9 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
   );
   app.post('/api/plans/:id/issue', async (req) =>
     issuePlan(userCtx(deps, req), idParam(req), req.body),
+  );
+  app.post('/api/plans/:id/record-issued', async (req) =>
+    recordIssuedPlan(userCtx(deps, req), idParam(req), req.body),
   );
   app.post('/api/plans/:id/amend', async (req) =>
     amendPlan(userCtx(deps, req), idParam(req), req.body),

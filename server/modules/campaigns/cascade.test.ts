@@ -5,7 +5,8 @@ import { samplePlanInput } from '../../test/plans';
 import { AppError } from '../../platform/errors';
 import { createUnit } from '../organization/index';
 import { listNotifications } from '../notifications/index';
-import { createPlan, issuePlan, getPlanDetail } from './plans.service';
+import { createPlan, getPlanDetail } from './plans.service';
+import { issuePlan } from './issue-plan';
 import { cascadeBoard, planTree, sendCascadeReminders, startChildPlan } from './cascade.service';
 
 let t: TestDb;

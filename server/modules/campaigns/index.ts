@@ -1,4 +1,5 @@
 export { registerCampaignRoutes } from './campaigns.routes';
-export { createPlan, issuePlan, updateDraft, getVisiblePlan } from './plans.service';
+export { createPlan, updateDraft, getVisiblePlan } from './plans.service';
+export { issuePlan, recordIssuedPlan } from './issue-plan';
 export { advancePlanStatuses, sendCascadeReminders, startChildPlan } from './cascade.service';
 export type { PlanRecord } from './campaigns.schemas';

@@ -127,10 +127,8 @@ export async function previewPlan(ctx: Ctx, planId: number, edits: unknown) {
   const plan = await getVisiblePlan(ctx, ctx.db, planId);
   const changes =
     edits === undefined || edits === null ? {} : parseInput(DraftEdits, edits, planLabels);
-  const merged = {
-    ...plan,
-    ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
-  } as typeof plan;
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  const merged: typeof plan = { ...plan, ...defined };
   const cascadeIds =
     'cascadeUnitIds' in changes && Array.isArray(changes.cascadeUnitIds)
       ? changes.cascadeUnitIds

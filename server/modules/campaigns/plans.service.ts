@@ -36,11 +36,11 @@ import { formatDocumentNumber, missingForIssue, statusByDate } from './campaigns
 import * as q from './campaigns.queries';
 import { planSnapshot } from './plan-snapshot';
 
-const unitRef = (p: PlanRecord) => ({ id: p.issuingUnitId, path: p.unitPath });
+export const unitRef = (p: PlanRecord) => ({ id: p.issuingUnitId, path: p.unitPath });
 const isIssued = (p: PlanRecord) => p.documentNumber !== null;
 
 /** What the audit trail keeps of a plan: header fields and content. */
-function auditView(p: PlanRecord, cascadeUnitIds: number[]) {
+export function auditView(p: PlanRecord, cascadeUnitIds: number[]) {
   return {
     status: p.status,
     kind: p.kind,
@@ -249,93 +249,6 @@ export async function updateDraft(ctx: Ctx, id: number, input: unknown) {
     if (before.version !== data.version) throw staleVersion();
     const { version: _v, ...changes } = data;
     const after = await applyChanges(ctx, trx, before, changes, {}, 'plan.updated');
-    return toPlanResponse(after);
-  });
-}
-
-/**
- * Issues a draft (the issuing unit's head only): assigns the next number in the unit's yearly
- * series for the document type ("47/KH-UBND"), records version 1 and moves the plan along its
- * dates. VALIDATION_FAILED lists what is still missing; issuedOn may not be in the future or
- * earlier than the last document of the same series.
- */
-export async function issuePlan(ctx: Ctx, id: number, input: unknown) {
-  const data = parseInput(IssuePlan, input, { issuedOn: 'Ngày ban hành', version: 'Phiên bản' });
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getVisiblePlan(ctx, trx, id, true);
-    if (!canIssuePlanAt(ctx.actor, unitRef(before)))
-      throw forbidden('Chỉ thủ trưởng đơn vị ban hành được ban hành kế hoạch.');
-    if (before.status !== 'draft')
-      throw new AppError('INVALID_STATE', 'Chỉ dự thảo mới được ban hành.');
-    if (before.version !== data.version) throw staleVersion();
-    const missing = missingForIssue(before);
-    if (missing.length > 0)
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `Chưa thể ban hành — ${missing.map((m) => `${m.label}: ${m.message}`).join('; ')}.`,
-        { fields: missing },
-      );
-    const today = vietnamDate(ctx.now());
-    const issuedOn = data.issuedOn ?? today;
-    if (issuedOn > today)
-      throw fieldError('issuedOn', 'Ngày ban hành', 'không được sau ngày hôm nay');
-    const year = Number(issuedOn.slice(0, 4));
-    const latest = await trx
-      .selectFrom('campaignPlan')
-      .select((eb) => eb.fn.max('issuedOn').as('latest'))
-      .where('issuingUnitId', '=', before.issuingUnitId)
-      .where('docType', '=', before.docType)
-      .where('issuerSymbol', '=', before.issuerSymbol)
-      .where('numberYear', '=', year)
-      .executeTakeFirst();
-    if (latest?.latest && latest.latest > issuedOn)
-      throw fieldError(
-        'issuedOn',
-        'Ngày ban hành',
-        `không được trước ngày của văn bản cùng sổ đã ban hành (${latest.latest})`,
-      );
-    const number = await q.takeNextNumber(trx, {
-      unitId: before.issuingUnitId,
-      docType: before.docType,
-      issuerSymbol: before.issuerSymbol,
-      year,
-    });
-    const periodStart = before.periodStart ?? issuedOn;
-    await trx
-      .updateTable('campaignPlan')
-      .set({
-        status: statusByDate('issued', periodStart, before.periodEnd, today),
-        number,
-        numberYear: year,
-        documentNumber: formatDocumentNumber(number, before.docType, before.issuerSymbol),
-        issuedOn,
-        issuedAt: ctx.now(),
-        issuedBy: actorId(ctx.actor),
-        periodStart,
-        documentVersion: 1,
-        version: before.version + 1,
-        updatedAt: ctx.now(),
-      })
-      .where('id', '=', id)
-      .execute();
-    const after = await q.getPlan(trx, id);
-    const cascade = await q.listCascadeUnitIds(trx, id);
-    await q.insertVersion(trx, {
-      planId: id,
-      version: 1,
-      snapshot: await planSnapshot(trx, after, cascade),
-      reason: 'Ban hành',
-      createdBy: actorId(ctx.actor),
-    });
-    const diff = changedFields(auditView(before, cascade), auditView(after, cascade));
-    await recordAudit(trx, ctx, {
-      action: 'plan.issued',
-      entityType: 'campaign_plan',
-      entityId: id,
-      unitPath: before.unitPath,
-      before: diff.before,
-      after: diff.after,
-    });
     return toPlanResponse(after);
   });
 }

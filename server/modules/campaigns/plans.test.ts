@@ -11,12 +11,12 @@ import {
   closePlan,
   createPlan,
   getPlanDetail,
-  issuePlan,
   listPlans,
   listPlanVersions,
   updateDraft,
 } from './plans.service';
 import { advancePlanStatuses } from './cascade.service';
+import { issuePlan, recordIssuedPlan } from './issue-plan';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -235,6 +235,46 @@ describe('issuing', () => {
       '05/KH-UBND',
       '06/KH-UBND',
     ]);
+  });
+  it('records a plan issued on paper with its own number; the series continues after it', async () => {
+    const s = await setup();
+    const d = await createPlan(s.officer, samplePlanInput(s.tree.commune.id));
+    await expectAppError(
+      recordIssuedPlan(s.officer, d.id, {
+        version: d.version,
+        documentNumber: '47/KH-UBND',
+        issuedOn: '2026-02-18',
+      }),
+      'FORBIDDEN',
+    );
+    await expectAppError(
+      recordIssuedPlan(s.head, d.id, {
+        version: d.version,
+        documentNumber: '47/QĐ-UBND',
+        issuedOn: '2026-02-18',
+      }),
+      'VALIDATION_FAILED',
+      'documentNumber',
+    );
+    const recorded = await recordIssuedPlan(s.head, d.id, {
+      version: d.version,
+      documentNumber: '47 / KH - UBND',
+      issuedOn: '2026-02-18',
+    });
+    expect(recorded.documentNumber).toBe('47/KH-UBND');
+    expect(recorded.issuedOn).toBe('2026-02-18');
+    const dup = await createPlan(s.officer, samplePlanInput(s.tree.commune.id));
+    await expectAppError(
+      recordIssuedPlan(s.head, dup.id, {
+        version: dup.version,
+        documentNumber: '47/KH-UBND',
+        issuedOn: '2026-03-01',
+      }),
+      'VALIDATION_FAILED',
+      'documentNumber',
+    );
+    const next = await issuePlan(s.head, dup.id, { version: dup.version });
+    expect(next.documentNumber).toBe('48/KH-UBND');
   });
 });
 

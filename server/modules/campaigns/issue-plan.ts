@@ -1,0 +1,170 @@
+import type { Ctx } from '../../platform/context';
+import { actorId } from '../../platform/context';
+import { AppError, fieldError, forbidden, staleVersion } from '../../platform/errors';
+import { changedFields, recordAudit } from '../../platform/audit';
+import { isUniqueViolation, type Executor } from '../../platform/db';
+import { isoDate, parseInput, z } from '../../platform/validation';
+import { vietnamDate } from '../../platform/time';
+import { IssuePlan, toPlanResponse, type PlanRecord } from './campaigns.schemas';
+import { canIssuePlanAt } from './campaigns.policy';
+import {
+  documentSymbol,
+  formatDocumentNumber,
+  missingForIssue,
+  statusByDate,
+} from './campaigns.rules';
+import * as q from './campaigns.queries';
+import { auditView, getVisiblePlan, unitRef } from './plans.service';
+import { planSnapshot } from './plan-snapshot';
+
+/** Loads a draft for issuing: the unit head only, a draft only, current version, nothing missing. */
+async function draftToIssue(ctx: Ctx, trx: Executor, id: number, version: number) {
+  const before = await getVisiblePlan(ctx, trx, id, true);
+  if (!canIssuePlanAt(ctx.actor, unitRef(before)))
+    throw forbidden('Chỉ thủ trưởng đơn vị ban hành được ban hành kế hoạch.');
+  if (before.status !== 'draft')
+    throw new AppError('INVALID_STATE', 'Chỉ dự thảo mới được ban hành.');
+  if (before.version !== version) throw staleVersion();
+  const missing = missingForIssue(before);
+  if (missing.length > 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Chưa thể ban hành — ${missing.map((m) => `${m.label}: ${m.message}`).join('; ')}.`,
+      { fields: missing },
+    );
+  return before;
+}
+
+/** Writes the number and date, records version 1 and the audit event; status follows the dates. */
+async function finishIssue(
+  ctx: Ctx,
+  trx: Executor,
+  before: PlanRecord,
+  issue: { number: number; year: number; issuedOn: string },
+  reason: string,
+) {
+  const today = vietnamDate(ctx.now());
+  const periodStart = before.periodStart ?? issue.issuedOn;
+  await trx
+    .updateTable('campaignPlan')
+    .set({
+      status: statusByDate('issued', periodStart, before.periodEnd, today),
+      number: issue.number,
+      numberYear: issue.year,
+      documentNumber: formatDocumentNumber(issue.number, before.docType, before.issuerSymbol),
+      issuedOn: issue.issuedOn,
+      issuedAt: ctx.now(),
+      issuedBy: actorId(ctx.actor),
+      periodStart,
+      documentVersion: 1,
+      version: before.version + 1,
+      updatedAt: ctx.now(),
+    })
+    .where('id', '=', before.id)
+    .execute()
+    .catch((e: unknown) => {
+      if (isUniqueViolation(e, 'campaign_plan_number'))
+        throw fieldError(
+          'documentNumber',
+          'Số văn bản',
+          'đã được dùng cho văn bản khác của đơn vị trong năm',
+        );
+      throw e;
+    });
+  const after = await q.getPlan(trx, before.id);
+  const cascade = await q.listCascadeUnitIds(trx, before.id);
+  await q.insertVersion(trx, {
+    planId: before.id,
+    version: 1,
+    snapshot: await planSnapshot(trx, after, cascade),
+    reason,
+    createdBy: actorId(ctx.actor),
+  });
+  const diff = changedFields(auditView(before, cascade), auditView(after, cascade));
+  await recordAudit(trx, ctx, {
+    action: 'plan.issued',
+    entityType: 'campaign_plan',
+    entityId: before.id,
+    unitPath: before.unitPath,
+    before: diff.before,
+    after: { ...diff.after, reason },
+  });
+  return toPlanResponse(after);
+}
+
+/**
+ * Issues a draft (the issuing unit's head only): assigns the next number in the unit's yearly
+ * series for the document type ("47/KH-UBND"), records version 1 and moves the plan along its
+ * dates. VALIDATION_FAILED lists what is still missing; issuedOn may not be in the future or
+ * earlier than the last document of the same series.
+ */
+export async function issuePlan(ctx: Ctx, id: number, input: unknown) {
+  const data = parseInput(IssuePlan, input, { issuedOn: 'Ngày ban hành', version: 'Phiên bản' });
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await draftToIssue(ctx, trx, id, data.version);
+    const today = vietnamDate(ctx.now());
+    const issuedOn = data.issuedOn ?? today;
+    if (issuedOn > today)
+      throw fieldError('issuedOn', 'Ngày ban hành', 'không được sau ngày hôm nay');
+    const year = Number(issuedOn.slice(0, 4));
+    const latest = await trx
+      .selectFrom('campaignPlan')
+      .select((eb) => eb.fn.max('issuedOn').as('latest'))
+      .where('issuingUnitId', '=', before.issuingUnitId)
+      .where('docType', '=', before.docType)
+      .where('issuerSymbol', '=', before.issuerSymbol)
+      .where('numberYear', '=', year)
+      .executeTakeFirst();
+    if (latest?.latest && latest.latest > issuedOn)
+      throw fieldError(
+        'issuedOn',
+        'Ngày ban hành',
+        `không được trước ngày của văn bản cùng sổ đã ban hành (${latest.latest})`,
+      );
+    const number = await q.takeNextNumber(trx, {
+      unitId: before.issuingUnitId,
+      docType: before.docType,
+      issuerSymbol: before.issuerSymbol,
+      year,
+    });
+    return finishIssue(ctx, trx, before, { number, year, issuedOn }, 'Ban hành');
+  });
+}
+
+const RecordIssued = z.object({
+  version: z.number().int().positive(),
+  documentNumber: z.string().trim().min(1).max(40),
+  issuedOn: isoDate,
+});
+
+/**
+ * Records a plan that was already issued on paper ("vào sổ" an existing document), keeping its own
+ * number and date so lower plans can cite and link it. The unit head only; the number must carry
+ * the plan's own symbol ("47/KH-UBND") and be free in that year; the date may not be in the future.
+ */
+export async function recordIssuedPlan(ctx: Ctx, id: number, input: unknown) {
+  const data = parseInput(RecordIssued, input, {
+    version: 'Phiên bản',
+    documentNumber: 'Số văn bản',
+    issuedOn: 'Ngày ban hành',
+  });
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await draftToIssue(ctx, trx, id, data.version);
+    if (data.issuedOn > vietnamDate(ctx.now()))
+      throw fieldError('issuedOn', 'Ngày ban hành', 'không được sau ngày hôm nay');
+    const symbol = documentSymbol(before.docType, before.issuerSymbol);
+    const m = /^0*(\d{1,6})\s*\/\s*(.+)$/.exec(data.documentNumber.replace(/\s*-\s*/g, '-'));
+    if (m === null || m[2]?.toLocaleUpperCase('vi') !== symbol)
+      throw fieldError('documentNumber', 'Số văn bản', `phải có dạng "47/${symbol}"`);
+    const number = Number(m[1]);
+    if (number <= 0) throw fieldError('documentNumber', 'Số văn bản', 'phải lớn hơn 0');
+    const year = Number(data.issuedOn.slice(0, 4));
+    return finishIssue(
+      ctx,
+      trx,
+      before,
+      { number, year, issuedOn: data.issuedOn },
+      'Vào sổ văn bản đã ban hành',
+    );
+  });
+}
