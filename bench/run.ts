@@ -6,6 +6,7 @@ import { loadConfig } from '../server/config';
 import { openRuntime, type Runtime } from '../server/runtime';
 import { buildApp } from '../server/app';
 import { benchImport } from './import';
+import { benchPlans } from './plans';
 import { peopleSearchRequests, searchTerms, subtreeRequests } from './scenarios';
 import type { Db } from '../server/platform/db';
 import {
@@ -37,6 +38,7 @@ const BENCHES = [
   'units-subtree',
   'session-floor',
   'import-100k',
+  'plans',
 ] as const;
 type BenchName = (typeof BENCHES)[number];
 
@@ -209,7 +211,10 @@ async function main(): Promise<void> {
     if (selected.includes('import-100k')) {
       emit({ bench: 'import-100k', ...(await benchImport(runtime, BENCH_ADMIN)) });
     }
-    const httpBenches = selected.filter((b) => b !== 'generate' && b !== 'import-100k');
+    if (selected.includes('plans')) emit({ bench: 'plans', ...(await benchPlans(runtime, log)) });
+    const httpBenches = selected.filter(
+      (b) => b !== 'generate' && b !== 'import-100k' && b !== 'plans',
+    );
     if (httpBenches.length === 0) return;
 
     const db = runtime.db;

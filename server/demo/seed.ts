@@ -4,6 +4,7 @@ import { createAccount, grantRole } from '../modules/auth/index';
 import { createPerson, createUnit } from '../modules/organization/index';
 import { demoAccountSpecs, demoTree, type UnitSpec } from './localities';
 import { pick, rng, vietnameseName } from './names';
+import { seedDemoPlans } from './plans';
 
 const DEMO_PASSWORD = 'demo';
 
@@ -19,7 +20,7 @@ export async function isEmpty(ctx: Ctx): Promise<boolean> {
  */
 export async function seedDemo(
   ctx: Ctx,
-): Promise<{ units: number; people: number; accounts: number }> {
+): Promise<{ units: number; people: number; accounts: number; plans: number }> {
   const random = rng(20_230_306);
   let units = 0;
   let people = 0;
@@ -82,5 +83,6 @@ export async function seedDemo(
     );
     await grantRole(ctx, account.id, { role: spec.role, unitId });
   }
-  return { units, people, accounts: demoAccountSpecs.length };
+  const plans = await seedDemoPlans(ctx, unitIds);
+  return { units, people, accounts: demoAccountSpecs.length, plans };
 }
