@@ -168,7 +168,8 @@ export type Assignment = z.infer<typeof Assignment>;
 export const Signer = z.object({
   /** Authority line: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"; empty when the head signs directly. */
   authority: nullableText(200),
-  title: line(200),
+  /** "CHỦ TỊCH"; may be empty on a draft (an imported text without it), required to issue. */
+  title: nullableText(200),
   name: nullableText(200),
 });
 export type Signer = z.infer<typeof Signer>;

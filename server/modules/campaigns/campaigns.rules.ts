@@ -137,7 +137,7 @@ export function missingForIssue(plan: {
     out.push({ field: 'periodEnd', label: 'Thời gian kết thúc', message: 'chưa nhập' });
   if (plan.content.contents.length === 0 && plan.content.contest === null)
     out.push({ field: 'content.contents', label: 'Nội dung thi đua', message: 'chưa có nội dung' });
-  if (plan.content.signer === null)
-    out.push({ field: 'content.signer', label: 'Người ký', message: 'chưa nhập' });
+  if (plan.content.signer?.title == null)
+    out.push({ field: 'content.signer.title', label: 'Người ký — chức vụ', message: 'chưa nhập' });
   return out;
 }

@@ -106,7 +106,7 @@ export async function draftFromReading(ctx: Ctx, found: Found) {
     })),
     quotas: found.quotas.map((q) => ({
       scope: q.scope,
-      level: q.level === '' ? 'Chung' : q.level,
+      level: q.level === null || q.level === '' ? 'Chung' : q.level,
       maxCount: q.maxCount,
       maxPercent: q.maxPercent,
     })),
@@ -121,7 +121,7 @@ export async function draftFromReading(ctx: Ctx, found: Found) {
         ? null
         : {
             authority: null,
-            title: found.signer.title.toLocaleUpperCase('vi'),
+            title: found.signer.title?.toLocaleUpperCase('vi') ?? null,
             name: found.signer.name,
           },
     contest:

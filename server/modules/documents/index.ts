@@ -1,0 +1,13 @@
+/**
+ * Official documents generated from the system's data, laid out per Decree 30/2020/NĐ-CP.
+ * Plans: `buildPlanOutline` (plain JSON, for the web preview) and the .docx / .pdf renderers,
+ * both byte-identical for the same input.
+ */
+export {
+  buildPlanOutline,
+  type PlanDocumentInput,
+  type PlanOutline,
+  type PlanOutlineBlock,
+} from './plan-document';
+export { renderPlanDocx } from './plan-docx';
+export { renderPlanPdf } from './plan-pdf';

@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { fixedDocumentDate } from './docx-package';
+import { buildPlanOutline, type PlanDocumentInput, type PlanOutline } from './plan-document';
+import { headerLines } from './plan-format';
+
+/**
+ * The plan as a PDF with the same layout as the .docx (Decree 30/2020): A4, margins 20/20/30/15
+ * mm, a two-column header, centred type heading and trích yếu, justified 14 pt body with a
+ * first-line indent, page numbers centred in the top margin from page 2, and the Nơi nhận /
+ * signature block. Noto Serif stands in for Times New Roman (it ships in npm with full
+ * Vietnamese coverage). Sizes are in points.
+ */
+
+type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
+const fontFiles: Record<Face, string> = {
+  regular: '400Regular/NotoSerif_400Regular.ttf',
+  bold: '700Bold/NotoSerif_700Bold.ttf',
+  italic: '400Regular_Italic/NotoSerif_400Regular_Italic.ttf',
+  boldItalic: '700Bold_Italic/NotoSerif_700Bold_Italic.ttf',
+};
+
+let fontCache: Record<Face, Buffer> | null = null;
+/** Font files, read once per process; resolved from the package, not the working directory. */
+function fonts(): Record<Face, Buffer> {
+  if (fontCache === null) {
+    const require = createRequire(import.meta.url);
+    const root = path.dirname(require.resolve('@expo-google-fonts/noto-serif/package.json'));
+    const read = (face: Face) => fs.readFileSync(path.join(root, fontFiles[face]));
+    fontCache = {
+      regular: read('regular'),
+      bold: read('bold'),
+      italic: read('italic'),
+      boldItalic: read('boldItalic'),
+    };
+  }
+  return fontCache;
+}
+
+const mm = (v: number) => (v * 72) / 25.4;
+const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
+const INDENT = 36; // 1.27 cm
+const PARAGRAPH_GAP = 6;
+const LINE_GAP = 1.5;
+
+type Doc = PDFKit.PDFDocument;
+type Style = { face: Face; size: number };
+
+class Layout {
+  readonly x: number;
+  readonly width: number;
+  constructor(readonly doc: Doc) {
+    this.x = doc.page.margins.left;
+    this.width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  }
+
+  use(style: Style): Doc {
+    return this.doc.font(style.face).fontSize(style.size);
+  }
+
+  /** Centred text in a column; returns the y below it. */
+  centred(text: string, style: Style, x: number, y: number, width: number): number {
+    this.use(style).text(text, x, y, { width, align: 'center', lineGap: LINE_GAP });
+    return this.doc.y;
+  }
+
+  rule(centreX: number, y: number, length: number): void {
+    this.doc
+      .moveTo(centreX - length / 2, y)
+      .lineTo(centreX + length / 2, y)
+      .lineWidth(0.6)
+      .stroke();
+  }
+
+  height(text: string, style: Style, width: number, options: PDFKit.Mixins.TextOptions = {}) {
+    return this.use(style).heightOfString(text, { width, lineGap: LINE_GAP, ...options });
+  }
+
+  /** Starts a new page unless `needed` points fit above the bottom margin. */
+  ensureSpace(needed: number): void {
+    const bottom = this.doc.page.height - this.doc.page.margins.bottom;
+    if (this.doc.y + needed > bottom) this.doc.addPage();
+  }
+}
+
+function drawHeader(l: Layout, o: PlanOutline): void {
+  const h = o.header;
+  const leftW = l.width * 0.385;
+  const rightW = l.width - leftW;
+  const rightX = l.x + leftW;
+  const top = l.doc.page.margins.top;
+
+  let y = top;
+  for (const t of headerLines(h.parentBody ?? ''))
+    y = l.centred(t, { face: 'regular', size: 13 }, l.x, y, leftW);
+  for (const t of headerLines(h.issuingBody))
+    y = l.centred(t, { face: 'bold', size: 13 }, l.x, y, leftW);
+  l.rule(l.x + leftW / 2, y + 2, 65);
+  const leftBottom = y + 4;
+
+  // The Quốc hiệu must stay on one line: 13 pt, or down to 12 pt (the range Decree 30 allows).
+  let nationSize = 13;
+  while (
+    nationSize > 12 &&
+    l.use({ face: 'bold', size: nationSize }).widthOfString(h.nationalName) > rightW
+  )
+    nationSize -= 0.5;
+  y = l.centred(h.nationalName, { face: 'bold', size: nationSize }, rightX, top, rightW);
+  y = l.centred(h.motto, { face: 'bold', size: 14 }, rightX, y, rightW);
+  const mottoWidth = l.use({ face: 'bold', size: 14 }).widthOfString(h.motto);
+  l.rule(rightX + rightW / 2, y + 2, mottoWidth);
+  const rightBottom = y + 4;
+
+  const row2 = Math.max(leftBottom, rightBottom) + 6;
+  const a = l.centred(h.number, { face: 'regular', size: 13 }, l.x, row2, leftW);
+  const b = l.centred(h.placeDate, { face: 'italic', size: 14 }, rightX, row2, rightW);
+  l.doc.y = Math.max(a, b);
+}
+
+function drawTitle(l: Layout, o: PlanOutline): void {
+  let y = l.doc.y + 18;
+  y = l.centred(o.docTypeHeading, { face: 'bold', size: 14 }, l.x, y, l.width);
+  y = l.centred(o.title, { face: 'bold', size: 14 }, l.x + 20, y, l.width - 40);
+  l.rule(l.x + l.width / 2, y + 5, 130);
+  l.doc.y = y + 16;
+}
+
+const blockFace: Record<PlanOutline['blocks'][number]['type'], Face> = {
+  heading: 'bold',
+  subheading: 'bold',
+  paragraph: 'regular',
+  bullet: 'regular',
+  legalBasis: 'italic',
+};
+
+const BODY_OPTIONS = {
+  align: 'justify',
+  indent: INDENT,
+  lineGap: LINE_GAP,
+  paragraphGap: PARAGRAPH_GAP,
+} as const;
+
+function drawBody(l: Layout, o: PlanOutline): void {
+  const closing = closingBlock(l, o);
+  o.blocks.forEach((block, i) => {
+    const style: Style = { face: blockFace[block.type], size: 14 };
+    const own = l.height(block.text, style, l.width, BODY_OPTIONS);
+    if (i === o.blocks.length - 1) {
+      // The signature never stands alone on a page: the closing paragraph goes with it.
+      l.ensureSpace(own + closing.height);
+    } else if (block.type === 'heading' || block.type === 'subheading') {
+      // Keep a heading with the first lines of what follows it.
+      l.ensureSpace(own + l.height('x\nx', { face: 'regular', size: 14 }, l.width));
+    }
+    l.use(style).text(block.text, l.x, l.doc.y, { ...BODY_OPTIONS, width: l.width });
+  });
+  closing.draw();
+}
+
+/** Nơi nhận (left) and the signature (right), side by side; its height, and how to draw it. */
+function closingBlock(l: Layout, o: PlanOutline): { height: number; draw: () => void } {
+  const leftW = l.width * 0.46;
+  const rightW = l.width - leftW;
+  const heading: Style = { face: 'boldItalic', size: 12 };
+  const recipient: Style = { face: 'regular', size: 11 };
+  const signLine: Style = { face: 'bold', size: 14 };
+  const s = o.signer;
+  const signLines = s === null ? [] : [s.authority, s.title].filter((t): t is string => t !== null);
+  const gap = 70; // room for the signature and seal
+  const space = 6;
+
+  const leftH =
+    l.height(o.recipients.heading, heading, leftW) +
+    o.recipients.lines.reduce((sum, r) => sum + l.height(r, recipient, leftW), 0);
+  const rightH =
+    signLines.reduce((sum, t) => sum + l.height(t, signLine, rightW), 0) +
+    (s?.name ? gap + l.height(s.name, signLine, rightW) : 0);
+
+  const draw = () => {
+    l.doc.y += space;
+    l.ensureSpace(Math.max(leftH, rightH));
+    const top = l.doc.y;
+    l.use(heading).text(o.recipients.heading, l.x, top, { width: leftW, lineGap: LINE_GAP });
+    for (const r of o.recipients.lines)
+      l.use(recipient).text(r, l.x, l.doc.y, { width: leftW, lineGap: LINE_GAP });
+    const leftBottom = l.doc.y;
+    let y = top;
+    for (const t of signLines) y = l.centred(t, signLine, l.x + leftW, y, rightW);
+    if (s?.name) y = l.centred(s.name, signLine, l.x + leftW, y + gap, rightW);
+    l.doc.y = Math.max(leftBottom, y);
+  };
+  return { height: space + Math.max(leftH, rightH), draw };
+}
+
+/** Page numbers centred in the top margin, from page 2 (page 1 shows none); the draft mark on page 1. */
+function drawMarginals(l: Layout, o: PlanOutline): void {
+  const range = l.doc.bufferedPageRange();
+  const y = mm(10);
+  for (let i = range.start; i < range.start + range.count; i++) {
+    l.doc.switchToPage(i);
+    if (i === range.start) {
+      if (o.draftMark !== null)
+        l.use({ face: 'bold', size: 13 }).text(o.draftMark, l.x, y, {
+          width: l.width,
+          align: 'right',
+          lineBreak: false,
+        });
+      continue;
+    }
+    l.use({ face: 'regular', size: 13 }).text(String(i - range.start + 1), l.x, y, {
+      width: l.width,
+      align: 'center',
+      lineBreak: false,
+    });
+  }
+}
+
+/**
+ * Renders the plan as a PDF (same outline and hierarchy as the .docx). Byte-identical for the
+ * same input: the info dates are fixed to the issue date (or 1 January of the draft year), and
+ * pdfkit derives the file ID from the info dictionary only, so it is fixed too.
+ */
+export async function renderPlanPdf(input: PlanDocumentInput): Promise<Buffer> {
+  const outline = buildPlanOutline(input);
+  const date = fixedDocumentDate(input.issuedOn, input.draftYear);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    lang: 'vi-VN',
+    info: {
+      Title: `${outline.docTypeHeading} ${outline.title}`,
+      Author: outline.header.issuingBody,
+      Creator: 'ThiĐua',
+      Producer: 'ThiĐua',
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
+  const f = fonts();
+  for (const face of Object.keys(f) as Face[]) doc.registerFont(face, f[face]);
+
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const layout = new Layout(doc);
+  drawHeader(layout, outline);
+  drawTitle(layout, outline);
+  drawBody(layout, outline);
+  drawMarginals(layout, outline);
+  doc.end();
+  return done;
+}
