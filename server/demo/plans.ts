@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Ctx } from '../platform/context';
 import { vietnamDate } from '../platform/time';
 import {
+  closePlan,
   createPlan,
   draftFromReading,
   issuePlan,
@@ -70,12 +71,16 @@ export async function seedDemoPlans(ctx: Ctx, unitIds: Map<string, number>): Pro
     });
     plans++;
     const found = reading.result;
-    if (found.documentNumber !== null && found.issuedOn !== null && draft.periodEnd !== null)
-      await recordIssuedPlan(ctx, plan.id, {
+    if (found.documentNumber !== null && found.issuedOn !== null) {
+      const recorded = await recordIssuedPlan(ctx, plan.id, {
         version: plan.version,
         documentNumber: found.documentNumber,
         issuedOn: found.issuedOn,
       });
+      // Campaigns of past years have had their final review: close them.
+      if (recorded.status === 'in_review')
+        await closePlan(ctx, plan.id, { version: recorded.version });
+    }
   }
 
   // A live plan of Huyện Châu Thành, issued six days ago, that its communes must follow in 5 days.
@@ -140,12 +145,13 @@ export async function seedDemoPlans(ctx: Ctx, unitIds: Map<string, number>): Pro
     issuedOn: addDays(today, -6),
   });
   plans++;
-  // Thái Bình has issued its own plan; Hảo Đước is drafting; the others have not started.
-  const thaiBinh = unit('Tỉnh Tây Ninh › Huyện Châu Thành › Xã Thái Bình');
-  const child = await startChildPlan(ctx, issued.id, { unitId: thaiBinh });
+  // Hảo Đước has issued its own plan, An Bình is drafting, the others (Thái Bình, whose officer
+  // is a demo account, among them) have not started and get the deadline reminders.
+  const haoDuoc = unit('Tỉnh Tây Ninh › Huyện Châu Thành › Xã Hảo Đước');
+  const child = await startChildPlan(ctx, issued.id, { unitId: haoDuoc });
   await issuePlan(ctx, child.id, { version: child.version, issuedOn: addDays(today, -2) });
   await startChildPlan(ctx, issued.id, {
-    unitId: unit('Tỉnh Tây Ninh › Huyện Châu Thành › Xã Hảo Đước'),
+    unitId: unit('Tỉnh Tây Ninh › Huyện Châu Thành › Xã An Bình'),
   });
   return plans + 2;
 }

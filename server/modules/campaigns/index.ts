@@ -1,5 +1,5 @@
 export { registerCampaignRoutes } from './campaigns.routes';
-export { createPlan, updateDraft, getVisiblePlan } from './plans.service';
+export { closePlan, createPlan, updateDraft, getVisiblePlan } from './plans.service';
 export { issuePlan, recordIssuedPlan } from './issue-plan';
 export { advancePlanStatuses, sendCascadeReminders, startChildPlan } from './cascade.service';
 export type { PlanRecord } from './campaigns.schemas';

@@ -17,15 +17,24 @@ import * as q from './campaigns.queries';
 import { auditView, getVisiblePlan, unitRef } from './plans.service';
 import { planSnapshot } from './plan-snapshot';
 
-/** Loads a draft for issuing: the unit head only, a draft only, current version, nothing missing. */
-async function draftToIssue(ctx: Ctx, trx: Executor, id: number, version: number) {
+/**
+ * Loads a draft for issuing: the unit head only, a draft only, current version and, for a new
+ * issue, nothing missing (a plan recorded from paper is taken as it was issued).
+ */
+async function draftToIssue(
+  ctx: Ctx,
+  trx: Executor,
+  id: number,
+  version: number,
+  requireComplete = true,
+) {
   const before = await getVisiblePlan(ctx, trx, id, true);
   if (!canIssuePlanAt(ctx.actor, unitRef(before)))
     throw forbidden('Chỉ thủ trưởng đơn vị ban hành được ban hành kế hoạch.');
   if (before.status !== 'draft')
     throw new AppError('INVALID_STATE', 'Chỉ dự thảo mới được ban hành.');
   if (before.version !== version) throw staleVersion();
-  const missing = missingForIssue(before);
+  const missing = requireComplete ? missingForIssue(before) : [];
   if (missing.length > 0)
     throw new AppError(
       'VALIDATION_FAILED',
@@ -149,7 +158,7 @@ export async function recordIssuedPlan(ctx: Ctx, id: number, input: unknown) {
     issuedOn: 'Ngày ban hành',
   });
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await draftToIssue(ctx, trx, id, data.version);
+    const before = await draftToIssue(ctx, trx, id, data.version, false);
     if (data.issuedOn > vietnamDate(ctx.now()))
       throw fieldError('issuedOn', 'Ngày ban hành', 'không được sau ngày hôm nay');
     const symbol = documentSymbol(before.docType, before.issuerSymbol);
