@@ -7,7 +7,11 @@ import { jobRunner, startWorker } from './platform/jobs';
 import { deleteExpiredSessions, loadUserActor } from './modules/auth/index';
 import { importJob } from './modules/organization/index';
 import { isEmpty, seedDemo } from './demo/seed';
-import { advancePlanStatuses, sendCascadeReminders } from './modules/campaigns/index';
+import {
+  advancePlanStatuses,
+  sendCascadeReminders,
+  sendPlanDeadlineReminders,
+} from './modules/campaigns/index';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -77,6 +81,7 @@ async function main(): Promise<void> {
   const planTick = () => {
     advancePlanStatuses(planCtx)
       .then(() => sendCascadeReminders(planCtx))
+      .then(() => sendPlanDeadlineReminders(planCtx))
       .catch((e: unknown) => app.log.warn({ err: e }, 'plan calendar tick failed'));
   };
   const planTimer = config.worker ? setInterval(planTick, 15 * 60_000) : undefined;

@@ -14,7 +14,11 @@ let tree: Awaited<ReturnType<typeof makeTree>>;
 const cookies = new Map<string, string>();
 
 async function login(username: string, password: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
   const c = res.cookies.find((x) => x.name === 'thidua_sid');
   if (!c) throw new Error(`login failed ${res.statusCode}`);
   return `thidua_sid=${c.value}`;
@@ -24,8 +28,16 @@ const as = (who: string) => ({ cookie: cookies.get(who) ?? '' });
 
 beforeAll(async () => {
   t = await createTestDb();
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/unused', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-  app = await buildApp({ db: t.db, config, storage: t.storage, now: () => new Date(), databaseKind: 'embedded' }, { logger: false });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: '/tmp/unused',
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+  });
+  app = await buildApp(
+    { db: t.db, config, storage: t.storage, now: () => new Date(), databaseKind: 'embedded' },
+    { logger: false },
+  );
   await app.ready();
   const sys = testCtx(t);
   tree = await makeTree(sys);
@@ -62,17 +74,32 @@ async function draft(title = 'Kế hoạch thi đua cải cách hành chính nă
 describe('plan routes', () => {
   it('lets only the unit’s officer create and only its head issue', async () => {
     for (const who of ['head', 'staff', 'council', 'juror', 'admin', 'otherOfficer']) {
-      const res = await app.inject({ method: 'POST', url: '/api/plans', headers: as(who), payload: samplePlanInput(tree.commune.id) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/plans',
+        headers: as(who),
+        payload: samplePlanInput(tree.commune.id),
+      });
       expect(res.statusCode, who).toBe(403);
     }
     const anonymous = await app.inject({ method: 'GET', url: '/api/plans' });
     expect(anonymous.statusCode).toBe(401);
     const plan = await draft();
     for (const who of ['officer', 'staff', 'admin', 'otherOfficer']) {
-      const res = await app.inject({ method: 'POST', url: `/api/plans/${plan.id}/issue`, headers: as(who), payload: { version: plan.version } });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/plans/${plan.id}/issue`,
+        headers: as(who),
+        payload: { version: plan.version },
+      });
       expect(res.statusCode, who).toBe(403);
     }
-    const issued = await app.inject({ method: 'POST', url: `/api/plans/${plan.id}/issue`, headers: as('head'), payload: { version: plan.version } });
+    const issued = await app.inject({
+      method: 'POST',
+      url: `/api/plans/${plan.id}/issue`,
+      headers: as('head'),
+      payload: { version: plan.version },
+    });
     expect(issued.statusCode).toBe(200);
     expect(issued.json<{ documentNumber: string }>().documentNumber).toMatch(/^\d{2}\/KH-UBND$/);
   });
@@ -85,8 +112,14 @@ describe('plan routes', () => {
       payload: samplePlanInput(tree.commune.id, { periodEnd: 'ngày mai' }),
     });
     expect(res.statusCode).toBe(400);
-    const body = res.json<{ message: string; details: { fields: { field: string; label: string }[] } }>();
-    expect(body.details.fields[0]).toMatchObject({ field: 'periodEnd', label: 'Thời gian kết thúc' });
+    const body = res.json<{
+      message: string;
+      details: { fields: { field: string; label: string }[] };
+    }>();
+    expect(body.details.fields[0]).toMatchObject({
+      field: 'periodEnd',
+      label: 'Thời gian kết thúc',
+    });
     expect(body.message).toContain('Thời gian kết thúc');
   });
 
@@ -94,33 +127,78 @@ describe('plan routes', () => {
     const plan = await draft('Kế hoạch công khai về cải cách hành chính');
     const hidden = await app.inject({ method: 'GET', url: `/api/public/plans/${plan.id}` });
     expect(hidden.statusCode).toBe(404);
-    const hiddenDoc = await app.inject({ method: 'GET', url: `/api/public/plans/${plan.id}/document.docx` });
+    const hiddenDoc = await app.inject({
+      method: 'GET',
+      url: `/api/public/plans/${plan.id}/document.docx`,
+    });
     expect(hiddenDoc.statusCode).toBe(404);
-    await app.inject({ method: 'POST', url: `/api/plans/${plan.id}/issue`, headers: as('head'), payload: { version: plan.version } });
-    const list = await app.inject({ method: 'GET', url: '/api/public/plans?search=cong khai ve cai cach' });
+    await app.inject({
+      method: 'POST',
+      url: `/api/plans/${plan.id}/issue`,
+      headers: as('head'),
+      payload: { version: plan.version },
+    });
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/public/plans?search=cong khai ve cai cach',
+    });
     expect(list.json<{ items: { id: number }[] }>().items.map((p) => p.id)).toContain(plan.id);
-    const first = await app.inject({ method: 'GET', url: `/api/public/plans/${plan.id}/document.docx` });
+    const first = await app.inject({
+      method: 'GET',
+      url: `/api/public/plans/${plan.id}/document.docx`,
+    });
     expect(first.statusCode).toBe(200);
     expect(first.headers['content-type']).toContain('wordprocessingml');
     expect(first.headers['content-disposition']).toContain('.docx');
-    const second = await app.inject({ method: 'GET', url: `/api/plans/${plan.id}/document.docx`, headers: as('staff') });
+    const second = await app.inject({
+      method: 'GET',
+      url: `/api/plans/${plan.id}/document.docx`,
+      headers: as('staff'),
+    });
     expect(Buffer.compare(first.rawPayload, second.rawPayload)).toBe(0);
-    const xml = await (await JSZip.loadAsync(first.rawPayload)).file('word/document.xml')?.async('string');
+    const xml = await (
+      await JSZip.loadAsync(first.rawPayload)
+    )
+      .file('word/document.xml')
+      ?.async('string');
     expect(xml).toContain('Kế hoạch công khai về cải cách hành chính');
-    const pdf = await app.inject({ method: 'GET', url: `/api/public/plans/${plan.id}/document.pdf` });
+    const pdf = await app.inject({
+      method: 'GET',
+      url: `/api/public/plans/${plan.id}/document.pdf`,
+    });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('reads pasted plan text into a draft with excerpts, for officers only', async () => {
-    const text = 'Số: 47/KH - UBND\nChâu Thành, ngày 18 tháng 02 năm 2022\nKẾ HOẠCH\nPhát động phong trào thi đua cải cách hành chính\n';
-    const denied = await app.inject({ method: 'POST', url: '/api/plans/import', headers: as('staff'), payload: { text } });
+    const text =
+      'Số: 47/KH - UBND\nChâu Thành, ngày 18 tháng 02 năm 2022\nKẾ HOẠCH\nPhát động phong trào thi đua cải cách hành chính\n';
+    const denied = await app.inject({
+      method: 'POST',
+      url: '/api/plans/import',
+      headers: as('staff'),
+      payload: { text },
+    });
     expect(denied.statusCode).toBe(403);
-    const empty = await app.inject({ method: 'POST', url: '/api/plans/import', headers: as('officer'), payload: { text: '  ' } });
+    const empty = await app.inject({
+      method: 'POST',
+      url: '/api/plans/import',
+      headers: as('officer'),
+      payload: { text: '  ' },
+    });
     expect(empty.statusCode).toBe(400);
-    const res = await app.inject({ method: 'POST', url: '/api/plans/import', headers: as('officer'), payload: { text } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/plans/import',
+      headers: as('officer'),
+      payload: { text },
+    });
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ found: { documentNumber: string; issuedOn: string }; evidence: Record<string, { excerpt: string }[]>; draft: { docType: string; issuerSymbol: string } }>();
+    const body = res.json<{
+      found: { documentNumber: string; issuedOn: string };
+      evidence: Record<string, { excerpt: string }[]>;
+      draft: { docType: string; issuerSymbol: string };
+    }>();
     expect(body.found.documentNumber).toBe('47/KH-UBND');
     expect(body.found.issuedOn).toBe('2022-02-18');
     expect(body.draft).toMatchObject({ docType: 'KH', issuerSymbol: 'UBND' });

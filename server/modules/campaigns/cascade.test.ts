@@ -8,6 +8,7 @@ import { listNotifications } from '../notifications/index';
 import { createPlan, getPlanDetail } from './plans.service';
 import { issuePlan } from './issue-plan';
 import { cascadeBoard, planTree, sendCascadeReminders, startChildPlan } from './cascade.service';
+import { sendPlanDeadlineReminders } from './deadline-reminders';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -195,5 +196,17 @@ describe('cascade', () => {
     // Another commune's officer sees the issued parent but not A's draft below it.
     const other = await planTree(at(s.officerB.actor, '2026-02-20'), s.parent.id);
     expect(other.children).toEqual([]);
+  });
+
+  it('reminds the issuing unit of its registration deadline and other deadlines', async () => {
+    const s = await setup();
+    const head = testCtx(t, s.districtHead.actor);
+    const before = (await listNotifications(head, {})).total;
+    // The parent's registration deadline is 2026-12-31 (sample plan): three days before it …
+    await sendPlanDeadlineReminders(at(s.sys.actor, '2026-12-28'));
+    await sendPlanDeadlineReminders(at(s.sys.actor, '2026-12-28'));
+    const after = await listNotifications(head, {});
+    expect(after.total - before).toBe(1);
+    expect(after.items[0]?.title).toBe('Hạn đăng ký thi đua: còn 3 ngày (31/12/2026)');
   });
 });

@@ -5,3 +5,4 @@ export { advancePlanStatuses, sendCascadeReminders, startChildPlan } from './cas
 export type { PlanRecord } from './campaigns.schemas';
 export { draftFromReading } from './plan-import.service';
 export { readPlanText } from './plan-reader/read-plan';
+export { sendPlanDeadlineReminders } from './deadline-reminders';
