@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import { DataDirLockedError } from './platform/embedded-postgres';
@@ -7,10 +8,14 @@ import { systemActor } from './platform/context';
 import { verifyAuditChain } from './platform/audit';
 import { isAppError } from './platform/errors';
 import { createAdministrator } from './modules/auth/index';
+import { extractPlanText } from './modules/campaigns/plan-reader/extract-text';
+import { readPlanText } from './modules/campaigns/plan-reader/read-plan';
+import { formatPlanSummary } from './modules/campaigns/plan-reader/summary';
 
 const usage = `Cách dùng / usage:
   npm run cli -- create-admin <username>   tạo quản trị viên đầu tiên (mật khẩu hỏi trên màn hình hoặc lấy từ THIDUA_ADMIN_PASSWORD)
-  npm run cli -- verify-audit              kiểm tra chuỗi băm của nhật ký thay đổi`;
+  npm run cli -- verify-audit              kiểm tra chuỗi băm của nhật ký thay đổi
+  npm run cli -- import-plan <tệp> [--json]  đọc kế hoạch (.txt, .docx, .pdf có lớp chữ) thành bản nháp; --json in đúng một đối tượng JSON`;
 
 /** Reads the password from THIDUA_ADMIN_PASSWORD or the terminal, without echoing it. */
 async function readPassword(): Promise<string> {
@@ -32,8 +37,38 @@ async function readPassword(): Promise<string> {
   }
 }
 
+/** `import-plan <file> [--json]`: reads a plan without the database; one JSON object on stdout. */
+async function importPlan(args: string[]): Promise<number> {
+  const json = args.includes('--json');
+  const file = args.find((a) => a !== '--json');
+  if (!file) {
+    console.error(usage);
+    return 2;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    console.error(`Không đọc được tệp "${file}" (không có hoặc không có quyền đọc).`);
+    return 1;
+  }
+  try {
+    const { result } = readPlanText(await extractPlanText(bytes, file));
+    const out = json ? JSON.stringify(result) : formatPlanSummary(result);
+    await new Promise<void>((resolve) => process.stdout.write(`${out}\n`, () => resolve()));
+    return 0;
+  } catch (e) {
+    if (isAppError(e)) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
 async function main(): Promise<number> {
   const [command, arg] = process.argv.slice(2);
+  if (command === 'import-plan') return importPlan(process.argv.slice(3)); // needs no database
   if (command !== 'create-admin' && command !== 'verify-audit') {
     console.error(usage);
     return 2;

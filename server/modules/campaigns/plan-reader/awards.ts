@@ -31,6 +31,7 @@ function clauses(doc: Doc): Span[] {
 type Reward = PlanImportJson['rewards'][number];
 
 const PROPOSE = ['de xuat', 'de nghi', 'trinh'];
+const GIVEN_BY = ['duoc', ...PROPOSE];
 
 export function readRewards(doc: Doc, plan: PlanImportJson, ev: EvidenceLog): void {
   const outName = (s: string) => out(doc, s);
@@ -52,11 +53,11 @@ export function readRewards(doc: Doc, plan: PlanImportJson, ev: EvidenceLog): vo
         }
       }
       if (titles.length === 0) {
-        // "được UBND xã khen thưởng bằng quà": the giver is named before the form.
+        // "được UBND xã khen thưởng bằng quà", "đề nghị Chủ tịch UBND tỉnh tặng Bằng khen": the
+        // giver is named before the form.
         for (let j = 0; j < i; j++) {
-          const t = matchAnyAt(tokens, j, ['duoc'], 0)
-            ? issuerTitleAt(doc, tokens, j + 1, outName)
-            : null;
+          const verb = matchAnyAt(tokens, j, GIVEN_BY, 0);
+          const t = verb ? issuerTitleAt(doc, tokens, verb.next, outName) : null;
           if (t) titles.push(t.label);
         }
       }

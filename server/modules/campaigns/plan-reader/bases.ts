@@ -53,7 +53,13 @@ function leadingVerb(doc: Doc, span: Span): Span | null {
   return null;
 }
 
-function toBasis(doc: Doc, part: Span, verb: Span | null): Basis | null {
+// "…, Ủy ban nhân dân huyện ban hành Kế hoạch …": the issuer's sentence after the last citation
+const ISSUER_AFTER =
+  /,\s+(?:uy ban nhan dan|ubnd|so|phong|ban)\s[^,;.]{0,60}?(?:ban hanh|xay dung|phat dong|trien khai)\s+(?:ke hoach|the le|quyet dinh)/u;
+
+function toBasis(doc: Doc, whole: Span, verb: Span | null): Basis | null {
+  const issuer = ISSUER_AFTER.exec(doc.folded.slice(whole.start, whole.end));
+  const part = issuer ? { start: whole.start, end: whole.start + issuer.index } : whole;
   const start = verb ? verb.end : part.start;
   const text = cleanItem(doc.text.slice(start, part.end));
   if (text.length < 4) return null;

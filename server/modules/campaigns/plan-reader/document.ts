@@ -61,8 +61,27 @@ export function slice(doc: Doc, span: Span): string {
   return doc.text.slice(span.start, span.end);
 }
 
+/** First index in sorted `tokens` whose start is at or after `offset`. */
+function lowerBound(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid]?.start ?? Infinity) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The tokens lying wholly inside the span (binary search: the reader calls this a lot). */
 export function tokensIn(doc: Doc, span: Span): Token[] {
-  return doc.tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+  const out: Token[] = [];
+  for (let i = lowerBound(doc.tokens, span.start); i < doc.tokens.length; i++) {
+    const t = doc.tokens[i];
+    if (!t || t.start >= span.end) break;
+    if (t.end <= span.end) out.push(t);
+  }
+  return out;
 }
 
 /** Markdown emphasis removed, whitespace collapsed, no space inside curly quotes. */

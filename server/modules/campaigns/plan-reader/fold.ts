@@ -136,6 +136,21 @@ function wordBudget(word: string): number {
   return Math.max(1, word.length / 3);
 }
 
+const distanceCache = new Map<string, number>();
+
+/** wordDistance(text word, phrase word) within the word's budget, memoised (words repeat a lot). */
+function cachedDistance(a: string, w: string): number {
+  if (a === w) return 0;
+  const key = `${a}\u0000${w}`;
+  let d = distanceCache.get(key);
+  if (d === undefined) {
+    if (distanceCache.size > 200_000) distanceCache.clear();
+    d = wordDistance(a, w, wordBudget(w));
+    distanceCache.set(key, d);
+  }
+  return d;
+}
+
 /** Default tolerance for a phrase: a quarter of an edit per letter, at least half an edit. */
 export function defaultBudget(phrase: string): number {
   return Math.max(0.5, phrase.replace(/ /gu, '').length * 0.25);
@@ -157,7 +172,7 @@ export function phraseCostAt(
     const t = tokens[i + k];
     const w = words[k];
     if (!t || w === undefined) return null;
-    const d = wordDistance(t.text, w, Math.min(budget - cost, wordBudget(w)));
+    const d = cachedDistance(t.text, w);
     if (d > wordBudget(w)) return null;
     cost += d;
     if (cost > budget) return null;

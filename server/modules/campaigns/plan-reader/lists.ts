@@ -51,6 +51,14 @@ function after(doc: Doc, span: Span, phrases: readonly string[]): Span | null {
   return { start, end: span.end };
 }
 
+/** "Thành viên Ban Tổ chức … không được tham gia dự thi": who is excluded. */
+function notAllowed(doc: Doc, span: Span): Span | null {
+  const m = /\s+khong\s+(?:duoc\s+)?(?:tham gia|du thi|xet)(?![a-z])/u.exec(
+    doc.folded.slice(span.start, span.end),
+  );
+  return m && m.index > 0 ? { start: span.start, end: span.start + m.index } : null;
+}
+
 function participantScope(doc: Doc, span: Span): Scope {
   const tokens = tokensIn(doc, span);
   let i = 0;
@@ -101,7 +109,7 @@ export function readParticipants(doc: Doc, plan: PlanImportJson, ev: EvidenceLog
   for (const item of participantItems(doc)) {
     const groupScope = scopeOf(doc, item.group ?? item.label);
     for (const part of splitClauses(doc, item.content)) {
-      const excluded = after(doc, part, EXCLUDED);
+      const excluded = after(doc, part, EXCLUDED) ?? notAllowed(doc, part);
       if (excluded) {
         ev.add(`participants.excluded.${p.excluded.length}`, part);
         p.excluded.push(capitalize(text(doc, excluded)));
@@ -145,7 +153,7 @@ export function readCriteria(doc: Doc, plan: PlanImportJson, ev: EvidenceLog): v
   const section = findSection(doc, ['tieu chuan', 'tieu chi']);
   if (!section) return;
   for (const item of sectionItems(doc, section)) {
-    const scope = scopeOf(doc, item.group);
+    const scope = scopeOf(doc, item.group ?? item.label);
     if (!scope) continue; // a criterion that names neither collectives nor individuals
     const key = scope === 'collective' ? 'collective' : 'individual';
     const value = text(doc, item.content);
@@ -155,20 +163,45 @@ export function readCriteria(doc: Doc, plan: PlanImportJson, ev: EvidenceLog): v
   }
 }
 
-function dossierText(doc: Doc, item: Item): string {
-  const own = item.group !== null && item.label !== null && item.group.start === item.label.start;
-  if (!item.group || own) return text(doc, item.full);
-  return `${text(doc, item.group)}: ${text(doc, item.full)}`;
+/** "Hồ sơ … gồm: Tờ trình, biên bản họp xét, báo cáo thành tích (02 bản)": one item per document. */
+function listAfterGom(doc: Doc, item: Item, span: Span): Span[] | null {
+  const label = item.label ?? item.group;
+  if (!label || !findAny(tokensIn(doc, label), ['gom', 'bao gom'], 0)) return null;
+  const parts: Span[] = [];
+  let depth = 0;
+  let from = span.start;
+  for (let k = span.start; k < span.end; k++) {
+    const ch = doc.text.charAt(k);
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (ch === ',' && depth === 0) {
+      parts.push({ start: from, end: k });
+      from = k + 1;
+    }
+  }
+  parts.push({ start: from, end: span.end });
+  return parts;
 }
 
 export function readDossier(doc: Doc, plan: PlanImportJson, ev: EvidenceLog): void {
   const section = findSection(doc, ['ho so']);
   if (!section) return;
   for (const item of sectionItems(doc, section)) {
-    if (hasDeadline(doc, item.full)) continue; // "Hồ sơ gửi về … chậm nhất ngày …": a deadline
-    const value = dossierText(doc, item);
-    if (value.length < 3) continue;
-    ev.add(`dossier.${plan.dossier.length}`, item.full);
-    plan.dossier.push(value);
+    // a sentence that only sets a deadline ("Hồ sơ gửi về … chậm nhất ngày …") is in `deadlines`
+    const kept = splitClauses(doc, item.content).filter((c) => !hasDeadline(doc, c));
+    const first = kept[0];
+    const last = kept[kept.length - 1];
+    if (!first || !last) continue;
+    const span = { start: first.start, end: last.end };
+    const own = item.group !== null && item.label !== null && item.group.start === item.label.start;
+    const label = own ? null : (item.group ?? item.label);
+    const pieces = listAfterGom(doc, item, span);
+    for (const piece of pieces ?? [span]) {
+      const body = text(doc, piece);
+      const value = pieces ? capitalize(body) : label ? `${text(doc, label)}: ${body}` : body;
+      if (value.length < 3) continue;
+      ev.add(`dossier.${plan.dossier.length}`, pieces ? piece : item.full);
+      plan.dossier.push(value);
+    }
   }
 }

@@ -17,7 +17,7 @@ const MAX_LABEL = 80;
 export function labelOf(doc: Doc, block: Block): Labelled {
   const raw = doc.text.slice(block.contentStart, block.end);
   const colon = raw.indexOf(':');
-  if (colon >= 0 && colon <= MAX_LABEL && !raw.slice(0, colon).includes('\n\n')) {
+  if (colon >= 0 && colon <= MAX_LABEL && !/\n|[.;]\s/u.test(raw.slice(0, colon))) {
     const after = raw.slice(colon + 1);
     const label = { start: block.contentStart, end: block.contentStart + colon };
     const lead = after.length - after.trimStart().length;
@@ -48,21 +48,18 @@ function headingSpan(doc: Doc, block: Block): Span | null {
  * The most specific section whose heading starts with one of `phrases` (deepest level first,
  * then the first in the text); it runs to the next heading of the same or a higher level.
  */
-export function findSection(
-  doc: Doc,
-  phrases: readonly string[],
-  exclude: readonly string[] = [],
-): Section | null {
-  let best: { index: number; level: number } | null = null;
-  doc.blocks.forEach((block, index) => {
+export function findSection(doc: Doc, phrases: readonly string[]): Section | null {
+  let index = -1;
+  let level = 0;
+  for (const [i, block] of doc.blocks.entries()) {
     const span = headingSpan(doc, block);
-    if (!span || !block.marker) return;
-    const tokens = tokensIn(doc, span);
-    if (!matchAnyAt(tokens, 0, phrases) || matchAnyAt(tokens, 0, exclude)) return;
-    if (!best || block.marker.level > best.level) best = { index, level: block.marker.level };
-  });
-  if (best === null) return null;
-  const { index, level } = best;
+    if (!span || !block.marker) continue;
+    if (!matchAnyAt(tokensIn(doc, span), 0, phrases)) continue;
+    if (index < 0 || block.marker.level > level) {
+      index = i;
+      level = block.marker.level;
+    }
+  }
   const heading = doc.blocks[index];
   if (!heading) return null;
   const blocks: Block[] = [];
@@ -94,7 +91,7 @@ export function sectionItems(doc: Doc, section: Section): Item[] {
   const items: Item[] = [];
   const head = labelOf(doc, section.heading);
   if (head.label && head.content) {
-    items.push({ full: head.content, content: head.content, label: null, group: null });
+    items.push({ full: head.content, content: head.content, label: head.label, group: head.label });
   }
   let group: { span: Span; level: number } | null = null;
   for (const block of section.blocks) {

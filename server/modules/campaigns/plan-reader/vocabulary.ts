@@ -175,7 +175,38 @@ export function issuerTitleAt(
     };
   }
   if (person && person.label === 'Thủ tướng Chính phủ') return person;
+  const agency = person ? agencyNameAt(doc, tokens, person.next) : null;
+  if (person && agency) {
+    return {
+      label: `${person.label} ${out(agency.name)}`,
+      next: agency.next,
+      start: person.start,
+      end: agency.end,
+    };
+  }
   return null;
+}
+
+const AGENCY_WORDS = ['so', 'phong', 'ban', 'cuc', 'chi cuc', 'vien', 'truong'];
+
+/** "Sở", "Sở Tư pháp", "Phòng Nội vụ": a capitalised agency word and the capitalised words after it. */
+function agencyNameAt(doc: Doc, tokens: readonly Token[], i: number) {
+  const hit = matchAnyAt(tokens, i, AGENCY_WORDS, 0);
+  if (!hit || !/^\p{Lu}/u.test(doc.text.charAt(hit.start))) return null;
+  let next = hit.next;
+  let end = hit.end;
+  while (next < hit.next + 4) {
+    const t = tokens[next];
+    if (
+      !t ||
+      !/^\p{Lu}/u.test(doc.text.charAt(t.start)) ||
+      doc.text.slice(end, t.start).trim() !== ''
+    )
+      break;
+    end = t.end;
+    next++;
+  }
+  return { name: doc.text.slice(hit.start, end), next, end };
 }
 
 export function issuerLabel(level: string | null, name: string | null): string {
