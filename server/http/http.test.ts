@@ -220,7 +220,14 @@ describe('HTTP behaviour', () => {
     expect(me.json()).toMatchObject({
       user: { username: u.username },
       grants: [{ role: 'unit_head', unitId: tree.commune.id, unitName: 'Xã Lương Điền' }],
-      actions: ['unit.view', 'person.view', 'person.manage', 'person.export'],
+      actions: [
+        'unit.view',
+        'person.view',
+        'person.manage',
+        'person.export',
+        'campaign.view',
+        'campaign.issue',
+      ],
     });
     const out = await app.inject({
       method: 'POST',
