@@ -15,6 +15,12 @@ const PersonPage = lazy(() => import('./modules/organization/person.page'));
 const ImportPage = lazy(() => import('./modules/organization/import.page'));
 const AuditPage = lazy(() => import('./modules/audit/audit.page'));
 const AccountsPage = lazy(() => import('./modules/accounts/accounts.page'));
+const PlansPage = lazy(() => import('./modules/campaigns/plans.page'));
+const PlanPage = lazy(() => import('./modules/campaigns/plan.page'));
+const PlanImportPage = lazy(() => import('./modules/campaigns/plan-import.page'));
+const PortalLayout = lazy(() => import('./modules/portal/portal-layout'));
+const PublicPlansPage = lazy(() => import('./modules/portal/public-plans.page'));
+const PublicPlanPage = lazy(() => import('./modules/portal/public-plan.page'));
 
 function guarded(action: Action | Action[], page: ReactNode) {
   return <RequireAction action={action}>{page}</RequireAction>;
@@ -65,6 +71,20 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
   },
   {
+    // The public portal: no login.
+    path: '/cong-khai',
+    element: (
+      <Suspense fallback={fullPageFallback}>
+        <PortalLayout />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <PublicPlansPage /> },
+      { path: 'ke-hoach/:planId', element: <PublicPlanPage /> },
+    ],
+  },
+  {
     path: '/',
     element: (
       <AuthGuard>
@@ -80,6 +100,10 @@ export const router = createBrowserRouter([
       { path: 'import', element: guarded(['person.import', 'person.export'], <ImportPage />) },
       { path: 'audit', element: guarded('audit.view', <AuditPage />) },
       { path: 'accounts', element: guarded('account.manage', <AccountsPage />) },
+      { path: 'plans', element: guarded('campaign.view', <PlansPage />) },
+      { path: 'plans/new', element: guarded('campaign.view', <PlanPage />) },
+      { path: 'plans/:planId', element: guarded('campaign.view', <PlanPage />) },
+      { path: 'plans/import', element: guarded('campaign.draft', <PlanImportPage />) },
       { path: 'account/password', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFound /> },
     ],

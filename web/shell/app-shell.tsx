@@ -6,6 +6,7 @@ import { useLogout } from '../modules/auth/auth.api';
 import { useIsMobile } from '../ui/hooks';
 import { useCurrentUser } from './current-user';
 import { NavMenu } from './nav';
+import { NotificationBell } from './notification-bell';
 
 function Brand() {
   return (
@@ -106,6 +107,7 @@ export function AppShell() {
             </>
           )}
           <Flex gap={4} align="center" style={{ marginInlineStart: 'auto', minWidth: 0 }}>
+            <NotificationBell />
             <Dropdown
               trigger={['click']}
               menu={{

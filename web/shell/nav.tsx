@@ -32,6 +32,7 @@ export const navItems: NavItem[] = [
     icon: <FileExcelOutlined />,
     action: 'person.import',
   },
+  { path: '/plans', label: 'Phong trào thi đua', icon: <FlagOutlined />, action: 'campaign.view' },
   { path: '/audit', label: 'Nhật ký thay đổi', icon: <HistoryOutlined />, action: 'audit.view' },
   {
     path: '/accounts',
@@ -43,7 +44,6 @@ export const navItems: NavItem[] = [
 
 /** Later capabilities, shown disabled so people see what is coming. */
 const comingSoon: { key: string; label: string; icon: ReactNode }[] = [
-  { key: 'campaigns', label: 'Phong trào thi đua', icon: <FlagOutlined /> },
   { key: 'registrations', label: 'Đăng ký thi đua', icon: <FormOutlined /> },
   { key: 'evaluation', label: 'Đánh giá', icon: <AuditOutlined /> },
   { key: 'commendations', label: 'Khen thưởng', icon: <TrophyOutlined /> },

@@ -13,6 +13,7 @@ export const entityTypeLabels: Record<string, string> = {
   import: 'Nhập Excel',
   session: 'Phiên đăng nhập',
   job: 'Công việc nền',
+  campaign_plan: 'Kế hoạch thi đua',
 };
 
 /** The actions the server records, for the audit page filter (matched by prefix). */
@@ -35,6 +36,9 @@ export const auditActionOptions: { value: string; label: string }[] = [
   { value: 'account.password_reset', label: 'Tài khoản — đặt lại mật khẩu' },
   { value: 'account.role_granted', label: 'Tài khoản — cấp vai trò' },
   { value: 'account.role_revoked', label: 'Tài khoản — thu hồi vai trò' },
+  { value: 'plan.', label: 'Kế hoạch thi đua — mọi thao tác' },
+  { value: 'plan.issued', label: 'Kế hoạch thi đua — ban hành' },
+  { value: 'plan.amended', label: 'Kế hoạch thi đua — điều chỉnh' },
   { value: 'auth.login', label: 'Đăng nhập' },
   { value: 'auth.password_changed', label: 'Đổi mật khẩu' },
 ];
@@ -71,6 +75,13 @@ export const auditActionLabels: Record<string, string> = {
   export: 'Xuất Excel',
   people_requested: 'Nhập Excel cán bộ',
   units_requested: 'Nhập Excel đơn vị',
+  'plan.created': 'Tạo dự thảo kế hoạch',
+  'plan.updated': 'Sửa dự thảo kế hoạch',
+  'plan.issued': 'Ban hành kế hoạch',
+  'plan.amended': 'Điều chỉnh kế hoạch',
+  'plan.cancelled': 'Hủy kế hoạch',
+  'plan.closed': 'Kết thúc kế hoạch',
+  'plan.status_changed': 'Chuyển trạng thái kế hoạch',
 };
 
 /** "person.update" and "update" both read "Cập nhật". */
@@ -110,6 +121,36 @@ export const fieldLabels: Record<string, string> = {
   fileName: 'Tên tệp',
   type: 'Loại dữ liệu',
   personId: 'Cán bộ liên kết',
+  status: 'Trạng thái',
+  title: 'Trích yếu',
+  place: 'Địa danh',
+  docType: 'Loại văn bản',
+  issuerSymbol: 'Ký hiệu cơ quan ban hành',
+  documentNumber: 'Số văn bản',
+  issuedOn: 'Ngày ban hành',
+  periodStart: 'Thời gian bắt đầu',
+  periodEnd: 'Thời gian kết thúc',
+  registrationDeadline: 'Hạn đăng ký thi đua',
+  cascadeDeadline: 'Hạn ban hành kế hoạch cấp dưới',
+  cascadeUnitIds: 'Đơn vị phải ban hành kế hoạch',
+  content: 'Nội dung kế hoạch',
+  reason: 'Lý do',
+  mode: 'Hình thức thi đua',
+};
+
+/**
+ * Plan statuses and kinds (as in shared/campaign.ts, repeated here so audit views do not load the
+ * plan schema).
+ */
+const planValueLabels: Record<string, string> = {
+  draft: 'Dự thảo',
+  issued: 'Đã ban hành',
+  in_progress: 'Đang triển khai',
+  in_review: 'Đang sơ kết, tổng kết',
+  closed: 'Đã kết thúc',
+  cancelled: 'Đã hủy',
+  campaign: 'Phong trào thi đua',
+  contest: 'Cuộc thi',
 };
 
 /** Renders one audited value for people, translating enum codes where the key is known. */
@@ -124,6 +165,8 @@ export function formatAuditValue(key: string, value: unknown): string {
     if (key === 'gender' && value in genderLabels)
       return genderLabels[value as keyof typeof genderLabels];
     if (key === 'role' && value in roleLabels) return roleLabels[value as keyof typeof roleLabels];
+    if ((key === 'status' || key === 'kind') && value in planValueLabels)
+      return planValueLabels[value] ?? value;
     return value;
   }
   if (typeof value === 'number') return String(value);

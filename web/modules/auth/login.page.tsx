@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, List, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { applyFormErrors } from '../../ui/form-errors';
 import { useDemoAccounts, useLogin, useMe } from './auth.api';
 
@@ -104,6 +104,9 @@ export default function LoginPage() {
               Đăng nhập
             </Button>
           </Form>
+          <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+            <Link to="/cong-khai">Xem kế hoạch thi đua đã ban hành</Link>
+          </Typography.Paragraph>
         </Card>
         {demoData?.enabled && demoData.accounts.length > 0 && (
           <Card

@@ -1,0 +1,241 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button, Card, Col, Form, Input, Row, Select, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import {
+  planKindLabels,
+  planKinds,
+  planStatusLabels,
+  planStatuses,
+} from '../../../shared/campaign';
+import type { PlanKind, PlanStatus } from '../../../shared/campaign';
+import { ErrorAlert } from '../../ui/error-alert';
+import { formatDate } from '../../ui/format';
+import { useDebouncedValue } from '../../ui/hooks';
+import { PageHeader } from '../../ui/page-header';
+import { useOfficerUnits } from './plan-access';
+import { PlanStatusTag } from './plan-labels';
+import { usePlans } from './plans.api';
+import type { PlanSummary } from './plans.api';
+
+const PAGE_SIZE = 20;
+const thisYear = new Date().getFullYear();
+const yearOptions = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i).map((y) => ({
+  value: y,
+  label: String(y),
+}));
+const statusOptions = planStatuses.map((s) => ({ value: s, label: planStatusLabels[s] }));
+const kindOptions = planKinds.map((k) => ({ value: k, label: planKindLabels[k] }));
+
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
+  v !== null && (list as readonly string[]).includes(v) ? (v as T) : undefined;
+
+function period(p: { periodStart: string | null; periodEnd: string | null }): string {
+  if (!p.periodStart && !p.periodEnd) return '—';
+  return `${formatDate(p.periodStart) || '…'} – ${formatDate(p.periodEnd) || '…'}`;
+}
+
+const columns: TableColumnsType<PlanSummary> = [
+  {
+    title: 'Số, ký hiệu',
+    dataIndex: 'documentNumber',
+    width: 130,
+    render: (n: string | null) =>
+      n ?? <Typography.Text type="secondary">Chưa có số</Typography.Text>,
+  },
+  {
+    title: 'Trích yếu',
+    dataIndex: 'title',
+    render: (title: string, p) => (
+      <>
+        <Link to={`/plans/${p.id}`} onClick={(e) => e.stopPropagation()}>
+          {title}
+        </Link>
+        {p.kind === 'contest' && (
+          <Tag color="cyan" style={{ marginInlineStart: 6 }}>
+            Cuộc thi
+          </Tag>
+        )}
+      </>
+    ),
+  },
+  {
+    title: 'Đơn vị ban hành',
+    key: 'unit',
+    width: 180,
+    render: (_: unknown, p) => p.issuingUnit.name,
+  },
+  {
+    title: 'Trạng thái',
+    dataIndex: 'status',
+    width: 150,
+    render: (s: PlanStatus) => <PlanStatusTag status={s} />,
+  },
+  {
+    title: 'Ngày ban hành',
+    dataIndex: 'issuedOn',
+    width: 120,
+    render: (d: string | null) => formatDate(d) || '—',
+  },
+  { title: 'Thời gian thực hiện', key: 'period', width: 200, render: (_: unknown, p) => period(p) },
+];
+
+/** Kế hoạch thi đua: issued plans plus drafts in the user's scope. Filters live in the URL. */
+export default function PlansPage() {
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const status = oneOf(planStatuses, params.get('status'));
+  const kind = oneOf(planKinds, params.get('kind'));
+  const year = Number(params.get('year')) || undefined;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const q = params.get('q') ?? '';
+  const [search, setSearch] = useState(q);
+  const debounced = useDebouncedValue(search.trim(), 300);
+  const officerUnits = useOfficerUnits();
+
+  const update = (patch: Record<string, string | undefined>) => {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(patch)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  // Typing drives the URL once it settles; a URL change from elsewhere (Back) drives the input.
+  const pushed = useRef(debounced);
+  useEffect(() => {
+    if (debounced === pushed.current) return;
+    pushed.current = debounced;
+    if (debounced !== q) update({ q: debounced || undefined, page: undefined });
+  });
+  useEffect(() => {
+    if (q !== pushed.current) {
+      pushed.current = q;
+      setSearch(q);
+    }
+  }, [q]);
+
+  const plans = usePlans({
+    search: q || undefined,
+    status,
+    kind,
+    year,
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  const newPath =
+    officerUnits.length === 1 ? `/plans/new?unitId=${officerUnits[0]?.value ?? ''}` : '/plans/new';
+
+  return (
+    <>
+      <PageHeader
+        title="Kế hoạch thi đua"
+        subtitle="Kế hoạch phát động phong trào thi đua, cuộc thi của các cấp"
+        extra={
+          officerUnits.length > 0 && (
+            <>
+              <Button icon={<FileTextOutlined />} onClick={() => void navigate('/plans/import')}>
+                Nhập từ văn bản
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(newPath)}>
+                Tạo kế hoạch
+              </Button>
+            </>
+          )
+        }
+      />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
+          <Row gutter={16}>
+            <Col xs={24} md={10}>
+              <Form.Item
+                label="Tìm theo trích yếu"
+                htmlFor="plans-search"
+                extra="Tìm không dấu được, ví dụ: thi dua yeu nuoc"
+                style={{ marginBottom: 8 }}
+              >
+                <Input.Search
+                  id="plans-search"
+                  allowClear
+                  value={search}
+                  onChange={(e) => setSearch(e.target.value)}
+                  onSearch={(v) => setSearch(v)}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={8} md={5}>
+              <Form.Item label="Trạng thái" htmlFor="plans-status" style={{ marginBottom: 8 }}>
+                <Select<PlanStatus>
+                  id="plans-status"
+                  allowClear
+                  placeholder="Tất cả"
+                  options={statusOptions}
+                  value={status}
+                  onChange={(v) => update({ status: v, page: undefined })}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} sm={8} md={5}>
+              <Form.Item label="Loại" htmlFor="plans-kind" style={{ marginBottom: 8 }}>
+                <Select<PlanKind>
+                  id="plans-kind"
+                  allowClear
+                  placeholder="Tất cả"
+                  options={kindOptions}
+                  value={kind}
+                  onChange={(v) => update({ kind: v, page: undefined })}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} sm={8} md={4}>
+              <Form.Item label="Năm" htmlFor="plans-year" style={{ marginBottom: 8 }}>
+                <Select<number>
+                  id="plans-year"
+                  allowClear
+                  placeholder="Tất cả"
+                  options={yearOptions}
+                  value={year}
+                  onChange={(v) => update({ year: v ? String(v) : undefined, page: undefined })}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </Card>
+      <ErrorAlert error={plans.error} />
+      <Card size="small">
+        <Table<PlanSummary>
+          className="clickable-rows"
+          size="small"
+          rowKey="id"
+          loading={plans.isFetching}
+          dataSource={plans.data?.items ?? []}
+          columns={columns}
+          scroll={{ x: 960 }}
+          onRow={(p) => ({ onClick: () => void navigate(`/plans/${p.id}`) })}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: plans.data?.total ?? 0,
+            showSizeChanger: false,
+            onChange: (p) => update({ page: p > 1 ? String(p) : undefined }),
+            showTotal: (total) => `${total.toLocaleString('vi-VN')} kế hoạch`,
+          }}
+          locale={{
+            emptyText:
+              q || status || kind || year
+                ? 'Không có kế hoạch phù hợp bộ lọc'
+                : 'Chưa có kế hoạch thi đua nào',
+          }}
+        />
+      </Card>
+    </>
+  );
+}
