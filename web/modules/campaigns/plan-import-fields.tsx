@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
-import { Button, Flex, Form, Input, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, Typography } from 'antd';
 import type { FormListFieldData } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { DeleteOutlined, InfoCircleOutlined, PlusOutlined } from '@ant-design/icons';
@@ -12,6 +12,9 @@ export type EvidenceApi = { all: readonly KeyedEvidence[]; show: (key: number) =
 export const EvidenceContext = createContext<EvidenceApi>({ all: [], show: () => undefined });
 
 export const NOT_FOUND = 'Không tìm thấy trong văn bản';
+
+/** How the review form shows and reads dates. */
+export const DATE_FORMAT = 'DD/MM/YYYY';
 
 const MAX_EXCERPT = 220;
 
@@ -223,5 +226,14 @@ export function RowListField({
         )}
       </Form.List>
     </Form.Item>
+  );
+}
+
+/** One card of the review form. */
+export function Group({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card size="small" title={title} style={{ marginBottom: 16 }}>
+      {children}
+    </Card>
   );
 }
