@@ -42,7 +42,7 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   return [v, performance.now() - t0];
 }
 
-async function timeMany(n: number, fn: () => Promise<unknown> | unknown) {
+async function timeMany(n: number, fn: () => unknown) {
   const ms: number[] = [];
   for (let i = 0; i < n; i++) ms.push((await timed(fn))[1]);
   ms.sort((a, b) => a - b);

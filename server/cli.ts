@@ -8,9 +8,7 @@ import { systemActor } from './platform/context';
 import { verifyAuditChain } from './platform/audit';
 import { isAppError } from './platform/errors';
 import { createAdministrator } from './modules/auth/index';
-import { extractPlanText } from './modules/campaigns/plan-reader/extract-text';
-import { readPlanText } from './modules/campaigns/plan-reader/read-plan';
-import { formatPlanSummary } from './modules/campaigns/plan-reader/summary';
+import { extractPlanText, formatPlanSummary, readPlanText } from './modules/campaigns/index';
 
 const usage = `Cách dùng / usage:
   npm run cli -- create-admin <username>   tạo quản trị viên đầu tiên (mật khẩu hỏi trên màn hình hoặc lấy từ THIDUA_ADMIN_PASSWORD)

@@ -45,6 +45,7 @@ export function canTransition(from: PlanStatus, to: PlanStatus): boolean {
     case 'cancelled':
       return from === 'draft' || live.includes(from);
     case 'closed':
+      // Normally after the final review; a plan still running may be closed early.
       return from === 'in_review' || from === 'in_progress';
     case 'issued':
       return from === 'draft';

@@ -84,7 +84,10 @@ export type AmendPlan = z.infer<typeof AmendPlan>;
 
 export const IssuePlan = z.object({
   version: z.number().int().positive(),
-  /** Defaults to today (Vietnam time). Back-dating is refused; a later date schedules nothing. */
+  /**
+   * Defaults to today (Vietnam time). A future date is refused; an earlier one is allowed down to
+   * the date of the last document issued in the same series (numbers follow dates).
+   */
   issuedOn: isoDate.optional(),
 });
 

@@ -96,8 +96,8 @@ export async function startChildPlan(ctx: Ctx, parentId: number, input: unknown)
 
 /**
  * The parent's cascade board: every required unit with issued (link) / draft / missing / late,
- * counts per state and the deadline. Drafts of other units show only as "draft" (no link) unless
- * the actor may view them.
+ * counts per state and the deadline. A unit's draft shows as "draft" without its id unless the
+ * actor may view it (its own unit or an ancestor's officer).
  */
 export async function cascadeBoard(ctx: Ctx, planId: number) {
   const plan = await getVisiblePlan(ctx, ctx.db, planId);
@@ -110,18 +110,26 @@ export async function cascadeBoard(ctx: Ctx, planId: number) {
         : { status: r.childStatus, issuedOn: r.childIssuedOn };
     const state = cascadeState(child, plan.cascadeDeadline, today);
     const issued = child !== null && r.childNumber !== null;
+    // A draft's id is given only to those who may open it; the others see its state alone.
+    const linked =
+      child !== null &&
+      canViewPlan(ctx.actor, {
+        status: child.status,
+        unit: { id: r.unitId, path: r.unitPath },
+        issued,
+      });
     return {
       unit: { id: r.unitId, name: r.unitName, kind: r.unitKind },
       state,
       plan:
-        r.childId === null
+        r.childId === null || r.childStatus === null
           ? null
           : {
-              id: r.childId,
+              id: linked ? r.childId : null,
               status: r.childStatus,
               documentNumber: r.childNumber,
               issuedOn: r.childIssuedOn,
-              linked: issued,
+              linked,
             },
     };
   });
@@ -219,7 +227,7 @@ export async function sendCascadeReminders(ctx: Ctx): Promise<number> {
   const { rows } = await sql<{ planId: number; deadline: string }>`
     SELECT id AS "planId", cascade_deadline AS deadline FROM campaign_plan
     WHERE status IN ('issued','in_progress','in_review') AND cascade_deadline IS NOT NULL
-      AND cascade_deadline >= ${today}::date - 3 AND cascade_deadline <= ${today}::date + 7`.execute(
+      AND cascade_deadline >= ${today}::date - 30 AND cascade_deadline <= ${today}::date + 7`.execute(
     ctx.db,
   );
   let sent = 0;

@@ -96,6 +96,14 @@ describe('cascade', () => {
 
     const board1 = await cascadeBoard(at(s.districtOfficer.actor, day), s.parent.id);
     expect(board1.counts).toEqual({ issued: 0, late: 0, draft: 1, missing: 1 });
+    expect(board1.units.find((u) => u.unit.id === s.a.id)?.plan).toMatchObject({ id: child.id });
+    // Another commune sees that A is drafting, but not the draft itself.
+    const seenByB = await cascadeBoard(at(s.officerB.actor, day), s.parent.id);
+    expect(seenByB.units.find((u) => u.unit.id === s.a.id)?.plan).toMatchObject({
+      id: null,
+      status: 'draft',
+      linked: false,
+    });
 
     // A second child for the same unit is refused; another unit's officer cannot start it.
     await expect(
@@ -140,6 +148,13 @@ describe('cascade', () => {
     }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe('VALIDATION_FAILED');
+    // Naming a parent directly goes through the same checks.
+    await expect(
+      createPlan(
+        at(outsider.actor, '2026-02-20'),
+        samplePlanInput(s.tree.commune.id, { parentPlanId: s.parent.id }),
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     const draft = await createPlan(
       at(s.districtOfficer.actor, '2026-02-20'),
       samplePlanInput(s.district.id),
@@ -180,6 +195,8 @@ describe('cascade', () => {
       expect.stringContaining('Còn 7 ngày'),
     ]);
     expect(forB.unread).toBe(3);
+    const pastTheEnd = await listNotifications(testCtx(t, s.officerB.actor), { page: 9 });
+    expect(pastTheEnd).toMatchObject({ items: [], total: 3, unread: 3 });
     const forA = await listNotifications(testCtx(t, s.officerA.actor), {});
     expect(forA.items).toHaveLength(1);
   });

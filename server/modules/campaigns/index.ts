@@ -5,4 +5,6 @@ export { advancePlanStatuses, sendCascadeReminders, startChildPlan } from './cas
 export type { PlanRecord } from './campaigns.schemas';
 export { draftFromReading } from './plan-import.service';
 export { readPlanText } from './plan-reader/read-plan';
+export { extractPlanText } from './plan-reader/extract-text';
+export { formatPlanSummary } from './plan-reader/summary';
 export { sendPlanDeadlineReminders } from './deadline-reminders';

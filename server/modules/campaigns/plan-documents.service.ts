@@ -95,7 +95,7 @@ export async function planDocument(ctx: Ctx, planId: number, format: Format, que
     };
   const data = await render(documentInput(snapshot, false, today), format);
   const put = await ctx.storage.put(data, name);
-  await ctx.db.transaction().execute(async (trx) => {
+  const kept = await ctx.db.transaction().execute(async (trx) => {
     const file = await trx
       .insertInto('storedFile')
       .values({
@@ -109,13 +109,18 @@ export async function planDocument(ctx: Ctx, planId: number, format: Format, que
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    // Two first downloads at once: the second insert does nothing and both return equal bytes.
-    await trx
+    // Two first downloads at once: the second insert does nothing (both return equal bytes) and
+    // its file row is dropped with the transaction; the file itself is removed below.
+    const row = await trx
       .insertInto('generatedDocument')
       .values({ planId, planVersion: wanted, format, fileId: file.id, createdAt: ctx.now() })
       .onConflict((oc) => oc.constraint('generated_document_once').doNothing())
-      .execute();
+      .returning('id')
+      .executeTakeFirst();
+    if (row === undefined) await trx.deleteFrom('storedFile').where('id', '=', file.id).execute();
+    return row !== undefined;
   });
+  if (!kept) await ctx.storage.remove(put.key);
   return { data, fileName: name, contentType: contentTypes[format] };
 }
 

@@ -165,7 +165,8 @@ export async function readPlanSource(
 ) {
   let text: string;
   if (source.file !== undefined) text = await extractPlanText(source.file.bytes, source.file.name);
-  else if (typeof source.text === 'string' && source.text.trim() !== '') text = nfc(source.text);
+  else if (typeof source.text === 'string' && source.text.trim() !== '')
+    text = nfc(source.text.replace(/\r\n?/g, '\n'));
   else
     throw new AppError(
       'VALIDATION_FAILED',

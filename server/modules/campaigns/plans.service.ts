@@ -14,7 +14,6 @@ import {
   CancelPlan,
   ClosePlan,
   CreatePlan,
-  IssuePlan,
   ListPlansQuery,
   UpdateDraft,
   planLabels,
@@ -28,11 +27,10 @@ import {
   canClosePlan,
   canDraftPlanAt,
   canEditDraft,
-  canIssuePlanAt,
   canViewPlan,
   planPermissions,
 } from './campaigns.policy';
-import { formatDocumentNumber, missingForIssue, statusByDate } from './campaigns.rules';
+import { canTransition, statusByDate } from './campaigns.rules';
 import * as q from './campaigns.queries';
 import { planSnapshot } from './plan-snapshot';
 
@@ -108,7 +106,7 @@ export async function listPlans(ctx: Ctx, input: unknown) {
   if (query.kind) conditions.push(sql`p.kind = ${query.kind}`);
   if (query.year)
     conditions.push(
-      sql`extract(year FROM coalesce(p.issued_on, p.created_at::date)) = ${query.year}`,
+      sql`extract(year FROM coalesce(p.issued_on, (p.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)) = ${query.year}`,
     );
   if (query.unitId !== undefined) {
     const unit = await getUnit(ctx.db, query.unitId);
@@ -135,8 +133,11 @@ export async function createPlan(ctx: Ctx, input: unknown) {
       throw forbidden('Chỉ cán bộ thi đua của đơn vị ban hành được soạn kế hoạch.');
     if (data.parentPlanId !== null) {
       const parent = await getVisiblePlan(ctx, trx, data.parentPlanId);
-      if (!isIssued(parent))
-        throw fieldError('parentPlanId', planLabels.parentPlanId ?? '', 'chưa được ban hành');
+      const label = planLabels.parentPlanId ?? 'parentPlanId';
+      if (!isIssued(parent) || parent.status === 'cancelled')
+        throw fieldError('parentPlanId', label, 'chưa được ban hành hoặc đã bị hủy');
+      if (!unit.path.startsWith(`${parent.unitPath}.`))
+        throw fieldError('parentPlanId', label, 'phải do một đơn vị cấp trên của đơn vị ban hành');
     }
     await assertCascadeUnits(trx, data.cascadeUnitIds, unit.path);
     const row = await trx
@@ -311,18 +312,12 @@ async function setStatus(
       : { ...parseInput(ClosePlan, input, { version: 'Phiên bản' }), reason: null };
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getVisiblePlan(ctx, trx, id, true);
+    if (!canTransition(before.status, to))
+      throw new AppError('INVALID_STATE', 'Không thể chuyển kế hoạch ở trạng thái hiện tại.');
     const ref = { status: before.status, unit: unitRef(before) };
     const allowed =
       to === 'cancelled' ? canCancelPlan(ctx.actor, ref) : canClosePlan(ctx.actor, ref);
-    if (!allowed) {
-      const stateOk =
-        to === 'cancelled'
-          ? before.status !== 'closed' && before.status !== 'cancelled'
-          : before.status === 'in_review' || before.status === 'in_progress';
-      if (!stateOk)
-        throw new AppError('INVALID_STATE', `Không thể chuyển kế hoạch ở trạng thái hiện tại.`);
-      throw forbidden();
-    }
+    if (!allowed) throw forbidden();
     if (before.version !== data.version) throw staleVersion();
     await trx
       .updateTable('campaignPlan')

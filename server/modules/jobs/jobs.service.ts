@@ -22,7 +22,8 @@ export async function getJobStatus(ctx: Ctx, id: number) {
     ])
     .where('id', '=', id)
     .executeTakeFirst();
-  const mine = ctx.actor.kind === 'system' ||
+  const mine =
+    ctx.actor.kind === 'system' ||
     (ctx.actor.kind === 'user' && job?.createdBy === ctx.actor.userId);
   if (job === undefined || (!mine && !scopeFor(ctx.actor, 'account.manage').all))
     throw notFound('công việc');

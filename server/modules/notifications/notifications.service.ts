@@ -43,6 +43,9 @@ export async function listNotifications(ctx: Ctx, input: unknown) {
   const units = unitIdsOf(ctx);
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : 0;
   if (units.length === 0) return { items: [], total: 0, unread: 0 };
+  const unread = sql`NOT EXISTS (SELECT 1 FROM notification_read r
+    WHERE r.notification_id = n.id AND r.user_id = ${userId})`;
+  const where = sql`n.unit_id = ANY(${sql.val(units)}::int[])${query.unreadOnly ? sql` AND ${unread}` : sql``}`;
   const { rows } = await sql<{
     id: number;
     kind: string;
@@ -52,36 +55,19 @@ export async function listNotifications(ctx: Ctx, input: unknown) {
     dueOn: string | null;
     createdAt: Date;
     read: boolean;
-    total: number;
-    unread: number;
-  }>`
-    WITH mine AS (
-      SELECT n.*, (r.user_id IS NOT NULL) AS read FROM notification n
-      LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = ${userId}
-      WHERE n.unit_id = ANY(${sql.val(units)}::int[])
-    )
-    SELECT id, kind, title, body, link, due_on AS "dueOn", created_at AS "createdAt", read,
-      (SELECT count(*) FROM mine ${query.unreadOnly ? sql`WHERE NOT read` : sql``})::int AS total,
-      (SELECT count(*) FROM mine WHERE NOT read)::int AS unread
-    FROM mine ${query.unreadOnly ? sql`WHERE NOT read` : sql``}
-    ORDER BY created_at DESC, id DESC
+  }>`SELECT n.id, n.kind, n.title, n.body, n.link, n.due_on AS "dueOn", n.created_at AS "createdAt",
+      NOT ${unread} AS read
+    FROM notification n WHERE ${where}
+    ORDER BY n.created_at DESC, n.id DESC
     LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`.execute(ctx.db);
-  const counts = rows[0] ?? { total: 0, unread: 0 };
-  if (rows.length === 0 && query.page === 1) {
-    const { rows: c } = await sql<{
-      unread: number;
-    }>`SELECT count(*)::int AS unread FROM notification n
-      WHERE n.unit_id = ANY(${sql.val(units)}::int[]) AND NOT EXISTS (SELECT 1 FROM notification_read r
-      WHERE r.notification_id = n.id AND r.user_id = ${userId})`.execute(ctx.db);
-    return { items: [], total: 0, unread: c[0]?.unread ?? 0 };
-  }
+  const { rows: counts } = await sql<{ total: number; unread: number }>`
+    SELECT count(*) FILTER (WHERE ${where})::int AS total,
+      count(*) FILTER (WHERE ${unread})::int AS unread
+    FROM notification n WHERE n.unit_id = ANY(${sql.val(units)}::int[])`.execute(ctx.db);
   return {
-    items: rows.map(({ total: _t, unread: _u, createdAt, ...n }) => ({
-      ...n,
-      createdAt: createdAt.toISOString(),
-    })),
-    total: counts.total,
-    unread: counts.unread,
+    items: rows.map(({ createdAt, ...n }) => ({ ...n, createdAt: createdAt.toISOString() })),
+    total: counts[0]?.total ?? 0,
+    unread: counts[0]?.unread ?? 0,
   };
 }
 

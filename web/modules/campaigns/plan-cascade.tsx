@@ -85,7 +85,7 @@ export function PlanCascade({ plan }: { plan: PlanDetail }) {
         '—'
       );
     }
-    const canOpen = r.plan.linked || mine;
+    const canOpen = r.plan.id !== null && (r.plan.linked || mine);
     const label = r.plan.documentNumber
       ? `Số ${r.plan.documentNumber}${r.plan.issuedOn ? ` ngày ${formatDate(r.plan.issuedOn)}` : ''}`
       : canOpen
@@ -93,7 +93,8 @@ export function PlanCascade({ plan }: { plan: PlanDetail }) {
         : null;
     return (
       <Flex gap={6} wrap align="center">
-        {label !== null && (canOpen ? <Link to={`/plans/${r.plan.id}`}>{label}</Link> : label)}
+        {label !== null &&
+          (canOpen ? <Link to={`/plans/${r.plan.id ?? ''}`}>{label}</Link> : label)}
         <PlanStatusTag status={r.plan.status} />
       </Flex>
     );

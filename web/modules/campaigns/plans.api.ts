@@ -74,7 +74,8 @@ export type CascadeBoard = {
     unit: { id: number; name: string; kind: UnitKind };
     state: CascadeState;
     plan: {
-      id: number;
+      /** Null when the actor may not open this unit's draft. */
+      id: number | null;
       status: PlanStatus;
       documentNumber: string | null;
       issuedOn: string | null;
