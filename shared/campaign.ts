@@ -105,6 +105,8 @@ export type LegalBasis = z.infer<typeof LegalBasis>;
 export const Participants = z.object({
   /** Unit kinds that compete as collectives (computable), plus how the plan words it. */
   collectiveUnitKinds: z.array(z.enum(unitKinds)).max(20).default([]),
+  /** Units picked from the tree by name (seed 002: the one-stop units of the communes). */
+  collectiveUnitIds: z.array(z.number().int().positive()).max(5000).default([]),
   collectives: lines(1000, 30),
   individualCategories: z.array(z.enum(personCategories)).max(10).default([]),
   individuals: lines(1000, 30),
@@ -207,6 +209,7 @@ export const PlanContent = z.object({
   contents: lines(3000, 50),
   participants: Participants.default({
     collectiveUnitKinds: [],
+    collectiveUnitIds: [],
     collectives: [],
     individualCategories: [],
     individuals: [],
@@ -259,6 +262,7 @@ export const planFieldLabels: Record<string, string> = {
   'content.goals': 'Mục tiêu',
   'content.contents': 'Nội dung thi đua',
   'content.participants': 'Đối tượng thi đua',
+  'content.participants.collectiveUnitIds': 'Đối tượng thi đua — đơn vị tham gia',
   'content.criteria': 'Tiêu chí',
   'content.deadlines': 'Các mốc thời hạn',
   'content.deadlines.*.date': 'Mốc thời hạn — ngày',

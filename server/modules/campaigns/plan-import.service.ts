@@ -89,6 +89,7 @@ export async function draftFromReading(ctx: Ctx, found: Found) {
     contents: found.contents,
     participants: {
       ...inferParticipants(found.participants),
+      collectiveUnitIds: [],
       collectives: found.participants.collectives,
       individuals: found.participants.individuals,
       excluded: found.participants.excluded,

@@ -69,6 +69,19 @@ async function assertCascadeUnits(db: Executor, unitIds: number[], issuerPath: s
     );
 }
 
+/** Participating units must be the issuing unit or lie below it. */
+async function assertParticipantUnits(db: Executor, unitIds: number[], issuerPath: string) {
+  const outside = await q.unitsOutside(db, unitIds, issuerPath);
+  const issuerId = Number(issuerPath.split('.').at(-1));
+  const bad = outside.filter((id) => id !== issuerId);
+  if (bad.length > 0)
+    throw fieldError(
+      'content.participants.collectiveUnitIds',
+      'Đối tượng thi đua — đơn vị tham gia',
+      `đơn vị mã ${bad.join(', ')} không thuộc đơn vị ban hành`,
+    );
+}
+
 /** Loads a plan the actor may see (NOT_FOUND / FORBIDDEN). */
 export async function getVisiblePlan(ctx: Ctx, db: Executor, id: number, lock = false) {
   const plan = await q.getPlan(db, id, lock);
@@ -140,6 +153,7 @@ export async function createPlan(ctx: Ctx, input: unknown) {
         throw fieldError('parentPlanId', label, 'phải do một đơn vị cấp trên của đơn vị ban hành');
     }
     await assertCascadeUnits(trx, data.cascadeUnitIds, unit.path);
+    await assertParticipantUnits(trx, data.content.participants.collectiveUnitIds, unit.path);
     const row = await trx
       .insertInto('campaignPlan')
       .values({
@@ -196,6 +210,8 @@ async function applyChanges(
   const beforeCascade = await q.listCascadeUnitIds(trx, before.id);
   if (data.cascadeUnitIds !== undefined)
     await assertCascadeUnits(trx, data.cascadeUnitIds, before.unitPath);
+  if (data.content !== undefined)
+    await assertParticipantUnits(trx, data.content.participants.collectiveUnitIds, before.unitPath);
   await trx
     .updateTable('campaignPlan')
     .set({

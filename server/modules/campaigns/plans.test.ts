@@ -78,7 +78,15 @@ describe('drafting', () => {
     );
     await expectAppError(createPlan(s.admin, samplePlanInput(s.tree.commune.id)), 'FORBIDDEN');
     expect(await planCount()).toBe(before);
-    const plan = await createPlan(s.officer, samplePlanInput(s.tree.commune.id));
+    const input = samplePlanInput(s.tree.commune.id);
+    (input.content as { participants: Record<string, unknown> }).participants = {
+      collectiveUnitIds: [s.tree.commune.id, s.tree.oneStop.id],
+    };
+    const plan = await createPlan(s.officer, input);
+    expect(plan.content.participants.collectiveUnitIds).toEqual([
+      s.tree.commune.id,
+      s.tree.oneStop.id,
+    ]);
     expect(plan.status).toBe('draft');
     expect(plan.documentNumber).toBeNull();
     expect(plan.content.rewards[0]?.coefficient).toBe(0.6);
@@ -118,6 +126,16 @@ describe('drafting', () => {
       'VALIDATION_FAILED',
       'cascadeUnitIds',
     );
+    const outsider = samplePlanInput(s.tree.commune.id);
+    (outsider.content as { participants: Record<string, unknown> }).participants = {
+      collectiveUnitIds: [s.tree.otherOffice.id],
+    };
+    const e3 = await expectAppError(
+      createPlan(s.officer, outsider),
+      'VALIDATION_FAILED',
+      'content.participants.collectiveUnitIds',
+    );
+    expect(e3.message).toContain('đơn vị tham gia');
     expect(await planCount()).toBe(before);
   });
 

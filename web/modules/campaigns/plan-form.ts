@@ -36,6 +36,7 @@ export type ContentValues = {
   contents: string[];
   participants: {
     collectiveUnitKinds: UnitKind[];
+    collectiveUnitIds: string[];
     collectives: string[];
     individualCategories: PersonCategory[];
     individuals: string[];
@@ -93,6 +94,10 @@ function contentValues(c: PlanContent): ContentValues {
   return {
     ...c,
     legalBases: c.legalBases.map((b) => ({ ...b, date: toDay(b.date) })),
+    participants: {
+      ...c.participants,
+      collectiveUnitIds: c.participants.collectiveUnitIds.map(String),
+    },
     deadlines: c.deadlines.map((d) => ({ ...d, date: toDay(d.date) })),
     reviewRounds: c.reviewRounds.map((r) => ({ ...r, date: toDay(r.date) })),
     assignments: c.assignments.map((a) => ({
@@ -114,6 +119,7 @@ export const emptyContentValues = (): ContentValues => ({
   contents: [],
   participants: {
     collectiveUnitKinds: [],
+    collectiveUnitIds: [],
     collectives: [],
     individualCategories: [],
     individuals: [],
@@ -178,6 +184,7 @@ export function cleanContent(c: ContentValues): ContentValues {
     contents: lines(c.contents),
     participants: {
       collectiveUnitKinds: c.participants?.collectiveUnitKinds ?? [],
+      collectiveUnitIds: (c.participants?.collectiveUnitIds ?? []).map(String),
       individualCategories: c.participants?.individualCategories ?? [],
       collectives: lines(c.participants?.collectives),
       individuals: lines(c.participants?.individuals),
@@ -221,7 +228,10 @@ function contentInput(c: ContentValues, kind: PlanKind): PlanContentInput {
     requirements: c.requirements,
     goals: c.goals,
     contents: c.contents,
-    participants: c.participants,
+    participants: {
+      ...c.participants,
+      collectiveUnitIds: c.participants.collectiveUnitIds.map(Number),
+    },
     criteria: c.criteria,
     deadlines: c.deadlines.map((d) => ({ label: str(d.label), date: toIso(d.date) ?? '' })),
     reviewRounds: c.reviewRounds.map((r) => ({

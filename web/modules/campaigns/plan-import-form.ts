@@ -218,6 +218,7 @@ export function toCreateBody(reading: PlanReading, v: ImportFormValues): CreateP
     contents: texts(f.contents),
     participants: {
       collectiveUnitKinds: f.participants?.collectiveUnitKinds ?? [],
+      collectiveUnitIds: [],
       collectives: texts(f.participants?.collectives),
       individualCategories: f.participants?.individualCategories ?? [],
       individuals: texts(f.participants?.individuals),

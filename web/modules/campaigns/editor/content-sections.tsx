@@ -7,6 +7,7 @@ import {
   unitKinds,
 } from '../../../../shared/org';
 import { LinesField } from './fields';
+import { UnitListField } from './unit-list-field';
 
 const unitKindOptions = unitKinds.map((k) => ({ value: k, label: unitKindLabels[k] }));
 const categoryOptions = personCategories.map((c) => ({ value: c, label: personCategoryLabels[c] }));
@@ -75,6 +76,16 @@ export function ParticipantsSection() {
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item
+        label="Đơn vị tham gia (chọn từ cơ cấu tổ chức)"
+        name={['content', 'participants', 'collectiveUnitIds']}
+        extra="Khi kế hoạch chỉ dành cho một số đơn vị cụ thể, ví dụ Bộ phận một cửa của các xã."
+      >
+        <UnitListField
+          aria-label="Thêm đơn vị tham gia"
+          placeholder="Thêm đơn vị tham gia (gõ để tìm)"
+        />
+      </Form.Item>
       <Row gutter={24}>
         <Col xs={24} lg={12}>
           <LinesField
