@@ -7,6 +7,7 @@ import { samplePlanInput } from '../../test/plans';
 import { loadConfig } from '../../config';
 import { buildApp } from '../../app';
 import type { Role } from '../../../shared/permissions';
+import { createUnit } from '../organization/index';
 
 let t: TestDb;
 let app: FastifyInstance;
@@ -203,5 +204,39 @@ describe('plan routes', () => {
     expect(body.found.issuedOn).toBe('2022-02-18');
     expect(body.draft).toMatchObject({ docType: 'KH', issuerSymbol: 'UBND' });
     expect(body.evidence.issuedOn?.[0]?.excerpt).toContain('18 tháng 02 năm 2022');
+  });
+
+  it('previews unsaved edits only for those who may edit, never naming units outside the issuer', async () => {
+    const secret = await createUnit(testCtx(t), {
+      parentId: tree.otherCommune.id,
+      name: 'Trường Tiểu học Ngọc Liên Bí Mật',
+      kind: 'public_service_unit',
+    });
+    const plan = await draft('Kế hoạch xem trước');
+    const preview = (who: string, payload: object) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/plans/${plan.id}/preview`,
+        headers: as(who),
+        payload,
+      });
+    const own = await preview('officer', { cascadeUnitIds: [tree.office.id] });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain('Văn phòng HĐND và UBND');
+    const outside = await preview('officer', { cascadeUnitIds: [secret.id] });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.body).not.toContain('Bí Mật');
+    const issued = await app.inject({
+      method: 'POST',
+      url: `/api/plans/${plan.id}/issue`,
+      headers: as('head'),
+      payload: { version: plan.version },
+    });
+    expect(issued.statusCode).toBe(200);
+    // Any signed-in user reads the issued plan and its saved preview, but cannot preview edits.
+    expect((await preview('otherOfficer', {})).statusCode).toBe(200);
+    const probe = await preview('otherOfficer', { cascadeUnitIds: [tree.oneStop.id] });
+    expect(probe.statusCode).toBe(403);
+    expect(probe.body).not.toContain('Bộ phận một cửa');
   });
 });

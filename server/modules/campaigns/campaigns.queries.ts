@@ -164,6 +164,16 @@ export async function unitsOutside(
   return rows.map((r) => r.id);
 }
 
+/** Of the given plan ids, those that do not exist or have never been issued (no number). */
+export async function unissuedPlans(db: Executor, planIds: number[]): Promise<number[]> {
+  if (planIds.length === 0) return [];
+  const { rows } = await sql<{ id: number }>`
+    SELECT x.id FROM unnest(${sql.val(planIds)}::int[]) AS x(id)
+    LEFT JOIN campaign_plan p ON p.id = x.id
+    WHERE p.id IS NULL OR p.document_number IS NULL`.execute(db);
+  return rows.map((r) => r.id);
+}
+
 export async function insertVersion(
   db: Executor,
   v: {

@@ -142,3 +142,15 @@ export function missingForIssue(plan: {
     out.push({ field: 'content.signer.title', label: 'Người ký — chức vụ', message: 'chưa nhập' });
   return out;
 }
+
+/**
+ * What an amendment would newly leave missing among the fields issuing requires. A plan recorded
+ * from paper may lack some from the start; those stay allowed, but no issued field is cleared.
+ */
+export function newlyMissing(
+  before: Parameters<typeof missingForIssue>[0],
+  after: Parameters<typeof missingForIssue>[0],
+) {
+  const had = new Set(missingForIssue(before).map((m) => m.field));
+  return missingForIssue(after).filter((m) => !had.has(m.field));
+}

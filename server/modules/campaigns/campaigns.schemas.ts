@@ -39,7 +39,11 @@ const draftFields = {
   periodEnd: nullableDate,
   registrationDeadline: nullableDate,
   cascadeDeadline: nullableDate,
-  cascadeUnitIds: z.array(id).max(2000),
+  // A unit named twice is required once (the list is stored as rows keyed by plan and unit).
+  cascadeUnitIds: z
+    .array(id)
+    .max(2000)
+    .transform((ids) => [...new Set(ids)]),
   content: PlanContent,
 };
 

@@ -13,6 +13,7 @@ import {
   cascadeState,
   daysUntil,
   defaultSigner,
+  isLive,
   placeOf,
   reminderStage,
   statusByDate,
@@ -81,8 +82,11 @@ export function childPlanDraft(
 export async function startChildPlan(ctx: Ctx, parentId: number, input: unknown) {
   const { unitId } = parseInput(StartChildPlan, input, { unitId: 'Đơn vị' });
   const parent = await getVisiblePlan(ctx, ctx.db, parentId);
-  if (parent.documentNumber === null || parent.status === 'cancelled')
-    throw new AppError('INVALID_STATE', 'Kế hoạch cấp trên chưa ban hành hoặc đã hủy.');
+  if (parent.documentNumber === null || !isLive(parent.status))
+    throw new AppError(
+      'INVALID_STATE',
+      'Kế hoạch cấp trên chưa ban hành, đã kết thúc hoặc đã hủy.',
+    );
   const unit = await getUnit(ctx.db, unitId);
   if (!canDraftPlanAt(ctx.actor, unit))
     throw forbidden('Chỉ cán bộ thi đua của đơn vị được soạn kế hoạch của đơn vị.');

@@ -10,6 +10,7 @@ import { canIssuePlanAt } from './campaigns.policy';
 import {
   documentSymbol,
   formatDocumentNumber,
+  isLive,
   missingForIssue,
   statusByDate,
 } from './campaigns.rules';
@@ -54,6 +55,12 @@ async function finishIssue(
 ) {
   const today = vietnamDate(ctx.now());
   const periodStart = before.periodStart ?? issue.issuedOn;
+  if (before.periodEnd !== null && before.periodEnd < periodStart)
+    throw fieldError(
+      'periodEnd',
+      'Thời gian kết thúc',
+      `phải sau hoặc trùng ngày bắt đầu (${periodStart}, ngày ban hành khi chưa nhập ngày bắt đầu)`,
+    );
   await trx
     .updateTable('campaignPlan')
     .set({
@@ -111,11 +118,28 @@ export async function issuePlan(ctx: Ctx, id: number, input: unknown) {
   const data = parseInput(IssuePlan, input, { issuedOn: 'Ngày ban hành', version: 'Phiên bản' });
   return ctx.db.transaction().execute(async (trx) => {
     const before = await draftToIssue(ctx, trx, id, data.version);
+    if (before.parentPlanId !== null) {
+      // Locked: a cancel of the parent committing meanwhile is seen.
+      const parent = await q.getPlan(trx, before.parentPlanId, true);
+      if (!isLive(parent.status))
+        throw new AppError(
+          'INVALID_STATE',
+          'Kế hoạch cấp trên đã kết thúc hoặc đã bị hủy: không ban hành kế hoạch thực hiện nữa.',
+        );
+    }
     const today = vietnamDate(ctx.now());
     const issuedOn = data.issuedOn ?? today;
     if (issuedOn > today)
       throw fieldError('issuedOn', 'Ngày ban hành', 'không được sau ngày hôm nay');
     const year = Number(issuedOn.slice(0, 4));
+    // The number first: its row lock waits for a concurrent issue in the series to commit, so
+    // the date check below sees that issue's date.
+    const number = await q.takeNextNumber(trx, {
+      unitId: before.issuingUnitId,
+      docType: before.docType,
+      issuerSymbol: before.issuerSymbol,
+      year,
+    });
     const latest = await trx
       .selectFrom('campaignPlan')
       .select((eb) => eb.fn.max('issuedOn').as('latest'))
@@ -130,12 +154,6 @@ export async function issuePlan(ctx: Ctx, id: number, input: unknown) {
         'Ngày ban hành',
         `không được trước ngày của văn bản cùng sổ đã ban hành (${latest.latest})`,
       );
-    const number = await q.takeNextNumber(trx, {
-      unitId: before.issuingUnitId,
-      docType: before.docType,
-      issuerSymbol: before.issuerSymbol,
-      year,
-    });
     return finishIssue(ctx, trx, before, { number, year, issuedOn }, 'Ban hành');
   });
 }
@@ -163,7 +181,8 @@ export async function recordIssuedPlan(ctx: Ctx, id: number, input: unknown) {
       throw fieldError('issuedOn', 'Ngày ban hành', 'không được sau ngày hôm nay');
     const symbol = documentSymbol(before.docType, before.issuerSymbol);
     const m = /^0*(\d{1,6})\s*\/\s*(.+)$/.exec(data.documentNumber.replace(/\s*-\s*/g, '-'));
-    if (m === null || m[2]?.toLocaleUpperCase('vi') !== symbol)
+    // Compared in capitals: the "Chương trình" type is written CTr.
+    if (m === null || m[2]?.toLocaleUpperCase('vi') !== symbol.toLocaleUpperCase('vi'))
       throw fieldError('documentNumber', 'Số văn bản', `phải có dạng "47/${symbol}"`);
     const number = Number(m[1]);
     if (number <= 0) throw fieldError('documentNumber', 'Số văn bản', 'phải lớn hơn 0');

@@ -1,7 +1,7 @@
 import { planDocTypeLabels } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { AppError, forbidden } from '../../platform/errors';
 import { parseInput, z } from '../../platform/validation';
 import { vietnamDate } from '../../platform/time';
 import {
@@ -12,7 +12,8 @@ import {
 } from '../documents/index';
 import { DraftEdits, planLabels } from './campaigns.schemas';
 import * as q from './campaigns.queries';
-import { getVisiblePlan } from './plans.service';
+import { assertCascadeUnits, getVisiblePlan, unitRef } from './plans.service';
+import { canAmendPlan, canEditDraft } from './campaigns.policy';
 import { PlanSnapshot, planSnapshot } from './plan-snapshot';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -133,6 +134,15 @@ export async function previewPlan(ctx: Ctx, planId: number, edits: unknown) {
   const changes =
     edits === undefined || edits === null ? {} : parseInput(DraftEdits, edits, planLabels);
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  // Unsaved edits are the editor's: only who may save them previews them, and the units they
+  // name must be below the issuer as on saving (else any reader could look up any unit's name).
+  if (Object.keys(defined).length > 0) {
+    const ref = { status: plan.status, unit: unitRef(plan) };
+    if (!canEditDraft(ctx.actor, ref) && !canAmendPlan(ctx.actor, ref))
+      throw forbidden('Chỉ người được sửa kế hoạch mới xem trước được thay đổi chưa lưu.');
+    if (changes.cascadeUnitIds !== undefined)
+      await assertCascadeUnits(ctx.db, changes.cascadeUnitIds, plan.unitPath);
+  }
   const merged: typeof plan = { ...plan, ...defined };
   const cascadeIds =
     'cascadeUnitIds' in changes && Array.isArray(changes.cascadeUnitIds)

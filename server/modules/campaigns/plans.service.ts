@@ -30,9 +30,10 @@ import {
   canViewPlan,
   planPermissions,
 } from './campaigns.policy';
-import { canTransition, statusByDate } from './campaigns.rules';
+import { canTransition, newlyMissing, statusByDate } from './campaigns.rules';
 import * as q from './campaigns.queries';
 import { planSnapshot } from './plan-snapshot';
+import { assertBasisPlans, mergedPeriod } from './plan-checks';
 
 export const unitRef = (p: PlanRecord) => ({ id: p.issuingUnitId, path: p.unitPath });
 const isIssued = (p: PlanRecord) => p.documentNumber !== null;
@@ -59,7 +60,7 @@ export function auditView(p: PlanRecord, cascadeUnitIds: number[]) {
 }
 
 /** Cascade units must lie strictly below the issuing unit. */
-async function assertCascadeUnits(db: Executor, unitIds: number[], issuerPath: string) {
+export async function assertCascadeUnits(db: Executor, unitIds: number[], issuerPath: string) {
   const bad = await q.unitsOutside(db, unitIds, issuerPath);
   if (bad.length > 0)
     throw fieldError(
@@ -145,7 +146,8 @@ export async function createPlan(ctx: Ctx, input: unknown) {
     if (!canDraftPlanAt(ctx.actor, unit))
       throw forbidden('Chỉ cán bộ thi đua của đơn vị ban hành được soạn kế hoạch.');
     if (data.parentPlanId !== null) {
-      const parent = await getVisiblePlan(ctx, trx, data.parentPlanId);
+      // Locked: a cancel committing meanwhile is seen before the child is created.
+      const parent = await getVisiblePlan(ctx, trx, data.parentPlanId, true);
       const label = planLabels.parentPlanId ?? 'parentPlanId';
       if (!isIssued(parent) || parent.status === 'cancelled')
         throw fieldError('parentPlanId', label, 'chưa được ban hành hoặc đã bị hủy');
@@ -154,6 +156,7 @@ export async function createPlan(ctx: Ctx, input: unknown) {
     }
     await assertCascadeUnits(trx, data.cascadeUnitIds, unit.path);
     await assertParticipantUnits(trx, data.content.participants.collectiveUnitIds, unit.path);
+    await assertBasisPlans(trx, data.content);
     const row = await trx
       .insertInto('campaignPlan')
       .values({
@@ -210,8 +213,10 @@ async function applyChanges(
   const beforeCascade = await q.listCascadeUnitIds(trx, before.id);
   if (data.cascadeUnitIds !== undefined)
     await assertCascadeUnits(trx, data.cascadeUnitIds, before.unitPath);
-  if (data.content !== undefined)
+  if (data.content !== undefined) {
     await assertParticipantUnits(trx, data.content.participants.collectiveUnitIds, before.unitPath);
+    await assertBasisPlans(trx, data.content);
+  }
   await trx
     .updateTable('campaignPlan')
     .set({
@@ -265,6 +270,7 @@ export async function updateDraft(ctx: Ctx, id: number, input: unknown) {
       throw forbidden('Chỉ cán bộ thi đua của đơn vị ban hành được sửa dự thảo.');
     if (before.version !== data.version) throw staleVersion();
     const { version: _v, ...changes } = data;
+    mergedPeriod(before, changes);
     const after = await applyChanges(ctx, trx, before, changes, {}, 'plan.updated');
     return toPlanResponse(after);
   });
@@ -287,12 +293,23 @@ export async function amendPlan(ctx: Ctx, id: number, input: unknown) {
     }
     if (before.version !== data.version) throw staleVersion();
     const { version: _v, reason, ...changes } = data;
+    // The number was taken in the series of this type and symbol: they cannot change under it.
+    for (const f of ['docType', 'issuerSymbol'] as const)
+      if (changes[f] !== undefined && changes[f] !== before[f])
+        throw fieldError(f, planLabels[f] ?? f, 'không thay đổi được sau khi đã ban hành');
     const today = vietnamDate(ctx.now());
-    const periodStart =
-      changes.periodStart === undefined ? before.periodStart : changes.periodStart;
-    const periodEnd = changes.periodEnd === undefined ? before.periodEnd : changes.periodEnd;
-    if (periodStart !== null && periodEnd !== null && periodEnd < periodStart)
-      throw fieldError('periodEnd', planLabels.periodEnd ?? '', 'phải sau hoặc trùng ngày bắt đầu');
+    const { periodStart, periodEnd } = mergedPeriod(before, changes);
+    const missing = newlyMissing(before, {
+      ...before,
+      periodEnd,
+      content: changes.content ?? before.content,
+    });
+    if (missing.length > 0)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Không thể điều chỉnh — ${missing.map((m) => `${m.label}: ${m.message}`).join('; ')}.`,
+        { fields: missing },
+      );
     const status = statusByDate('issued', periodStart, periodEnd, today);
     const documentVersion = before.documentVersion + 1;
     const after = await applyChanges(
