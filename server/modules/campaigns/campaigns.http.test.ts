@@ -239,4 +239,34 @@ describe('plan routes', () => {
     expect(probe.statusCode).toBe(403);
     expect(probe.body).not.toContain('Bộ phận một cửa');
   });
+
+  it('keeps an issued plan’s change log inside the issuing unit’s tree', async () => {
+    const plan = await draft('Kế hoạch có nhật ký nội bộ');
+    await app.inject({
+      method: 'POST',
+      url: `/api/plans/${plan.id}/issue`,
+      headers: as('head'),
+      payload: { version: plan.version },
+    });
+    const outside = await app.inject({
+      method: 'GET',
+      url: `/api/plans/${plan.id}/history`,
+      headers: as('otherOfficer'),
+    });
+    expect(outside.statusCode).toBe(403);
+    const detail = await app.inject({
+      method: 'GET',
+      url: `/api/plans/${plan.id}`,
+      headers: as('otherOfficer'),
+    });
+    expect(
+      detail.json<{ permissions: { canViewHistory: boolean } }>().permissions.canViewHistory,
+    ).toBe(false);
+    const inside = await app.inject({
+      method: 'GET',
+      url: `/api/plans/${plan.id}/history`,
+      headers: as('staff'),
+    });
+    expect(inside.statusCode).toBe(200);
+  });
 });

@@ -57,6 +57,14 @@ export function canClosePlan(actor: Actor, plan: PlanRef): boolean {
   );
 }
 
+/**
+ * The change log of a plan (drafts' content, who changed what) stays inside the issuing unit's
+ * tree even once the plan is public: the published text is the issued versions.
+ */
+export function canViewPlanHistory(actor: Actor, plan: PlanRef): boolean {
+  return can(actor, 'campaign.view', plan.unit.path);
+}
+
 /** The permissions a plan detail carries so the UI only reflects server decisions. */
 export function planPermissions(actor: Actor, plan: PlanRef) {
   return {
@@ -65,5 +73,6 @@ export function planPermissions(actor: Actor, plan: PlanRef) {
     canAmend: canAmendPlan(actor, plan),
     canCancel: canCancelPlan(actor, plan),
     canClose: canClosePlan(actor, plan),
+    canViewHistory: canViewPlanHistory(actor, plan),
   };
 }

@@ -11,6 +11,7 @@ import {
   createPlan,
   getPlanDetail,
   getVisiblePlan,
+  unitRef,
   listPlans,
   listPlanVersions,
   updateDraft,
@@ -19,6 +20,7 @@ import { issuePlan, recordIssuedPlan } from './issue-plan';
 import { cascadeBoard, planTree, startChildPlan } from './cascade.service';
 import { planDocument, previewPlan } from './plan-documents.service';
 import { readPlanSource } from './plan-import.service';
+import { canViewPlanHistory } from './campaigns.policy';
 import { listPublicPlans, getPublicPlan } from './public.service';
 
 const idParam = (req: FastifyRequest) =>
@@ -74,6 +76,8 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
   app.get('/api/plans/:id/history', async (req) => {
     const ctx = userCtx(deps, req);
     const plan = await getVisiblePlan(ctx, ctx.db, idParam(req));
+    if (!canViewPlanHistory(ctx.actor, { status: plan.status, unit: unitRef(plan) }))
+      throw forbidden('Nhật ký của kế hoạch chỉ dành cho đơn vị ban hành và cấp trên.');
     return entityHistory(ctx, 'campaign_plan', plan.id, req.query);
   });
   app.get('/api/plans/:id/cascade', async (req) => cascadeBoard(userCtx(deps, req), idParam(req)));

@@ -204,13 +204,20 @@ function PlanDetailPage({ id }: { id: string }) {
             { key: 'cascade', label: 'Cấp dưới', children: <PlanCascade plan={p} /> },
             { key: 'tree', label: 'Cây kế hoạch', children: <PlanTreeView planId={p.id} /> },
             { key: 'timeline', label: 'Mốc thời gian', children: <PlanTimeline plan={p} /> },
-            {
-              key: 'history',
-              label: 'Nhật ký',
-              children: (
-                <EntityHistory url={`/api/plans/${p.id}/history`} queryKey={planKeys.detail(id)} />
-              ),
-            },
+            ...(p.permissions.canViewHistory
+              ? [
+                  {
+                    key: 'history',
+                    label: 'Nhật ký',
+                    children: (
+                      <EntityHistory
+                        url={`/api/plans/${p.id}/history`}
+                        queryKey={planKeys.detail(id)}
+                      />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

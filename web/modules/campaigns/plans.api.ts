@@ -49,6 +49,8 @@ export type PlanPermissions = {
   canAmend: boolean;
   canCancel: boolean;
   canClose: boolean;
+  /** The change log stays inside the issuing unit's tree. */
+  canViewHistory: boolean;
 };
 
 export type PlanDetail = Plan & {
