@@ -32,6 +32,26 @@ type Reward = PlanImportJson['rewards'][number];
 
 const PROPOSE = ['de xuat', 'de nghi', 'trinh'];
 const GIVEN_BY = ['duoc', ...PROPOSE];
+/** Verbs of giving between a giver and the form: "Chủ tịch UBND huyện tặng Giấy khen". */
+const GIVES = ['xet tang', 'trao tang', 'tang thuong', 'xet khen thuong', 'khen thuong', 'tang'];
+const BY_FORM = ['bang hinh thuc', 'hinh thuc', 'bang'];
+
+/** "<giver> (xét) tặng / khen thưởng (bằng) <form at i>": the giver named just before the form. */
+function giverBefore(
+  doc: Doc,
+  tokens: readonly Token[],
+  i: number,
+  outName: (s: string) => string,
+) {
+  for (let j = 0; j < i; j++) {
+    const t = issuerTitleAt(doc, tokens, j, outName);
+    const verb = t ? matchAnyAt(tokens, t.next, GIVES, 0) : null;
+    if (!t || !verb) continue;
+    const by = matchAnyAt(tokens, verb.next, BY_FORM, 0);
+    if ((by?.next ?? verb.next) === i) return t.label;
+  }
+  return null;
+}
 
 export function readRewards(doc: Doc, plan: PlanImportJson, ev: EvidenceLog): void {
   const outName = (s: string) => out(doc, s);
@@ -44,8 +64,11 @@ export function readRewards(doc: Doc, plan: PlanImportJson, ev: EvidenceLog): vo
       let end = tokens.length;
       for (let j = form.next; j < tokens.length; j++)
         if (formAt(doc, tokens, j)) end = Math.min(end, j);
-      const titles: string[] = [];
-      for (let j = form.next; j < end; j++) {
+      // the recipients follow "cho": "tặng Giấy khen cho UBND xã X" does not name the giver
+      const to = tokens.findIndex((t, j) => j >= form.next && j < end && t.text === 'cho');
+      const giver = giverBefore(doc, tokens, i, outName);
+      const titles: string[] = giver ? [giver] : [];
+      for (let j = form.next; !giver && j < (to < 0 ? end : to); j++) {
         const t = issuerTitleAt(doc, tokens, j, outName);
         if (t) {
           titles.push(t.label);
@@ -111,9 +134,33 @@ function proposedGiver(doc: Doc, outName: (s: string) => string): { label: strin
 }
 
 function scopeNounAt(tokens: readonly Token[], i: number): Scope | null {
-  if (matchAnyAt(tokens, i, COLLECTIVE_WORDS)) return 'collective';
-  if (matchAnyAt(tokens, i, INDIVIDUAL_WORDS)) return 'individual';
-  return null;
+  return scopeHitAt(tokens, i)?.scope ?? null;
+}
+
+function scopeHitAt(tokens: readonly Token[], i: number): { scope: Scope; next: number } | null {
+  const c = matchAnyAt(tokens, i, COLLECTIVE_WORDS);
+  if (c) return { scope: 'collective', next: c.next };
+  const p = matchAnyAt(tokens, i, INDIVIDUAL_WORDS);
+  return p ? { scope: 'individual', next: p.next } : null;
+}
+
+/**
+ * The scopes a percentage covers: the first scope noun after it, and the other one too when it
+ * follows at once after "," / "và" / "hoặc" ("30% số tập thể, cá nhân" covers both).
+ */
+function percentScopes(doc: Doc, tokens: readonly Token[], from: number): Scope[] {
+  for (let j = from; j < Math.min(tokens.length, from + 8); j++) {
+    const first = scopeHitAt(tokens, j);
+    if (!first) continue;
+    const and = matchAnyAt(tokens, first.next, ['va', 'hoac'], 0);
+    const k = and ? and.next : first.next;
+    const second = scopeHitAt(tokens, k);
+    const gap = doc.folded.slice(tokens[first.next - 1]?.end ?? 0, tokens[k]?.start ?? 0);
+    if (second && second.scope !== first.scope && /^\s*(?:,|,?\s*(?:va|hoac))\s*$/u.test(gap))
+      return [first.scope, second.scope];
+    return [first.scope];
+  }
+  return [];
 }
 
 function formIn(doc: Doc, span: Span): string | null {
@@ -171,15 +218,8 @@ export function readQuotas(doc: Doc, plan: PlanImportJson, ev: EvidenceLog): voi
       );
       if (percent?.[1]) {
         const value = Number(percent[1].replace(',', '.'));
-        let scope = labelScope;
-        for (
-          let j = limit.next;
-          scope === null && j < Math.min(tokens.length, limit.next + 8);
-          j++
-        ) {
-          scope = scopeNounAt(tokens, j);
-        }
-        if (scope && value <= 100) add(scope, null, value);
+        const scopes = labelScope ? [labelScope] : percentScopes(doc, tokens, limit.next);
+        if (value <= 100) for (const scope of scopes) add(scope, null, value);
         continue;
       }
       for (let j = limit.next; j < tokens.length; j++) {
@@ -216,8 +256,9 @@ export function readPrizes(doc: Doc, plan: PlanImportJson, ev: EvidenceLog): voi
   }
 }
 
+// "Mỗi xã … gửi ít nhất 05 bài" (OCR "Méi xa", "M6i xa": any letter or digit between m and i)
 const ENTRY =
-  /(?<![a-z])moi\s+([a-z][a-z ,]{0,40}?)\s+(?:phai\s+)?(?:gui|nop|co|tham gia|dang ky|chon|cu|du thi)?\s*(?:it nhat|toi thieu)\s+(\d{1,3})\s+(?:bai|tac pham|sang kien|giai phap|doi|thi sinh|video|san pham|nguoi)(?![a-z])/dgu;
+  /(?<![a-z])m[a-z0-9]i\s+([a-z][a-z ,]{0,40}?)\s+(?:phai\s+)?(?:gui|nop|co|tham gia|dang ky|chon|cu|du thi)?\s*(?:it nhat|toi thieu)\s+(\d{1,3})\s+(?:bai|tac pham|sang kien|giai phap|doi|thi sinh|video|san pham|nguoi)(?![a-z])/dgu;
 
 export function readEntryQuotas(doc: Doc, plan: PlanImportJson, ev: EvidenceLog): void {
   for (const block of bodyBlocks(doc)) {

@@ -126,8 +126,10 @@ export function trimSpan(doc: Doc, span: Span): Span {
   return { start, end };
 }
 
+// "Điều 1.", "DIEU 2:", OCR "Diéu 3." / "Dicu 4." (matched on the folded line, capital first)
+const ARTICLE = /^[dp]i[a-z]{1,2}u\s+\d{1,2}\s*[.:]\s*/u;
+
 const MARKERS: { re: RegExp; kind: Marker['kind']; level: number }[] = [
-  { re: /^(?:Điều|Dieu|ĐIỀU|DIEU)\s+\d{1,2}\s*[.:]\s*/u, kind: 'article', level: 1 },
   { re: /^[IVX][IVXl1]{0,4}\s*[.)]\s+/u, kind: 'roman', level: 1 },
   { re: /^\d{1,2}\.\d{1,2}\.?\s+/u, kind: 'decimal', level: 3 },
   { re: /^\d{1,2}\s*[.)]\s+/u, kind: 'arabic', level: 2 },
@@ -140,6 +142,15 @@ export function markerOf(doc: Doc, line: Span): { marker: Marker; contentStart: 
   const raw = doc.text.slice(line.start, line.end);
   const lead = /^[\s]*(?:\*\*)?[\s]*/u.exec(raw)?.[0].length ?? 0;
   const rest = raw.slice(lead);
+  const article = /^\p{Lu}/u.test(rest)
+    ? ARTICLE.exec(doc.folded.slice(line.start + lead, line.end))
+    : null;
+  if (article) {
+    return {
+      marker: { kind: 'article', level: 1 },
+      contentStart: line.start + lead + article[0].length,
+    };
+  }
   for (const m of MARKERS) {
     const hit = m.re.exec(rest);
     if (hit) {
@@ -183,7 +194,7 @@ function buildBlocks(doc: Doc, from: number, to: number): Block[] {
       continue;
     }
     const m = markerOf(doc, line);
-    if (current && !m) {
+    if (current && !m && !standsAlone(doc, current, line)) {
       current.end = line.end;
     } else {
       const lead = trimSpan(doc, line).start;
@@ -204,6 +215,27 @@ function buildBlocks(doc: Doc, from: number, to: number): Block[] {
     afterBlank = false;
   }
   return blocks;
+}
+
+const CONNECTORS = ['cua', 'va', 'cac', 'trong', 've', 'cho', 'voi', 'tai', 'theo', 'nhung', 'la'];
+
+/**
+ * "I. ĐỐI TƯỢNG" or "Điều 2. Thời gian" on a line of its own, the text on the next line without a
+ * blank between: the heading is a block by itself, so its section gets the text. Only a short
+ * roman or article heading (or an all-capitals numbered one) that does not end in ",;:" and is
+ * followed by a line starting with a capital or a digit; a numbered item wrapped mid-sentence
+ * (the next line in lower case, or the line ending on "của", "và", …) stays one block.
+ */
+function standsAlone(doc: Doc, current: Block, next: Span): boolean {
+  const kind = current.marker?.kind;
+  if (kind !== 'roman' && kind !== 'article' && kind !== 'arabic') return false;
+  if (doc.text.slice(current.start, current.end).includes('\n')) return false;
+  const content = doc.text.slice(current.contentStart, current.end).replace(/[\s*]+$/u, '');
+  if (content.length < 2 || content.length > 80 || /[,;:]$/u.test(content)) return false;
+  if (kind === 'arabic' && content !== content.toLocaleUpperCase('vi')) return false;
+  const last = doc.folded.slice(current.contentStart, current.end).trim().split(/\s+/u).pop();
+  if (last && CONNECTORS.includes(last)) return false; // "…phong trào của" + "UBND huyện …"
+  return /^[\p{Lu}\d]/u.test(doc.text.slice(trimSpan(doc, next).start, next.end));
 }
 
 /** "…ban hành Quy" + blank + "định xác định…": the next paragraph goes on mid-sentence. */

@@ -1,4 +1,4 @@
-import { addDays, findDates, isoDate, type DateHit } from './dates';
+import { addDays, findDates, isoDate } from './dates';
 import {
   capitalize,
   cleanItem,
@@ -25,9 +25,19 @@ import { labelOf } from './sections';
  * - "Thời gian thi đua trong năm 2020": 2020-01-01 to 2020-12-31.
  * - "từ ngày 01/4/2024 đến hết ngày 31/7/2024" in a sentence or section about the time of the
  *   campaign or contest.
+ * - Whole years, in a sentence with "thời gian" or under a time heading: "từ năm 2021 đến năm
+ *   2025" (2021-01-01 to 2025-12-31); "giai đoạn 2021 - 2025" only when the sentence starts with
+ *   "Thời gian …" or sits under a time heading ("III. THỜI GIAN THI ĐUA"). Neither is read after
+ *   the name of a document or programme in the same sentence ("theo Chương trình tổng thể CCHC giai
+ *   đoạn 2021-2030" is that programme's span, not the plan's).
  * - Deadlines: a date after "chậm nhất", "hạn chót", "thời hạn", "trước", or after "đến" in a
- *   sentence about registering, sending, submitting or reporting. "tính đến ngày" is not one, nor
- *   is the date of a cited document ("số 12/KH-UBND ngày …").
+ *   sentence about registering, sending, submitting, reporting or receiving entries ("Nhận bài dự
+ *   thi đến hết ngày …"). "tính đến ngày" is not one, nor is the date of a cited document ("số
+ *   12/KH-UBND ngày …").
+ * - A yearly deadline ("trước ngày 30 tháng 11 hằng năm") has no year. When the plan's period is
+ *   known (both ends), it is given as its first occurrence within the period and not before the
+ *   date of issue, its text keeping "hằng năm" so the draft shows that it recurs; without a known
+ *   period it is dropped. It never sets the registration deadline.
  */
 
 const FROM_ISSUE = ['tu ngay ban hanh', 'ke tu ngay ban hanh', 'tu khi ban hanh'];
@@ -47,6 +57,30 @@ const MONTH_RANGE = new RegExp(
   'u',
 );
 const EVENT_TIME = ['thoi gian to chuc', 'thoi gian dien ra', 'thoi gian thi'];
+const RECEIVE = ['nhan bai', 'nhan ho so', 'nhan tac pham', 'nhan san pham'];
+const YEAR_RANGE =
+  /(?<![a-z])t[a-z]{1,2}\s+n[a-z]{1,2}m\s+(\d{4})\s+d[a-z]n\s+(?:het\s+)?(?:n[a-z]{1,2}m\s+)?(\d{4})(?!\d)/u;
+const STAGE = /(?<![a-z])giai\s+d[a-z]{2,3}n\s*:?\s*(\d{4})\s*[-–]\s*(\d{4})(?!\d)/u;
+// the name of a document or programme: a year range after it is that document's own span
+const CITED = [
+  'chuong trinh',
+  'ke hoach',
+  'de an',
+  'du an',
+  'nghi quyet',
+  'chien luoc',
+  'quy hoach',
+  'quyet dinh',
+  'chi thi',
+  'nghi dinh',
+  'thong tu',
+  'van ban',
+  'huong dan',
+  'ket luan',
+];
+// "ngày 30 tháng 11 hằng năm", "ngày 20/11 hàng năm": a day and month recurring every year
+const YEARLY =
+  /(?<![a-z\d])(?:ng[a-z]{1,2}y[ \t.]*)?(\d{1,2})\s*(?:th[a-z]{2,3}g|[/.-])\s*(\d{1,2})\s*,?\s*h[a-z]{1,2}ng\s+n[a-z]{1,2}m(?![a-z])/gu;
 
 /** Blocks of the body; a text without headings (a news post) is all body. */
 function bodyBlocks(doc: Doc): Block[] {
@@ -67,7 +101,7 @@ function underTimeHeading(doc: Doc, block: Block): boolean {
   return false;
 }
 
-function before(doc: Doc, clause: Span, date: DateHit): string {
+function before(doc: Doc, clause: Span, date: Span): string {
   return doc.folded.slice(Math.max(clause.start, date.start - 60), date.start);
 }
 
@@ -107,6 +141,8 @@ function periodIn(doc: Doc, plan: PlanImportJson, clause: Span, aboutTime: boole
       if (start && next) return { start, end: addDays(next, -1), span: clause };
     }
   }
+  const years = yearsIn(doc, clause, aboutTime);
+  if (years) return years;
   // "Thời gian tổ chức Hội thi: ngày 20/5/2024": a one-day event
   if (matchAnyAt(tokens, 0, EVENT_TIME) && dates.length === 1 && dates[0]?.iso) {
     const d = dates[0];
@@ -124,14 +160,35 @@ function periodIn(doc: Doc, plan: PlanImportJson, clause: Span, aboutTime: boole
   return null;
 }
 
-function isCitationDate(doc: Doc, clause: Span, d: DateHit): boolean {
+/** "từ năm 2021 đến năm 2025", "giai đoạn 2021 - 2025" as the plan's own period (see above). */
+function yearsIn(doc: Doc, clause: Span, aboutTime: boolean): Period | null {
+  const tokens = tokensIn(doc, clause);
+  const folded = doc.folded.slice(clause.start, clause.end);
+  const range = aboutTime || findAny(tokens, ['thoi gian']) ? YEAR_RANGE.exec(folded) : null;
+  const stage =
+    range || !(aboutTime || matchAnyAt(tokens, 0, ['thoi gian'])) ? null : STAGE.exec(folded);
+  const m = range ?? stage;
+  if (!m) return null;
+  const [y1, y2] = [Number(m[1]), Number(m[2])];
+  const at = clause.start + m.index;
+  const cited = tokens.some((t, i) => {
+    const hit = t.start < at ? matchAnyAt(tokens, i, CITED) : null;
+    return hit !== null && !matchAnyAt(tokens, hit.next, ['nay'], 0); // "kế hoạch này": this plan
+  });
+  if (cited || y2 < y1 || y2 - y1 > 10) return null;
+  const start = isoDate(y1, 1, 1);
+  const end = isoDate(y2, 12, 31);
+  return start && end ? { start, end, span: clause } : null;
+}
+
+function isCitationDate(doc: Doc, clause: Span, d: Span): boolean {
   return findRefs(doc, { start: Math.max(clause.start, d.start - 40), end: d.start }).some(
     (r) => d.start - r.end < 25,
   );
 }
 
 /** "chậm nhất (là) ngày", "trước ngày", OCR "chim nhét ngay" just before the date. */
-function deadlineWordBefore(doc: Doc, clause: Span, d: DateHit): boolean {
+function deadlineWordBefore(doc: Doc, clause: Span, d: Span): boolean {
   const tokens = tokensIn(doc, { start: clause.start, end: d.start });
   let k = tokens.length;
   while (k > 0 && matchAnyAt(tokens, k - 1, ['ngay', 'la'])) k--;
@@ -141,11 +198,13 @@ function deadlineWordBefore(doc: Doc, clause: Span, d: DateHit): boolean {
   });
 }
 
-function isDeadline(doc: Doc, clause: Span, d: DateHit): boolean {
+function isDeadline(doc: Doc, clause: Span, d: Span): boolean {
   const prefix = before(doc, clause, d);
   if (/tinh\s+d[a-z]n\s+(?:ng[a-z]{1,2}y\s+)?$/u.test(prefix)) return false;
   if (deadlineWordBefore(doc, clause, d)) return true;
-  return END_BEFORE.test(prefix) && findAny(tokensIn(doc, clause), OBLIGATION) !== null;
+  if (!END_BEFORE.test(prefix)) return false;
+  const tokens = tokensIn(doc, clause);
+  return findAny(tokens, OBLIGATION) !== null || findAny(tokens, RECEIVE, 0, 0.5) !== null;
 }
 
 /** Whether a span states a dated obligation (a dossier paragraph that is only a deadline). */
@@ -155,8 +214,39 @@ export function hasDeadline(doc: Doc, span: Span): boolean {
   );
 }
 
+type Found = { clause: Span; date: string | null; yearly: { day: number; month: number } | null };
+
+/** The first day and month of a yearly deadline within the known period, not before issue. */
+function firstOccurrence(plan: PlanImportJson, day: number, month: number): string | null {
+  const { periodStart, periodEnd, issuedOn } = plan;
+  if (periodStart === null || periodEnd === null) return null;
+  const from = issuedOn !== null && issuedOn > periodStart ? issuedOn : periodStart;
+  for (let y = Number(from.slice(0, 4)); y <= Number(periodEnd.slice(0, 4)); y++) {
+    const iso = isoDate(y, month, day);
+    if (iso !== null && iso >= from && iso <= periodEnd) return iso;
+  }
+  return null;
+}
+
+/** Dated and yearly deadlines of a clause, in order. */
+function deadlinesIn(doc: Doc, clause: Span): Found[] {
+  const found: (Found & { at: number })[] = [];
+  for (const d of findDates(doc.folded, clause.start, clause.end)) {
+    if (d.iso === null || isCitationDate(doc, clause, d) || !isDeadline(doc, clause, d)) continue;
+    found.push({ clause, date: d.iso, yearly: null, at: d.start });
+  }
+  for (const m of doc.folded.slice(clause.start, clause.end).matchAll(YEARLY)) {
+    const d = { start: clause.start + m.index, end: clause.start + m.index + m[0].length };
+    const [day, month] = [Number(m[1]), Number(m[2])];
+    if (isoDate(2000, month, day) === null || !isDeadline(doc, clause, d)) continue; // 2000: leap
+    found.push({ clause, date: null, yearly: { day, month }, at: d.start });
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
 export function readTimeline(doc: Doc, plan: PlanImportJson, ev: EvidenceLog): void {
   let period: Period | null = null;
+  const found: Found[] = [];
   for (const block of bodyBlocks(doc)) {
     const aboutTime = underTimeHeading(doc, block);
     for (const clause of splitClauses(doc, { start: block.contentStart, end: block.end })) {
@@ -169,20 +259,26 @@ export function readTimeline(doc: Doc, plan: PlanImportJson, ev: EvidenceLog): v
         ev.add('periodEnd', p.span);
         continue;
       }
-      for (const d of findDates(doc.folded, clause.start, clause.end)) {
-        if (d.iso === null || isCitationDate(doc, clause, d) || !isDeadline(doc, clause, d))
-          continue;
-        const i = plan.deadlines.length;
-        plan.deadlines.push({
-          text: out(doc, capitalize(cleanItem(doc.text.slice(clause.start, clause.end)))),
-          date: d.iso,
-        });
-        ev.add(`deadlines.${i}`, clause);
-        if (plan.registrationDeadline === null && findAny(tokensIn(doc, clause), REGISTER)) {
-          plan.registrationDeadline = d.iso;
-          ev.add('registrationDeadline', clause);
-        }
-      }
+      found.push(...deadlinesIn(doc, clause));
+    }
+  }
+  // yearly deadlines need the period, which may be stated after them
+  for (const f of found) {
+    const date = f.yearly ? firstOccurrence(plan, f.yearly.day, f.yearly.month) : f.date;
+    if (date === null) continue;
+    const { clause } = f;
+    ev.add(`deadlines.${plan.deadlines.length}`, clause);
+    plan.deadlines.push({
+      text: out(doc, capitalize(cleanItem(doc.text.slice(clause.start, clause.end)))),
+      date,
+    });
+    if (
+      !f.yearly &&
+      plan.registrationDeadline === null &&
+      findAny(tokensIn(doc, clause), REGISTER)
+    ) {
+      plan.registrationDeadline = date;
+      ev.add('registrationDeadline', clause);
     }
   }
 }
