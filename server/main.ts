@@ -7,6 +7,7 @@ import { jobRunner, startWorker } from './platform/jobs';
 import { deleteExpiredSessions, loadUserActor } from './modules/auth/index';
 import { importJob } from './modules/organization/index';
 import { isEmpty, seedDemo } from './demo/seed';
+import { ensureExampleCriteriaSet } from './modules/evaluation/index';
 import {
   advancePlanStatuses,
   sendCascadeReminders,
@@ -34,6 +35,15 @@ async function main(): Promise<void> {
     databaseKind: runtime.databaseKind,
   };
   const app = await buildApp(deps);
+
+  // The example criteria set ships with every installation (idempotent).
+  await ensureExampleCriteriaSet({
+    db: runtime.db,
+    actor: systemActor('install'),
+    log: app.log,
+    now,
+    storage: runtime.storage,
+  });
 
   if (config.demo) {
     const ctx = {

@@ -36,6 +36,9 @@ export const Action = {
   campaignView: 'campaign.view',
   campaignDraft: 'campaign.draft',
   campaignIssue: 'campaign.issue',
+  registrationSubmit: 'registration.submit',
+  registrationReview: 'registration.review',
+  criteriaManage: 'criteria.manage',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 export const actions = Object.values(Action) as [Action, ...Action[]];
@@ -52,6 +55,9 @@ export const actionLabels: Record<Action, string> = {
   'campaign.view': 'Xem kế hoạch thi đua (kể cả dự thảo)',
   'campaign.draft': 'Soạn, sửa kế hoạch thi đua của đơn vị mình',
   'campaign.issue': 'Ban hành, điều chỉnh, hủy kế hoạch thi đua của đơn vị mình',
+  'registration.submit': 'Đăng ký thi đua cho đơn vị và cán bộ của đơn vị',
+  'registration.review': 'Duyệt, trả lại đăng ký thi đua; nhận đăng ký muộn',
+  'criteria.manage': 'Soạn, ban hành bộ tiêu chí đánh giá',
 };
 
 /**
@@ -75,6 +81,9 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'audit.view',
     'campaign.view',
     'campaign.draft',
+    'registration.submit',
+    'registration.review',
+    'criteria.manage',
   ],
   council_member: ['unit.view', 'person.view', 'campaign.view'],
   unit_head: [
@@ -84,6 +93,7 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'person.export',
     'campaign.view',
     'campaign.issue',
+    'registration.submit',
   ],
   staff: ['unit.view', 'person.view', 'campaign.view'],
   juror: ['unit.view', 'campaign.view'],

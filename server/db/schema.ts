@@ -157,6 +157,9 @@ export interface CampaignPlanTable {
   content: ColumnType<unknown, string, string>;
   version: Generated<number>;
   documentVersion: Generated<number>;
+  criteriaVersionId: number | null;
+  /** Band[] (shared/criteria.ts) or null for the defaults. */
+  bands: ColumnType<unknown, string | null | undefined, string | null>;
   cancelledReason: string | null;
   createdBy: number | null;
   createdAt: Timestamp;
@@ -212,6 +215,58 @@ export interface NotificationReadTable {
   readAt: Timestamp;
 }
 
+export type RegistrationStatus = 'submitted' | 'approved' | 'returned' | 'withdrawn';
+
+export interface RegistrationTable {
+  id: Generated<number>;
+  planId: number;
+  kind: 'collective' | 'individual';
+  unitId: number;
+  personId: number | null;
+  status: Generated<RegistrationStatus>;
+  /** Commitments (shared/registration.ts), written as JSON text. */
+  commitments: ColumnType<unknown, string, string>;
+  submittedAt: Date;
+  submittedBy: number | null;
+  late: Generated<boolean>;
+  lateReason: string | null;
+  decidedAt: Date | null;
+  decidedBy: number | null;
+  returnReason: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface CriteriaSetTable {
+  id: Generated<number>;
+  ownerUnitId: number | null;
+  name: string;
+  description: string | null;
+  isExample: Generated<boolean>;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface CriteriaSetVersionTable {
+  id: Generated<number>;
+  setId: number;
+  number: number;
+  status: Generated<'draft' | 'published'>;
+  /** CriteriaTree (shared/criteria.ts), written as JSON text. */
+  tree: ColumnType<unknown, string, string>;
+  leafCount: number;
+  maxTotal: number;
+  basedOnId: number | null;
+  version: Generated<number>;
+  publishedAt: Date | null;
+  publishedBy: number | null;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
 export interface Database {
   orgUnit: OrgUnitTable;
   person: PersonTable;
@@ -229,6 +284,9 @@ export interface Database {
   generatedDocument: GeneratedDocumentTable;
   notification: NotificationTable;
   notificationRead: NotificationReadTable;
+  registration: RegistrationTable;
+  criteriaSet: CriteriaSetTable;
+  criteriaSetVersion: CriteriaSetVersionTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

@@ -11,6 +11,8 @@ export type UserActor = {
   username: string;
   displayName: string;
   grants: Grant[];
+  /** The person record linked to the account, when there is one (self-registration). */
+  personId?: number | null;
 };
 /** Start-up, the CLI and demo seeding act as the system: unrestricted, audited by name. */
 export type SystemActor = { kind: 'system'; name: string };

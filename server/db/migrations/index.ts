@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-planner-statistics';
 import * as m0003 from './0003-campaigns';
+import * as m0004 from './0004-registration-criteria';
 
 /** Migrations listed explicitly so they work the same under tsx, vitest and a bundle. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-planner-statistics': m0002,
   '0003-campaigns': m0003,
+  '0004-registration-criteria': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

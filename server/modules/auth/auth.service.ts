@@ -172,6 +172,7 @@ export async function loadUserActor(db: Db, userId: number): Promise<UserActor> 
     username: user.username,
     displayName: user.displayName,
     grants: grants.map(({ role, unitId, unitPath }) => ({ role, unitId, unitPath })),
+    personId: user.personId,
   };
 }
 

@@ -1,5 +1,6 @@
 export { registerCampaignRoutes } from './campaigns.routes';
 export { closePlan, createPlan, updateDraft, getVisiblePlan } from './plans.service';
+export { setPlanEvaluation } from './plan-evaluation';
 export { issuePlan, recordIssuedPlan } from './issue-plan';
 export { advancePlanStatuses, sendCascadeReminders, startChildPlan } from './cascade.service';
 export type { PlanRecord } from './campaigns.schemas';
@@ -8,3 +9,4 @@ export { readPlanText } from './plan-reader/read-plan';
 export { extractPlanText } from './plan-reader/extract-text';
 export { formatPlanSummary } from './plan-reader/summary';
 export { sendPlanDeadlineReminders } from './deadline-reminders';
+export { issuingBodyName, placeOf } from './campaigns.rules';

@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CriteriaTree } from '../../../shared/criteria';
+import { createTestDb, type TestDb } from '../../test/db';
+import { makeTree, makeUser, testCtx } from '../../test/factories';
+import { samplePlanInput } from '../../test/plans';
+import { AppError } from '../../platform/errors';
+import { createPlan } from '../campaigns/index';
+import { ensureExampleCriteriaSet } from './criteria.example';
+import {
+  createCriteriaSet,
+  getCriteriaVersion,
+  listCriteriaVersions,
+  newCriteriaVersion,
+  publishCriteriaVersion,
+  updateCriteriaDraft,
+} from './criteria.service';
+import { bindPlanCriteria } from './plan-criteria.service';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const fails = async (p: Promise<unknown>, code: string) => {
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  expect((e as AppError).code).toBe(code);
+  return e as AppError;
+};
+
+/** Two fields of 6 and 4 points: a binary leaf, a tiered one, a manual one. */
+function smallTree(firstMax = 6): CriteriaTree {
+  return {
+    maxTotal: 10,
+    fields: [
+      {
+        id: 'f1',
+        code: '1',
+        title: 'Chỉ đạo, điều hành',
+        maxPoints: firstMax,
+        evidenceRequired: false,
+        children: [
+          {
+            id: 'c11',
+            code: '1.1',
+            title: 'Kế hoạch CCHC',
+            maxPoints: 2,
+            evidenceRequired: true,
+            scoring: { method: 'binary' },
+            children: [],
+          },
+          {
+            id: 'c12',
+            code: '1.2',
+            title: 'Tỷ lệ nhiệm vụ hoàn thành',
+            maxPoints: 4,
+            evidenceRequired: true,
+            scoring: {
+              method: 'tiered_percent',
+              tiers: [
+                { minPercent: 100, points: 4 },
+                { minPercent: 80, points: 2 },
+              ],
+            },
+            children: [],
+          },
+        ],
+      },
+      {
+        id: 'f2',
+        code: '2',
+        title: 'Thể chế',
+        maxPoints: 4,
+        evidenceRequired: false,
+        children: [
+          {
+            id: 'c21',
+            code: '2.1',
+            title: 'Rà soát văn bản',
+            maxPoints: 4,
+            evidenceRequired: false,
+            scoring: { method: 'manual' },
+            children: [],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+async function setup() {
+  const sys = testCtx(t);
+  const tree = await makeTree(sys);
+  const officer = await makeUser(sys, 'emulation_officer', tree.province.id);
+  const communeOfficer = await makeUser(sys, 'emulation_officer', tree.commune.id);
+  const staff = await makeUser(sys, 'staff', tree.province.id);
+  return {
+    tree,
+    sys,
+    officer: testCtx(t, officer.actor),
+    communeOfficer: testCtx(t, communeOfficer.actor),
+    staff: testCtx(t, staff.actor),
+  };
+}
+
+describe('criteria sets', () => {
+  it('ships the example commune template once, published, readable by everyone', async () => {
+    const s = await setup();
+    const a = await ensureExampleCriteriaSet(s.sys);
+    const b = await ensureExampleCriteriaSet(s.sys);
+    expect(b).toBe(a);
+    const example = await getCriteriaVersion(s.staff, a);
+    expect(example.status).toBe('published');
+    expect(example.set.isExample).toBe(true);
+    expect(example.maxTotal).toBe(100);
+    // Eight fields, plus the bonus/penalty row outside the 100 points.
+    expect(example.tree.fields.filter((f) => f.scoring?.method !== 'adjustment')).toHaveLength(8);
+    expect(example.permissions.canEdit).toBe(false);
+  });
+
+  it('copies the example into a unit’s own draft, edits, publishes and then freezes it', async () => {
+    const s = await setup();
+    const exampleId = await ensureExampleCriteriaSet(s.sys);
+    await fails(
+      createCriteriaSet(s.staff, {
+        ownerUnitId: s.tree.province.id,
+        name: 'Bộ tiêu chí',
+        basedOnVersionId: exampleId,
+      }),
+      'FORBIDDEN',
+    );
+    const draft = await createCriteriaSet(s.officer, {
+      ownerUnitId: s.tree.province.id,
+      name: 'Bộ chỉ số CCHC cấp xã năm 2026',
+      basedOnVersionId: exampleId,
+    });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      number: 1,
+      basedOnId: exampleId,
+      maxTotal: 100,
+    });
+    // Drafts are invisible outside their managers' scope.
+    await fails(getCriteriaVersion(s.staff, draft.id), 'NOT_FOUND');
+    const bad = await fails(
+      updateCriteriaDraft(s.officer, draft.id, { version: draft.version, tree: smallTree(7) }),
+      'VALIDATION_FAILED',
+    );
+    expect(bad.message).toContain('Cây tiêu chí');
+    const edited = await updateCriteriaDraft(s.officer, draft.id, {
+      version: draft.version,
+      tree: smallTree(),
+    });
+    expect(edited.leafCount).toBe(3);
+    await fails(
+      updateCriteriaDraft(s.officer, draft.id, { version: draft.version, tree: smallTree() }),
+      'CONFLICT',
+    );
+    await fails(
+      updateCriteriaDraft(s.communeOfficer, draft.id, {
+        version: edited.version,
+        tree: smallTree(),
+      }),
+      'NOT_FOUND',
+    );
+    const published = await publishCriteriaVersion(s.officer, draft.id, {
+      version: edited.version,
+    });
+    expect(published.status).toBe('published');
+    await fails(
+      updateCriteriaDraft(s.officer, draft.id, { version: published.version, tree: smallTree() }),
+      'INVALID_STATE',
+    );
+    const next = await newCriteriaVersion(s.officer, published.set.id, {
+      basedOnVersionId: published.id,
+    });
+    expect(next).toMatchObject({
+      status: 'draft',
+      number: 2,
+      basedOnId: published.id,
+      leafCount: 3,
+    });
+    const listed = await listCriteriaVersions(s.staff, { search: 'chi so cchc cap xa' });
+    expect(listed.items.map((v) => v.id)).toContain(published.id);
+    expect(listed.items.map((v) => v.id)).not.toContain(next.id);
+  });
+
+  it('binds a published version and bands to a campaign, refusing drafts and bad bands', async () => {
+    const s = await setup();
+    const communeOfficerId = s.communeOfficer;
+    const plan = await createPlan(communeOfficerId, samplePlanInput(s.tree.commune.id));
+    const draft = await createCriteriaSet(s.officer, {
+      ownerUnitId: s.tree.province.id,
+      name: 'Bộ tiêu chí thử',
+      tree: smallTree(),
+    });
+    const e = await fails(
+      bindPlanCriteria(s.communeOfficer, plan.id, {
+        version: plan.version,
+        criteriaVersionId: draft.id,
+      }),
+      'VALIDATION_FAILED',
+    );
+    expect(e.message).toContain('Bộ tiêu chí áp dụng');
+    const published = await publishCriteriaVersion(s.officer, draft.id, { version: draft.version });
+    await fails(
+      bindPlanCriteria(s.communeOfficer, plan.id, {
+        version: plan.version,
+        criteriaVersionId: published.id,
+        bands: [
+          { key: 'tot', label: 'Tốt', minPercent: 80 },
+          { key: 'kha', label: 'Khá', minPercent: 60 },
+        ],
+      }),
+      'VALIDATION_FAILED',
+    );
+    await fails(
+      bindPlanCriteria(s.staff, plan.id, {
+        version: plan.version,
+        criteriaVersionId: published.id,
+      }),
+      'FORBIDDEN',
+    );
+    const bound = await bindPlanCriteria(s.communeOfficer, plan.id, {
+      version: plan.version,
+      criteriaVersionId: published.id,
+      bands: [
+        { key: 'dat', label: 'Đạt', minPercent: 0 },
+        { key: 'tot', label: 'Tốt', minPercent: 85 },
+      ],
+    });
+    expect(bound.criteriaVersionId).toBe(published.id);
+    expect(bound.bands?.map((b) => (b as { key: string }).key)).toEqual(['tot', 'dat']);
+  });
+});

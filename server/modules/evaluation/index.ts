@@ -1,0 +1,2 @@
+export { registerEvaluationRoutes } from './evaluation.routes';
+export { ensureExampleCriteriaSet } from './criteria.example';
