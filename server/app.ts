@@ -14,7 +14,9 @@ import { registerOrganizationRoutes } from './modules/organization/index';
 import { registerAuditRoutes } from './modules/audit/index';
 import { registerJobRoutes } from './modules/jobs/index';
 import { registerCampaignRoutes } from './modules/campaigns/index';
+import { registerRegistrationRoutes } from './modules/registrations/index';
 import { registerNotificationRoutes } from './modules/notifications/index';
+import { registerEvaluationRoutes } from './modules/evaluation/index';
 import { demoAccounts } from './demo/localities';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -148,7 +150,9 @@ export async function buildApp(
   registerAuditRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerCampaignRoutes(app, deps);
+  registerRegistrationRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerEvaluationRoutes(app, deps);
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {

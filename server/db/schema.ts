@@ -223,6 +223,7 @@ export interface RegistrationTable {
   kind: 'collective' | 'individual';
   unitId: number;
   personId: number | null;
+  provinceId: ColumnType<number | null, unknown, unknown>;
   status: Generated<RegistrationStatus>;
   /** Commitments (shared/registration.ts), written as JSON text. */
   commitments: ColumnType<unknown, string, string>;

@@ -106,7 +106,11 @@ export function parseInput<S extends z.ZodType>(
   if (result.success) return result.data;
   const fields: FieldError[] = result.error.issues.map((issue) => {
     const field = issue.path.map(String).join('.') || '(dữ liệu)';
-    return { field, label: labelFor(issue.path, labels) ?? field, message: issue.message };
+    return {
+      field,
+      label: labelFor(issue.path, labels) ?? labels[field] ?? field,
+      message: issue.message,
+    };
   });
   const summary = fields.map((f) => `${f.label}: ${f.message}`).join('; ');
   throw new AppError('VALIDATION_FAILED', `Dữ liệu không hợp lệ — ${summary}.`, { fields });

@@ -14,6 +14,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       -- The registered collective, or the unit the person works in.
       unit_id integer NOT NULL REFERENCES org_unit(id),
       person_id integer REFERENCES person(id),
+      -- Tenant key, as on every row a province owns (copied from the unit).
+      province_id integer,
       status text NOT NULL DEFAULT 'submitted'
         CHECK (status IN ('submitted','approved','returned','withdrawn')),
       commitments jsonb NOT NULL,

@@ -105,6 +105,12 @@ describe('plan routes', () => {
     expect(issued.json<{ documentNumber: string }>().documentNumber).toMatch(/^\d{2}\/KH-UBND$/);
   });
 
+  it('names the plan id when it is not a number', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/plans/abc', headers: as('staff') });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ message: string }>().message).toContain('Mã kế hoạch');
+  });
+
   it('answers bad input with a Vietnamese message naming the field', async () => {
     const res = await app.inject({
       method: 'POST',

@@ -11,3 +11,5 @@ export {
 } from './plan-document';
 export { renderPlanDocx } from './plan-docx';
 export { renderPlanPdf } from './plan-pdf';
+export { fixedDocumentDate, normaliseDocx } from './docx-package';
+export { headerLines, longDate, lowerFirst, stripEndPunctuation } from './plan-format';

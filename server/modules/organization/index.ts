@@ -3,3 +3,4 @@ export { importJob, requestImport } from './import.service';
 export { createUnit } from './units.service';
 export { createPerson } from './people.service';
 export { findUnit, getUnit, type UnitRecord } from './units.queries';
+export { SHEET_OPTIONS, setupSheet, type Column } from './xlsx-format';

@@ -1,0 +1,12 @@
+/** Registration (đăng ký thi đua) of collectives and individuals to a campaign plan. */
+export { registerRegistrationRoutes } from './registrations.routes';
+export { registerForPlan, registerStaffInBulk } from './registrations.service';
+export {
+  approveRegistration,
+  getRegistrationDetail,
+  returnRegistration,
+  resubmitRegistration,
+  updateRegistration,
+  withdrawRegistration,
+} from './review.service';
+export { listPlanRegistrations, registrationProgress } from './lists.service';

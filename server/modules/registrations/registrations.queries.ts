@@ -1,0 +1,210 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { Commitments, type RegistrationStatus } from '../../../shared/registration';
+import type { PersonCategory, UnitKind } from '../../../shared/org';
+import type { Executor } from '../../platform/db';
+import { notFound } from '../../platform/errors';
+import type { RegistrationRecord } from './registrations.schemas';
+
+/** Reads and writes of registrations. The first parameter is always the executor. */
+
+const registrationSelect = sql`
+  r.id, r.plan_id AS "planId", r.kind, r.unit_id AS "unitId", u.path::text AS "unitPath",
+  u.name AS "unitName", u.kind AS "unitKind", r.person_id AS "personId",
+  p.full_name AS "personName", p.position AS "personPosition", p.category AS "personCategory",
+  r.status, r.commitments, r.submitted_at AS "submittedAt", r.submitted_by AS "submittedBy",
+  sa.display_name AS "submittedByName", r.late, r.late_reason AS "lateReason",
+  r.decided_at AS "decidedAt", da.display_name AS "decidedByName",
+  r.return_reason AS "returnReason", r.version, r.updated_at AS "updatedAt"`;
+
+const registrationFrom = sql`registration r JOIN org_unit u ON u.id = r.unit_id
+  LEFT JOIN person p ON p.id = r.person_id
+  LEFT JOIN user_account sa ON sa.id = r.submitted_by
+  LEFT JOIN user_account da ON da.id = r.decided_by`;
+
+type RawRegistration = Omit<RegistrationRecord, 'commitments'> & { commitments: unknown };
+
+const parse = (row: RawRegistration): RegistrationRecord => ({
+  ...row,
+  commitments: Commitments.parse(row.commitments),
+});
+
+/**
+ * Holds the plan row in share mode until commit: registrations of one plan do not block each
+ * other, but a cancel or amendment (FOR UPDATE) waits, and what is read after this is current.
+ */
+export async function lockPlanShared(db: Executor, planId: number): Promise<void> {
+  await sql`SELECT 1 FROM campaign_plan WHERE id = ${planId} FOR SHARE`.execute(db);
+}
+
+export async function findRegistration(
+  db: Executor,
+  id: number,
+  lock = false,
+): Promise<RegistrationRecord | undefined> {
+  const { rows } = await sql<RawRegistration>`
+    SELECT ${registrationSelect} FROM ${registrationFrom} WHERE r.id = ${id}
+    ${lock ? sql`FOR UPDATE OF r` : sql``}`.execute(db);
+  const row = rows[0];
+  return row === undefined ? undefined : parse(row);
+}
+
+export async function getRegistration(
+  db: Executor,
+  id: number,
+  lock = false,
+): Promise<RegistrationRecord> {
+  const r = await findRegistration(db, id, lock);
+  if (r === undefined) throw notFound('đăng ký thi đua');
+  return r;
+}
+
+export async function getRegistrations(db: Executor, ids: number[]): Promise<RegistrationRecord[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<RawRegistration>`
+    SELECT ${registrationSelect} FROM ${registrationFrom}
+    WHERE r.id = ANY(${sql.val(ids)}::int[]) ORDER BY r.id`.execute(db);
+  return rows.map(parse);
+}
+
+const listOrder = sql`r.kind, u.name COLLATE "vi-x-icu", u.id,
+  p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", r.id`;
+
+/** A page of a plan's registrations matching `where` (over r, u, p), in list order. */
+export async function listRegistrations(
+  db: Executor,
+  planId: number,
+  where: RawBuilder<SqlBool>,
+  paging: { page: number; pageSize: number } | null,
+): Promise<{ items: RegistrationRecord[]; total: number }> {
+  const limit =
+    paging === null
+      ? sql``
+      : sql`LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`;
+  const { rows } = await sql<RawRegistration & { total: number }>`
+    SELECT ${registrationSelect}, count(*) OVER ()::int AS total FROM ${registrationFrom}
+    WHERE r.plan_id = ${planId} AND ${where} ORDER BY ${listOrder} ${limit}`.execute(db);
+  return { items: rows.map(parse), total: rows[0]?.total ?? 0 };
+}
+
+export type RegistrationInsert = {
+  planId: number;
+  kind: 'collective' | 'individual';
+  unitId: number;
+  personId: number | null;
+  commitments: unknown;
+  submittedAt: Date;
+  submittedBy: number | null;
+  late: boolean;
+  lateReason: string | null;
+};
+
+export async function insertRegistrations(
+  db: Executor,
+  rows: RegistrationInsert[],
+): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insertInto('registration')
+    .values(
+      rows.map((r) => ({
+        ...r,
+        provinceId: sql`(SELECT province_id FROM org_unit WHERE id = ${r.unitId})`,
+        commitments: JSON.stringify(r.commitments),
+        createdAt: r.submittedAt,
+        updatedAt: r.submittedAt,
+      })),
+    )
+    .returning('id')
+    .execute();
+  return inserted.map((r) => r.id);
+}
+
+export async function updateRegistration(
+  db: Executor,
+  id: number,
+  set: {
+    status?: RegistrationStatus;
+    commitments?: unknown;
+    decidedAt?: Date | null;
+    decidedBy?: number | null;
+    returnReason?: string | null;
+    version: number;
+    updatedAt: Date;
+  },
+): Promise<void> {
+  await db
+    .updateTable('registration')
+    .set({
+      ...set,
+      commitments: set.commitments === undefined ? undefined : JSON.stringify(set.commitments),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export type UnitRow = {
+  id: number;
+  path: string;
+  name: string;
+  kind: UnitKind;
+  active: boolean;
+};
+
+export async function findUnitRow(db: Executor, id: number): Promise<UnitRow | undefined> {
+  const { rows } = await sql<UnitRow>`
+    SELECT id, path::text AS path, name, kind, active FROM org_unit WHERE id = ${id}`.execute(db);
+  return rows[0];
+}
+
+export type PersonRow = {
+  id: number;
+  fullName: string;
+  category: PersonCategory;
+  active: boolean;
+  unitId: number;
+  unitPath: string;
+};
+
+/** The people with these ids (missing ids are simply absent), with their unit's path. */
+export async function findPeople(db: Executor, ids: number[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<PersonRow>`
+    SELECT p.id, p.full_name AS "fullName", p.category, p.active, p.unit_id AS "unitId",
+      u.path::text AS "unitPath"
+    FROM person p JOIN org_unit u ON u.id = p.unit_id
+    WHERE p.id = ANY(${sql.val(ids)}::int[])`.execute(db);
+  return rows;
+}
+
+/** Of these people, those already holding a live (not withdrawn) registration to the plan. */
+export async function registeredPeople(
+  db: Executor,
+  planId: number,
+  personIds: number[],
+): Promise<number[]> {
+  if (personIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('registration')
+    .select('personId')
+    .where('planId', '=', planId)
+    .where('kind', '=', 'individual')
+    .where('status', '<>', 'withdrawn')
+    .where('personId', 'in', personIds)
+    .execute();
+  return rows.map((r) => r.personId).filter((x): x is number => x !== null);
+}
+
+/** The nearest government level at or above the unit ("Xã Lương Điền"), and its parent's name. */
+export async function localityOf(
+  db: Executor,
+  unitPath: string,
+  governmentKinds: readonly string[],
+): Promise<{ locality: string | null; parentName: string | null }> {
+  const { rows } = await sql<{ name: string; parentName: string | null }>`
+    SELECT a.name, pa.name AS "parentName" FROM org_unit a
+    LEFT JOIN org_unit pa ON pa.id = a.parent_id
+    WHERE a.path @> ${unitPath}::ltree AND a.kind = ANY(${sql.val([...governmentKinds])}::text[])
+    ORDER BY nlevel(a.path) DESC LIMIT 1`.execute(db);
+  const row = rows[0];
+  return { locality: row?.name ?? null, parentName: row?.parentName ?? null };
+}

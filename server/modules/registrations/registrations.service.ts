@@ -1,0 +1,208 @@
+import type { Ctx } from '../../platform/context';
+import { actorId } from '../../platform/context';
+import { AppError, fieldError, forbidden, type FieldError } from '../../platform/errors';
+import { isWithin } from '../../platform/access';
+import { recordAudit } from '../../platform/audit';
+import { isUniqueViolation, type Executor } from '../../platform/db';
+import { parseInput } from '../../platform/validation';
+import { vietnamDate } from '../../platform/time';
+import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
+import {
+  BulkRegistration,
+  CreateRegistration,
+  auditView,
+  registrationLabels,
+  toRegistrationResponse,
+} from './registrations.schemas';
+import {
+  acceptsRegistrations,
+  deadlineOutcome,
+  formatDate,
+  personIneligibility,
+  unitIneligibility,
+} from './registrations.rules';
+import {
+  canRegisterPerson,
+  canReviewRegistrations,
+  canSubmitForUnit,
+} from './registrations.policy';
+import * as q from './registrations.queries';
+
+/**
+ * Loads a plan that takes registrations, holding it in share mode so a concurrent cancel or
+ * amendment is seen (NOT_FOUND, FORBIDDEN for an unseen draft, INVALID_STATE unless issued and live).
+ */
+async function planTakingRegistrations(ctx: Ctx, trx: Executor, planId: number) {
+  await q.lockPlanShared(trx, planId);
+  const plan = await getVisiblePlan(ctx, trx, planId);
+  if (!acceptsRegistrations(plan.status))
+    throw new AppError(
+      'INVALID_STATE',
+      'Kế hoạch chưa ban hành, đã kết thúc hoặc đã bị hủy: không nhận đăng ký thi đua.',
+    );
+  return plan;
+}
+
+/**
+ * On time, or late-accepted by the reviewer over the plan's issuing unit with a reason
+ * (DEADLINE_PASSED otherwise; its details say whether this actor could accept it late).
+ */
+function timing(ctx: Ctx, plan: PlanRecord, lateReason: string | null) {
+  const mayAcceptLate = canReviewRegistrations(ctx.actor, plan.unitPath);
+  const outcome = deadlineOutcome(
+    plan.registrationDeadline,
+    vietnamDate(ctx.now()),
+    mayAcceptLate,
+    lateReason,
+  );
+  if (outcome === 'refused') {
+    const deadline = formatDate(plan.registrationDeadline ?? '');
+    const hint = mayAcceptLate
+      ? 'Nhập lý do nhận đăng ký muộn để tiếp tục.'
+      : 'Chỉ cán bộ thi đua của đơn vị ban hành kế hoạch được nhận đăng ký muộn.';
+    throw new AppError('DEADLINE_PASSED', `Đã quá hạn đăng ký thi đua (${deadline}). ${hint}`, {
+      deadline: plan.registrationDeadline,
+      canAcceptLate: mayAcceptLate,
+    });
+  }
+  return outcome === 'late' ? { late: true, lateReason } : { late: false, lateReason: null };
+}
+
+function duplicate(e: unknown): never {
+  if (isUniqueViolation(e, 'registration_one_collective'))
+    throw new AppError('CONFLICT', 'Đơn vị này đã đăng ký thi đua theo kế hoạch.');
+  if (isUniqueViolation(e, 'registration_one_person'))
+    throw new AppError('CONFLICT', 'Cán bộ này đã đăng ký thi đua theo kế hoạch.');
+  throw e;
+}
+
+async function insertAndAudit(ctx: Ctx, trx: Executor, rows: q.RegistrationInsert[]) {
+  const ids = await q.insertRegistrations(trx, rows).catch(duplicate);
+  const created = await q.getRegistrations(trx, ids);
+  await recordAudit(
+    trx,
+    ctx,
+    created.map((r) => ({
+      action: r.late ? 'registration.accepted_late' : 'registration.submitted',
+      entityType: 'registration',
+      entityId: r.id,
+      unitPath: r.unitPath,
+      after: auditView(r),
+    })),
+  );
+  return created.map(toRegistrationResponse);
+}
+
+function single<T>(items: T[]): T {
+  const [first] = items;
+  if (first === undefined) throw new Error('registration insert returned nothing');
+  return first;
+}
+
+/**
+ * Registers a collective (unit) or an individual (person) for a plan.
+ * Rules: the plan must be issued and running (INVALID_STATE); a unit needs `registration.submit`
+ * over it, a person over their unit unless they register themself (FORBIDDEN); after the
+ * registration deadline (Vietnam date, inclusive) only the reviewer over the plan's issuing unit
+ * may register, with `lateReason`, and the registration is marked late (DEADLINE_PASSED); the unit
+ * or person must be among the plan's participants (VALIDATION_FAILED naming the field); one live
+ * registration per unit / person per plan (CONFLICT). Audited.
+ */
+export async function registerForPlan(ctx: Ctx, planId: number, input: unknown) {
+  const data = parseInput(CreateRegistration, input, registrationLabels);
+  return ctx.db.transaction().execute(async (trx) => {
+    const plan = await planTakingRegistrations(ctx, trx, planId);
+    const participants = plan.content.participants;
+    const base = {
+      planId: plan.id,
+      commitments: data.commitments,
+      submittedAt: ctx.now(),
+      submittedBy: actorId(ctx.actor),
+    };
+    if (data.kind === 'collective') {
+      const unit = await q.findUnitRow(trx, data.unitId ?? 0);
+      if (unit === undefined) throw fieldError('unitId', 'Đơn vị', 'không tồn tại');
+      if (!canSubmitForUnit(ctx.actor, unit.path))
+        throw forbidden('Bạn không có quyền đăng ký thi đua cho đơn vị này.');
+      const when = timing(ctx, plan, data.lateReason);
+      const why = unitIneligibility(unit, plan.unitPath, participants);
+      if (why !== null) throw fieldError('unitId', 'Đơn vị', why);
+      return single(
+        await insertAndAudit(ctx, trx, [
+          { ...base, ...when, kind: 'collective', unitId: unit.id, personId: null },
+        ]),
+      );
+    }
+    const [person] = await q.findPeople(trx, [data.personId ?? 0]);
+    if (person === undefined) throw fieldError('personId', 'Cán bộ', 'không tồn tại');
+    if (!canRegisterPerson(ctx.actor, { id: person.id, unitPath: person.unitPath }))
+      throw forbidden('Bạn chỉ đăng ký thi đua được cho bản thân hoặc cán bộ đơn vị mình quản lý.');
+    const when = timing(ctx, plan, data.lateReason);
+    const why = personIneligibility(person, plan.unitPath, participants);
+    if (why !== null) throw fieldError('personId', 'Cán bộ', why);
+    return single(
+      await insertAndAudit(ctx, trx, [
+        { ...base, ...when, kind: 'individual', unitId: person.unitId, personId: person.id },
+      ]),
+    );
+  });
+}
+
+/**
+ * Registers many staff of a unit at once, with the same commitments: all or nothing.
+ * Rules: as `registerForPlan`, with `registration.submit` over the unit (FORBIDDEN); every person
+ * must exist, work in the unit or below it, be a participant and not be registered yet — any that
+ * fail are listed together, one field error per person (VALIDATION_FAILED), and nothing is
+ * written. A registration racing in meanwhile gives CONFLICT.
+ */
+export async function registerStaffInBulk(ctx: Ctx, planId: number, input: unknown) {
+  const data = parseInput(BulkRegistration, input, registrationLabels);
+  return ctx.db.transaction().execute(async (trx) => {
+    const plan = await planTakingRegistrations(ctx, trx, planId);
+    const unit = await q.findUnitRow(trx, data.unitId);
+    if (unit === undefined) throw fieldError('unitId', 'Đơn vị', 'không tồn tại');
+    if (!canSubmitForUnit(ctx.actor, unit.path))
+      throw forbidden('Bạn không có quyền đăng ký thi đua cho cán bộ của đơn vị này.');
+    const when = timing(ctx, plan, data.lateReason);
+    const people = new Map((await q.findPeople(trx, data.personIds)).map((p) => [p.id, p]));
+    const taken = new Set(await q.registeredPeople(trx, plan.id, data.personIds));
+    const errors: FieldError[] = [];
+    data.personIds.forEach((personId, i) => {
+      const p = people.get(personId);
+      const problem =
+        p === undefined
+          ? 'không tồn tại'
+          : !isWithin(p.unitPath, unit.path) || !canSubmitForUnit(ctx.actor, p.unitPath)
+            ? `không thuộc ${unit.name}`
+            : (personIneligibility(p, plan.unitPath, plan.content.participants) ??
+              (taken.has(personId) ? 'đã đăng ký thi đua theo kế hoạch này' : null));
+      if (problem !== null)
+        errors.push({
+          field: `personIds.${i}`,
+          label: p === undefined ? `Cán bộ mã ${personId}` : `Cán bộ ${p.fullName}`,
+          message: problem,
+        });
+    });
+    if (errors.length > 0)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Chưa đăng ký được — ${errors.map((e) => `${e.label}: ${e.message}`).join('; ')}.`,
+        { fields: errors },
+      );
+    const items = await insertAndAudit(
+      ctx,
+      trx,
+      data.personIds.map((personId) => ({
+        planId: plan.id,
+        kind: 'individual' as const,
+        unitId: people.get(personId)?.unitId ?? unit.id,
+        personId,
+        commitments: data.commitments,
+        submittedAt: ctx.now(),
+        submittedBy: actorId(ctx.actor),
+        ...when,
+      })),
+    );
+    return { items, count: items.length };
+  });
+}

@@ -1,0 +1,221 @@
+import type { Ctx } from '../../platform/context';
+import { actorId } from '../../platform/context';
+import { AppError, forbidden, staleVersion } from '../../platform/errors';
+import { changedFields, recordAudit } from '../../platform/audit';
+import type { Executor } from '../../platform/db';
+import { parseInput } from '../../platform/validation';
+import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
+import {
+  Decide,
+  ResubmitRegistration,
+  ReturnRegistration,
+  UpdateRegistration,
+  auditView,
+  registrationLabels,
+  toRegistrationResponse,
+  type RegistrationRecord,
+} from './registrations.schemas';
+import {
+  acceptsRegistrations,
+  allowsReview,
+  nextStatus,
+  type RegistrationChange,
+} from './registrations.rules';
+import {
+  canActAsRegistrant,
+  canReviewRegistrations,
+  canViewRegistration,
+  registrationPermissions,
+} from './registrations.policy';
+import * as q from './registrations.queries';
+
+const statusWords: Record<RegistrationChange, string> = {
+  edit: 'Chỉ sửa được đăng ký đang chờ duyệt hoặc bị trả lại.',
+  approve: 'Chỉ duyệt được đăng ký đang chờ duyệt.',
+  return: 'Chỉ trả lại được đăng ký đang chờ duyệt.',
+  withdraw: 'Đăng ký đã được duyệt hoặc đã rút: không rút được nữa.',
+  resubmit: 'Chỉ gửi lại được đăng ký đã bị trả lại.',
+};
+
+const isReview = (c: RegistrationChange) => c === 'approve' || c === 'return';
+
+/**
+ * Locks the registration and checks, in order: who (the registrant side, or the reviewer over the
+ * plan's issuing unit: FORBIDDEN), the plan's state (INVALID_STATE), the version the client saw
+ * (CONFLICT) and the registration's status (INVALID_STATE).
+ */
+async function loadForChange(
+  ctx: Ctx,
+  trx: Executor,
+  id: number,
+  version: number,
+  change: RegistrationChange,
+): Promise<{ before: RegistrationRecord; plan: PlanRecord; to: RegistrationRecord['status'] }> {
+  const found = await q.getRegistration(trx, id);
+  await q.lockPlanShared(trx, found.planId);
+  const before = await q.getRegistration(trx, id, true);
+  const plan = await getVisiblePlan(ctx, trx, before.planId);
+  if (isReview(change)) {
+    if (!canReviewRegistrations(ctx.actor, plan.unitPath))
+      throw forbidden('Chỉ cán bộ thi đua của đơn vị ban hành kế hoạch được duyệt đăng ký.');
+    if (!allowsReview(plan.status))
+      throw new AppError('INVALID_STATE', 'Kế hoạch đã kết thúc hoặc đã bị hủy.');
+  } else {
+    if (!canActAsRegistrant(ctx.actor, before))
+      throw forbidden('Chỉ đơn vị hoặc người đã đăng ký được thay đổi đăng ký này.');
+    if (!acceptsRegistrations(plan.status))
+      throw new AppError(
+        'INVALID_STATE',
+        'Kế hoạch đã kết thúc hoặc đã bị hủy: không thay đổi đăng ký được nữa.',
+      );
+  }
+  // The version first: a decision that lost a race reads as "changed meanwhile, reload".
+  if (before.version !== version) throw staleVersion();
+  const to = nextStatus(before.status, change);
+  if (to === null) throw new AppError('INVALID_STATE', statusWords[change]);
+  return { before, plan, to };
+}
+
+async function apply(
+  ctx: Ctx,
+  trx: Executor,
+  before: RegistrationRecord,
+  set: Omit<Parameters<typeof q.updateRegistration>[2], 'version' | 'updatedAt'>,
+  action: string,
+  reason?: string,
+) {
+  await q.updateRegistration(trx, before.id, {
+    ...set,
+    version: before.version + 1,
+    updatedAt: ctx.now(),
+  });
+  const after = await q.getRegistration(trx, before.id);
+  const diff = changedFields(auditView(before), auditView(after));
+  await recordAudit(trx, ctx, {
+    action,
+    entityType: 'registration',
+    entityId: before.id,
+    unitPath: before.unitPath,
+    before: diff.before,
+    after: reason === undefined ? diff.after : { ...diff.after, reason },
+  });
+  return toRegistrationResponse(after);
+}
+
+/**
+ * A registration with its plan and the actor's permissions. Visible to those who see the plan's
+ * tree or the registered unit (`campaign.view`), the registrant side and whoever submitted it
+ * (FORBIDDEN otherwise; NOT_FOUND when it does not exist).
+ */
+export async function getRegistrationDetail(ctx: Ctx, id: number) {
+  const r = await q.getRegistration(ctx.db, id);
+  const plan = await getVisiblePlan(ctx, ctx.db, r.planId);
+  if (!canViewRegistration(ctx.actor, r, plan.unitPath))
+    throw forbidden('Bạn không có quyền xem đăng ký thi đua này.');
+  return {
+    ...toRegistrationResponse(r),
+    plan: {
+      id: plan.id,
+      documentNumber: plan.documentNumber,
+      title: plan.title,
+      status: plan.status,
+      registrationDeadline: plan.registrationDeadline,
+    },
+    permissions: registrationPermissions(ctx.actor, r, {
+      unitPath: plan.unitPath,
+      accepting: acceptsRegistrations(plan.status),
+      reviewable: allowsReview(plan.status),
+    }),
+  };
+}
+
+/**
+ * Edits the commitments of a submitted or returned registration (the registrant side, while the
+ * plan runs). FORBIDDEN / INVALID_STATE / CONFLICT on a stale version; audited.
+ */
+export async function updateRegistration(ctx: Ctx, id: number, input: unknown) {
+  const data = parseInput(UpdateRegistration, input, registrationLabels);
+  return ctx.db.transaction().execute(async (trx) => {
+    const { before } = await loadForChange(ctx, trx, id, data.version, 'edit');
+    return apply(ctx, trx, before, { commitments: data.commitments }, 'registration.updated');
+  });
+}
+
+/**
+ * Sends a returned registration back for review, optionally with new commitments (the registrant
+ * side). Allowed after the deadline: the registration itself was made in time (or accepted late),
+ * the return asked for corrections. FORBIDDEN / INVALID_STATE / CONFLICT; audited.
+ */
+export async function resubmitRegistration(ctx: Ctx, id: number, input: unknown) {
+  const data = parseInput(ResubmitRegistration, input, registrationLabels);
+  return ctx.db.transaction().execute(async (trx) => {
+    const { before, to } = await loadForChange(ctx, trx, id, data.version, 'resubmit');
+    return apply(
+      ctx,
+      trx,
+      before,
+      {
+        status: to,
+        commitments: data.commitments,
+        decidedAt: null,
+        decidedBy: null,
+        returnReason: null,
+      },
+      'registration.resubmitted',
+    );
+  });
+}
+
+/**
+ * Withdraws a registration not yet approved (the registrant side); the unit or person may then
+ * register again. FORBIDDEN / INVALID_STATE / CONFLICT; audited.
+ */
+export async function withdrawRegistration(ctx: Ctx, id: number, input: unknown) {
+  const data = parseInput(Decide, input, registrationLabels);
+  return ctx.db.transaction().execute(async (trx) => {
+    const { before, to } = await loadForChange(ctx, trx, id, data.version, 'withdraw');
+    return apply(ctx, trx, before, { status: to }, 'registration.withdrawn');
+  });
+}
+
+/**
+ * Approves a submitted registration (`registration.review` over the plan's issuing unit).
+ * FORBIDDEN / INVALID_STATE / CONFLICT on a stale version; audited.
+ */
+export async function approveRegistration(ctx: Ctx, id: number, input: unknown) {
+  const data = parseInput(Decide, input, registrationLabels);
+  return ctx.db.transaction().execute(async (trx) => {
+    const { before, to } = await loadForChange(ctx, trx, id, data.version, 'approve');
+    return apply(
+      ctx,
+      trx,
+      before,
+      { status: to, decidedAt: ctx.now(), decidedBy: actorId(ctx.actor) },
+      'registration.approved',
+    );
+  });
+}
+
+/**
+ * Returns a submitted registration to the registrant with a reason (required), for correction
+ * and resubmission. Same rights and errors as approving; audited with the reason.
+ */
+export async function returnRegistration(ctx: Ctx, id: number, input: unknown) {
+  const data = parseInput(ReturnRegistration, input, registrationLabels);
+  return ctx.db.transaction().execute(async (trx) => {
+    const { before, to } = await loadForChange(ctx, trx, id, data.version, 'return');
+    return apply(
+      ctx,
+      trx,
+      before,
+      {
+        status: to,
+        decidedAt: ctx.now(),
+        decidedBy: actorId(ctx.actor),
+        returnReason: data.reason,
+      },
+      'registration.returned',
+      data.reason,
+    );
+  });
+}
