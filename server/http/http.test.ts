@@ -227,6 +227,7 @@ describe('HTTP behaviour', () => {
         'person.export',
         'campaign.view',
         'campaign.issue',
+        'registration.submit',
       ],
     });
     const out = await app.inject({

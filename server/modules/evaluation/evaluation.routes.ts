@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { userCtx, type AppDeps } from '../../http/context';
+import { sendFile, userCtx, XLSX_TYPE, type AppDeps } from '../../http/context';
+import { AppError } from '../../platform/errors';
 import { id, parseInput } from '../../platform/validation';
 import {
   createCriteriaSet,
@@ -9,12 +10,15 @@ import {
   publishCriteriaVersion,
   updateCriteriaDraft,
 } from './criteria.service';
+import { exportCriteriaXlsx, importCriteriaXlsx } from './criteria-xlsx';
 import { bindPlanCriteria } from './plan-criteria.service';
+import { registerAssessmentRoutes } from './assessment.routes';
 
 const idParam = (req: FastifyRequest) =>
   parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã' });
 
 export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerAssessmentRoutes(app, deps);
   app.get('/api/criteria', async (req) => listCriteriaVersions(userCtx(deps, req), req.query));
   app.post('/api/criteria', async (req, reply) =>
     reply.code(201).send(await createCriteriaSet(userCtx(deps, req), req.body)),
@@ -28,6 +32,27 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
   app.post('/api/criteria/versions/:id/publish', async (req) =>
     publishCriteriaVersion(userCtx(deps, req), idParam(req), req.body),
   );
+  app.get('/api/criteria/versions/:id/export.xlsx', async (req, reply) => {
+    const { data, fileName } = await exportCriteriaXlsx(userCtx(deps, req), idParam(req));
+    return sendFile(reply, data, fileName, XLSX_TYPE);
+  });
+  // Multipart: a `version` field and one .xlsx file (size capped by the app's multipart limit).
+  app.post('/api/criteria/versions/:id/import', async (req) => {
+    const ctx = userCtx(deps, req);
+    const versionId = idParam(req);
+    if (!req.isMultipart())
+      throw new AppError('VALIDATION_FAILED', 'Cần gửi tệp theo dạng multipart/form-data.');
+    const fields: Record<string, string> = {};
+    let fileName: string | undefined;
+    let data: Buffer | undefined;
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        fileName = part.filename;
+        data = await part.toBuffer();
+      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+    }
+    return importCriteriaXlsx(ctx, versionId, { version: fields.version, fileName, data });
+  });
   app.post('/api/criteria/sets/:id/versions', async (req, reply) =>
     reply.code(201).send(await newCriteriaVersion(userCtx(deps, req), idParam(req), req.body)),
   );
