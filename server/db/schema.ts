@@ -161,6 +161,8 @@ export interface CampaignPlanTable {
   /** Band[] (shared/criteria.ts) or null for the defaults. */
   bands: ColumnType<unknown, string | null | undefined, string | null>;
   cancelledReason: string | null;
+  /** Last day (Vietnam date, inclusive) a unit may submit its self-assessment. */
+  assessmentDeadline: Generated<string | null>;
   createdBy: number | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -268,6 +270,47 @@ export interface CriteriaSetVersionTable {
   updatedAt: Timestamp;
 }
 
+export type ScoreSheetStatus = 'self_draft' | 'submitted' | 'returned' | 'appraised' | 'published';
+export type ScoreStage = 'self' | 'appraisal1' | 'appraisal2' | 'survey';
+
+export interface ScoreSheetTable {
+  id: Generated<number>;
+  planId: number;
+  registrationId: number;
+  unitId: number;
+  provinceId: number | null;
+  criteriaVersionId: number;
+  status: Generated<ScoreSheetStatus>;
+  submittedAt: Date | null;
+  submittedBy: number | null;
+  returnedReason: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ScoreEntryTable {
+  sheetId: number;
+  nodeId: string;
+  stage: ScoreStage;
+  /** LeafInput (scoring.rules.ts), written as JSON text. */
+  input: ColumnType<unknown, string, string>;
+  points: number | null;
+  note: string | null;
+  scoredBy: number | null;
+  scoredAt: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ScoreEvidenceTable {
+  id: Generated<number>;
+  sheetId: number;
+  nodeId: string;
+  fileId: string;
+  uploadedBy: number | null;
+  uploadedAt: Timestamp;
+}
+
 export interface Database {
   orgUnit: OrgUnitTable;
   person: PersonTable;
@@ -288,6 +331,9 @@ export interface Database {
   registration: RegistrationTable;
   criteriaSet: CriteriaSetTable;
   criteriaSetVersion: CriteriaSetVersionTable;
+  scoreSheet: ScoreSheetTable;
+  scoreEntry: ScoreEntryTable;
+  scoreEvidence: ScoreEvidenceTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

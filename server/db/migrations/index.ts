@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-planner-statistics';
 import * as m0003 from './0003-campaigns';
 import * as m0004 from './0004-registration-criteria';
+import * as m0005 from './0005-assessment';
 
 /** Migrations listed explicitly so they work the same under tsx, vitest and a bundle. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-planner-statistics': m0002,
   '0003-campaigns': m0003,
   '0004-registration-criteria': m0004,
+  '0005-assessment': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

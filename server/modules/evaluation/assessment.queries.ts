@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { ScoreSheetStatus, ScoreStage } from '../../db/schema';
+import type { Executor } from '../../platform/db';
+
+/** Reads and writes of score sheets; the first parameter is always the executor. */
+
+export type RegistrationForSheet = {
+  id: number;
+  planId: number;
+  kind: 'collective' | 'individual';
+  status: string;
+  unitId: number;
+  provinceId: number | null;
+  unitPath: string;
+  planUnitPath: string;
+  criteriaVersionId: number | null;
+};
+
+export async function findRegistrationForSheet(
+  db: Executor,
+  registrationId: number,
+): Promise<RegistrationForSheet | undefined> {
+  const { rows } = await sql<RegistrationForSheet>`
+    SELECT r.id, r.plan_id AS "planId", r.kind, r.status, r.unit_id AS "unitId",
+      r.province_id AS "provinceId", u.path::text AS "unitPath", pu.path::text AS "planUnitPath",
+      p.criteria_version_id AS "criteriaVersionId"
+    FROM registration r JOIN org_unit u ON u.id = r.unit_id
+      JOIN campaign_plan p ON p.id = r.plan_id JOIN org_unit pu ON pu.id = p.issuing_unit_id
+    WHERE r.id = ${registrationId}`.execute(db);
+  return rows[0];
+}
+
+export type SheetRecord = {
+  id: number;
+  planId: number;
+  planTitle: string;
+  registrationId: number;
+  unitId: number;
+  unitName: string;
+  unitPath: string;
+  planUnitPath: string;
+  criteriaVersionId: number;
+  status: ScoreSheetStatus;
+  submittedAt: Date | null;
+  returnedReason: string | null;
+  assessmentDeadline: string | null;
+  version: number;
+  updatedAt: Date;
+};
+
+/** A sheet with what authorisation and the rules need; `lock` takes the row FOR UPDATE. */
+export async function findSheet(
+  db: Executor,
+  id: number,
+  lock: 'update' | 'share' | false = false,
+): Promise<SheetRecord | undefined> {
+  const locking =
+    lock === 'update' ? sql`FOR UPDATE OF s` : lock === 'share' ? sql`FOR SHARE OF s` : sql``;
+  const { rows } = await sql<SheetRecord>`
+    SELECT s.id, s.plan_id AS "planId", p.title AS "planTitle",
+      s.registration_id AS "registrationId", s.unit_id AS "unitId", u.name AS "unitName",
+      u.path::text AS "unitPath", pu.path::text AS "planUnitPath",
+      s.criteria_version_id AS "criteriaVersionId", s.status, s.submitted_at AS "submittedAt",
+      s.returned_reason AS "returnedReason", p.assessment_deadline AS "assessmentDeadline",
+      s.version, s.updated_at AS "updatedAt"
+    FROM score_sheet s JOIN org_unit u ON u.id = s.unit_id
+      JOIN campaign_plan p ON p.id = s.plan_id JOIN org_unit pu ON pu.id = p.issuing_unit_id
+    WHERE s.id = ${id} ${locking}`.execute(db);
+  return rows[0];
+}
+
+export type EntryRecord = {
+  nodeId: string;
+  stage: ScoreStage;
+  input: unknown;
+  points: number | null;
+  note: string | null;
+  scoredBy: number | null;
+  scoredByName: string | null;
+  scoredAt: Date;
+  version: number;
+};
+
+export async function listEntries(db: Executor, sheetId: number): Promise<EntryRecord[]> {
+  const { rows } = await sql<EntryRecord>`
+    SELECT e.node_id AS "nodeId", e.stage, e.input, e.points, e.note, e.scored_by AS "scoredBy",
+      a.display_name AS "scoredByName", e.scored_at AS "scoredAt", e.version
+    FROM score_entry e LEFT JOIN user_account a ON a.id = e.scored_by
+    WHERE e.sheet_id = ${sheetId} ORDER BY e.node_id, e.stage`.execute(db);
+  return rows;
+}
+
+export type EvidenceRecord = {
+  id: number;
+  nodeId: string;
+  fileId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  storageKey: string;
+  uploadedByName: string | null;
+  uploadedAt: Date;
+};
+
+export async function listEvidence(db: Executor, sheetId: number): Promise<EvidenceRecord[]> {
+  const { rows } = await sql<EvidenceRecord>`
+    SELECT v.id, v.node_id AS "nodeId", v.file_id AS "fileId", f.original_name AS "fileName",
+      f.content_type AS "contentType", f.size_bytes AS "sizeBytes", f.storage_key AS "storageKey",
+      a.display_name AS "uploadedByName", v.uploaded_at AS "uploadedAt"
+    FROM score_evidence v JOIN stored_file f ON f.id = v.file_id
+      LEFT JOIN user_account a ON a.id = v.uploaded_by
+    WHERE v.sheet_id = ${sheetId} ORDER BY v.node_id, v.id`.execute(db);
+  return rows;
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { sendFile, userCtx, type AppDeps } from '../../http/context';
+import { AppError } from '../../platform/errors';
+import { id, parseInput } from '../../platform/validation';
+import { getSheet, openSheet, returnSheet, saveSelfEntry, submitSheet } from './assessment.service';
+import { downloadEvidence, removeEvidence, uploadEvidence } from './evidence.service';
+
+/** HTTP for self-assessment: parse → call the service → present. */
+
+const params = (req: FastifyRequest) =>
+  parseInput(
+    z.object({
+      id,
+      evidenceId: id.optional(),
+      nodeId: z.string().trim().min(1).max(40).optional(),
+    }),
+    req.params,
+    { id: 'Mã phiếu', evidenceId: 'Mã tệp', nodeId: 'Tiêu chí' },
+  );
+
+export function registerAssessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.post('/api/registrations/:id/score-sheet', async (req) =>
+    openSheet(userCtx(deps, req), (req.params as { id?: string }).id),
+  );
+  app.get('/api/score-sheets/:id', async (req) => getSheet(userCtx(deps, req), params(req).id));
+  app.put('/api/score-sheets/:id/self/:nodeId', async (req) => {
+    const p = params(req);
+    return saveSelfEntry(userCtx(deps, req), p.id, p.nodeId ?? '', req.body);
+  });
+  app.post('/api/score-sheets/:id/submit', async (req) =>
+    submitSheet(userCtx(deps, req), params(req).id, req.body),
+  );
+  app.post('/api/score-sheets/:id/return', async (req) =>
+    returnSheet(userCtx(deps, req), params(req).id, req.body),
+  );
+  app.post('/api/score-sheets/:id/evidence', async (req, reply) => {
+    const ctx = userCtx(deps, req);
+    const sheetId = params(req).id;
+    if (!req.isMultipart())
+      throw new AppError('VALIDATION_FAILED', 'Cần gửi tệp theo dạng multipart/form-data.');
+    let nodeId: unknown;
+    let fileName: string | undefined;
+    let data: Buffer | undefined;
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        fileName = part.filename;
+        data = await part.toBuffer();
+      } else if (part.fieldname === 'nodeId') nodeId = part.value;
+    }
+    return reply.code(201).send(await uploadEvidence(ctx, sheetId, { nodeId, fileName, data }));
+  });
+  app.get('/api/score-sheets/:id/evidence/:evidenceId', async (req, reply) => {
+    const p = params(req);
+    const file = await downloadEvidence(userCtx(deps, req), p.id, p.evidenceId ?? 0);
+    return sendFile(reply, file.data, file.fileName, file.contentType);
+  });
+  app.delete('/api/score-sheets/:id/evidence/:evidenceId', async (req) => {
+    const p = params(req);
+    return removeEvidence(userCtx(deps, req), p.id, p.evidenceId ?? 0);
+  });
+}
