@@ -11,6 +11,7 @@ import {
   type PlanStatus,
 } from '../../../shared/campaign';
 import { id, isoDate, page, pageSize, text, z } from '../../platform/validation';
+import type { Band } from '../../../shared/criteria';
 
 export { planFieldLabels as planLabels } from '../../../shared/campaign';
 
@@ -139,6 +140,9 @@ export type PlanRecord = {
   version: number;
   documentVersion: number;
   cancelledReason: string | null;
+  /** The bound criteria version (published) and classification bands (null = the defaults). */
+  criteriaVersionId: number | null;
+  bands: Band[] | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -173,5 +177,7 @@ export function toPlanResponse(p: PlanRecord) {
     content: p.content,
     version: p.version,
     cancelledReason: p.cancelledReason,
+    criteriaVersionId: p.criteriaVersionId,
+    bands: p.bands,
   };
 }

@@ -48,6 +48,12 @@ export async function getPublicPlan(ctx: Ctx, planId: number) {
   const plan = await q.findPlan(ctx.db, planId);
   if (plan === undefined || plan.documentNumber === null || plan.status === 'cancelled')
     throw notFound('kế hoạch');
-  const { version: _v, cancelledReason: _c, ...visible } = toPlanResponse(plan);
+  const {
+    version: _v,
+    cancelledReason: _c,
+    criteriaVersionId: _cv,
+    bands: _b,
+    ...visible
+  } = toPlanResponse(plan);
   return visible;
 }
