@@ -17,7 +17,8 @@ const planSelect = sql`
   p.period_end AS "periodEnd", p.registration_deadline AS "registrationDeadline",
   p.parent_plan_id AS "parentPlanId", p.cascade_deadline AS "cascadeDeadline", p.content,
   p.version, p.document_version AS "documentVersion", p.cancelled_reason AS "cancelledReason",
-  p.criteria_version_id AS "criteriaVersionId", p.bands, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+  p.criteria_version_id AS "criteriaVersionId", p.bands,
+  p.assessment_deadline AS "assessmentDeadline", p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
 const planFrom = sql`campaign_plan p JOIN org_unit u ON u.id = p.issuing_unit_id
   LEFT JOIN org_unit pu ON pu.id = u.parent_id`;

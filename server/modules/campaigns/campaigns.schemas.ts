@@ -143,6 +143,7 @@ export type PlanRecord = {
   /** The bound criteria version (published) and classification bands (null = the defaults). */
   criteriaVersionId: number | null;
   bands: Band[] | null;
+  assessmentDeadline: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -177,6 +178,7 @@ export function toPlanResponse(p: PlanRecord) {
     content: p.content,
     version: p.version,
     cancelledReason: p.cancelledReason,
+    assessmentDeadline: p.assessmentDeadline,
     criteriaVersionId: p.criteriaVersionId,
     bands: p.bands,
   };

@@ -14,7 +14,12 @@ export async function setPlanEvaluation(
   ctx: Ctx,
   trx: Executor,
   id: number,
-  data: { version: number; criteriaVersionId: number | null; bands: unknown[] | null },
+  data: {
+    version: number;
+    criteriaVersionId: number | null;
+    bands: unknown[] | null;
+    assessmentDeadline: string | null;
+  },
 ) {
   const before = await getVisiblePlan(ctx, trx, id, true);
   const ref = { status: before.status, unit: unitRef(before) };
@@ -25,7 +30,7 @@ export async function setPlanEvaluation(
   if (before.version !== data.version) throw staleVersion();
   const row = await trx
     .selectFrom('campaignPlan')
-    .select(['criteriaVersionId', 'bands'])
+    .select(['criteriaVersionId', 'bands', 'assessmentDeadline'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   await trx
@@ -33,6 +38,7 @@ export async function setPlanEvaluation(
     .set({
       criteriaVersionId: data.criteriaVersionId,
       bands: data.bands === null ? null : JSON.stringify(data.bands),
+      assessmentDeadline: data.assessmentDeadline,
       version: before.version + 1,
       updatedAt: ctx.now(),
     })
@@ -43,13 +49,22 @@ export async function setPlanEvaluation(
     entityType: 'campaign_plan',
     entityId: id,
     unitPath: before.unitPath,
-    before: { criteriaVersionId: row.criteriaVersionId, bands: row.bands },
-    after: { criteriaVersionId: data.criteriaVersionId, bands: data.bands },
+    before: {
+      criteriaVersionId: row.criteriaVersionId,
+      bands: row.bands,
+      assessmentDeadline: row.assessmentDeadline,
+    },
+    after: {
+      criteriaVersionId: data.criteriaVersionId,
+      bands: data.bands,
+      assessmentDeadline: data.assessmentDeadline,
+    },
   });
   return {
     planId: id,
     criteriaVersionId: data.criteriaVersionId,
     bands: data.bands,
+    assessmentDeadline: data.assessmentDeadline,
     version: before.version + 1,
   };
 }

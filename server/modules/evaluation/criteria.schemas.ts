@@ -1,5 +1,5 @@
 import { Band, CriteriaTree, type CriteriaTree as Tree } from '../../../shared/criteria';
-import { id, page, pageSize, text, optionalText, z } from '../../platform/validation';
+import { id, isoDate, page, pageSize, text, optionalText, z } from '../../platform/validation';
 
 export const criteriaLabels: Record<string, string> = {
   ownerUnitId: 'Đơn vị ban hành bộ tiêu chí',
@@ -9,6 +9,7 @@ export const criteriaLabels: Record<string, string> = {
   basedOnVersionId: 'Phiên bản làm gốc',
   version: 'Phiên bản dữ liệu',
   criteriaVersionId: 'Bộ tiêu chí áp dụng',
+  assessmentDeadline: 'Hạn nộp tự đánh giá',
   bands: 'Mức xếp loại',
   'bands.*.minPercent': 'Mức xếp loại — tỷ lệ tối thiểu',
   'bands.*.label': 'Mức xếp loại — tên',
@@ -45,6 +46,8 @@ export const BindCriteria = z.object({
   version: z.number().int().positive(),
   criteriaVersionId: id.nullable(),
   bands: z.array(Band).min(2).max(10).nullable().default(null),
+  /** The last day (Vietnam time, inclusive) units may submit their self-assessment. */
+  assessmentDeadline: isoDate.nullish().transform((v) => v ?? null),
 });
 
 export type CriteriaVersionRecord = {

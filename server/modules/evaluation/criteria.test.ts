@@ -236,6 +236,13 @@ describe('criteria sets', () => {
       ],
     });
     expect(bound.criteriaVersionId).toBe(published.id);
+    expect(bound.assessmentDeadline).toBeNull();
+    const withDeadline = await bindPlanCriteria(s.communeOfficer, plan.id, {
+      version: bound.version,
+      criteriaVersionId: published.id,
+      assessmentDeadline: '2027-01-10',
+    });
+    expect(withDeadline).toMatchObject({ assessmentDeadline: '2027-01-10', bands: null });
     expect(bound.bands?.map((b) => (b as { key: string }).key)).toEqual(['tot', 'dat']);
   });
 });
