@@ -18,6 +18,9 @@ const AccountsPage = lazy(() => import('./modules/accounts/accounts.page'));
 const PlansPage = lazy(() => import('./modules/campaigns/plans.page'));
 const PlanPage = lazy(() => import('./modules/campaigns/plan.page'));
 const PlanImportPage = lazy(() => import('./modules/campaigns/plan-import.page'));
+const RegistrationsPage = lazy(() => import('./modules/registrations/registrations.page'));
+const CriteriaPage = lazy(() => import('./modules/evaluation/criteria.page'));
+const CriteriaVersionPage = lazy(() => import('./modules/evaluation/criteria-version.page'));
 const PortalLayout = lazy(() => import('./modules/portal/portal-layout'));
 const PublicPlansPage = lazy(() => import('./modules/portal/public-plans.page'));
 const PublicPlanPage = lazy(() => import('./modules/portal/public-plan.page'));
@@ -104,6 +107,10 @@ export const router = createBrowserRouter([
       { path: 'plans/new', element: guarded('campaign.view', <PlanPage />) },
       { path: 'plans/:planId', element: guarded('campaign.view', <PlanPage />) },
       { path: 'plans/import', element: guarded('campaign.draft', <PlanImportPage />) },
+      { path: 'registrations', element: guarded('campaign.view', <RegistrationsPage />) },
+      // Published criteria sets are readable by every signed-in user; the server filters drafts.
+      { path: 'criteria', element: <CriteriaPage /> },
+      { path: 'criteria/:versionId', element: <CriteriaVersionPage /> },
       { path: 'account/password', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -145,6 +145,8 @@ export const api = {
     request<T>('POST', path, { ...opts, body: body ?? {} }),
   patch: <T>(path: string, body: unknown, opts?: Omit<RequestOptions, 'body'>) =>
     request<T>('PATCH', path, { ...opts, body }),
+  put: <T>(path: string, body: unknown, opts?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PUT', path, { ...opts, body }),
   delete: <T = void>(path: string, opts?: Omit<RequestOptions, 'body'>) =>
     request<T>('DELETE', path, opts),
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),

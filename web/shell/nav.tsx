@@ -11,6 +11,7 @@ import {
   FormOutlined,
   HistoryOutlined,
   HomeOutlined,
+  OrderedListOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -33,6 +34,14 @@ export const navItems: NavItem[] = [
     action: 'person.import',
   },
   { path: '/plans', label: 'Phong trào thi đua', icon: <FlagOutlined />, action: 'campaign.view' },
+  {
+    path: '/registrations',
+    label: 'Đăng ký thi đua',
+    icon: <FormOutlined />,
+    action: 'campaign.view',
+  },
+  // No action: published criteria sets are readable by every signed-in user.
+  { path: '/criteria', label: 'Bộ tiêu chí', icon: <OrderedListOutlined /> },
   { path: '/audit', label: 'Nhật ký thay đổi', icon: <HistoryOutlined />, action: 'audit.view' },
   {
     path: '/accounts',
@@ -44,7 +53,6 @@ export const navItems: NavItem[] = [
 
 /** Later capabilities, shown disabled so people see what is coming. */
 const comingSoon: { key: string; label: string; icon: ReactNode }[] = [
-  { key: 'registrations', label: 'Đăng ký thi đua', icon: <FormOutlined /> },
   { key: 'evaluation', label: 'Đánh giá', icon: <AuditOutlined /> },
   { key: 'commendations', label: 'Khen thưởng', icon: <TrophyOutlined /> },
   { key: 'initiatives', label: 'Sáng kiến', icon: <BulbOutlined /> },

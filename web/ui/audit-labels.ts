@@ -14,6 +14,8 @@ export const entityTypeLabels: Record<string, string> = {
   session: 'Phiên đăng nhập',
   job: 'Công việc nền',
   campaign_plan: 'Kế hoạch thi đua',
+  registration: 'Đăng ký thi đua',
+  criteria_set_version: 'Bộ tiêu chí',
 };
 
 /** The actions the server records, for the audit page filter (matched by prefix). */
@@ -39,6 +41,17 @@ export const auditActionOptions: { value: string; label: string }[] = [
   { value: 'plan.', label: 'Kế hoạch thi đua — mọi thao tác' },
   { value: 'plan.issued', label: 'Kế hoạch thi đua — ban hành' },
   { value: 'plan.amended', label: 'Kế hoạch thi đua — điều chỉnh' },
+  { value: 'registration.', label: 'Đăng ký thi đua — mọi thao tác' },
+  { value: 'registration.submitted', label: 'Đăng ký thi đua — gửi đăng ký' },
+  { value: 'registration.accepted_late', label: 'Đăng ký thi đua — nhận đăng ký muộn' },
+  { value: 'registration.approved', label: 'Đăng ký thi đua — duyệt' },
+  { value: 'registration.returned', label: 'Đăng ký thi đua — trả lại' },
+  { value: 'registration.resubmitted', label: 'Đăng ký thi đua — nộp lại' },
+  { value: 'registration.withdrawn', label: 'Đăng ký thi đua — rút' },
+  { value: 'plan.evaluation_set', label: 'Kế hoạch thi đua — chọn bộ tiêu chí, mức xếp loại' },
+  { value: 'criteria.', label: 'Bộ tiêu chí — mọi thao tác' },
+  { value: 'criteria.updated', label: 'Bộ tiêu chí — sửa bản nháp' },
+  { value: 'criteria.published', label: 'Bộ tiêu chí — ban hành' },
   { value: 'auth.login', label: 'Đăng nhập' },
   { value: 'auth.password_changed', label: 'Đổi mật khẩu' },
 ];
@@ -82,6 +95,19 @@ export const auditActionLabels: Record<string, string> = {
   'plan.cancelled': 'Hủy kế hoạch',
   'plan.closed': 'Kết thúc kế hoạch',
   'plan.status_changed': 'Chuyển trạng thái kế hoạch',
+  'registration.submitted': 'Đăng ký thi đua',
+  'registration.accepted_late': 'Nhận đăng ký thi đua muộn',
+  'registration.updated': 'Sửa nội dung đăng ký thi đua',
+  'registration.resubmitted': 'Nộp lại đăng ký thi đua',
+  'registration.withdrawn': 'Rút đăng ký thi đua',
+  'registration.approved': 'Duyệt đăng ký thi đua',
+  'registration.returned': 'Trả lại đăng ký thi đua',
+  'plan.evaluation_set': 'Chọn bộ tiêu chí, mức xếp loại',
+  'criteria.created': 'Tạo bộ tiêu chí',
+  'criteria.updated': 'Sửa bản nháp bộ tiêu chí',
+  'criteria.published': 'Ban hành bộ tiêu chí',
+  'criteria.version_created': 'Tạo phiên bản mới của bộ tiêu chí',
+  'criteria.example_installed': 'Cài bộ tiêu chí mẫu (minh họa)',
 };
 
 /** "person.update" and "update" both read "Cập nhật". */
@@ -136,6 +162,16 @@ export const fieldLabels: Record<string, string> = {
   content: 'Nội dung kế hoạch',
   reason: 'Lý do',
   mode: 'Hình thức thi đua',
+  planId: 'Kế hoạch thi đua',
+  commitments: 'Nội dung đăng ký',
+  late: 'Đăng ký muộn',
+  lateReason: 'Lý do nhận đăng ký muộn',
+  returnReason: 'Lý do trả lại',
+  criteriaVersionId: 'Bộ tiêu chí áp dụng',
+  bands: 'Mức xếp loại',
+  tree: 'Cây tiêu chí',
+  leafCount: 'Số tiêu chí cuối',
+  basedOnVersionId: 'Phiên bản làm gốc',
 };
 
 /**
@@ -153,6 +189,16 @@ const planValueLabels: Record<string, string> = {
   contest: 'Cuộc thi',
 };
 
+/** Registration statuses and kinds (as in shared/registration.ts). */
+const registrationValueLabels: Record<string, string> = {
+  submitted: 'Chờ duyệt',
+  approved: 'Đã duyệt',
+  returned: 'Trả lại',
+  withdrawn: 'Đã rút',
+  collective: 'Tập thể',
+  individual: 'Cá nhân',
+};
+
 /** Renders one audited value for people, translating enum codes where the key is known. */
 export function formatAuditValue(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -167,8 +213,25 @@ export function formatAuditValue(key: string, value: unknown): string {
     if (key === 'role' && value in roleLabels) return roleLabels[value as keyof typeof roleLabels];
     if ((key === 'status' || key === 'kind') && value in planValueLabels)
       return planValueLabels[value] ?? value;
+    if ((key === 'status' || key === 'kind') && value in registrationValueLabels)
+      return registrationValueLabels[value] ?? value;
     return value;
   }
   if (typeof value === 'number') return String(value);
+  if (key === 'commitments' && typeof value === 'object') return formatCommitments(value);
   return JSON.stringify(value);
+}
+
+/** A registration's commitments as text ("Danh hiệu phấn đấu: … · Chỉ tiêu: a; b"). */
+function formatCommitments(value: object): string {
+  const c = value as Record<string, unknown>;
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join('; ') : '');
+  const parts: [string, string][] = [
+    ['Danh hiệu phấn đấu', typeof c.targetTitle === 'string' ? c.targetTitle : ''],
+    ['Chỉ tiêu', list(c.targets)],
+    ['Nhiệm vụ trọng tâm', list(c.keyTasks)],
+    ['Nhiệm vụ đột phá', list(c.breakthroughTasks)],
+  ];
+  const text = parts.filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`);
+  return text.length > 0 ? text.join(' · ') : '—';
 }

@@ -9,6 +9,7 @@ import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { PlanActions } from './plan-actions';
 import { PlanCascade } from './plan-cascade';
+import { PlanRegistrations } from '../registrations/plan-registrations';
 import { PlanEditor } from './plan-editor';
 import type { EditorMode } from './plan-editor';
 import {
@@ -24,12 +25,23 @@ import { PlanPreview } from './plan-preview';
 import { PlanTimeline } from './plan-timeline';
 import { PlanTreeView } from './plan-tree';
 import { PlanVersions } from './plan-versions';
+import { PlanEvaluationTab } from '../evaluation/plan-evaluation';
 import { planKeys, usePlan } from './plans.api';
 import type { PlanDetail } from './plans.api';
 import NewPlan from './plan-new';
 import { useDirtyTracker } from './unsaved-guard';
 
-const tabKeys = ['content', 'preview', 'versions', 'cascade', 'tree', 'timeline', 'history'];
+const tabKeys = [
+  'content',
+  'preview',
+  'versions',
+  'cascade',
+  'registrations',
+  'tree',
+  'timeline',
+  'evaluation',
+  'history',
+];
 
 /** /plans/new creates a plan; /plans/:planId shows one. */
 export default function PlanPage() {
@@ -202,8 +214,14 @@ function PlanDetailPage({ id }: { id: string }) {
             },
             { key: 'versions', label: 'Phiên bản', children: <PlanVersions plan={p} /> },
             { key: 'cascade', label: 'Cấp dưới', children: <PlanCascade plan={p} /> },
+            {
+              key: 'registrations',
+              label: 'Đăng ký thi đua',
+              children: <PlanRegistrations plan={p} />,
+            },
             { key: 'tree', label: 'Cây kế hoạch', children: <PlanTreeView planId={p.id} /> },
             { key: 'timeline', label: 'Mốc thời gian', children: <PlanTimeline plan={p} /> },
+            { key: 'evaluation', label: 'Đánh giá', children: <PlanEvaluationTab plan={p} /> },
             ...(p.permissions.canViewHistory
               ? [
                   {

@@ -1,0 +1,187 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button, Card, Flex, Form, Input, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../ui/error-alert';
+import { formatDate } from '../../ui/format';
+import { useDebouncedValue, useIsMobile } from '../../ui/hooks';
+import { PageHeader } from '../../ui/page-header';
+import { useOfficerUnits } from '../campaigns/plan-access';
+import { useCriteriaVersions } from './criteria.api';
+import type { CriteriaStatus, CriteriaVersionSummary } from './criteria.api';
+import { CreateCriteriaModal } from './criteria-create';
+import { CriteriaStatusTag } from './criteria-labels';
+import { fmt } from './criteria-tree';
+
+const PAGE_SIZE = 20;
+
+const ownerOf = (v: CriteriaVersionSummary) =>
+  v.set.isExample ? <Tag color="gold">Mẫu minh họa</Tag> : (v.set.ownerUnit?.name ?? '—');
+
+/** Phone: the name cell carries owner, version and status; the other columns are dropped. */
+const mobileColumns: TableColumnsType<CriteriaVersionSummary> = [
+  {
+    title: 'Bộ tiêu chí',
+    key: 'name',
+    render: (_: unknown, v) => (
+      <Flex vertical gap={4}>
+        <Link to={`/criteria/${v.id}`} onClick={(e) => e.stopPropagation()}>
+          {v.set.name}
+        </Link>
+        <Flex gap={6} wrap align="center">
+          <CriteriaStatusTag status={v.status} />
+          <Typography.Text type="secondary">
+            Phiên bản {v.number} · {v.leafCount} tiêu chí · {fmt(v.maxTotal)} điểm
+          </Typography.Text>
+        </Flex>
+        <span>{ownerOf(v)}</span>
+      </Flex>
+    ),
+  },
+];
+
+const columns: TableColumnsType<CriteriaVersionSummary> = [
+  {
+    title: 'Tên bộ tiêu chí',
+    key: 'name',
+    render: (_: unknown, v) => (
+      <Link to={`/criteria/${v.id}`} onClick={(e) => e.stopPropagation()}>
+        {v.set.name}
+      </Link>
+    ),
+  },
+  {
+    title: 'Đơn vị ban hành',
+    key: 'owner',
+    width: 200,
+    render: (_: unknown, v) => ownerOf(v),
+  },
+  { title: 'Phiên bản', dataIndex: 'number', width: 90, align: 'center' },
+  {
+    title: 'Trạng thái',
+    dataIndex: 'status',
+    width: 120,
+    render: (s: CriteriaStatus) => <CriteriaStatusTag status={s} />,
+  },
+  { title: 'Tiêu chí cuối', dataIndex: 'leafCount', width: 100, align: 'right' },
+  {
+    title: 'Tổng điểm',
+    dataIndex: 'maxTotal',
+    width: 100,
+    align: 'right',
+    render: (n: number) => fmt(n),
+  },
+  {
+    title: 'Ban hành / cập nhật',
+    key: 'date',
+    width: 150,
+    render: (_: unknown, v) =>
+      v.publishedAt ? (
+        formatDate(v.publishedAt)
+      ) : (
+        <Typography.Text type="secondary">Sửa {formatDate(v.updatedAt)}</Typography.Text>
+      ),
+  },
+];
+
+/** /criteria: published versions for everyone, plus the drafts the user manages. */
+export default function CriteriaPage() {
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const q = params.get('q') ?? '';
+  const [search, setSearch] = useState(q);
+  const debounced = useDebouncedValue(search.trim(), 300);
+  const [creating, setCreating] = useState(false);
+  const officerUnits = useOfficerUnits();
+  const mobile = useIsMobile();
+
+  const update = (patch: Record<string, string | undefined>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, val] of Object.entries(patch)) {
+          if (val) next.set(k, val);
+          else next.delete(k);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  // Typing drives the URL once it settles; a URL change from elsewhere (Back) drives the input.
+  const pushed = useRef(debounced);
+  useEffect(() => {
+    if (debounced === pushed.current) return;
+    pushed.current = debounced;
+    if (debounced !== q) update({ q: debounced || undefined, page: undefined });
+  });
+  useEffect(() => {
+    if (q !== pushed.current) {
+      pushed.current = q;
+      setSearch(q);
+    }
+  }, [q]);
+
+  const list = useCriteriaVersions({ search: q || undefined, page, pageSize: PAGE_SIZE });
+
+  return (
+    <>
+      <PageHeader
+        title="Bộ tiêu chí đánh giá"
+        subtitle="Bộ tiêu chí, chỉ số chấm điểm thi đua theo từng phiên bản; phiên bản đã ban hành dùng để đánh giá các phong trào"
+        extra={
+          officerUnits.length > 0 && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              Tạo bộ tiêu chí
+            </Button>
+          )
+        }
+      />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
+          <Form.Item
+            label="Tìm theo tên bộ tiêu chí"
+            htmlFor="criteria-search"
+            extra="Tìm không dấu được, ví dụ: chi so cai cach"
+            style={{ marginBottom: 0, maxWidth: 480 }}
+          >
+            <Input.Search
+              id="criteria-search"
+              allowClear
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              onSearch={(val) => setSearch(val)}
+            />
+          </Form.Item>
+        </Form>
+      </Card>
+      <ErrorAlert error={list.error} />
+      <Card size="small">
+        <Table<CriteriaVersionSummary>
+          className="clickable-rows"
+          size="small"
+          rowKey="id"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          columns={mobile ? mobileColumns : columns}
+          scroll={mobile ? undefined : { x: 900 }}
+          onRow={(v) => ({ onClick: () => void navigate(`/criteria/${v.id}`) })}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            onChange: (p) => update({ page: p > 1 ? String(p) : undefined }),
+            showTotal: (total) => `${total.toLocaleString('vi-VN')} phiên bản`,
+          }}
+          locale={{
+            emptyText: q ? 'Không có bộ tiêu chí phù hợp' : 'Chưa có bộ tiêu chí nào',
+          }}
+        />
+      </Card>
+      <CreateCriteriaModal open={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { Alert, Button, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { defaultBands } from '../../../shared/criteria';
+import type { Band } from '../../../shared/criteria';
+import { ErrorAlert } from '../../ui/error-alert';
+import { useIsMobile } from '../../ui/hooks';
+import type { PlanDetail } from '../campaigns/plans.api';
+import { useCriteriaVersion } from './criteria.api';
+import { CriteriaStatusTag, EXAMPLE_NOTICE } from './criteria-labels';
+import { fmt } from './criteria-tree';
+import { PlanEvaluationForm } from './plan-evaluation-form';
+
+/** What the plan detail carries about its evaluation (absent from an older server). */
+export type PlanEvaluationFields = {
+  criteriaVersionId?: number | null;
+  bands?: Band[] | null;
+  assessmentDeadline?: string | null;
+};
+
+export function BandsTable({ bands }: { bands: readonly Band[] }) {
+  const sorted = [...bands].sort((a, b) => b.minPercent - a.minPercent);
+  return (
+    <Table<Band>
+      size="small"
+      bordered
+      rowKey="key"
+      pagination={false}
+      dataSource={sorted}
+      style={{ maxWidth: 420 }}
+      columns={[
+        { title: 'Mức xếp loại', dataIndex: 'label' },
+        {
+          title: 'Từ (% tổng điểm)',
+          dataIndex: 'minPercent',
+          width: 150,
+          align: 'right',
+          render: (n: number) => `≥ ${fmt(n)}%`,
+        },
+      ]}
+    />
+  );
+}
+
+/**
+ * Plan tab "Đánh giá": the criteria version the campaign is evaluated against and its bands.
+ * The plan's officer or head may change both (the server decides; closed or cancelled: never).
+ */
+export function PlanEvaluationTab({ plan }: { plan: PlanDetail }) {
+  // PlanDetail (campaigns) does not declare them yet; the server sends both.
+  const ev = plan as PlanDetail & PlanEvaluationFields;
+  const boundId = ev.criteriaVersionId ?? null;
+  const bound = useCriteriaVersion(boundId);
+  const [editing, setEditing] = useState(false);
+  const mobile = useIsMobile();
+  const ended = plan.status === 'closed' || plan.status === 'cancelled';
+  const canSet = (plan.permissions.canEdit || plan.permissions.canAmend) && !ended;
+  const bands = ev.bands ?? null;
+  const b = bound.data;
+
+  if (editing && canSet)
+    return (
+      <PlanEvaluationForm
+        plan={plan}
+        criteriaVersionId={boundId}
+        bands={bands}
+        assessmentDeadline={ev.assessmentDeadline ?? null}
+        onDone={() => setEditing(false)}
+      />
+    );
+
+  return (
+    <Flex vertical gap={16}>
+      {ev.criteriaVersionId === undefined && (
+        <Alert type="warning" showIcon title="Máy chủ chưa trả về bộ tiêu chí của kế hoạch này." />
+      )}
+      <ErrorAlert error={bound.error} style={{ marginBottom: 0 }} />
+      <Descriptions
+        size="small"
+        bordered
+        column={1}
+        layout={mobile ? 'vertical' : 'horizontal'}
+        items={[
+          {
+            key: 'criteria',
+            label: 'Bộ tiêu chí đánh giá',
+            children:
+              boundId === null ? (
+                <Typography.Text type="secondary">Chưa chọn bộ tiêu chí</Typography.Text>
+              ) : b ? (
+                <Flex vertical gap={4}>
+                  <Link to={`/criteria/${b.id}`}>
+                    {b.set.name} — phiên bản {b.number}
+                  </Link>
+                  <Flex gap={8} wrap align="center">
+                    <CriteriaStatusTag status={b.status} />
+                    <Typography.Text type="secondary">
+                      {b.set.isExample ? 'Mẫu minh họa' : b.set.ownerUnit?.name} · {b.leafCount}{' '}
+                      tiêu chí cuối · {fmt(b.maxTotal)} điểm
+                    </Typography.Text>
+                  </Flex>
+                  {b.set.isExample && <Tag color="gold">{EXAMPLE_NOTICE}</Tag>}
+                </Flex>
+              ) : (
+                <Link to={`/criteria/${boundId}`}>Bộ tiêu chí #{boundId}</Link>
+              ),
+          },
+          {
+            key: 'deadline',
+            label: 'Hạn nộp tự đánh giá',
+            children: ev.assessmentDeadline
+              ? ev.assessmentDeadline.split('-').reverse().join('/')
+              : 'Chưa đặt',
+          },
+          {
+            key: 'bands',
+            label: 'Mức xếp loại',
+            children:
+              bands === null ? 'Mặc định (theo thang xếp loại chung)' : 'Riêng của kế hoạch',
+          },
+        ]}
+      />
+      <BandsTable bands={bands ?? defaultBands} />
+      {canSet ? (
+        <div>
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {boundId === null
+              ? 'Chọn bộ tiêu chí và mức xếp loại'
+              : 'Đổi bộ tiêu chí, mức xếp loại'}
+          </Button>
+        </div>
+      ) : (
+        boundId === null &&
+        !ended && (
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description="Cán bộ thi đua hoặc thủ trưởng đơn vị ban hành kế hoạch chọn bộ tiêu chí đánh giá."
+          />
+        )
+      )}
+    </Flex>
+  );
+}
