@@ -14,7 +14,12 @@ import {
   registrationLabels,
   toRegistrationResponse,
 } from './registrations.schemas';
-import { canViewAllRegistrations, canViewRegistration } from './registrations.policy';
+import {
+  canViewAllRegistrations,
+  canViewRegistration,
+  registrationPermissions,
+} from './registrations.policy';
+import { acceptsRegistrations, allowsReview } from './registrations.rules';
 import * as q from './registrations.queries';
 import { progressRows, progressTotals } from './progress.queries';
 import { buildRegistrationSheet } from './registration-xlsx';
@@ -69,7 +74,19 @@ export async function listPlanRegistrations(ctx: Ctx, planId: number, input: unk
   const plan = await getVisiblePlan(ctx, ctx.db, planId);
   const where = await listConditions(ctx, plan, query);
   const page = await q.listRegistrations(ctx.db, plan.id, where, query);
-  return { items: page.items.map(toRegistrationResponse), total: page.total };
+  const state = {
+    unitPath: plan.unitPath,
+    accepting: acceptsRegistrations(plan.status),
+    reviewable: allowsReview(plan.status),
+  };
+  return {
+    // Each row says what the actor may do with it, so the UI never re-implements the rules.
+    items: page.items.map((r) => ({
+      ...toRegistrationResponse(r),
+      permissions: registrationPermissions(ctx.actor, r, state),
+    })),
+    total: page.total,
+  };
 }
 
 /**

@@ -58,6 +58,14 @@ describe('registration list', () => {
     ]);
     const commune = await listPlanRegistrations(w.as('head'), w.plan.id, {});
     expect(names(commune.items)).toEqual(['Bộ phận một cửa', 'Nguyễn Văn An', 'Trần Thị Bình']);
+    // Each row carries the actor's permissions: the officer reviews, the head acts as registrant.
+    expect(all.items.every((r) => r.permissions.canApprove === (r.status === 'submitted'))).toBe(
+      true,
+    );
+    expect(commune.items.map((r) => r.permissions.canApprove)).toEqual([false, false, false]);
+    expect(commune.items.some((r) => r.permissions.canWithdraw || r.permissions.canResubmit)).toBe(
+      true,
+    );
     const other = await listPlanRegistrations(w.as('otherHead'), w.plan.id, {});
     expect(names(other.items)).toEqual(['Bộ phận một cửa Ngọc Liên', 'Hoàng Thị Em']);
     const own = await listPlanRegistrations(w.as('lonelyEm'), w.plan.id, {});

@@ -89,7 +89,11 @@ export function RegistrationList({
   const permissionsOf = useRowPermissions(access, rows);
 
   const actions = (r: Registration) => (
-    <RowActions registration={r} permissions={permissionsOf(r)} onIntent={setIntent} />
+    <RowActions
+      registration={r}
+      permissions={r.permissions ?? permissionsOf(r)}
+      onIntent={setIntent}
+    />
   );
   const columns: TableColumnsType<Registration> = narrow
     ? [

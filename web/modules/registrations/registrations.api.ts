@@ -32,6 +32,8 @@ export type Registration = {
   returnReason: string | null;
   version: number;
   updatedAt: string;
+  /** What the actor may do with it, as decided by the server (list responses). */
+  permissions?: RegistrationPermissions;
 };
 
 export type RegistrationPermissions = {
