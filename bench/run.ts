@@ -7,6 +7,7 @@ import { openRuntime, type Runtime } from '../server/runtime';
 import { buildApp } from '../server/app';
 import { benchImport } from './import';
 import { benchPlans } from './plans';
+import { benchScoring } from './scoring';
 import { peopleSearchRequests, searchTerms, subtreeRequests } from './scenarios';
 import type { Db } from '../server/platform/db';
 import {
@@ -39,6 +40,7 @@ const BENCHES = [
   'session-floor',
   'import-100k',
   'plans',
+  'scoring',
 ] as const;
 type BenchName = (typeof BENCHES)[number];
 
@@ -212,8 +214,10 @@ async function main(): Promise<void> {
       emit({ bench: 'import-100k', ...(await benchImport(runtime, BENCH_ADMIN)) });
     }
     if (selected.includes('plans')) emit({ bench: 'plans', ...(await benchPlans(runtime, log)) });
+    if (selected.includes('scoring'))
+      emit({ bench: 'scoring', ...(await benchScoring(runtime, log)) });
     const httpBenches = selected.filter(
-      (b) => b !== 'generate' && b !== 'import-100k' && b !== 'plans',
+      (b) => b !== 'generate' && b !== 'import-100k' && b !== 'plans' && b !== 'scoring',
     );
     if (httpBenches.length === 0) return;
 

@@ -163,6 +163,9 @@ export interface CampaignPlanTable {
   cancelledReason: string | null;
   /** Last day (Vietnam date, inclusive) a unit may submit its self-assessment. */
   assessmentDeadline: Generated<string | null>;
+  resultsStatus: Generated<'none' | 'computed' | 'published'>;
+  resultsComputedAt: Date | null;
+  resultsPublishedAt: Date | null;
   createdBy: number | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -270,8 +273,10 @@ export interface CriteriaSetVersionTable {
   updatedAt: Timestamp;
 }
 
-export type ScoreSheetStatus = 'self_draft' | 'submitted' | 'returned' | 'appraised' | 'published';
-export type ScoreStage = 'self' | 'appraisal1' | 'appraisal2' | 'survey';
+export type ScoreSheetStatus =
+  'self_draft' | 'submitted' | 'returned' | 'explaining' | 'explained' | 'appraised' | 'published';
+/** 'explanation' = the unit's answer to an appraisal question (a note, no points). */
+export type ScoreStage = 'self' | 'appraisal1' | 'appraisal2' | 'survey' | 'explanation';
 
 export interface ScoreSheetTable {
   id: Generated<number>;
@@ -284,6 +289,14 @@ export interface ScoreSheetTable {
   submittedAt: Date | null;
   submittedBy: number | null;
   returnedReason: string | null;
+  explanationReason: Generated<string | null>;
+  /** Leaf ids, written as JSON text; [] = the whole sheet. */
+  explanationNodeIds: ColumnType<string[], string | undefined, string>;
+  explanationRequestedAt: Generated<Date | null>;
+  explanationRequestedBy: Generated<number | null>;
+  explainedAt: Generated<Date | null>;
+  appraisedAt: Generated<Date | null>;
+  appraisedBy: Generated<number | null>;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -311,6 +324,23 @@ export interface ScoreEvidenceTable {
   uploadedAt: Timestamp;
 }
 
+export interface EvaluationResultTable {
+  planId: number;
+  sheetId: number;
+  unitId: number;
+  provinceId: number | null;
+  total: number;
+  percent: number;
+  appraised: number;
+  fieldTotals: ColumnType<unknown, string, string>;
+  missingCount: number;
+  bandKey: string;
+  bandLabel: string;
+  rank: number;
+  decidedBy: string | null;
+  computedAt: Date;
+}
+
 export interface Database {
   orgUnit: OrgUnitTable;
   person: PersonTable;
@@ -334,6 +364,7 @@ export interface Database {
   scoreSheet: ScoreSheetTable;
   scoreEntry: ScoreEntryTable;
   scoreEvidence: ScoreEvidenceTable;
+  evaluationResult: EvaluationResultTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

@@ -4,6 +4,8 @@ import * as m0002 from './0002-planner-statistics';
 import * as m0003 from './0003-campaigns';
 import * as m0004 from './0004-registration-criteria';
 import * as m0005 from './0005-assessment';
+import * as m0006 from './0006-appraisal';
+import * as m0007 from './0007-results';
 
 /** Migrations listed explicitly so they work the same under tsx, vitest and a bundle. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +14,8 @@ const migrations: Record<string, Migration> = {
   '0003-campaigns': m0003,
   '0004-registration-criteria': m0004,
   '0005-assessment': m0005,
+  '0006-appraisal': m0006,
+  '0007-results': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,12 +13,16 @@ import {
 import { exportCriteriaXlsx, importCriteriaXlsx } from './criteria-xlsx';
 import { bindPlanCriteria } from './plan-criteria.service';
 import { registerAssessmentRoutes } from './assessment.routes';
+import { registerAppraisalRoutes } from './appraisal.routes';
+import { registerResultsRoutes } from './results.routes';
 
 const idParam = (req: FastifyRequest) =>
   parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã' });
 
 export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerAssessmentRoutes(app, deps);
+  registerAppraisalRoutes(app, deps);
+  registerResultsRoutes(app, deps);
   app.get('/api/criteria', async (req) => listCriteriaVersions(userCtx(deps, req), req.query));
   app.post('/api/criteria', async (req, reply) =>
     reply.code(201).send(await createCriteriaSet(userCtx(deps, req), req.body)),

@@ -1,0 +1,119 @@
+import type { CriteriaTree } from '../../../shared/criteria';
+import type { Ctx } from '../../platform/context';
+import type { Executor } from '../../platform/db';
+import { notFound } from '../../platform/errors';
+import { findCriteriaVersion } from './criteria.service';
+import { treeLeaves } from './assessment.rules';
+import { visibleSheet } from './assessment.service';
+import * as q from './assessment.queries';
+import { getAppraisalState } from './appraisal.queries';
+import { appraisalPermissions } from './appraisal.policy';
+import { finalPoints, isAppraised, withSurvey } from './appraisal.rules';
+import { diffStages, rollUp, type RollUpResult } from './scoring.rules';
+
+/**
+ * The side-by-side view (bảng so sánh): per leaf every stage's score and note — self, appraisal
+ * 1, appraisal 2, survey, the unit's explanation — with the differences appraisal − self, and
+ * per stage the roll-up to fields and total. Appraisal stages and the final result take survey
+ * leaves from the imported survey (index = appraisal + survey points).
+ */
+
+export const STAGES = ['self', 'appraisal1', 'appraisal2', 'survey', 'explanation'] as const;
+type Stage = (typeof STAGES)[number];
+
+function summary(r: RollUpResult) {
+  return {
+    totals: Object.fromEntries(r.totals),
+    fieldTotals: r.fieldTotals,
+    base: r.base,
+    adjustments: r.adjustments,
+    total: r.total,
+    percent: r.percent,
+    missing: r.missing,
+  };
+}
+
+export async function treeOfSheet(db: Executor, criteriaVersionId: number): Promise<CriteriaTree> {
+  const v = await findCriteriaVersion(db, criteriaVersionId);
+  if (v === undefined) throw notFound('bộ tiêu chí');
+  return v.tree;
+}
+
+/** Entries of a sheet grouped by stage, keyed by leaf id. */
+export function byStage(entries: q.EntryRecord[]) {
+  const maps = Object.fromEntries(STAGES.map((s) => [s, new Map<string, q.EntryRecord>()]));
+  for (const e of entries) maps[e.stage]?.set(e.nodeId, e);
+  return maps as Record<Stage, Map<string, q.EntryRecord>>;
+}
+
+/**
+ * Every score of every leaf side by side with the differences and per-stage roll-ups, the
+ * explanation request, and what the actor may do now. Visible to whoever may see the sheet;
+ * NOT_FOUND otherwise.
+ */
+export async function sideBySide(ctx: Ctx, sheetId: number, db: Executor = ctx.db) {
+  const sheet = await visibleSheet(ctx, db, sheetId);
+  const tree = await treeOfSheet(db, sheet.criteriaVersionId);
+  const state = await getAppraisalState(db, sheetId);
+  const stages = byStage(await q.listEntries(db, sheetId));
+  const points = (m: Map<string, q.EntryRecord>) =>
+    new Map([...m].map(([k, e]) => [k, e.points] as const));
+  const diffs = new Map(
+    diffStages(points(stages.self), points(stages.appraisal1), points(stages.appraisal2)).map(
+      (d) => [d.leafId, d],
+    ),
+  );
+  const final = finalPoints(tree, stages);
+  const cell = (e: q.EntryRecord | undefined) =>
+    e && {
+      points: e.points,
+      note: e.note,
+      input: e.input,
+      version: e.version,
+      scoredByName: e.scoredByName,
+      scoredAt: e.scoredAt,
+    };
+  const leaves = treeLeaves(tree).map((leaf) => {
+    const d = diffs.get(leaf.id);
+    return {
+      nodeId: leaf.id,
+      code: leaf.code,
+      title: leaf.title,
+      maxPoints: leaf.maxPoints,
+      method: leaf.scoring?.method ?? null,
+      appraised: isAppraised(leaf),
+      self: cell(stages.self.get(leaf.id)) ?? null,
+      appraisal1: cell(stages.appraisal1.get(leaf.id)) ?? null,
+      appraisal2: cell(stages.appraisal2.get(leaf.id)) ?? null,
+      survey: cell(stages.survey.get(leaf.id)) ?? null,
+      explanation: cell(stages.explanation.get(leaf.id)) ?? null,
+      diff1: d?.diff1 ?? null,
+      diff2: d?.diff2 ?? null,
+      changed: d?.changed ?? false,
+      final: final.get(leaf.id) ?? null,
+    };
+  });
+  return {
+    id: sheet.id,
+    planId: sheet.planId,
+    unitId: sheet.unitId,
+    unitName: sheet.unitName,
+    status: sheet.status,
+    version: sheet.version,
+    explanation: {
+      reason: state.explanationReason,
+      nodeIds: state.explanationNodeIds,
+      requestedAt: state.explanationRequestedAt,
+      explainedAt: state.explainedAt,
+    },
+    appraisedAt: state.appraisedAt,
+    leaves,
+    totals: {
+      self: summary(rollUp(tree, points(stages.self))),
+      appraisal1: summary(rollUp(tree, withSurvey(tree, stages.appraisal1, stages.survey))),
+      appraisal2: summary(rollUp(tree, withSurvey(tree, stages.appraisal2, stages.survey))),
+      final: summary(rollUp(tree, final)),
+    },
+    permissions: appraisalPermissions(ctx.actor, sheet),
+  };
+}

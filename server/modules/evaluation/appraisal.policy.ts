@@ -1,0 +1,43 @@
+import type { ScoreSheetStatus } from '../../db/schema';
+import type { Actor } from '../../platform/context';
+import { can, isWithin } from '../../platform/access';
+import { canActForUnit } from './assessment.policy';
+import { openRound } from './appraisal.rules';
+
+/**
+ * Who appraises. The appraisers of a campaign are the issuing unit's inspection team and council:
+ * users holding `council_member` or `emulation_officer` at the plan's issuing unit or above it,
+ * who can also view the plan. Administrators run the system and do not score. The unit's side
+ * (answering a request for explanation) is the self-assessment's `registration.submit`.
+ */
+
+const APPRAISER_ROLES = new Set(['council_member', 'emulation_officer']);
+
+type SheetRef = { unitPath: string; planUnitPath: string; status: ScoreSheetStatus };
+
+export function canAppraise(actor: Actor, planUnitPath: string): boolean {
+  if (actor.kind !== 'user' || !can(actor, 'campaign.view', planUnitPath)) return false;
+  return actor.grants.some(
+    (g) => APPRAISER_ROLES.has(g.role) && g.unitPath !== null && isWithin(planUnitPath, g.unitPath),
+  );
+}
+
+/** Importing survey points is the plan's officer's job (`registration.review` over the issuer). */
+export function canImportSurvey(actor: Actor, planUnitPath: string): boolean {
+  return can(actor, 'registration.review', planUnitPath);
+}
+
+/** What the side-by-side view tells the UI the actor may do now. */
+export function appraisalPermissions(actor: Actor, s: SheetRef) {
+  const appraiser = canAppraise(actor, s.planUnitPath);
+  const round = openRound(s.status);
+  const unit = canActForUnit(actor, s);
+  return {
+    round,
+    canScore: appraiser && round !== null,
+    canRequestExplanation: appraiser && s.status === 'submitted',
+    canComplete: appraiser && round !== null,
+    canAnswer: unit && s.status === 'explaining',
+    canSubmitExplanation: unit && s.status === 'explaining',
+  };
+}

@@ -1,0 +1,81 @@
+import type { ScoreStage } from '../../db/schema';
+import type { Executor } from '../../platform/db';
+import { staleVersion } from '../../platform/errors';
+import type { LeafInput } from './scoring.rules';
+
+/** Reads and writes of the appraisal; the first parameter is always the executor. */
+
+export type AppraisalState = {
+  explanationReason: string | null;
+  explanationNodeIds: string[];
+  explanationRequestedAt: Date | null;
+  explainedAt: Date | null;
+  appraisedAt: Date | null;
+};
+
+export async function getAppraisalState(db: Executor, sheetId: number): Promise<AppraisalState> {
+  return db
+    .selectFrom('scoreSheet')
+    .select([
+      'explanationReason',
+      'explanationNodeIds',
+      'explanationRequestedAt',
+      'explainedAt',
+      'appraisedAt',
+    ])
+    .where('id', '=', sheetId)
+    .executeTakeFirstOrThrow();
+}
+
+export type EntryWrite = {
+  input: LeafInput;
+  points: number | null;
+  note: string | null;
+  scoredBy: number | null;
+  scoredAt: Date;
+};
+export type EntryBefore = { input: unknown; points: number | null; note: string | null };
+
+/**
+ * Inserts or updates one entry under optimistic concurrency: `expected` is the version the user
+ * edited (0 = there was none). CONFLICT when someone else wrote it in between — two appraisers
+ * scoring the same leaf never overwrite each other silently.
+ */
+export async function writeEntry(
+  trx: Executor,
+  key: { sheetId: number; nodeId: string; stage: ScoreStage },
+  row: EntryWrite,
+  expected: number,
+): Promise<{ before: EntryBefore | undefined; version: number }> {
+  const { sheetId, nodeId, stage } = key;
+  const before = await trx
+    .selectFrom('scoreEntry')
+    .select(['input', 'points', 'note', 'version'])
+    .where('sheetId', '=', sheetId)
+    .where('nodeId', '=', nodeId)
+    .where('stage', '=', stage)
+    .executeTakeFirst();
+  const values = { ...row, input: JSON.stringify(row.input) };
+  const saved =
+    before === undefined
+      ? await trx
+          .insertInto('scoreEntry')
+          .values({ ...key, ...values })
+          .onConflict((oc) => oc.columns(['sheetId', 'nodeId', 'stage']).doNothing())
+          .returning('version')
+          .executeTakeFirst()
+      : await trx
+          .updateTable('scoreEntry')
+          .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+          .where('sheetId', '=', sheetId)
+          .where('nodeId', '=', nodeId)
+          .where('stage', '=', stage)
+          .where('version', '=', expected)
+          .returning('version')
+          .executeTakeFirst();
+  if (saved === undefined || (before === undefined && expected !== 0)) throw staleVersion();
+  return {
+    before: before && { input: before.input, points: before.points, note: before.note },
+    version: saved.version,
+  };
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { sendFile, userCtx, XLSX_TYPE, type AppDeps } from '../../http/context';
+import { AppError } from '../../platform/errors';
+import { id, parseInput } from '../../platform/validation';
+import {
+  answerExplanation,
+  completeAppraisal,
+  requestExplanation,
+  saveAppraisalEntry,
+  submitExplanation,
+} from './appraisal.service';
+import { sideBySide } from './appraisal.compare';
+import { importSurveyScores, surveyTemplate } from './survey.service';
+
+/** HTTP for appraisal and survey points: parse → call the service → present. */
+
+const params = (req: FastifyRequest) =>
+  parseInput(z.object({ id, nodeId: z.string().trim().min(1).max(40).optional() }), req.params, {
+    id: 'Mã',
+    nodeId: 'Tiêu chí',
+  });
+
+export function registerAppraisalRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const base = '/api/score-sheets/:id/appraisal';
+  app.get(base, async (req) => sideBySide(userCtx(deps, req), params(req).id));
+  app.put(`${base}/:nodeId`, async (req) => {
+    const p = params(req);
+    return saveAppraisalEntry(userCtx(deps, req), p.id, p.nodeId ?? '', req.body);
+  });
+  app.post(`${base}/request-explanation`, async (req) =>
+    requestExplanation(userCtx(deps, req), params(req).id, req.body),
+  );
+  app.put(`${base}/explanation/:nodeId`, async (req) => {
+    const p = params(req);
+    return answerExplanation(userCtx(deps, req), p.id, p.nodeId ?? '', req.body);
+  });
+  app.post(`${base}/submit-explanation`, async (req) =>
+    submitExplanation(userCtx(deps, req), params(req).id, req.body),
+  );
+  app.post(`${base}/complete`, async (req) =>
+    completeAppraisal(userCtx(deps, req), params(req).id, req.body),
+  );
+  app.get('/api/plans/:id/survey-scores/template.xlsx', async (req, reply) => {
+    const { data, fileName } = await surveyTemplate(userCtx(deps, req), params(req).id);
+    return sendFile(reply, data, fileName, XLSX_TYPE);
+  });
+  // Multipart: one .xlsx file (size capped by the app's multipart limit).
+  app.post('/api/plans/:id/survey-scores', async (req) => {
+    const ctx = userCtx(deps, req);
+    const planId = params(req).id;
+    if (!req.isMultipart())
+      throw new AppError('VALIDATION_FAILED', 'Cần gửi tệp theo dạng multipart/form-data.');
+    let fileName: string | undefined;
+    let data: Buffer | undefined;
+    for await (const part of req.parts())
+      if (part.type === 'file') {
+        fileName = part.filename;
+        data = await part.toBuffer();
+      }
+    return importSurveyScores(ctx, planId, { fileName, data });
+  });
+}

@@ -1,0 +1,243 @@
+import { sql } from 'kysely';
+import { Band, CriteriaTree, defaultBands } from '../../../shared/criteria';
+import type { Ctx } from '../../platform/context';
+import { AppError, forbidden, notFound } from '../../platform/errors';
+import { can } from '../../platform/access';
+import { recordAudit } from '../../platform/audit';
+import type { Executor } from '../../platform/db';
+import { page, pageSize, parseInput, text, z } from '../../platform/validation';
+import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
+import { classify, rankEntry, rankUnits, rollUp } from './scoring.rules';
+import { canAppraise, canPublishResults, canReopenResults } from './results.policy';
+
+/**
+ * Classification and ranking of a campaign's scored units. Each leaf counts at its latest stage
+ * (appraisal 2, else appraisal 1, else the unit's own score; survey leaves from the survey import),
+ * rolled up against the sheet's criteria version, classified by the plan's bands (or the
+ * defaults) and ranked with the documented tie-break (ranking.rules.ts). Publishing locks the
+ * results; only the council reopens them, with a reason. Everything is audited on the plan.
+ */
+
+type PlanResultsState = { status: 'none' | 'computed' | 'published' };
+
+async function resultsState(db: Executor, planId: number, lock = false) {
+  const row = await db
+    .selectFrom('campaignPlan')
+    .select(['resultsStatus', 'resultsComputedAt', 'resultsPublishedAt'])
+    .where('id', '=', planId)
+    .$if(lock, (qb) => qb.forUpdate())
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+/** Latest-stage points of every leaf of every submitted sheet of the plan, one row per sheet. */
+async function sheetPoints(db: Executor, planId: number) {
+  const { rows } = await sql<{
+    sheetId: number;
+    unitId: number;
+    provinceId: number | null;
+    criteriaVersionId: number;
+    submittedAt: Date | null;
+    points: Record<string, number | null> | null;
+  }>`
+    WITH latest AS (
+      SELECT DISTINCT ON (e.sheet_id, e.node_id) e.sheet_id, e.node_id, e.points
+      FROM score_entry e JOIN score_sheet s ON s.id = e.sheet_id
+      WHERE s.plan_id = ${planId} AND s.status <> 'self_draft'
+      ORDER BY e.sheet_id, e.node_id,
+        CASE e.stage WHEN 'appraisal2' THEN 0 WHEN 'appraisal1' THEN 1 WHEN 'survey' THEN 2 ELSE 3 END
+    )
+    SELECT s.id AS "sheetId", s.unit_id AS "unitId", s.province_id AS "provinceId",
+      s.criteria_version_id AS "criteriaVersionId", s.submitted_at AS "submittedAt",
+      (SELECT jsonb_object_agg(l.node_id, l.points) FROM latest l WHERE l.sheet_id = s.id) AS points
+    FROM score_sheet s WHERE s.plan_id = ${planId} AND s.status <> 'self_draft'
+    ORDER BY s.id`.execute(db);
+  return rows;
+}
+
+function bandsOf(plan: PlanRecord): Band[] {
+  return plan.bands ?? defaultBands;
+}
+
+/**
+ * Computes (or recomputes) the results of a plan: every sheet past its draft, rolled up,
+ * classified and ranked; the previous computation is replaced. The plan's officer or council
+ * (appraisers); INVALID_STATE once published. Returns counts per band and the time taken.
+ */
+export async function computeResults(ctx: Ctx, planId: number) {
+  const started = performance.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const plan = await getVisiblePlan(ctx, trx, planId);
+    if (!canAppraise(ctx.actor, plan.unitPath))
+      throw forbidden('Chỉ cán bộ thi đua hoặc Hội đồng của đơn vị ban hành được tính kết quả.');
+    const state = await resultsState(trx, planId, true);
+    if (state.resultsStatus === 'published')
+      throw new AppError(
+        'INVALID_STATE',
+        'Kết quả đã công bố: cần Hội đồng mở lại trước khi tính lại.',
+      );
+    const sheets = await sheetPoints(trx, planId);
+    const trees = new Map<number, CriteriaTree>();
+    for (const id of new Set(sheets.map((s) => s.criteriaVersionId))) {
+      const v = await trx
+        .selectFrom('criteriaSetVersion')
+        .select('tree')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      trees.set(id, CriteriaTree.parse(v.tree));
+    }
+    const bands = bandsOf(plan);
+    const scored = sheets.map((s) => {
+      const tree = trees.get(s.criteriaVersionId);
+      if (tree === undefined) throw new Error(`criteria version ${s.criteriaVersionId} not loaded`);
+      const r = rollUp(tree, new Map(Object.entries(s.points ?? {})));
+      return { ...rankEntry(String(s.sheetId), r, s.submittedAt), sheet: s, total: r.total };
+    });
+    const ranked = rankUnits(scored);
+    const now = ctx.now();
+    await trx.deleteFrom('evaluationResult').where('planId', '=', planId).execute();
+    if (ranked.length > 0) {
+      const cols = ranked.map(({ entry, rank, decidedBy }) => ({
+        sheetId: entry.sheet.sheetId,
+        unitId: entry.sheet.unitId,
+        provinceId: entry.sheet.provinceId,
+        total: entry.total,
+        percent: entry.percent,
+        appraised: entry.appraised,
+        fieldTotals: JSON.stringify(entry.fieldTotals),
+        missingCount: entry.missingCount,
+        band: classify(entry.percent, bands),
+        rank,
+        decidedBy,
+      }));
+      // One statement for all rows: thousands of units stay well within a second.
+      await sql`INSERT INTO evaluation_result (plan_id, sheet_id, unit_id, province_id, total, percent,
+          appraised, field_totals, missing_count, band_key, band_label, rank, decided_by, computed_at)
+        SELECT ${planId}, * , ${now}::timestamptz FROM unnest(
+          ${sql.val(cols.map((c) => c.sheetId))}::int[], ${sql.val(cols.map((c) => c.unitId))}::int[],
+          ${sql.val(cols.map((c) => c.provinceId))}::int[], ${sql.val(cols.map((c) => c.total))}::numeric[],
+          ${sql.val(cols.map((c) => c.percent))}::numeric[], ${sql.val(cols.map((c) => c.appraised))}::numeric[],
+          ${sql.val(cols.map((c) => c.fieldTotals))}::jsonb[], ${sql.val(cols.map((c) => c.missingCount))}::int[],
+          ${sql.val(cols.map((c) => c.band.key))}::text[], ${sql.val(cols.map((c) => c.band.label))}::text[],
+          ${sql.val(cols.map((c) => c.rank))}::int[], ${sql.val(cols.map((c) => c.decidedBy))}::text[])`.execute(
+        trx,
+      );
+    }
+    await trx
+      .updateTable('campaignPlan')
+      .set({ resultsStatus: 'computed', resultsComputedAt: now })
+      .where('id', '=', planId)
+      .execute();
+    const counts: Record<string, number> = {};
+    for (const b of bands) counts[b.key] = 0;
+    for (const { entry } of ranked) {
+      const key = classify(entry.percent, bands).key;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    await recordAudit(trx, ctx, {
+      action: 'results.computed',
+      entityType: 'campaign_plan',
+      entityId: planId,
+      unitPath: plan.unitPath,
+      before: { resultsStatus: state.resultsStatus },
+      after: { resultsStatus: 'computed', units: ranked.length, counts },
+    });
+    return { units: ranked.length, counts, ms: Math.round(performance.now() - started) };
+  });
+}
+
+const ResultsQuery = z.object({ bandKey: z.string().trim().max(30).optional(), page, pageSize });
+
+/** The ranking table: visible to those who see the plan's tree, and to everyone once published. */
+export async function listResults(ctx: Ctx, planId: number, input: unknown, db: Executor = ctx.db) {
+  const query = parseInput(ResultsQuery, input, { bandKey: 'Mức xếp loại' });
+  const plan = await getVisiblePlan(ctx, db, planId);
+  const state = await resultsState(db, planId);
+  if (state.resultsStatus !== 'published' && !can(ctx.actor, 'campaign.view', plan.unitPath))
+    throw notFound('kết quả đánh giá');
+  const { rows } = await sql<{
+    unitId: number;
+    unitName: string;
+    sheetId: number;
+    total: number;
+    percent: number;
+    bandKey: string;
+    bandLabel: string;
+    rank: number;
+    decidedBy: string | null;
+    missingCount: number;
+    count: number;
+  }>`SELECT r.unit_id AS "unitId", u.name AS "unitName", r.sheet_id AS "sheetId", r.total, r.percent,
+      r.band_key AS "bandKey", r.band_label AS "bandLabel", r.rank, r.decided_by AS "decidedBy",
+      r.missing_count AS "missingCount", count(*) OVER ()::int AS count
+    FROM evaluation_result r JOIN org_unit u ON u.id = r.unit_id
+    WHERE r.plan_id = ${planId} ${query.bandKey ? sql`AND r.band_key = ${query.bandKey}` : sql``}
+    ORDER BY r.rank, u.name COLLATE "vi-x-icu"
+    LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`.execute(db);
+  return {
+    status: state.resultsStatus,
+    computedAt: state.resultsComputedAt?.toISOString() ?? null,
+    publishedAt: state.resultsPublishedAt?.toISOString() ?? null,
+    bands: bandsOf(plan),
+    items: rows.map(({ count: _c, ...r }) => r),
+    total: rows[0]?.count ?? 0,
+  };
+}
+
+/** Publishes computed results (the plan's head): they are locked and shown on the public page. */
+export async function publishResults(ctx: Ctx, planId: number) {
+  return setPublished(ctx, planId, 'publish', null);
+}
+
+const Reopen = z.object({ reason: text(1000) });
+
+/** Reopens published results (a council member over the issuing unit), with a reason. */
+export async function reopenResults(ctx: Ctx, planId: number, input: unknown) {
+  const { reason } = parseInput(Reopen, input, { reason: 'Lý do mở lại' });
+  return setPublished(ctx, planId, 'reopen', reason);
+}
+
+async function setPublished(
+  ctx: Ctx,
+  planId: number,
+  op: 'publish' | 'reopen',
+  reason: string | null,
+) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const plan = await getVisiblePlan(ctx, trx, planId);
+    const allowed =
+      op === 'publish'
+        ? canPublishResults(ctx.actor, plan)
+        : canReopenResults(ctx.actor, plan.unitPath);
+    if (!allowed)
+      throw forbidden(
+        op === 'publish'
+          ? 'Chỉ thủ trưởng đơn vị ban hành được công bố kết quả.'
+          : 'Chỉ thành viên Hội đồng thi đua – khen thưởng được mở lại kết quả đã công bố.',
+      );
+    const state = await resultsState(trx, planId, true);
+    const from: PlanResultsState['status'] = op === 'publish' ? 'computed' : 'published';
+    if (state.resultsStatus !== from)
+      throw new AppError(
+        'INVALID_STATE',
+        op === 'publish'
+          ? 'Cần tính kết quả trước khi công bố (hoặc kết quả đã công bố).'
+          : 'Kết quả chưa được công bố.',
+      );
+    const to = op === 'publish' ? 'published' : 'computed';
+    await trx
+      .updateTable('campaignPlan')
+      .set({ resultsStatus: to, resultsPublishedAt: op === 'publish' ? ctx.now() : null })
+      .where('id', '=', planId)
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: op === 'publish' ? 'results.published' : 'results.reopened',
+      entityType: 'campaign_plan',
+      entityId: planId,
+      unitPath: plan.unitPath,
+      before: { resultsStatus: from },
+      after: reason === null ? { resultsStatus: to } : { resultsStatus: to, reason },
+    });
+    return { status: to };
+  });
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestDb, type TestDb } from '../../test/db';
+import { makeUser, testCtx } from '../../test/factories';
+import { createUnit } from '../organization/index';
+import { approveRegistration, registerForPlan } from '../registrations/index';
+import { T, at, expectAppError, world, type World } from './assessment.fixtures';
+import { openSheet, saveSelfEntry, submitSheet } from './assessment.service';
+import { computeResults, listResults, publishResults, reopenResults } from './results.service';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** Scores a unit's sheet (1.1 met, 1.2 by percent, 2.1 manual) and submits it. */
+async function scoreAndSubmit(
+  w: World,
+  ctx: ReturnType<World['as']>,
+  regId: number,
+  s: { percent: number; manual: number },
+) {
+  const sheet = await openSheet(ctx, regId);
+  await saveSelfEntry(ctx, sheet.id, 'l11', {
+    input: { met: true },
+    note: 'Kế hoạch số 05/KH-UBND',
+  });
+  await saveSelfEntry(ctx, sheet.id, 'l12', { input: { percent: s.percent } });
+  await saveSelfEntry(ctx, sheet.id, 'l21', {
+    input: { points: s.manual },
+    note: 'Tin bài trên cổng',
+  });
+  const fresh = await openSheet(ctx, regId);
+  await submitSheet(ctx, sheet.id, { version: fresh.version });
+  return sheet.id;
+}
+
+async function secondUnit(w: World) {
+  const oneStop = await createUnit(w.sys, {
+    parentId: w.units.otherCommune.id,
+    name: 'Bộ phận một cửa Ngọc Liên',
+    kind: 'one_stop',
+  });
+  const head = await makeUser(w.sys, 'unit_head', w.units.otherCommune.id);
+  const ctx = testCtx(t, head.actor, at(T.onTime));
+  const reg = await registerForPlan(ctx, w.plan.id, {
+    kind: 'collective',
+    unitId: oneStop.id,
+    commitments: {
+      targetTitle: null,
+      targets: ['Không có hồ sơ trễ hạn'],
+      keyTasks: [],
+      breakthroughTasks: [],
+    },
+  });
+  const approved = await approveRegistration(w.as('officer'), reg.id, { version: reg.version });
+  return { ctx, reg: approved, unit: oneStop };
+}
+
+describe('results', () => {
+  it('computes totals from the latest stage, classifies by the bands, ranks, publishes and reopens', async () => {
+    const w = await world(t);
+    const other = await secondUnit(w);
+    await scoreAndSubmit(w, w.as('head'), w.reg.id, { percent: 99, manual: 5 }); // 4 + 6 + 5 = 15 / 20
+    const otherSheet = await scoreAndSubmit(w, other.ctx, other.reg.id, { percent: 85, manual: 5 }); // 4 + 2 + 5 = 11
+    // An appraisal score overrides the unit's own for that leaf.
+    await sql`INSERT INTO score_entry (sheet_id, node_id, stage, input, points, scored_at)
+      VALUES (${otherSheet}, 'l21', 'appraisal1', '{}'::jsonb, 3, now())`.execute(t.db);
+
+    await expectAppError(computeResults(w.as('head'), w.plan.id), 'FORBIDDEN');
+    const computed = await computeResults(w.as('officer'), w.plan.id);
+    expect(computed.units).toBe(2);
+    const table = await listResults(w.as('officer'), w.plan.id, {});
+    expect(table.status).toBe('computed');
+    expect(table.items.map((r) => [r.unitName, r.total, r.percent, r.bandLabel, r.rank])).toEqual([
+      ['Bộ phận một cửa', 15, 75, 'Khá', 1],
+      ['Bộ phận một cửa Ngọc Liên', 9, 45, 'Yếu', 2],
+    ]);
+    expect(computed.counts).toMatchObject({ kha: 1, yeu: 1, xuat_sac: 0 });
+
+    // Not public before publication; the head of the issuing unit publishes; then it is locked.
+    await expectAppError(listResults(testCtx(t, { kind: 'public' }), w.plan.id, {}), 'NOT_FOUND');
+    await expectAppError(publishResults(w.as('officer'), w.plan.id), 'FORBIDDEN');
+    expect(await publishResults(w.as('issuerHead'), w.plan.id)).toEqual({ status: 'published' });
+    const published = await listResults(testCtx(t, { kind: 'public' }), w.plan.id, {});
+    expect(published.items).toHaveLength(2);
+    await expectAppError(computeResults(w.as('officer'), w.plan.id), 'INVALID_STATE');
+    await expectAppError(
+      reopenResults(w.as('officer'), w.plan.id, { reason: 'Sai điểm' }),
+      'FORBIDDEN',
+    );
+    await expectAppError(reopenResults(w.as('council'), w.plan.id, {}), 'VALIDATION_FAILED');
+    expect(
+      await reopenResults(w.as('council'), w.plan.id, { reason: 'Khiếu nại về điểm khảo sát' }),
+    ).toEqual({ status: 'computed' });
+    const audit = await sql<{
+      action: string;
+    }>`SELECT action FROM audit_event WHERE entity_type = 'campaign_plan'
+      AND entity_id = ${String(w.plan.id)} AND action LIKE 'results.%' ORDER BY id`.execute(t.db);
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'results.computed',
+      'results.published',
+      'results.reopened',
+    ]);
+  });
+});
