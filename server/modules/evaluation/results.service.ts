@@ -44,6 +44,8 @@ async function sheetPoints(db: Executor, planId: number) {
       SELECT DISTINCT ON (e.sheet_id, e.node_id) e.sheet_id, e.node_id, e.points
       FROM score_entry e JOIN score_sheet s ON s.id = e.sheet_id
       WHERE s.plan_id = ${planId} AND s.status <> 'self_draft'
+        -- A unit's explanation is a note, not a score.
+        AND e.stage IN ('self', 'appraisal1', 'appraisal2', 'survey')
       ORDER BY e.sheet_id, e.node_id,
         CASE e.stage WHEN 'appraisal2' THEN 0 WHEN 'appraisal1' THEN 1 WHEN 'survey' THEN 2 ELSE 3 END
     )

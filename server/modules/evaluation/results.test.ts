@@ -69,6 +69,11 @@ describe('results', () => {
     // An appraisal score overrides the unit's own for that leaf.
     await sql`INSERT INTO score_entry (sheet_id, node_id, stage, input, points, scored_at)
       VALUES (${otherSheet}, 'l21', 'appraisal1', '{}'::jsonb, 3, now())`.execute(t.db);
+    // A unit's explanation of a leaf carries no points and must not hide its score.
+    await sql`INSERT INTO score_entry (sheet_id, node_id, stage, input, points, note, scored_at)
+      VALUES (${otherSheet}, 'l12', 'explanation', '{}'::jsonb, NULL, 'Giải trình', now())`.execute(
+      t.db,
+    );
 
     await expectAppError(computeResults(w.as('head'), w.plan.id), 'FORBIDDEN');
     const computed = await computeResults(w.as('officer'), w.plan.id);
