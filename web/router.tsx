@@ -21,6 +21,7 @@ const PlanImportPage = lazy(() => import('./modules/campaigns/plan-import.page')
 const RegistrationsPage = lazy(() => import('./modules/registrations/registrations.page'));
 const CriteriaPage = lazy(() => import('./modules/evaluation/criteria.page'));
 const CriteriaVersionPage = lazy(() => import('./modules/evaluation/criteria-version.page'));
+const ScoreSheetPage = lazy(() => import('./modules/evaluation/sheet.page'));
 const PortalLayout = lazy(() => import('./modules/portal/portal-layout'));
 const PublicPlansPage = lazy(() => import('./modules/portal/public-plans.page'));
 const PublicPlanPage = lazy(() => import('./modules/portal/public-plan.page'));
@@ -111,6 +112,7 @@ export const router = createBrowserRouter([
       // Published criteria sets are readable by every signed-in user; the server filters drafts.
       { path: 'criteria', element: <CriteriaPage /> },
       { path: 'criteria/:versionId', element: <CriteriaVersionPage /> },
+      { path: 'score-sheets/:sheetId', element: guarded('campaign.view', <ScoreSheetPage />) },
       { path: 'account/password', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFound /> },
     ],

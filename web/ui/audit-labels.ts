@@ -16,6 +16,7 @@ export const entityTypeLabels: Record<string, string> = {
   campaign_plan: 'Kế hoạch thi đua',
   registration: 'Đăng ký thi đua',
   criteria_set_version: 'Bộ tiêu chí',
+  score_sheet: 'Phiếu tự chấm điểm',
 };
 
 /** The actions the server records, for the audit page filter (matched by prefix). */
@@ -52,6 +53,13 @@ export const auditActionOptions: { value: string; label: string }[] = [
   { value: 'criteria.', label: 'Bộ tiêu chí — mọi thao tác' },
   { value: 'criteria.updated', label: 'Bộ tiêu chí — sửa bản nháp' },
   { value: 'criteria.published', label: 'Bộ tiêu chí — ban hành' },
+  { value: 'score_sheet.', label: 'Phiếu tự chấm điểm — mọi thao tác' },
+  { value: 'score_sheet.submitted', label: 'Phiếu tự chấm điểm — nộp' },
+  { value: 'score_sheet.returned', label: 'Phiếu tự chấm điểm — trả lại' },
+  { value: 'results.', label: 'Kết quả đánh giá — mọi thao tác' },
+  { value: 'results.computed', label: 'Kết quả đánh giá — tính' },
+  { value: 'results.published', label: 'Kết quả đánh giá — công bố' },
+  { value: 'results.reopened', label: 'Kết quả đánh giá — mở lại' },
   { value: 'auth.login', label: 'Đăng nhập' },
   { value: 'auth.password_changed', label: 'Đổi mật khẩu' },
 ];
@@ -108,6 +116,15 @@ export const auditActionLabels: Record<string, string> = {
   'criteria.published': 'Ban hành bộ tiêu chí',
   'criteria.version_created': 'Tạo phiên bản mới của bộ tiêu chí',
   'criteria.example_installed': 'Cài bộ tiêu chí mẫu (minh họa)',
+  'score_sheet.opened': 'Mở phiếu tự chấm điểm',
+  'score_sheet.self_scored': 'Tự chấm một tiêu chí',
+  'score_sheet.evidence_added': 'Thêm tài liệu kiểm chứng',
+  'score_sheet.evidence_removed': 'Xóa tài liệu kiểm chứng',
+  'score_sheet.submitted': 'Nộp bản tự chấm điểm',
+  'score_sheet.returned': 'Trả lại phiếu tự chấm điểm',
+  'results.computed': 'Tính kết quả đánh giá',
+  'results.published': 'Công bố kết quả đánh giá',
+  'results.reopened': 'Mở lại kết quả đánh giá',
 };
 
 /** "person.update" and "update" both read "Cập nhật". */
@@ -172,6 +189,24 @@ export const fieldLabels: Record<string, string> = {
   tree: 'Cây tiêu chí',
   leafCount: 'Số tiêu chí cuối',
   basedOnVersionId: 'Phiên bản làm gốc',
+  registrationId: 'Đăng ký thi đua',
+  nodeId: 'Tiêu chí',
+  input: 'Số liệu tự chấm',
+  points: 'Điểm',
+  note: 'Giải trình',
+  evidenceId: 'Tệp kiểm chứng',
+  selfTotal: 'Tổng điểm tự chấm',
+  selfPercent: 'Tỷ lệ điểm tự chấm (%)',
+  resultsStatus: 'Trạng thái kết quả',
+  units: 'Số đơn vị',
+  counts: 'Số đơn vị theo mức xếp loại',
+};
+
+/** A campaign's results status (results.service.ts). */
+const resultsStatusLabels: Record<string, string> = {
+  none: 'Chưa tính',
+  computed: 'Đã tính',
+  published: 'Đã công bố',
 };
 
 /**
@@ -210,6 +245,7 @@ export function formatAuditValue(key: string, value: unknown): string {
       return personCategoryLabels[value as keyof typeof personCategoryLabels];
     if (key === 'gender' && value in genderLabels)
       return genderLabels[value as keyof typeof genderLabels];
+    if (key === 'resultsStatus') return resultsStatusLabels[value] ?? value;
     if (key === 'role' && value in roleLabels) return roleLabels[value as keyof typeof roleLabels];
     if ((key === 'status' || key === 'kind') && value in planValueLabels)
       return planValueLabels[value] ?? value;

@@ -26,6 +26,7 @@ import { PlanTimeline } from './plan-timeline';
 import { PlanTreeView } from './plan-tree';
 import { PlanVersions } from './plan-versions';
 import { PlanEvaluationTab } from '../evaluation/plan-evaluation';
+import { PlanResultsTab } from '../evaluation/results-tab';
 import { planKeys, usePlan } from './plans.api';
 import type { PlanDetail } from './plans.api';
 import NewPlan from './plan-new';
@@ -40,6 +41,7 @@ const tabKeys = [
   'tree',
   'timeline',
   'evaluation',
+  'results',
   'history',
 ];
 
@@ -222,6 +224,7 @@ function PlanDetailPage({ id }: { id: string }) {
             { key: 'tree', label: 'Cây kế hoạch', children: <PlanTreeView planId={p.id} /> },
             { key: 'timeline', label: 'Mốc thời gian', children: <PlanTimeline plan={p} /> },
             { key: 'evaluation', label: 'Đánh giá', children: <PlanEvaluationTab plan={p} /> },
+            { key: 'results', label: 'Kết quả', children: <PlanResultsTab plan={p} /> },
             ...(p.permissions.canViewHistory
               ? [
                   {

@@ -28,6 +28,7 @@ import { personCategoryLabels, unitKindLabels } from '../../../shared/org';
 import { publicDocumentUrl, usePublicPlan } from './portal.api';
 import type { PublicPlan } from './portal.api';
 import { periodText } from './portal-format';
+import { PublicResults } from './public-results';
 
 /** One published plan: its header, the content sections that have data, and the documents. */
 export default function PublicPlanPage() {
@@ -117,6 +118,7 @@ export default function PublicPlanPage() {
       <Card title="Nội dung kế hoạch">
         <PlanBody plan={p} />
       </Card>
+      <PublicResults planId={p.id} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import {
   StopOutlined,
 } from '@ant-design/icons';
 import { formatDateTime } from '../../ui/format';
+import { OpenSheetButton } from '../evaluation/sheet-open-button';
 import { registrationFormUrl, useDecideRegistration } from './registrations.api';
 import type { Decision, Registration, RegistrationPermissions } from './registrations.api';
 
@@ -88,6 +89,7 @@ export function RowActions({
           </Button>
         </Popconfirm>
       )}
+      <OpenSheetButton registration={r} />
       <Tooltip title="Bản đăng ký (.docx)">
         <Button
           size="small"
