@@ -10,3 +10,4 @@ export { extractPlanText } from './plan-reader/extract-text';
 export { formatPlanSummary } from './plan-reader/summary';
 export { sendPlanDeadlineReminders } from './deadline-reminders';
 export { issuingBodyName, placeOf } from './campaigns.rules';
+export { getPublicPlan } from './public.service';

@@ -5,6 +5,7 @@ import { makeTree, makeUser, testCtx } from '../../test/factories';
 import { loadConfig } from '../../config';
 import { buildApp } from '../../app';
 import { ensureExampleCriteriaSet } from './criteria.example';
+import { samplePlanInput } from '../../test/plans';
 
 let t: TestDb;
 let app: FastifyInstance;
@@ -93,5 +94,18 @@ describe('criteria routes', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ message: string }>().message).toContain('Tên bộ tiêu chí');
+  });
+
+  it('answers 404 for the public results of a draft, never 403', async () => {
+    const draft = await app.inject({
+      method: 'POST',
+      url: '/api/plans',
+      headers: as('officer'),
+      payload: samplePlanInput(tree.province.id),
+    });
+    expect(draft.statusCode).toBe(201);
+    const id = draft.json<{ id: number }>().id;
+    const res = await app.inject({ method: 'GET', url: `/api/public/plans/${id}/results` });
+    expect(res.statusCode).toBe(404);
   });
 });

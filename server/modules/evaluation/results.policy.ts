@@ -1,6 +1,7 @@
 import { roleAllows } from '../../../shared/permissions';
 import type { Actor } from '../../platform/context';
 import { isWithin } from '../../platform/access';
+import { canAppraise as canScoreAsAppraiser } from './appraisal.policy';
 
 /** Who may compute, publish and reopen a campaign's results. */
 
@@ -14,9 +15,12 @@ function holdsRoleOver(actor: Actor, roles: readonly string[], unitPath: string)
   );
 }
 
-/** The issuer's emulation officer and its council members (over the issuing unit). */
+/**
+ * Computing results is appraisers' work: the same rule as scoring (appraisal.policy.ts); the system
+ * actor (benchmarks, jobs) may too.
+ */
 export function canAppraise(actor: Actor, planUnitPath: string): boolean {
-  return holdsRoleOver(actor, ['emulation_officer', 'council_member'], planUnitPath);
+  return actor.kind === 'system' || canScoreAsAppraiser(actor, planUnitPath);
 }
 
 /** The head of the issuing unit itself publishes (results are announced by decision). */

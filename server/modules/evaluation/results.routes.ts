@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { publicCtx, userCtx, type AppDeps } from '../../http/context';
 import { id, parseInput } from '../../platform/validation';
+import { getPublicPlan } from '../campaigns/index';
 import { computeResults, listResults, publishResults, reopenResults } from './results.service';
 
 const planId = (req: FastifyRequest) =>
@@ -20,7 +21,9 @@ export function registerResultsRoutes(app: FastifyInstance, deps: AppDeps): void
   app.post('/api/plans/:id/results/reopen', async (req) =>
     reopenResults(userCtx(deps, req), planId(req), req.body),
   );
-  app.get('/api/public/plans/:id/results', async (req) =>
-    listResults(publicCtx(deps, req), planId(req), req.query),
-  );
+  app.get('/api/public/plans/:id/results', async (req) => {
+    const ctx = publicCtx(deps, req);
+    await getPublicPlan(ctx, planId(req)); // drafts and cancelled plans: 404, as on the plan pages
+    return listResults(ctx, planId(req), req.query);
+  });
 }
