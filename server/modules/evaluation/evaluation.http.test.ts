@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makeTree, makeUser, testCtx } from '../../test/factories';
-import { loadConfig } from '../../config';
-import { buildApp } from '../../app';
+import { buildTestApp, loginCookie } from '../../test/http';
 import { ensureExampleCriteriaSet } from './criteria.example';
 import { samplePlanInput } from '../../test/plans';
 
@@ -13,31 +12,12 @@ let tree: Awaited<ReturnType<typeof makeTree>>;
 let exampleId = 0;
 const cookies = new Map<string, string>();
 
-async function login(username: string, password: string): Promise<string> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password },
-  });
-  const c = res.cookies.find((x) => x.name === 'thidua_sid');
-  if (!c) throw new Error(`login failed ${res.statusCode}`);
-  return `thidua_sid=${c.value}`;
-}
+const login = (username: string, password: string) => loginCookie(app, username, password);
 const as = (who: string) => ({ cookie: cookies.get(who) ?? '' });
 
 beforeAll(async () => {
   t = await createTestDb();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: '/tmp/unused',
-    LOG_LEVEL: 'silent',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-  });
-  app = await buildApp(
-    { db: t.db, config, storage: t.storage, now: () => new Date(), databaseKind: 'embedded' },
-    { logger: false },
-  );
-  await app.ready();
+  app = await buildTestApp(t);
   const sys = testCtx(t);
   tree = await makeTree(sys);
   exampleId = await ensureExampleCriteriaSet(sys);

@@ -4,8 +4,7 @@ import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { createTestDb, type TestDb } from '../../test/db';
-import { loadConfig } from '../../config';
-import { buildApp } from '../../app';
+import { buildTestApp, loginCookie } from '../../test/http';
 import { T, commitments, world, type World } from './registrations.fixtures';
 
 let t: TestDb;
@@ -15,33 +14,10 @@ const cookies = new Map<string, string>();
 
 beforeAll(async () => {
   t = await createTestDb();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: '/tmp/unused',
-    LOG_LEVEL: 'silent',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-  });
-  app = await buildApp(
-    {
-      db: t.db,
-      config,
-      storage: t.storage,
-      now: () => new Date(T.onTime),
-      databaseKind: 'embedded',
-    },
-    { logger: false },
-  );
-  await app.ready();
+  app = await buildTestApp(t, { now: () => new Date(T.onTime) });
   w = await world(t);
   for (const [name, u] of Object.entries(w.users)) {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: u.username, password: u.password },
-    });
-    const c = res.cookies.find((x) => x.name === 'thidua_sid');
-    if (!c) throw new Error(`login failed ${res.statusCode}`);
-    cookies.set(name, `thidua_sid=${c.value}`);
+    cookies.set(name, await loginCookie(app, u.username, u.password));
   }
 });
 afterAll(async () => {
