@@ -341,6 +341,20 @@ export interface EvaluationResultTable {
   computedAt: Date;
 }
 
+/** One item of an individual's checklist (migration 0008). */
+export interface IndividualCheckTable {
+  registrationId: number;
+  itemIndex: number;
+  itemText: string;
+  met: boolean | null;
+  note: string | null;
+  evidenceFileId: string | null;
+  confirmedBy: number | null;
+  confirmedAt: Date | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+}
+
 export interface Database {
   orgUnit: OrgUnitTable;
   person: PersonTable;
@@ -365,6 +379,7 @@ export interface Database {
   scoreEntry: ScoreEntryTable;
   scoreEvidence: ScoreEvidenceTable;
   evaluationResult: EvaluationResultTable;
+  individualCheck: IndividualCheckTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

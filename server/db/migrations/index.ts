@@ -6,6 +6,7 @@ import * as m0004 from './0004-registration-criteria';
 import * as m0005 from './0005-assessment';
 import * as m0006 from './0006-appraisal';
 import * as m0007 from './0007-results';
+import * as m0008 from './0008-individual-checklist';
 
 /** Migrations listed explicitly so they work the same under tsx, vitest and a bundle. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-assessment': m0005,
   '0006-appraisal': m0006,
   '0007-results': m0007,
+  '0008-individual-checklist': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -15,6 +15,8 @@ import { bindPlanCriteria } from './plan-criteria.service';
 import { registerAssessmentRoutes } from './assessment.routes';
 import { registerAppraisalRoutes } from './appraisal.routes';
 import { registerResultsRoutes } from './results.routes';
+import { registerIndividualRoutes } from './individual.routes';
+import { registerDashboardRoutes } from './dashboard.routes';
 
 const idParam = (req: FastifyRequest) =>
   parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã' });
@@ -23,6 +25,8 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
   registerAssessmentRoutes(app, deps);
   registerAppraisalRoutes(app, deps);
   registerResultsRoutes(app, deps);
+  registerIndividualRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
   app.get('/api/criteria', async (req) => listCriteriaVersions(userCtx(deps, req), req.query));
   app.post('/api/criteria', async (req, reply) =>
     reply.code(201).send(await createCriteriaSet(userCtx(deps, req), req.body)),

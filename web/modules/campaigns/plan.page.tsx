@@ -27,6 +27,7 @@ import { PlanTreeView } from './plan-tree';
 import { PlanVersions } from './plan-versions';
 import { PlanEvaluationTab } from '../evaluation/plan-evaluation';
 import { PlanResultsTab } from '../evaluation/results-tab';
+import { PlanDashboardTab } from '../evaluation/dashboard-tab';
 import { planKeys, usePlan } from './plans.api';
 import type { PlanDetail } from './plans.api';
 import NewPlan from './plan-new';
@@ -225,6 +226,11 @@ function PlanDetailPage({ id }: { id: string }) {
             { key: 'timeline', label: 'Mốc thời gian', children: <PlanTimeline plan={p} /> },
             { key: 'evaluation', label: 'Đánh giá', children: <PlanEvaluationTab plan={p} /> },
             { key: 'results', label: 'Kết quả', children: <PlanResultsTab plan={p} /> },
+            {
+              key: 'dashboard',
+              label: 'Tổng quan đánh giá',
+              children: <PlanDashboardTab plan={p} />,
+            },
             ...(p.permissions.canViewHistory
               ? [
                   {

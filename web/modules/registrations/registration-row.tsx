@@ -9,6 +9,7 @@ import {
 } from '@ant-design/icons';
 import { formatDateTime } from '../../ui/format';
 import { OpenSheetButton } from '../evaluation/sheet-open-button';
+import { IndividualChecklistButton } from '../evaluation/individual-checklist';
 import { registrationFormUrl, useDecideRegistration } from './registrations.api';
 import type { Decision, Registration, RegistrationPermissions } from './registrations.api';
 
@@ -90,6 +91,7 @@ export function RowActions({
         </Popconfirm>
       )}
       <OpenSheetButton registration={r} />
+      <IndividualChecklistButton registration={r} />
       <Tooltip title="Bản đăng ký (.docx)">
         <Button
           size="small"

@@ -1,0 +1,18 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sendFile, userCtx, XLSX_TYPE, type AppDeps } from '../../http/context';
+import { id, parseInput } from '../../platform/validation';
+import { planDashboard, planDashboardXlsx } from './dashboard.service';
+
+const planId = (req: FastifyRequest) =>
+  parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã kế hoạch' });
+
+/** The campaign dashboard and its .xlsx export of the full ranking. */
+export function registerDashboardRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/api/plans/:id/dashboard', async (req) =>
+    planDashboard(userCtx(deps, req), planId(req)),
+  );
+  app.get('/api/plans/:id/dashboard.xlsx', async (req, reply) => {
+    const { data, fileName } = await planDashboardXlsx(userCtx(deps, req), planId(req));
+    return sendFile(reply, data, fileName, XLSX_TYPE);
+  });
+}
