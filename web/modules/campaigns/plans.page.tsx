@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
 import { Button, Card, Col, Form, Input, Row, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
   planKindLabels,
   planKinds,
@@ -12,12 +11,12 @@ import {
 import type { PlanKind, PlanStatus } from '../../../shared/campaign';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatDate } from '../../ui/format';
-import { useDebouncedValue } from '../../ui/hooks';
 import { PageHeader } from '../../ui/page-header';
 import { useOfficerUnits } from './plan-access';
 import { PlanStatusTag } from './plan-labels';
 import { usePlans } from './plans.api';
 import type { PlanSummary } from './plans.api';
+import { useUrlListState } from '../../ui/url-list';
 
 const PAGE_SIZE = 20;
 const thisYear = new Date().getFullYear();
@@ -83,44 +82,12 @@ const columns: TableColumnsType<PlanSummary> = [
 
 /** Kế hoạch thi đua: issued plans plus drafts in the user's scope. Filters live in the URL. */
 export default function PlansPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, update, q, page, search, setSearch } = useUrlListState();
   const navigate = useNavigate();
   const status = oneOf(planStatuses, params.get('status'));
   const kind = oneOf(planKinds, params.get('kind'));
   const year = Number(params.get('year')) || undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const q = params.get('q') ?? '';
-  const [search, setSearch] = useState(q);
-  const debounced = useDebouncedValue(search.trim(), 300);
   const officerUnits = useOfficerUnits();
-
-  const update = (patch: Record<string, string | undefined>) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  };
-
-  // Typing drives the URL once it settles; a URL change from elsewhere (Back) drives the input.
-  const pushed = useRef(debounced);
-  useEffect(() => {
-    if (debounced === pushed.current) return;
-    pushed.current = debounced;
-    if (debounced !== q) update({ q: debounced || undefined, page: undefined });
-  });
-  useEffect(() => {
-    if (q !== pushed.current) {
-      pushed.current = q;
-      setSearch(q);
-    }
-  }, [q]);
 
   const plans = usePlans({
     search: q || undefined,

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Flex, Form, Input, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatDate } from '../../ui/format';
-import { useDebouncedValue, useIsMobile } from '../../ui/hooks';
+import { useIsMobile } from '../../ui/hooks';
 import { PageHeader } from '../../ui/page-header';
 import { useOfficerUnits } from '../campaigns/plan-access';
 import { useCriteriaVersions } from './criteria.api';
@@ -13,6 +13,7 @@ import type { CriteriaStatus, CriteriaVersionSummary } from './criteria.api';
 import { CreateCriteriaModal } from './criteria-create';
 import { CriteriaStatusTag } from './criteria-labels';
 import { fmt } from './criteria-tree';
+import { useUrlListState } from '../../ui/url-list';
 
 const PAGE_SIZE = 20;
 
@@ -87,42 +88,11 @@ const columns: TableColumnsType<CriteriaVersionSummary> = [
 
 /** /criteria: published versions for everyone, plus the drafts the user manages. */
 export default function CriteriaPage() {
-  const [params, setParams] = useSearchParams();
+  const { update, q, page, search, setSearch } = useUrlListState();
   const navigate = useNavigate();
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const q = params.get('q') ?? '';
-  const [search, setSearch] = useState(q);
-  const debounced = useDebouncedValue(search.trim(), 300);
   const [creating, setCreating] = useState(false);
   const officerUnits = useOfficerUnits();
   const mobile = useIsMobile();
-
-  const update = (patch: Record<string, string | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, val] of Object.entries(patch)) {
-          if (val) next.set(k, val);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-
-  // Typing drives the URL once it settles; a URL change from elsewhere (Back) drives the input.
-  const pushed = useRef(debounced);
-  useEffect(() => {
-    if (debounced === pushed.current) return;
-    pushed.current = debounced;
-    if (debounced !== q) update({ q: debounced || undefined, page: undefined });
-  });
-  useEffect(() => {
-    if (q !== pushed.current) {
-      pushed.current = q;
-      setSearch(q);
-    }
-  }, [q]);
 
   const list = useCriteriaVersions({ search: q || undefined, page, pageSize: PAGE_SIZE });
 

@@ -1,18 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Col, Form, Input, Row, Select } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
 import { withQuery } from '../../api/client';
 import { personCategories, personCategoryLabels } from '../../../shared/org';
 import type { PersonCategory } from '../../../shared/org';
 import { useCan } from '../../shell/current-user';
 import { ErrorAlert } from '../../ui/error-alert';
-import { useDebouncedValue } from '../../ui/hooks';
 import { PageHeader } from '../../ui/page-header';
 import { UnitTreeSelect } from '../../ui/unit-tree-select';
 import { usePeople } from './people.api';
 import { PeopleTable } from './people-table';
 import { PersonFormModal } from './person-form-modal';
+import { useUrlListState } from '../../ui/url-list';
 
 const PAGE_SIZE = 20;
 const categoryOptions = personCategories.map((c) => ({ value: c, label: personCategoryLabels[c] }));
@@ -23,46 +22,14 @@ function isCategory(v: string | null): v is PersonCategory {
 
 /** Filters live in the URL (?q=&unitId=&category=&page=) so Back and shared links keep them. */
 export default function PeoplePage() {
-  const [params, setParams] = useSearchParams();
+  const { params, update, q, page, search, setSearch } = useUrlListState();
   const unitId = params.get('unitId') ?? undefined;
   const categoryParam = params.get('category');
   const category = isCategory(categoryParam) ? categoryParam : undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const q = params.get('q') ?? '';
 
-  const [search, setSearch] = useState(q);
-  const debounced = useDebouncedValue(search.trim(), 300);
   const [creating, setCreating] = useState(false);
   const canManage = useCan('person.manage');
   const canExport = useCan('person.export');
-
-  const update = (patch: Record<string, string | undefined>) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  };
-
-  // Typing drives the URL once it settles; a URL change from elsewhere (Back) drives the input.
-  const pushed = useRef(debounced);
-  useEffect(() => {
-    if (debounced === pushed.current) return;
-    pushed.current = debounced;
-    if (debounced !== q) update({ q: debounced || undefined, page: undefined });
-  });
-  useEffect(() => {
-    if (q !== pushed.current) {
-      pushed.current = q;
-      setSearch(q);
-    }
-  }, [q]);
 
   const people = usePeople({ search: q || undefined, unitId, category, page, pageSize: PAGE_SIZE });
 

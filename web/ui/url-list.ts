@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useDebouncedValue } from './hooks';
+
+/**
+ * The state of a list page that lives in the URL: `q` (search) and `page`, plus any other filter
+ * the page reads from `params`. Typing in the search box drives the URL once it settles; a URL
+ * change from elsewhere (Back) drives the box. `update` sets or clears parameters in place.
+ */
+export function useUrlListState() {
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [search, setSearch] = useState(q);
+  const debounced = useDebouncedValue(search.trim(), 300);
+
+  const update = useCallback(
+    (patch: Record<string, string | undefined>) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(patch)) {
+            if (v) next.set(k, v);
+            else next.delete(k);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  const pushed = useRef(debounced);
+  useEffect(() => {
+    if (debounced === pushed.current) return;
+    pushed.current = debounced;
+    if (debounced !== q) update({ q: debounced || undefined, page: undefined });
+  });
+  useEffect(() => {
+    if (q !== pushed.current) {
+      pushed.current = q;
+      setSearch(q);
+    }
+  }, [q]);
+
+  return { params, update, q, page, search, setSearch };
+}
