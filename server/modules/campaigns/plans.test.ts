@@ -1,9 +1,9 @@
+import { expectAppError } from '../../test/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makeTree, makeUser, testCtx } from '../../test/factories';
 import { samplePlanInput } from '../../test/plans';
-import { AppError } from '../../platform/errors';
 import { entityHistory } from '../audit/index';
 import {
   amendPlan,
@@ -25,17 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-const expectAppError = async (p: Promise<unknown>, code: string, field?: string) => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  expect((e as AppError).code).toBe(code);
-  if (field) expect((e as AppError).details?.fields?.map((f) => f.field)).toContain(field);
-  return e as AppError;
-};
 
 /** A commune with its officer and head, plus outsiders. */
 async function setup() {

@@ -1,8 +1,8 @@
+import { expectAppError } from '../../test/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makeTree, makeUser, testCtx } from '../../test/factories';
 import { samplePlanContent, samplePlanInput } from '../../test/plans';
-import { AppError } from '../../platform/errors';
 import { amendPlan, cancelPlan, closePlan, createPlan, updateDraft } from './plans.service';
 import { issuePlan, recordIssuedPlan } from './issue-plan';
 import { startChildPlan } from './cascade.service';
@@ -16,17 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-const expectAppError = async (p: Promise<unknown>, code: string, field?: string) => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  expect((e as AppError).code).toBe(code);
-  if (field) expect((e as AppError).details?.fields?.map((f) => f.field)).toContain(field);
-  return e as AppError;
-};
 
 /** A commune (officer, head) whose office (officer, head) sits below it. */
 async function setup() {

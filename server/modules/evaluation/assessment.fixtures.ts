@@ -1,10 +1,8 @@
-import { expect } from 'vitest';
 import { sql } from 'kysely';
 import { Document, Packer, Paragraph } from 'docx';
 import type { CriteriaTree } from '../../../shared/criteria';
 import type { Role } from '../../../shared/permissions';
 import type { Ctx } from '../../platform/context';
-import { AppError } from '../../platform/errors';
 import type { TestDb } from '../../test/db';
 import { makeTree, makeUser, testCtx } from '../../test/factories';
 import { samplePlanContent, samplePlanInput } from '../../test/plans';
@@ -106,15 +104,7 @@ export const tree: CriteriaTree = {
   ],
 };
 
-export async function expectAppError(p: Promise<unknown>, code: string) {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  expect((e as AppError).code).toBe(code);
-  return e as AppError;
-}
+export { expectAppError } from '../../test/errors';
 
 /** A tiny but well-formed PDF, a PNG header and a .docx built with `docx`. */
 export const files = {

@@ -1,10 +1,11 @@
+import { expectAppError } from '../../test/errors';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
 import { XLSX_TYPE } from '../../http/context';
-import { AppError, type RowError } from '../../platform/errors';
+import type { RowError } from '../../platform/errors';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makeTree, makeUser, testCtx } from '../../test/factories';
 import { ensureExampleCriteriaSet } from './criteria.example';
@@ -25,15 +26,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const fails = async (p: Promise<unknown>, code: string) => {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  expect((e as AppError).code).toBe(code);
-  return e as AppError;
-};
+const fails = expectAppError;
 
 /** A workbook with the given rows from row 1, as a user would type it. */
 async function xlsx(rows: (string | number)[][]): Promise<Buffer> {

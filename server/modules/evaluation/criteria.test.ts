@@ -1,9 +1,9 @@
+import { expectAppError } from '../../test/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CriteriaTree } from '../../../shared/criteria';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makeTree, makeUser, testCtx } from '../../test/factories';
 import { samplePlanInput } from '../../test/plans';
-import { AppError } from '../../platform/errors';
 import { createPlan } from '../campaigns/index';
 import { ensureExampleCriteriaSet } from './criteria.example';
 import {
@@ -24,15 +24,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const fails = async (p: Promise<unknown>, code: string) => {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  expect((e as AppError).code).toBe(code);
-  return e as AppError;
-};
+const fails = expectAppError;
 
 /** Two fields of 6 and 4 points: a binary leaf, a tiered one, a manual one. */
 function smallTree(firstMax = 6): CriteriaTree {

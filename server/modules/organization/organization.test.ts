@@ -1,7 +1,7 @@
+import { expectAppError } from '../../test/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makePerson, makeTree, makeUser, testCtx } from '../../test/factories';
-import { AppError } from '../../platform/errors';
 import { createUnit, getUnitDetail, listUnits, updateUnit } from './units.service';
 import { getPersonDetail, listPeople, movePerson, updatePerson } from './people.service';
 import { entityHistory } from '../audit/index';
@@ -15,17 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-const expectAppError = async (p: Promise<unknown>, code: string, field?: string) => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  expect((e as AppError).code).toBe(code);
-  if (field) expect((e as AppError).details?.fields?.map((f) => f.field)).toContain(field);
-  return e as AppError;
-};
 
 describe('units', () => {
   it('builds paths and refuses kinds that cannot sit under the parent, changing nothing', async () => {

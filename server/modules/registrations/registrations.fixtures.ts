@@ -1,9 +1,7 @@
-import { expect } from 'vitest';
 import { sql } from 'kysely';
 import type { PlanContentInput } from '../../../shared/campaign';
 import type { Role } from '../../../shared/permissions';
 import type { Actor, Ctx } from '../../platform/context';
-import { AppError } from '../../platform/errors';
 import type { TestDb } from '../../test/db';
 import { makePerson, makeTree, testCtx } from '../../test/factories';
 import { samplePlanContent, samplePlanInput } from '../../test/plans';
@@ -38,16 +36,7 @@ export const commitments = {
 
 let seq = 0;
 
-export async function expectAppError(p: Promise<unknown>, code: string, field?: string) {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  expect((e as AppError).code).toBe(code);
-  if (field) expect((e as AppError).details?.fields?.map((f) => f.field)).toContain(field);
-  return e as AppError;
-}
+export { expectAppError } from '../../test/errors';
 
 /** An account with a role at a unit (or none) and optionally linked to a person. */
 export async function makeActor(
