@@ -13,3 +13,14 @@ export { renderPlanDocx } from './plan-docx';
 export { renderPlanPdf } from './plan-pdf';
 export { fixedDocumentDate, normaliseDocx } from './docx-package';
 export { headerLines, longDate, lowerFirst, stripEndPunctuation } from './plan-format';
+export {
+  BODY_SPACING,
+  TEXT_WIDTH,
+  centred,
+  line,
+  officialDocument,
+  rule,
+  run,
+  twoColumns,
+  type RunStyle,
+} from './docx-kit';

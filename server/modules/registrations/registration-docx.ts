@@ -1,19 +1,4 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  LineRuleType,
-  Packer,
-  Paragraph,
-  Table,
-  TableBorders,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-  type IParagraphOptions,
-} from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table } from 'docx';
 import type { Commitments } from '../../../shared/registration';
 import {
   fixedDocumentDate,
@@ -22,6 +7,14 @@ import {
   lowerFirst,
   normaliseDocx,
   stripEndPunctuation,
+  BODY_SPACING,
+  TEXT_WIDTH,
+  centred,
+  officialDocument,
+  rule,
+  run,
+  twoColumns,
+  type RunStyle,
 } from '../documents/index';
 
 /**
@@ -51,58 +44,15 @@ export type RegistrationFormInput = {
   commitments: Commitments;
 };
 
-const FONT = 'Times New Roman';
-const mm = (v: number) => Math.round(v * 56.7);
-const PAGE = { width: 11906, height: 16838 };
-const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const LEFT = 3600;
 const RIGHT = TEXT_WIDTH - LEFT;
-const BODY = { before: 0, after: 120, line: 288, lineRule: LineRuleType.AUTO };
-const TIGHT = { before: 0, after: 0 };
-
-type Style = { size: number; bold?: boolean; italics?: boolean };
-const run = (text: string, s: Style) => new TextRun({ text, ...s, size: s.size * 2 });
-const line = (text: string, s: Style, o: IParagraphOptions = {}) =>
-  new Paragraph({ spacing: TIGHT, ...o, children: [run(text, s)] });
-const centred = (text: string, s: Style, o: IParagraphOptions = {}) =>
-  line(text, s, { alignment: AlignmentType.CENTER, ...o });
-const body = (text: string, s: Style = { size: 14 }) =>
+const body = (text: string, s: RunStyle = { size: 14 }) =>
   new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: 720 },
-    spacing: BODY,
+    spacing: BODY_SPACING,
     children: [run(text, s)],
   });
-
-function rule(width: number, within: number): Paragraph {
-  const side = Math.max(0, Math.round((within - width) / 2));
-  return new Paragraph({
-    indent: { left: side, right: side },
-    spacing: { before: 0, after: 0, line: 100, lineRule: LineRuleType.EXACT },
-    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-    children: [run('', { size: 6 })],
-  });
-}
-
-function table(widths: [number, number], rows: Array<[Paragraph[], Paragraph[]]>): Table {
-  const cell = (width: number, children: Paragraph[]) =>
-    new TableCell({
-      width: { size: width, type: WidthType.DXA },
-      margins: { left: 0, right: 0, top: 0, bottom: 0 },
-      children: children.length > 0 ? children : [new Paragraph({})],
-    });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    rows: rows.map(
-      ([l, r]) =>
-        new TableRow({ cantSplit: true, children: [cell(widths[0], l), cell(widths[1], r)] }),
-    ),
-  });
-}
 
 function header(f: RegistrationFormInput): Table {
   const bodies = [
@@ -120,7 +70,7 @@ function header(f: RegistrationFormInput): Table {
     { size: 14, italics: true },
     { spacing: { before: 120, after: 0 } },
   );
-  return table(
+  return twoColumns(
     [LEFT, RIGHT],
     [
       [bodies, nation],
@@ -172,11 +122,11 @@ function signature(f: RegistrationFormInput): Table {
     ...(name === null ? [] : [centred(name, { size: 14, bold: true })]),
   ];
   if (f.kind === 'collective' || f.person === null)
-    return table(
+    return twoColumns(
       [LEFT, RIGHT],
       [[[], sign('THỦ TRƯỞNG ĐƠN VỊ', '(Ký, ghi rõ họ tên, đóng dấu)', null)]],
     );
-  return table(
+  return twoColumns(
     [TEXT_WIDTH / 2, TEXT_WIDTH / 2],
     [
       [
@@ -188,50 +138,28 @@ function signature(f: RegistrationFormInput): Table {
 }
 
 function build(f: RegistrationFormInput): Document {
-  const fonts = { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT };
   const sections = commitmentSections(f.commitments).flatMap((s) => [
     body(s.heading, { size: 14, bold: true }),
     ...s.lines.map((l) => body(l)),
   ]);
   const subject = f.kind === 'collective' ? 'tập thể' : 'cá nhân';
-  return new Document({
+  return officialDocument({
     creator: f.unitBody,
-    lastModifiedBy: f.unitBody,
     title: `Bản đăng ký thi đua — ${f.person?.fullName ?? f.unitName}`,
-    revision: 1,
-    theme: { fonts: { headings: FONT, body: FONT } },
-    styles: {
-      default: {
-        document: {
-          run: { font: fonts, size: 28, language: { value: 'vi-VN' } },
-          paragraph: { spacing: TIGHT },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { ...MARGIN, header: mm(10), footer: mm(10) },
-          },
-        },
-        children: [
-          header(f),
-          centred('BẢN ĐĂNG KÝ THI ĐUA', { size: 14, bold: true }, { spacing: { before: 360 } }),
-          centred(`(Dành cho ${subject})`, { size: 14, italics: true }),
-          rule(2600, TEXT_WIDTH),
-          new Paragraph({ spacing: { before: 120, after: 0 }, children: [] }),
-          body(planReference(f.plan), { size: 14, italics: true }),
-          ...who(f),
-          body('Đăng ký thi đua với các nội dung sau:'),
-          ...sections,
-          body(
-            'Trên đây là nội dung đăng ký thi đua, phấn đấu hoàn thành xuất sắc các chỉ tiêu, nhiệm vụ đã đăng ký./.',
-          ),
-          signature(f),
-        ],
-      },
+    children: [
+      header(f),
+      centred('BẢN ĐĂNG KÝ THI ĐUA', { size: 14, bold: true }, { spacing: { before: 360 } }),
+      centred(`(Dành cho ${subject})`, { size: 14, italics: true }),
+      rule(2600, TEXT_WIDTH),
+      new Paragraph({ spacing: { before: 120, after: 0 }, children: [] }),
+      body(planReference(f.plan), { size: 14, italics: true }),
+      ...who(f),
+      body('Đăng ký thi đua với các nội dung sau:'),
+      ...sections,
+      body(
+        'Trên đây là nội dung đăng ký thi đua, phấn đấu hoàn thành xuất sắc các chỉ tiêu, nhiệm vụ đã đăng ký./.',
+      ),
+      signature(f),
     ],
   });
 }

@@ -1,0 +1,119 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type Header,
+  type IParagraphOptions,
+} from 'docx';
+
+/**
+ * Building blocks of every Word document the system writes in the Decree 30/2020 layout
+ * (Appendix I): A4 portrait, margins 20/20/30/15 mm, Times New Roman, borderless two-column
+ * blocks, centred short rules. Sizes are in twips (1/20 pt) and points, as the callers think.
+ */
+
+export const FONT = 'Times New Roman';
+export const mm = (v: number) => Math.round(v * 56.7);
+export const PAGE = { width: 11906, height: 16838 };
+export const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
+export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+/** Body paragraphs: 6 pt after, line spacing 1.2. */
+export const BODY_SPACING = { before: 0, after: 120, line: 288, lineRule: LineRuleType.AUTO };
+export const TIGHT = { before: 0, after: 0 };
+
+export type RunStyle = { size: number; bold?: boolean; italics?: boolean };
+
+export const run = (text: string, style: RunStyle) =>
+  new TextRun({ text, ...style, size: style.size * 2 });
+
+export function line(text: string, style: RunStyle, options: IParagraphOptions = {}): Paragraph {
+  return new Paragraph({ spacing: TIGHT, ...options, children: [run(text, style)] });
+}
+
+export const centred = (text: string, style: RunStyle, options: IParagraphOptions = {}) =>
+  line(text, style, { alignment: AlignmentType.CENTER, ...options });
+
+/** A centred horizontal rule `width` twips long inside a box `within` twips wide, `after` below. */
+export function rule(width: number, within: number, after = 0): Paragraph {
+  const side = Math.max(0, Math.round((within - width) / 2));
+  return new Paragraph({
+    indent: { left: side, right: side },
+    // An empty 5 pt line with a bottom border: the rule sits a little below the text above.
+    spacing: { before: 0, after, line: 100, lineRule: LineRuleType.EXACT },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [run('', { size: 6 })],
+  });
+}
+
+function cell(width: number, children: Paragraph[]): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+    children: children.length > 0 ? children : [new Paragraph({})],
+  });
+}
+
+/** A borderless two-column block (issuing body | Quốc hiệu; Nơi nhận | signature). */
+export function twoColumns(widths: [number, number], rows: Array<[Paragraph[], Paragraph[]]>) {
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    rows: rows.map(
+      ([left, right]) =>
+        new TableRow({
+          cantSplit: true,
+          children: [cell(widths[0], left), cell(widths[1], right)],
+        }),
+    ),
+  });
+}
+
+/** An A4 document in the decree's page setup, Times New Roman 14 pt by default, one section. */
+export function officialDocument(o: {
+  creator: string;
+  title: string;
+  children: (Paragraph | Table)[];
+  /** Page headers; `first` differs from the rest when given (page numbers hidden on page 1). */
+  headers?: { default: Header; first?: Header };
+}): Document {
+  const fonts = { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT };
+  return new Document({
+    creator: o.creator,
+    lastModifiedBy: o.creator,
+    title: o.title,
+    revision: 1,
+    theme: { fonts: { headings: FONT, body: FONT } },
+    styles: {
+      default: {
+        document: {
+          run: { font: fonts, size: 28, language: { value: 'vi-VN' } },
+          paragraph: { spacing: TIGHT },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          ...(o.headers?.first === undefined ? {} : { titlePage: true }),
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { ...MARGIN, header: mm(10), footer: mm(10) },
+          },
+        },
+        ...(o.headers === undefined ? {} : { headers: o.headers }),
+        children: o.children,
+      },
+    ],
+  });
+}
