@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanish.default(false),
   DB_POOL_SIZE: z.coerce.number().int().min(1).default(10),
   WORKER: booleanish.default(true),
+  /** Test-only: the clock starts at this instant and runs on from there (refused in production). */
+  CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type Config = {
@@ -46,6 +48,11 @@ export type Config = {
   trustProxy: boolean;
   dbPoolSize: number;
   worker: boolean;
+  /**
+   * When set (development and test only), the process clock starts at this instant instead of the
+   * real time and runs on from there; end-to-end tests use it to replay a campaign of a past year.
+   */
+  clockStart: Date | undefined;
   version: string;
 };
 
@@ -64,6 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production' || e.DATABASE_URL !== undefined;
+  if (e.CLOCK_START !== undefined && production)
+    throw new Error(
+      'CLOCK_START chỉ dùng khi kiểm thử, không dùng ở môi trường production (test-only clock).',
+    );
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -81,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     dbPoolSize: e.DB_POOL_SIZE,
     worker: e.WORKER,
+    clockStart: e.CLOCK_START === undefined ? undefined : new Date(e.CLOCK_START),
     version: APP_VERSION,
   };
 }

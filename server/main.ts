@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { openRuntime } from './runtime';
 import { DataDirLockedError } from './platform/embedded-postgres';
 import { systemActor } from './platform/context';
+import { processClock } from './platform/time';
 import { jobRunner, startWorker } from './platform/jobs';
 import { deleteExpiredSessions, loadUserActor } from './modules/auth/index';
 import { importJob } from './modules/organization/index';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const now = () => new Date();
+  const now = processClock(config.clockStart);
   const deps = {
     db: runtime.db,
     config,
@@ -114,6 +115,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (config.clockStart !== undefined)
+    app.log.warn(`test clock: the server's time started at ${config.clockStart.toISOString()}`);
   app.log.info(
     `ThiĐua ${config.version} at http://localhost:${config.port} (database: ${runtime.databaseKind}${config.demo ? ', demo mode' : ''})`,
   );

@@ -302,6 +302,18 @@ export const demoAccountSpecs: DemoAccount[] = [
     displayName: 'Lãnh đạo UBND huyện An Biên',
   },
   {
+    username: 'hoidong.anbien',
+    role: 'council_member',
+    unitPath: at('Tỉnh Kiên Giang', 'Huyện An Biên'),
+    displayName: 'Thành viên Hội đồng TĐKT huyện An Biên',
+  },
+  {
+    username: 'thidua.thuba',
+    role: 'emulation_officer',
+    unitPath: at('Tỉnh Kiên Giang', 'Huyện An Biên', 'Thị trấn Thứ Ba'),
+    displayName: 'Cán bộ thi đua thị trấn Thứ Ba',
+  },
+  {
     username: 'thidua.tienthanh',
     role: 'emulation_officer',
     unitPath: at('Tỉnh Bình Thuận', 'Thành phố Phan Thiết', 'Phường Tiền Thành'),

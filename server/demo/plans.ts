@@ -15,7 +15,8 @@ import {
 
 /**
  * Demo plans: the five seed plans read by the plan reader into the units that issued them (the
- * three with a number recorded as issued on paper, the two with a blank number left as drafts),
+ * three with a number recorded as issued on paper, the two with a blank number left as drafts;
+ * on a test clock set in the past, those issued after that day stay drafts too),
  * and a live district plan whose communes are following it, so the cascade board and the deadline
  * reminders have something to show. Dates of the live plan are relative to today.
  */
@@ -43,6 +44,7 @@ export async function seedDemoPlans(ctx: Ctx, unitIds: Map<string, number>): Pro
     return id;
   };
   let plans = 0;
+  const today = vietnamDate(ctx.now());
   for (const file of fs
     .readdirSync(fixtures)
     .filter((f) => f.endsWith('.txt'))
@@ -71,7 +73,8 @@ export async function seedDemoPlans(ctx: Ctx, unitIds: Map<string, number>): Pro
     });
     plans++;
     const found = reading.result;
-    if (found.documentNumber !== null && found.issuedOn !== null) {
+    // A plan issued after "today" (a server replaying a past year on a test clock) stays a draft.
+    if (found.documentNumber !== null && found.issuedOn !== null && found.issuedOn <= today) {
       const recorded = await recordIssuedPlan(ctx, plan.id, {
         version: plan.version,
         documentNumber: found.documentNumber,
@@ -84,7 +87,6 @@ export async function seedDemoPlans(ctx: Ctx, unitIds: Map<string, number>): Pro
   }
 
   // A live plan of Huyện Châu Thành, issued six days ago, that its communes must follow in 5 days.
-  const today = vietnamDate(ctx.now());
   const district = unit('Tỉnh Tây Ninh › Huyện Châu Thành');
   const communes = [...unitIds]
     .filter(([p]) => /^Tỉnh Tây Ninh › Huyện Châu Thành › (Xã|Thị trấn) [^›]+$/.test(p))

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, type TestDb } from '../test/db';
+import { systemActor } from '../platform/context';
 import { testCtx } from '../test/factories';
 import { seedDemo } from './seed';
 
@@ -15,7 +16,7 @@ afterAll(async () => {
 describe('demo data', () => {
   it('reads the five seed plans into their units and sets up a live cascade', async () => {
     const counts = await seedDemo(testCtx(t));
-    expect(counts).toMatchObject({ units: 225, accounts: 16, plans: 8 });
+    expect(counts).toMatchObject({ units: 225, accounts: 18, plans: 8 });
     const { rows } = await sql<{
       unit: string;
       status: string;
@@ -36,5 +37,23 @@ describe('demo data', () => {
       t.db,
     );
     expect(cascade.rows[0]?.n).toBe(6);
+  });
+
+  it('on a test clock in 2020 keeps seed 002 running and later plans as drafts', async () => {
+    const past = await createTestDb();
+    try {
+      const at = new Date('2020-07-20T03:00:00Z');
+      await seedDemo(testCtx(past, systemActor('demo-seed'), () => at));
+      const { rows } = await sql<{ number: string | null; status: string }>`
+        SELECT p.document_number AS number, p.status FROM campaign_plan p
+        JOIN org_unit u ON u.id = p.issuing_unit_id
+        WHERE u.name IN ('Huyện An Biên', 'Phường Tiền Thành') ORDER BY p.id`.execute(past.db);
+      expect(rows).toEqual([
+        { number: '49/KH-UBND', status: 'in_progress' },
+        { number: null, status: 'draft' },
+      ]);
+    } finally {
+      await past.close();
+    }
   });
 });

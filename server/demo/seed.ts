@@ -25,6 +25,8 @@ export async function seedDemo(
   let units = 0;
   let people = 0;
   const unitIds = new Map<string, number>();
+  // Staff started work between 2010 and last year (2023 at the latest), whatever the clock says.
+  const spanYears = Math.min(14, ctx.now().getUTCFullYear() - 2010);
 
   const addUnit = async (spec: UnitSpec, parentId: number | null, path: string[]) => {
     const unit = await createUnit(ctx, {
@@ -45,7 +47,7 @@ export async function seedDemo(
         category: s.category,
         position: s.position,
         unitId: unit.id,
-        startedOn: `${2010 + Math.floor(random() * 14)}-0${1 + Math.floor(random() * 9)}-15`,
+        startedOn: `${2010 + Math.floor(random() * spanYears)}-0${1 + Math.floor(random() * 9)}-15`,
         email: null,
         phone: `09${pick(random, ['1', '3', '6', '8'])}${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}`,
       });

@@ -10,3 +10,13 @@ const vnDate = new Intl.DateTimeFormat('en-CA', {
 export function vietnamDate(at: Date): string {
   return vnDate.format(at);
 }
+
+/**
+ * The process clock: the real time, or — when `startAt` is given (test-only, see config
+ * CLOCK_START) — a clock that reads `startAt` now and runs on at the real pace from there.
+ */
+export function processClock(startAt: Date | undefined, real: () => number = Date.now) {
+  if (startAt === undefined) return () => new Date(real());
+  const offset = startAt.getTime() - real();
+  return () => new Date(real() + offset);
+}

