@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startServer, type RunningServer } from './harness';
@@ -25,6 +26,9 @@ let clock = '';
 const contexts = new Map<string, BrowserContext>();
 let planUrl = '';
 let sheetUrl = '';
+/** The leaf scored by hand, questioned by the appraiser and explained (a tiered % leaf). */
+let leafCode = '';
+let leafNodeId = '';
 
 /** (Re)starts the server with its clock at `at` on the same data directory. */
 async function serverAt(at: string) {
@@ -226,6 +230,8 @@ describe('seed 002: registration, self-assessment, appraisal and results (Chromi
     const leaves = leavesOf(sheet.body.tree.fields);
     const byHand = leaves.find((l) => l.scoring?.method === 'tiered_percent');
     if (!byHand) throw new Error('the example criteria have no tiered leaf');
+    leafCode = byHand.code;
+    leafNodeId = byHand.id;
 
     // One leaf in the browser: the figure, its evidence file, save.
     await page.getByLabel(`Tự chấm mục ${byHand.code}`, { exact: true }).fill('100');
@@ -253,5 +259,143 @@ describe('seed 002: registration, self-assessment, appraisal and results (Chromi
     await page.getByRole('dialog').getByRole('button', { name: 'Nộp', exact: true }).click();
     await page.getByText('Đã nộp bản tự đánh giá.').waitFor();
     await shot(page, '04-self-submitted');
+  });
+
+  it('is appraised: one leaf lowered with a comment, the rest accepted, explanation asked', async () => {
+    await serverAt('2020-12-07T02:00:00Z');
+    const page = await as('hoidong.anbien');
+    await page.goto(`${server.url}/evaluation`);
+    await page.getByRole('link', { name: ONE_STOP }).first().click();
+    await page.waitForURL(/\/score-sheets\/\d+$/);
+    await page.getByRole('tab', { name: 'Thẩm định & giải trình' }).click();
+    await page.getByLabel(`Thẩm định lần 1 mục ${leafCode}`, { exact: true }).fill('85');
+    await page
+      .getByLabel(`Nhận xét thẩm định mục ${leafCode}`)
+      .fill('Báo cáo năm ghi 85% nhiệm vụ hoàn thành, chưa đủ 100%.');
+    await page.getByRole('button', { name: `Lưu thẩm định mục ${leafCode}` }).click();
+    await page.getByText(`Đã lưu thẩm định mục ${leafCode}: 1 điểm.`).waitFor();
+
+    await page.getByTestId('appraisal-accept-self').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Chấp nhận' }).click();
+    await page.getByText(/Đã chấp nhận \d+ mục/).waitFor();
+
+    await page.getByTestId('appraisal-request-explanation').click();
+    const ask = page.getByRole('dialog', { name: /Đề nghị .* giải trình/ });
+    await ask
+      .getByLabel('Nội dung đề nghị giải trình')
+      .fill('Đề nghị giải trình tỷ lệ hoàn thành kế hoạch CCHC, gửi kèm báo cáo có số liệu.');
+    await ask.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await page.getByText('Đã gửi đề nghị giải trình cho đơn vị.').waitFor();
+    await expect.poll(() => page.getByTestId('sheet-status').innerText()).toBe('Đang giải trình');
+    await shot(page, '05-explanation-asked');
+  });
+
+  it('is explained by the unit with a new evidence file', async () => {
+    const page = await as('thidua.thuba');
+    await page.goto(`${server.url}${sheetUrl}`);
+    await page.getByTestId('explanation-request').getByText('tỷ lệ hoàn thành kế hoạch').waitFor();
+    await page
+      .getByLabel(`Nội dung giải trình mục ${leafCode}`)
+      .fill('Đã hoàn thành 20/20 nhiệm vụ; báo cáo bổ sung kèm theo.');
+    await page.getByRole('button', { name: `Lưu giải trình mục ${leafCode}` }).click();
+    await page.getByText(`Đã lưu giải trình mục ${leafCode}.`).waitFor();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page
+        .getByRole('button', { name: `Tải tệp kiểm chứng cho mục ${leafCode}` })
+        .first()
+        .click(),
+    ]);
+    await chooser.setFiles({
+      name: 'bao-cao-bo-sung.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    });
+    await page.getByText('bao-cao-bo-sung.pdf').first().waitFor();
+    await page.getByTestId('explanation-submit').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Gửi', exact: true }).click();
+    await page.getByText('Đã gửi giải trình.').waitFor();
+    await shot(page, '06-explained');
+  });
+
+  it('gets a second appraisal that accepts the explanation and closes the sheet', async () => {
+    const page = await as('hoidong.anbien');
+    await page.goto(`${server.url}${sheetUrl}`);
+    await page.getByRole('tab', { name: 'Thẩm định & giải trình' }).click();
+    await page.getByText('Đã hoàn thành 20/20 nhiệm vụ').first().waitFor();
+    await page.getByLabel(`Thẩm định lần 2 mục ${leafCode}`, { exact: true }).fill('100');
+    await page
+      .getByLabel(`Nhận xét thẩm định mục ${leafCode}`)
+      .fill('Giải trình và báo cáo bổ sung đạt yêu cầu.');
+    await page.getByRole('button', { name: `Lưu thẩm định mục ${leafCode}` }).click();
+    await page.getByText(`Đã lưu thẩm định mục ${leafCode}: 2 điểm.`).waitFor();
+    await page.getByTestId('appraisal-complete').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Kết thúc thẩm định' }).click();
+    await page.getByText('Đã kết thúc thẩm định.').waitFor();
+    await expect.poll(() => page.getByTestId('sheet-status').innerText()).toBe('Đã thẩm định');
+    // Every stage stays side by side: self 2, round 1 lowered to 1, round 2 back to 2.
+    const row = page.locator(`[id="appraisal-leaf-${leafNodeId}"]`);
+    await expect.poll(() => row.innerText()).toMatch(/−1|-1/);
+    await shot(page, '07-appraised');
+  });
+
+  it('imports survey points, classifies, ranks and publishes; the public page shows it', async () => {
+    const officer = await as('thidua.anbien');
+    const planId = /\/plans\/(\d+)/.exec(planUrl)?.[1] ?? '';
+    const template = await officer.request.get(
+      `${server.url}/api/plans/${planId}/survey-scores/template.xlsx`,
+    );
+    expect(template.status()).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await template.body()) as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets[0];
+    if (!ws) throw new Error('empty survey template');
+    const scoreCol = (ws.getRow(1).values as unknown[]).findIndex((v) =>
+      String(v).startsWith('Điểm khảo sát'),
+    );
+    let rows = 0;
+    ws.eachRow((r, n) => {
+      if (n === 1) return;
+      r.getCell(scoreCol).value = 95;
+      rows++;
+    });
+    expect(rows).toBeGreaterThan(0);
+    const filled = Buffer.from(await wb.xlsx.writeBuffer());
+
+    await officer.goto(`${server.url}${planUrl}`);
+    await officer.getByRole('tab', { name: 'Kết quả', exact: true }).click();
+    const [chooser] = await Promise.all([
+      officer.waitForEvent('filechooser'),
+      officer.getByRole('button', { name: 'Chọn tệp điểm khảo sát' }).click(),
+    ]);
+    await chooser.setFiles({
+      name: 'khao-sat-sipas-2020.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: filled,
+    });
+    await officer.getByRole('button', { name: 'Nhập điểm' }).click();
+    await officer.getByText(/Đã nhập \d+ điểm khảo sát cho 1 đơn vị/).waitFor();
+    await officer.getByRole('button', { name: 'Tính kết quả' }).click();
+    const ranking = officer.locator('tr', { hasText: ONE_STOP });
+    await ranking.getByText('Xuất sắc').first().waitFor();
+    await shot(officer, '08-results-computed');
+
+    const head = await as('lanhdao.anbien');
+    await head.goto(`${server.url}${planUrl}`);
+    await head.getByRole('tab', { name: 'Kết quả', exact: true }).click();
+    await head.getByRole('button', { name: /^\S*\s*Công bố$/ }).click();
+    await head.getByRole('dialog').getByRole('button', { name: 'Công bố' }).click();
+    await head.getByText('Đã công bố kết quả.').waitFor();
+
+    const citizen = await browser.newContext({ locale: 'vi-VN' });
+    const pub = await citizen.newPage();
+    await pub.goto(`${server.url}/cong-khai/ke-hoach/${planId}`);
+    const board = pub.getByRole('region', { name: 'Bảng xếp hạng' });
+    const unitRow = board.locator('tr', { hasText: ONE_STOP });
+    await unitRow.getByText('Xuất sắc').waitFor();
+    expect(await unitRow.innerText()).toMatch(/\b1\b/);
+    if (shots)
+      await pub.screenshot({ path: path.join(shots, 'seed002-09-public.png'), fullPage: true });
+    await citizen.close();
   });
 });

@@ -103,3 +103,38 @@ export const defaultBands: Band[] = [
   { key: 'trung_binh', label: 'Trung bình', minPercent: 50 },
   { key: 'yeu', label: 'Yếu', minPercent: 0 },
 ];
+
+/**
+ * Ranking (xếp hạng): units are ordered by a higher percentage first, then by the tie-break steps
+ * in the plan's order (null = this default order). Still-equal units share a rank.
+ */
+export const tieBreakSteps = ['appraised', 'fields', 'missing', 'submittedAt'] as const;
+export type TieBreakStep = (typeof tieBreakSteps)[number];
+/** The documented default order: appraised points, fields in order, fewer missing, earlier. */
+export const defaultTieBreak: readonly TieBreakStep[] = tieBreakSteps;
+/** Vietnamese wording of each ranking key, for the ranking table, the plan and the decision. */
+export const rankKeyLabels: Record<'percent' | TieBreakStep, string> = {
+  percent: 'Tỷ lệ điểm cao hơn',
+  appraised: 'Tổng điểm thẩm định (không tính điểm khảo sát) cao hơn',
+  fields: 'Điểm từng lĩnh vực cao hơn, xét lần lượt từ lĩnh vực 1',
+  missing: 'Ít tiêu chí chưa chấm hơn',
+  submittedAt: 'Nộp hồ sơ tự đánh giá sớm hơn',
+};
+
+/** A plan's stored tie-break order: some or all of the steps, each at most once. */
+export const TieBreak = z
+  .array(z.enum(tieBreakSteps, { error: 'không phải là tiêu chí phụ xếp hạng được hỗ trợ' }))
+  .max(tieBreakSteps.length)
+  .refine((steps) => new Set(steps).size === steps.length, {
+    message: 'mỗi tiêu chí phụ chỉ được chọn một lần',
+  });
+
+/**
+ * The band keys whose units qualify for commendation (seed 002: only "xuất sắc" units go on to
+ * awards). Null on a plan = its top band.
+ */
+export const QualifyingBandKeys = z
+  .array(z.string().trim().min(1).max(30))
+  .min(1)
+  .max(10)
+  .refine((keys) => new Set(keys).size === keys.length, { message: 'mức xếp loại bị trùng' });

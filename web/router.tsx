@@ -22,6 +22,7 @@ const RegistrationsPage = lazy(() => import('./modules/registrations/registratio
 const CriteriaPage = lazy(() => import('./modules/evaluation/criteria.page'));
 const CriteriaVersionPage = lazy(() => import('./modules/evaluation/criteria-version.page'));
 const ScoreSheetPage = lazy(() => import('./modules/evaluation/sheet.page'));
+const EvaluationPage = lazy(() => import('./modules/evaluation/evaluation.page'));
 const PortalLayout = lazy(() => import('./modules/portal/portal-layout'));
 const PublicPlansPage = lazy(() => import('./modules/portal/public-plans.page'));
 const PublicPlanPage = lazy(() => import('./modules/portal/public-plan.page'));
@@ -112,6 +113,7 @@ export const router = createBrowserRouter([
       // Published criteria sets are readable by every signed-in user; the server filters drafts.
       { path: 'criteria', element: <CriteriaPage /> },
       { path: 'criteria/:versionId', element: <CriteriaVersionPage /> },
+      { path: 'evaluation', element: guarded('campaign.view', <EvaluationPage />) },
       { path: 'score-sheets/:sheetId', element: guarded('campaign.view', <ScoreSheetPage />) },
       { path: 'account/password', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFound /> },

@@ -160,6 +160,10 @@ export interface CampaignPlanTable {
   criteriaVersionId: number | null;
   /** Band[] (shared/criteria.ts) or null for the defaults. */
   bands: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Tie-break steps in order (JSON text when written); null = the default order. */
+  tieBreak: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Band keys that qualify for commendation (JSON text when written); null = the top band. */
+  qualifyingBands: ColumnType<unknown, string | null | undefined, string | null>;
   cancelledReason: string | null;
   /** Last day (Vietnam date, inclusive) a unit may submit its self-assessment. */
   assessmentDeadline: Generated<string | null>;
@@ -273,6 +277,11 @@ export interface CriteriaSetVersionTable {
   updatedAt: Timestamp;
 }
 
+/**
+ * 'published' is allowed by the CHECK but never written: published results lock the sheets through
+ * the plan (campaign_plan.results_status, see evaluation/results-lock.ts), so that reopening gives
+ * every sheet back its own step.
+ */
 export type ScoreSheetStatus =
   'self_draft' | 'submitted' | 'returned' | 'explaining' | 'explained' | 'appraised' | 'published';
 /** 'explanation' = the unit's answer to an appraisal question (a note, no points). */

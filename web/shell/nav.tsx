@@ -40,6 +40,7 @@ export const navItems: NavItem[] = [
     icon: <FormOutlined />,
     action: 'campaign.view',
   },
+  { path: '/evaluation', label: 'Đánh giá', icon: <AuditOutlined />, action: 'campaign.view' },
   // No action: published criteria sets are readable by every signed-in user.
   { path: '/criteria', label: 'Bộ tiêu chí', icon: <OrderedListOutlined /> },
   { path: '/audit', label: 'Nhật ký thay đổi', icon: <HistoryOutlined />, action: 'audit.view' },
@@ -53,7 +54,6 @@ export const navItems: NavItem[] = [
 
 /** Later capabilities, shown disabled so people see what is coming. */
 const comingSoon: { key: string; label: string; icon: ReactNode }[] = [
-  { key: 'evaluation', label: 'Đánh giá', icon: <AuditOutlined /> },
   { key: 'commendations', label: 'Khen thưởng', icon: <TrophyOutlined /> },
   { key: 'initiatives', label: 'Sáng kiến', icon: <BulbOutlined /> },
   { key: 'reports', label: 'Báo cáo', icon: <BarChartOutlined /> },

@@ -7,6 +7,7 @@ import * as m0005 from './0005-assessment';
 import * as m0006 from './0006-appraisal';
 import * as m0007 from './0007-results';
 import * as m0008 from './0008-individual-checklist';
+import * as m0009 from './0009-plan-ranking';
 
 /** Migrations listed explicitly so they work the same under tsx, vitest and a bundle. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-appraisal': m0006,
   '0007-results': m0007,
   '0008-individual-checklist': m0008,
+  '0009-plan-ranking': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,7 +11,7 @@ import {
   type PlanStatus,
 } from '../../../shared/campaign';
 import { id, isoDate, page, pageSize, text, z } from '../../platform/validation';
-import type { Band } from '../../../shared/criteria';
+import type { Band, TieBreakStep } from '../../../shared/criteria';
 
 export { planFieldLabels as planLabels } from '../../../shared/campaign';
 
@@ -143,6 +143,10 @@ export type PlanRecord = {
   /** The bound criteria version (published) and classification bands (null = the defaults). */
   criteriaVersionId: number | null;
   bands: Band[] | null;
+  /** Tie-break steps after the percentage, in order (null = the default order). */
+  tieBreak: TieBreakStep[] | null;
+  /** Band keys whose units qualify for commendation (null = the top band). */
+  qualifyingBandKeys: string[] | null;
   assessmentDeadline: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -181,5 +185,7 @@ export function toPlanResponse(p: PlanRecord) {
     assessmentDeadline: p.assessmentDeadline,
     criteriaVersionId: p.criteriaVersionId,
     bands: p.bands,
+    tieBreak: p.tieBreak,
+    qualifyingBandKeys: p.qualifyingBandKeys,
   };
 }

@@ -6,9 +6,11 @@ import { canAmendPlan, canEditDraft } from './campaigns.policy';
 import { getVisiblePlan, unitRef } from './plans.service';
 
 /**
- * Sets the criteria version a campaign is evaluated against and its classification bands (null =
- * the defaults). The evaluation module checks the version is published before calling. The plan's
- * officer or head; not once the plan is closed or cancelled. Audited on the plan.
+ * Sets the criteria version a campaign is evaluated against, its classification bands (null =
+ * the defaults), its tie-break order (null = the default order) and the band keys that qualify
+ * for commendation (null = the top band). The evaluation module checks the version is published,
+ * the bands, the steps and the keys before calling. The plan's officer or head; not once the plan
+ * is closed or cancelled. Audited on the plan.
  */
 export async function setPlanEvaluation(
   ctx: Ctx,
@@ -19,6 +21,8 @@ export async function setPlanEvaluation(
     criteriaVersionId: number | null;
     bands: unknown[] | null;
     assessmentDeadline: string | null;
+    tieBreak: string[] | null;
+    qualifyingBandKeys: string[] | null;
   },
 ) {
   const before = await getVisiblePlan(ctx, trx, id, true);
@@ -30,7 +34,7 @@ export async function setPlanEvaluation(
   if (before.version !== data.version) throw staleVersion();
   const row = await trx
     .selectFrom('campaignPlan')
-    .select(['criteriaVersionId', 'bands', 'assessmentDeadline'])
+    .select(['criteriaVersionId', 'bands', 'assessmentDeadline', 'tieBreak', 'qualifyingBands'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   await trx
@@ -39,6 +43,9 @@ export async function setPlanEvaluation(
       criteriaVersionId: data.criteriaVersionId,
       bands: data.bands === null ? null : JSON.stringify(data.bands),
       assessmentDeadline: data.assessmentDeadline,
+      tieBreak: data.tieBreak === null ? null : JSON.stringify(data.tieBreak),
+      qualifyingBands:
+        data.qualifyingBandKeys === null ? null : JSON.stringify(data.qualifyingBandKeys),
       version: before.version + 1,
       updatedAt: ctx.now(),
     })
@@ -53,11 +60,15 @@ export async function setPlanEvaluation(
       criteriaVersionId: row.criteriaVersionId,
       bands: row.bands,
       assessmentDeadline: row.assessmentDeadline,
+      tieBreak: row.tieBreak,
+      qualifyingBandKeys: row.qualifyingBands,
     },
     after: {
       criteriaVersionId: data.criteriaVersionId,
       bands: data.bands,
       assessmentDeadline: data.assessmentDeadline,
+      tieBreak: data.tieBreak,
+      qualifyingBandKeys: data.qualifyingBandKeys,
     },
   });
   return {
@@ -65,6 +76,8 @@ export async function setPlanEvaluation(
     criteriaVersionId: data.criteriaVersionId,
     bands: data.bands,
     assessmentDeadline: data.assessmentDeadline,
+    tieBreak: data.tieBreak,
+    qualifyingBandKeys: data.qualifyingBandKeys,
     version: before.version + 1,
   };
 }

@@ -53,6 +53,8 @@ export async function getPublicPlan(ctx: Ctx, planId: number) {
     cancelledReason: _c,
     criteriaVersionId: _cv,
     bands: _b,
+    tieBreak: _t,
+    qualifyingBandKeys: _q,
     ...visible
   } = toPlanResponse(plan);
   return visible;

@@ -48,7 +48,8 @@ export function byStage(entries: q.EntryRecord[]) {
 
 /**
  * Every score of every leaf side by side with the differences and per-stage roll-ups, the
- * explanation request, and what the actor may do now. Visible to whoever may see the sheet;
+ * explanation request, whether the plan's results are published (nothing may change then), and
+ * what the actor may do now. Visible to whoever may see the sheet;
  * NOT_FOUND otherwise.
  */
 export async function sideBySide(ctx: Ctx, sheetId: number, db: Executor = ctx.db) {
@@ -107,6 +108,7 @@ export async function sideBySide(ctx: Ctx, sheetId: number, db: Executor = ctx.d
       explainedAt: state.explainedAt,
     },
     appraisedAt: state.appraisedAt,
+    resultsPublished: sheet.resultsPublished,
     leaves,
     totals: {
       self: summary(rollUp(tree, points(stages.self))),

@@ -1,6 +1,6 @@
 import type { ScoreSheetStatus } from '../../db/schema';
 import type { Actor } from '../../platform/context';
-import { can, isWithin } from '../../platform/access';
+import { can, isWithin, minimalPaths } from '../../platform/access';
 import { canActForUnit } from './assessment.policy';
 import { openRound } from './appraisal.rules';
 
@@ -15,11 +15,19 @@ const APPRAISER_ROLES = new Set(['council_member', 'emulation_officer']);
 
 type SheetRef = { unitPath: string; planUnitPath: string; status: ScoreSheetStatus };
 
+/** The units whose subtree's plans the actor appraises (minimal); lists filter on them in SQL. */
+export function appraiserPaths(actor: Actor): string[] {
+  if (actor.kind !== 'user') return [];
+  return minimalPaths(
+    actor.grants.flatMap((g) =>
+      APPRAISER_ROLES.has(g.role) && g.unitPath !== null ? [g.unitPath] : [],
+    ),
+  );
+}
+
 export function canAppraise(actor: Actor, planUnitPath: string): boolean {
   if (actor.kind !== 'user' || !can(actor, 'campaign.view', planUnitPath)) return false;
-  return actor.grants.some(
-    (g) => APPRAISER_ROLES.has(g.role) && g.unitPath !== null && isWithin(planUnitPath, g.unitPath),
-  );
+  return appraiserPaths(actor).some((p) => isWithin(planUnitPath, p));
 }
 
 /** Importing survey points is the plan's officer's job (`registration.review` over the issuer). */
@@ -27,11 +35,14 @@ export function canImportSurvey(actor: Actor, planUnitPath: string): boolean {
   return can(actor, 'registration.review', planUnitPath);
 }
 
-/** What the side-by-side view tells the UI the actor may do now. */
-export function appraisalPermissions(actor: Actor, s: SheetRef) {
-  const appraiser = canAppraise(actor, s.planUnitPath);
+/**
+ * What the side-by-side view tells the UI the actor may do now; every flag is false while the
+ * plan's results are published (`round` still says which round the sheet is in).
+ */
+export function appraisalPermissions(actor: Actor, s: SheetRef & { resultsPublished: boolean }) {
+  const appraiser = !s.resultsPublished && canAppraise(actor, s.planUnitPath);
   const round = openRound(s.status);
-  const unit = canActForUnit(actor, s);
+  const unit = !s.resultsPublished && canActForUnit(actor, s);
   return {
     round,
     canScore: appraiser && round !== null,

@@ -11,6 +11,7 @@ import {
   submitExplanation,
 } from './appraisal.service';
 import { sideBySide } from './appraisal.compare';
+import { acceptSelfScores } from './appraisal.bulk';
 import { importSurveyScores, surveyTemplate } from './survey.service';
 
 /** HTTP for appraisal and survey points: parse → call the service → present. */
@@ -37,6 +38,9 @@ export function registerAppraisalRoutes(app: FastifyInstance, deps: AppDeps): vo
   });
   app.post(`${base}/submit-explanation`, async (req) =>
     submitExplanation(userCtx(deps, req), params(req).id, req.body),
+  );
+  app.post(`${base}/accept-self`, async (req) =>
+    acceptSelfScores(userCtx(deps, req), params(req).id, req.body),
   );
   app.post(`${base}/complete`, async (req) =>
     completeAppraisal(userCtx(deps, req), params(req).id, req.body),

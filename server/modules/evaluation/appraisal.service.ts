@@ -27,12 +27,15 @@ import {
   appraisalLabels,
 } from './appraisal.schemas';
 import { diffStages, leafScore, rollUp } from './scoring.rules';
+import { assertResultsOpen } from './results-lock';
+import { notifySheetEvent } from './sheet-notifications';
 
 /**
  * Appraisal (thẩm định) of a submitted score sheet: round 1 scoring by the campaign's appraisers,
  * an optional request for explanation (giải trình) the unit answers per leaf, round 2 scoring,
  * and closing. Every score of every round is its own entry, kept side by side with the
- * self-score; each change is audited on the sheet.
+ * self-score; each change is audited on the sheet and the next actor is notified. Nothing
+ * changes while the plan's results are published (INVALID_STATE, results-lock.ts).
  */
 
 const AUDIT = 'score_sheet';
@@ -48,6 +51,7 @@ async function appraisableSheet(
     throw forbidden(
       'Chỉ thành viên Hội đồng, tổ thẩm định của cơ quan ban hành kế hoạch được thẩm định.',
     );
+  await assertResultsOpen(trx, sheet.planId);
   return sheet;
 }
 
@@ -55,6 +59,7 @@ async function unitSheet(ctx: Ctx, trx: Executor, sheetId: number, lock: 'update
   const sheet = await visibleSheet(ctx, trx, sheetId, lock);
   if (!canActForUnit(ctx.actor, sheet))
     throw forbidden('Chỉ đơn vị được chấm (thủ trưởng, cán bộ thi đua) được giải trình.');
+  await assertResultsOpen(trx, sheet.planId);
   if (sheet.status !== 'explaining')
     throw new AppError('INVALID_STATE', 'Phiếu không ở bước giải trình.');
   return sheet;
@@ -202,6 +207,11 @@ export async function requestExplanation(ctx: Ctx, sheetId: number, input: unkno
       before: { status: sheet.status },
       after: { status: 'explaining', reason: data.reason, nodeIds },
     });
+    await notifySheetEvent(ctx, trx, sheet, {
+      kind: 'explanation_requested',
+      reason: data.reason,
+      leafCount: nodeIds.length,
+    });
     return sideBySide(ctx, sheetId, trx);
   });
 }
@@ -281,6 +291,7 @@ export async function submitExplanation(ctx: Ctx, sheetId: number, input: unknow
       before: { status: sheet.status },
       after: { status: 'explained', answered: [...answered.keys()] },
     });
+    await notifySheetEvent(ctx, trx, sheet, { kind: 'explanation_submitted' });
     return sideBySide(ctx, sheetId, trx);
   });
 }
@@ -354,6 +365,7 @@ export async function completeAppraisal(ctx: Ctx, sheetId: number, input: unknow
         percent: result.percent,
       },
     });
+    await notifySheetEvent(ctx, trx, sheet, { kind: 'appraised', percent: result.percent });
     return sideBySide(ctx, sheetId, trx);
   });
 }

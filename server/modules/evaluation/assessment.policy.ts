@@ -12,6 +12,12 @@ import { isSelfEditable } from './assessment.rules';
  */
 
 type SheetRef = { unitPath: string; planUnitPath: string; status: ScoreSheetStatus };
+/** What the detail's permissions need on top: the plan's lock and the explanation round. */
+type SheetState = SheetRef & {
+  resultsPublished: boolean;
+  explanationNodeIds: readonly string[];
+  explanationRequestedAt: Date | null;
+};
 
 export function canViewSheet(actor: Actor, s: Omit<SheetRef, 'status'>): boolean {
   return can(actor, 'campaign.view', s.unitPath) || can(actor, 'campaign.view', s.planUnitPath);
@@ -34,8 +40,53 @@ export function canReturnSheet(actor: Actor, s: SheetRef): boolean {
   return s.status === 'submitted' && canReviewSheet(actor, s);
 }
 
-/** What the detail response tells the UI the actor may do now. */
-export function sheetPermissions(actor: Actor, s: SheetRef) {
+/**
+ * The unit adds evidence while it edits its self-assessment and, during an explanation round, to
+ * the leaves it was asked about (all of them when the request named none).
+ */
+export function canAddEvidence(actor: Actor, s: SheetRef): boolean {
+  return (isSelfEditable(s.status) || s.status === 'explaining') && canActForUnit(actor, s);
+}
+
+/**
+ * A file may be removed while the sheet is editable, and during an explanation round only when it
+ * was uploaded in that round (earlier evidence is what the appraisers scored).
+ */
+export function canRemoveEvidence(
+  actor: Actor,
+  s: Omit<SheetState, 'explanationNodeIds'>,
+  uploadedAt: Date,
+): boolean {
+  if (s.resultsPublished || !canActForUnit(actor, s)) return false;
+  if (isSelfEditable(s.status)) return true;
+  return (
+    s.status === 'explaining' &&
+    s.explanationRequestedAt !== null &&
+    uploadedAt.getTime() >= s.explanationRequestedAt.getTime()
+  );
+}
+
+/**
+ * What the detail response tells the UI the actor may do now; all false while the plan's results
+ * are published. `evidenceNodeIds`: the leaves that take new evidence when `canAddEvidence` —
+ * null for any self-scored leaf, else the leaves the explanation round asked about.
+ */
+export function sheetPermissions(actor: Actor, s: SheetState) {
+  if (s.resultsPublished)
+    return {
+      canEdit: false,
+      canSubmit: false,
+      canReturn: false,
+      canAddEvidence: false,
+      evidenceNodeIds: null,
+    };
   const edit = canEditSelf(actor, s);
-  return { canEdit: edit, canSubmit: edit, canReturn: canReturnSheet(actor, s) };
+  const explaining = s.status === 'explaining' && s.explanationNodeIds.length > 0;
+  return {
+    canEdit: edit,
+    canSubmit: edit,
+    canReturn: canReturnSheet(actor, s),
+    canAddEvidence: canAddEvidence(actor, s),
+    evidenceNodeIds: explaining ? [...s.explanationNodeIds] : null,
+  };
 }

@@ -38,6 +38,8 @@ export type SheetRecord = {
   unitId: number;
   unitName: string;
   unitPath: string;
+  /** The plan's issuing unit (its officers review, its council appraises). */
+  planUnitId: number;
   planUnitPath: string;
   criteriaVersionId: number;
   status: ScoreSheetStatus;
@@ -46,9 +48,17 @@ export type SheetRecord = {
   assessmentDeadline: string | null;
   version: number;
   updatedAt: Date;
+  /** The plan's results are published: every write on the sheet is refused (results-lock.ts). */
+  resultsPublished: boolean;
+  /** The open or last request for explanation: its leaves ([] = the whole sheet) and time. */
+  explanationNodeIds: string[];
+  explanationRequestedAt: Date | null;
 };
 
-/** A sheet with what authorisation and the rules need; `lock` takes the row FOR UPDATE. */
+/**
+ * A sheet with what authorisation and the rules need; `lock` takes the sheet row FOR UPDATE or
+ * FOR SHARE (the plan row is not locked here: writers call assertResultsOpen).
+ */
 export async function findSheet(
   db: Executor,
   id: number,
@@ -59,10 +69,13 @@ export async function findSheet(
   const { rows } = await sql<SheetRecord>`
     SELECT s.id, s.plan_id AS "planId", p.title AS "planTitle",
       s.registration_id AS "registrationId", s.unit_id AS "unitId", u.name AS "unitName",
-      u.path::text AS "unitPath", pu.path::text AS "planUnitPath",
+      u.path::text AS "unitPath", p.issuing_unit_id AS "planUnitId", pu.path::text AS "planUnitPath",
       s.criteria_version_id AS "criteriaVersionId", s.status, s.submitted_at AS "submittedAt",
       s.returned_reason AS "returnedReason", p.assessment_deadline AS "assessmentDeadline",
-      s.version, s.updated_at AS "updatedAt"
+      s.version, s.updated_at AS "updatedAt",
+      p.results_status = 'published' AS "resultsPublished",
+      s.explanation_node_ids AS "explanationNodeIds",
+      s.explanation_requested_at AS "explanationRequestedAt"
     FROM score_sheet s JOIN org_unit u ON u.id = s.unit_id
       JOIN campaign_plan p ON p.id = s.plan_id JOIN org_unit pu ON pu.id = p.issuing_unit_id
     WHERE s.id = ${id} ${locking}`.execute(db);

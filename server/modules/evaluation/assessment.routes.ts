@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors';
 import { id, parseInput } from '../../platform/validation';
 import { getSheet, openSheet, returnSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { downloadEvidence, removeEvidence, uploadEvidence } from './evidence.service';
+import { listScoreSheets } from './sheet-list.service';
 
 /** HTTP for self-assessment: parse → call the service → present. */
 
@@ -23,6 +24,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: AppDeps): v
   app.post('/api/registrations/:id/score-sheet', async (req) =>
     openSheet(userCtx(deps, req), (req.params as { id?: string }).id),
   );
+  app.get('/api/score-sheets', async (req) => listScoreSheets(userCtx(deps, req), req.query));
   app.get('/api/score-sheets/:id', async (req) => getSheet(userCtx(deps, req), params(req).id));
   app.put('/api/score-sheets/:id/self/:nodeId', async (req) => {
     const p = params(req);

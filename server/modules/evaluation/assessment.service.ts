@@ -17,12 +17,15 @@ import {
 } from './assessment.rules';
 import {
   canActForUnit,
+  canRemoveEvidence,
   canReturnSheet,
   canReviewSheet,
   canViewSheet,
   sheetPermissions,
 } from './assessment.policy';
 import * as q from './assessment.queries';
+import { assertResultsOpen } from './results-lock';
+import { notifySheetEvent } from './sheet-notifications';
 import { ReturnSheet, SaveSelfEntry, SubmitSheet, assessmentLabels } from './assessment.schemas';
 
 /**
@@ -46,7 +49,10 @@ export async function visibleSheet(
   return sheet;
 }
 
-/** A visible sheet the unit's side may change now: FORBIDDEN, then INVALID_STATE when locked. */
+/**
+ * A visible sheet the unit's side may change now: FORBIDDEN, then INVALID_STATE while the plan's
+ * results are published or once the sheet is submitted.
+ */
 export async function editableSheet(
   ctx: Ctx,
   trx: Executor,
@@ -56,6 +62,7 @@ export async function editableSheet(
   const sheet = await visibleSheet(ctx, trx, sheetId, lock);
   if (!canActForUnit(ctx.actor, sheet))
     throw forbidden('Chỉ đơn vị được chấm (thủ trưởng, cán bộ thi đua) được tự chấm điểm.');
+  await assertResultsOpen(trx, sheet.planId);
   if (!isSelfEditable(sheet.status))
     throw new AppError(
       'INVALID_STATE',
@@ -74,7 +81,8 @@ async function treeOf(db: Executor, criteriaVersionId: number) {
  * Opens (or returns the already open) score sheet of an approved collective registration, bound
  * to the criteria version the plan uses now. The unit's side or the plan's officer.
  * NOT_FOUND when the registration is not visible; FORBIDDEN; INVALID_STATE for an individual or
- * not-approved registration or a plan without a criteria set.
+ * not-approved registration, a plan without a criteria set, or (for a new sheet) while the plan's
+ * results are published.
  */
 export async function openSheet(ctx: Ctx, registrationId: unknown) {
   const regId = parseInput(idSchema, registrationId, { '(dữ liệu)': 'Mã đăng ký' });
@@ -90,6 +98,13 @@ export async function openSheet(ctx: Ctx, registrationId: unknown) {
       );
     if (reg.criteriaVersionId === null)
       throw new AppError('INVALID_STATE', 'Kế hoạch chưa chọn bộ tiêu chí đánh giá.');
+    const open = await trx
+      .selectFrom('scoreSheet')
+      .select('id')
+      .where('registrationId', '=', reg.id)
+      .executeTakeFirst();
+    if (open !== undefined) return open.id;
+    await assertResultsOpen(trx, reg.planId);
     const created = await trx
       .insertInto('scoreSheet')
       .values({
@@ -125,9 +140,10 @@ export async function openSheet(ctx: Ctx, registrationId: unknown) {
 }
 
 /**
- * A sheet with its tree, every entry of every stage side by side, the evidence list, the live
- * roll-up of the self stage, what a submission still lacks, and the actor's permissions.
- * NOT_FOUND outside the unit's and the issuer's viewers.
+ * A sheet with its tree, every entry of every stage side by side, the evidence list (each file
+ * says whether the actor may remove it), the live roll-up of the self stage, what a submission
+ * still lacks, whether the plan's results are published (which locks everything), and the
+ * actor's permissions. NOT_FOUND outside the unit's and the issuer's viewers.
  */
 export async function getSheet(ctx: Ctx, sheetId: number, db: Executor = ctx.db) {
   const sheet = await visibleSheet(ctx, db, sheetId);
@@ -155,7 +171,11 @@ export async function getSheet(ctx: Ctx, sheetId: number, db: Executor = ctx.db)
     version,
     tree,
     entries: entries.map(({ scoredBy: _b, ...e }) => e),
-    evidence: evidence.map(({ storageKey: _k, fileId: _f, ...e }) => e),
+    resultsPublished: sheet.resultsPublished,
+    evidence: evidence.map(({ storageKey: _k, fileId: _f, ...e }) => ({
+      ...e,
+      canDelete: canRemoveEvidence(ctx.actor, sheet, e.uploadedAt),
+    })),
     self: {
       totals: Object.fromEntries(roll.totals),
       fieldTotals: roll.fieldTotals,
@@ -245,7 +265,7 @@ export async function saveSelfEntry(ctx: Ctx, sheetId: number, nodeId: string, i
 }
 
 /**
- * Submits the self-assessment, which locks it. By the plan's assessment deadline (Vietnam date,
+ * Submits the self-assessment, which locks it, and notifies the plan's issuing unit. By the plan's assessment deadline (Vietnam date,
  * inclusive) for a first submission, else DEADLINE_PASSED; VALIDATION_FAILED listing in
  * details.fields every unscored leaf and every evidence-less leaf without explanation, by code;
  * FORBIDDEN; INVALID_STATE when already submitted; CONFLICT on a stale sheet version.
@@ -299,6 +319,10 @@ export async function submitSheet(ctx: Ctx, sheetId: number, input: unknown) {
       before: { status: sheet.status },
       after: { status: 'submitted', selfTotal: roll.total, selfPercent: roll.percent },
     });
+    await notifySheetEvent(ctx, trx, sheet, {
+      kind: 'submitted',
+      resubmitted: sheet.status === 'returned',
+    });
     return getSheet(ctx, sheetId, trx);
   });
 }
@@ -306,7 +330,8 @@ export async function submitSheet(ctx: Ctx, sheetId: number, input: unknown) {
 /**
  * Returns a submitted sheet to the unit with a reason, which reopens it for editing. The plan's
  * officer (registration.review over the issuing unit); FORBIDDEN otherwise; INVALID_STATE unless
- * submitted; CONFLICT on a stale version; VALIDATION_FAILED without a reason.
+ * submitted or while the plan's results are published; CONFLICT on a stale version;
+ * VALIDATION_FAILED without a reason. The unit's side is notified.
  */
 export async function returnSheet(ctx: Ctx, sheetId: number, input: unknown) {
   const data = parseInput(ReturnSheet, input, assessmentLabels);
@@ -314,6 +339,7 @@ export async function returnSheet(ctx: Ctx, sheetId: number, input: unknown) {
     const sheet = await visibleSheet(ctx, trx, sheetId, 'update');
     if (!canReviewSheet(ctx.actor, sheet))
       throw forbidden('Chỉ cán bộ thi đua của cơ quan ban hành kế hoạch được trả lại phiếu.');
+    await assertResultsOpen(trx, sheet.planId);
     if (!canReturnSheet(ctx.actor, sheet))
       throw new AppError('INVALID_STATE', 'Chỉ trả lại được phiếu đã nộp và chưa thẩm định.');
     if (sheet.version !== data.version) throw staleVersion();
@@ -335,6 +361,7 @@ export async function returnSheet(ctx: Ctx, sheetId: number, input: unknown) {
       before: { status: sheet.status },
       after: { status: 'returned', reason: data.reason },
     });
+    await notifySheetEvent(ctx, trx, sheet, { kind: 'returned', reason: data.reason });
     return getSheet(ctx, sheetId, trx);
   });
 }

@@ -156,7 +156,13 @@ describe('submission', () => {
     const submitted = await submitSheet(w.as('head', T.lastMinute), sheet.id, { version: 1 });
     expect(submitted).toMatchObject({ status: 'submitted', version: 2 });
     expect(submitted.self.total).toBe(12.5);
-    expect(submitted.permissions).toEqual({ canEdit: false, canSubmit: false, canReturn: false });
+    expect(submitted.permissions).toEqual({
+      canEdit: false,
+      canSubmit: false,
+      canReturn: false,
+      canAddEvidence: false,
+      evidenceNodeIds: null,
+    });
     await expectAppError(
       saveSelfEntry(w.as('head'), sheet.id, 'l12', { input: { percent: 99 }, version: 1 }),
       'INVALID_STATE',
@@ -204,7 +210,13 @@ describe('who sees a sheet', () => {
     const { id } = await openSheet(w.as('head'), w.reg.id);
     expect((await getSheet(w.as('council'), id)).permissions.canEdit).toBe(false);
     const staff = await getSheet(w.as('staff'), id);
-    expect(staff.permissions).toEqual({ canEdit: false, canSubmit: false, canReturn: false });
+    expect(staff.permissions).toEqual({
+      canEdit: false,
+      canSubmit: false,
+      canReturn: false,
+      canAddEvidence: false,
+      evidenceNodeIds: null,
+    });
     await expectAppError(
       saveSelfEntry(w.as('staff'), id, 'l11', { input: { met: true } }),
       'FORBIDDEN',

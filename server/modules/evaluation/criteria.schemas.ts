@@ -1,4 +1,10 @@
-import { Band, CriteriaTree, type CriteriaTree as Tree } from '../../../shared/criteria';
+import {
+  Band,
+  CriteriaTree,
+  QualifyingBandKeys,
+  TieBreak,
+  type CriteriaTree as Tree,
+} from '../../../shared/criteria';
 import { id, isoDate, page, pageSize, text, optionalText, z } from '../../platform/validation';
 
 export const criteriaLabels: Record<string, string> = {
@@ -13,6 +19,10 @@ export const criteriaLabels: Record<string, string> = {
   bands: 'Mức xếp loại',
   'bands.*.minPercent': 'Mức xếp loại — tỷ lệ tối thiểu',
   'bands.*.label': 'Mức xếp loại — tên',
+  tieBreak: 'Thứ tự xét khi bằng điểm',
+  'tieBreak.*': 'Thứ tự xét khi bằng điểm',
+  qualifyingBandKeys: 'Mức xếp loại được xét khen thưởng',
+  'qualifyingBandKeys.*': 'Mức xếp loại được xét khen thưởng',
 };
 
 export const CreateCriteriaSet = z
@@ -48,6 +58,10 @@ export const BindCriteria = z.object({
   bands: z.array(Band).min(2).max(10).nullable().default(null),
   /** The last day (Vietnam time, inclusive) units may submit their self-assessment. */
   assessmentDeadline: isoDate.nullish().transform((v) => v ?? null),
+  /** Tie-break steps after the percentage, in order; null or omitted = the default order. */
+  tieBreak: TieBreak.nullish().transform((v) => v ?? null),
+  /** Band keys that qualify for commendation; null or omitted = the top band. */
+  qualifyingBandKeys: QualifyingBandKeys.nullish().transform((v) => v ?? null),
 });
 
 export type CriteriaVersionRecord = {

@@ -1,26 +1,53 @@
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
-import { AppError, fieldError, notFound } from '../../platform/errors';
+import { AppError, fieldError, forbidden, notFound } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
+import type { Executor } from '../../platform/db';
 import { findCriteriaVersion } from './criteria.service';
-import { findNode, isSelfScored } from './assessment.rules';
+import { findNode, isSelfEditable, isSelfScored } from './assessment.rules';
+import { canActForUnit, canRemoveEvidence } from './assessment.policy';
 import * as q from './assessment.queries';
-import { editableSheet, visibleSheet } from './assessment.service';
+import { visibleSheet } from './assessment.service';
+import { assertResultsOpen } from './results-lock';
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_PER_LEAF, checkEvidence } from './evidence.rules';
 
 /**
  * Evidence (tài liệu kiểm chứng) attached by the unit to a leaf of its score sheet. Files are
  * checked on their bytes (evidence.rules.ts), stored, and linked to the leaf; downloads are
- * authorised like the sheet itself.
+ * authorised like the sheet itself. The unit adds and removes files while it edits its
+ * self-assessment; during an explanation round (giải trình) it may add files to the leaves it was
+ * asked about (any leaf when the request named none) and remove only the files of that round.
  */
 
 const AUDIT = 'score_sheet';
 
 /**
- * Attaches a file to a self-scored leaf while the sheet is editable. VALIDATION_FAILED for a
- * missing, empty, too large or unaccepted file (decided on content, and the name must match
- * it), an unknown or survey leaf, or more than the per-leaf limit; FORBIDDEN; INVALID_STATE
- * once submitted; NOT_FOUND outside the sheet's viewers.
+ * The sheet, locked, when the unit's side may change its evidence now: FORBIDDEN outside the
+ * unit's side; INVALID_STATE while the plan's results are published or outside the editable and
+ * explanation steps.
+ */
+async function evidenceSheet(ctx: Ctx, trx: Executor, sheetId: number) {
+  const sheet = await visibleSheet(ctx, trx, sheetId, 'share');
+  if (!canActForUnit(ctx.actor, sheet))
+    throw forbidden(
+      'Chỉ đơn vị được chấm (thủ trưởng, cán bộ thi đua) được nộp tài liệu kiểm chứng.',
+    );
+  await assertResultsOpen(trx, sheet.planId);
+  if (!isSelfEditable(sheet.status) && sheet.status !== 'explaining')
+    throw new AppError(
+      'INVALID_STATE',
+      'Phiếu đã nộp nên bị khóa; chỉ thêm tài liệu kiểm chứng khi được trả lại hoặc khi được đề nghị giải trình.',
+    );
+  return sheet;
+}
+
+/**
+ * Attaches a file to a self-scored leaf while the sheet is editable, or during an explanation
+ * round to a leaf asked about. VALIDATION_FAILED for a missing, empty, too large or unaccepted
+ * file (decided on content, and the name must match it), an unknown or survey leaf, a leaf not
+ * asked about, or more than the per-leaf limit; FORBIDDEN; INVALID_STATE once submitted (outside
+ * an explanation round) or while the plan's results are published; NOT_FOUND outside the sheet's
+ * viewers.
  */
 export async function uploadEvidence(
   ctx: Ctx,
@@ -41,13 +68,20 @@ export async function uploadEvidence(
   const put = await ctx.storage.put(data, fileName);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const sheet = await editableSheet(ctx, trx, sheetId, 'share');
+      const sheet = await evidenceSheet(ctx, trx, sheetId);
       const v = await findCriteriaVersion(trx, sheet.criteriaVersionId);
       const node = v && findNode(v.tree, nodeId);
       if (node === undefined || node.children.length > 0)
         throw fieldError('nodeId', 'Tiêu chí', `không có tiêu chí cuối "${nodeId}" trong phiếu`);
       if (!isSelfScored(node))
         throw fieldError('nodeId', `Mục ${node.code}`, 'chấm theo khảo sát, không nộp kiểm chứng');
+      const asked = sheet.explanationNodeIds;
+      if (sheet.status === 'explaining' && asked.length > 0 && !asked.includes(nodeId))
+        throw fieldError(
+          'nodeId',
+          `Mục ${node.code}`,
+          'không nằm trong các mục được đề nghị giải trình nên không thêm tài liệu được',
+        );
       const count = await trx
         .selectFrom('scoreEvidence')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -89,7 +123,14 @@ export async function uploadEvidence(
         entityType: AUDIT,
         entityId: sheetId,
         unitPath: sheet.unitPath,
-        after: { evidenceId: row.id, nodeId, fileName, sha256: put.sha256, size: put.size },
+        after: {
+          evidenceId: row.id,
+          nodeId,
+          fileName,
+          sha256: put.sha256,
+          size: put.size,
+          ...(sheet.status === 'explaining' ? { explanationRound: true } : {}),
+        },
       });
       return {
         id: row.id,
@@ -107,12 +148,26 @@ export async function uploadEvidence(
 }
 
 /**
- * Detaches an evidence file while the sheet is editable (the stored file stays for the audit
- * trail). NOT_FOUND for an unknown file of this sheet; FORBIDDEN; INVALID_STATE once submitted.
+ * Detaches an evidence file while the sheet is editable, or during an explanation round a file
+ * uploaded in that round (the stored file stays for the audit trail). NOT_FOUND for an unknown
+ * file of this sheet; FORBIDDEN; INVALID_STATE once submitted, for a file from before the
+ * explanation round, or while the plan's results are published.
  */
 export async function removeEvidence(ctx: Ctx, sheetId: number, evidenceId: number) {
   return ctx.db.transaction().execute(async (trx) => {
-    const sheet = await editableSheet(ctx, trx, sheetId, 'share');
+    const sheet = await evidenceSheet(ctx, trx, sheetId);
+    const file = await trx
+      .selectFrom('scoreEvidence')
+      .select('uploadedAt')
+      .where('id', '=', evidenceId)
+      .where('sheetId', '=', sheetId)
+      .executeTakeFirst();
+    if (file === undefined) throw notFound('tệp kiểm chứng');
+    if (!canRemoveEvidence(ctx.actor, sheet, file.uploadedAt))
+      throw new AppError(
+        'INVALID_STATE',
+        'Trong lúc giải trình chỉ xóa được tệp nộp thêm trong lần giải trình này; tài liệu nộp trước vẫn được giữ.',
+      );
     const gone = await trx
       .deleteFrom('scoreEvidence')
       .where('id', '=', evidenceId)

@@ -5,7 +5,13 @@ import { createTestDb, type TestDb } from '../../test/db';
 import { getSheet, openSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { downloadEvidence, removeEvidence, uploadEvidence } from './evidence.service';
 import { MAX_EVIDENCE_BYTES, checkEvidence } from './evidence.rules';
-import { expectAppError, files, world } from './assessment.fixtures';
+import { expectAppError, files, world, type World } from './assessment.fixtures';
+import {
+  answerExplanation,
+  requestExplanation,
+  saveAppraisalEntry,
+  submitExplanation,
+} from './appraisal.service';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -122,5 +128,116 @@ describe('evidence on a sheet', () => {
       'INVALID_STATE',
     );
     await expectAppError(removeEvidence(ctx, id, pdf.id), 'INVALID_STATE');
+  });
+});
+
+/** A sheet with a file on 1.1, submitted, appraised in round 1 and asked about `nodeIds`. */
+async function explaining(w: World, nodeIds: string[]) {
+  const ctx = w.as('head');
+  const { id } = await openSheet(ctx, w.reg.id);
+  await saveSelfEntry(ctx, id, 'l11', { input: { met: true } });
+  await saveSelfEntry(ctx, id, 'l12', { input: { percent: 95 } });
+  await saveSelfEntry(ctx, id, 'l21', { input: { points: 4 }, note: 'Tin bài trên cổng' });
+  const before = await uploadEvidence(ctx, id, {
+    nodeId: 'l11',
+    fileName: 'ke-hoach.pdf',
+    data: files.pdf,
+  });
+  await submitSheet(ctx, id, { version: 1 });
+  const council = w.as('council', '2020-08-01T02:00:00Z');
+  await saveAppraisalEntry(council, id, 'l11', { round: 1, input: { met: true } });
+  await saveAppraisalEntry(council, id, 'l12', { round: 1, input: { percent: 85 }, note: '85 %' });
+  await saveAppraisalEntry(council, id, 'l21', { round: 1, input: { points: 4 } });
+  const asked = await requestExplanation(council, id, { version: 2, reason: 'Làm rõ', nodeIds });
+  return { id, before, version: asked.version };
+}
+
+describe('evidence during an explanation round', () => {
+  it('takes files on the leaves asked about and removes only those of the round', async () => {
+    const w = await world(t);
+    const { id, before, version } = await explaining(w, ['l12']);
+    const unit = w.as('head', '2020-08-02T02:00:00Z');
+    const view = await getSheet(unit, id);
+    expect(view.permissions).toMatchObject({
+      canEdit: false,
+      canAddEvidence: true,
+      evidenceNodeIds: ['l12'],
+    });
+    expect(view.evidence.map((e) => e.canDelete)).toEqual([false]);
+    expect((await getSheet(w.as('council'), id)).permissions.canAddEvidence).toBe(false);
+
+    const other = await expectAppError(
+      uploadEvidence(unit, id, { nodeId: 'l21', fileName: 'tin.pdf', data: files.pdf }),
+      'VALIDATION_FAILED',
+      'nodeId',
+    );
+    expect(other.message).toContain('không nằm trong các mục được đề nghị giải trình');
+    await expectAppError(
+      uploadEvidence(w.as('staff'), id, { nodeId: 'l12', fileName: 'a.pdf', data: files.pdf }),
+      'FORBIDDEN',
+    );
+    const first = await uploadEvidence(unit, id, {
+      nodeId: 'l12',
+      fileName: 'so-lieu-mot-cua.pdf',
+      data: files.pdf,
+    });
+    const second = await uploadEvidence(unit, id, {
+      nodeId: 'l12',
+      fileName: 'anh-chup.png',
+      data: files.png,
+    });
+    // Earlier evidence stays; a file of this round may be taken back.
+    await expectAppError(removeEvidence(unit, id, before.id), 'INVALID_STATE');
+    expect(await removeEvidence(unit, id, second.id)).toEqual({ id: second.id, removed: true });
+    const after = await getSheet(unit, id);
+    expect(after.evidence.map((e) => [e.id, e.canDelete])).toEqual([
+      [before.id, false],
+      [first.id, true],
+    ]);
+    const audit = await t.db
+      .selectFrom('auditEvent')
+      .select(['action', 'after'])
+      .where('entityType', '=', 'score_sheet')
+      .where('entityId', '=', String(id))
+      .where('action', 'like', 'score_sheet.evidence_%')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'score_sheet.evidence_added',
+      'score_sheet.evidence_added',
+      'score_sheet.evidence_added',
+      'score_sheet.evidence_removed',
+    ]);
+    expect(audit[1]?.after).toMatchObject({ nodeId: 'l12', explanationRound: true });
+
+    // Once the explanation is sent, the files are locked again.
+    await answerExplanation(unit, id, 'l12', { note: 'Số liệu từ hệ thống một cửa' });
+    await submitExplanation(unit, id, { version });
+    await expectAppError(
+      uploadEvidence(unit, id, { nodeId: 'l12', fileName: 'b.pdf', data: files.pdf }),
+      'INVALID_STATE',
+    );
+    await expectAppError(removeEvidence(unit, id, first.id), 'INVALID_STATE');
+    expect((await getSheet(unit, id)).permissions.canAddEvidence).toBe(false);
+  });
+
+  it('takes files on any leaf when the whole sheet is asked about', async () => {
+    const w = await world(t);
+    const { id } = await explaining(w, []);
+    const unit = w.as('head', '2020-08-02T02:00:00Z');
+    expect((await getSheet(unit, id)).permissions).toMatchObject({
+      canAddEvidence: true,
+      evidenceNodeIds: null,
+    });
+    const added = await uploadEvidence(unit, id, {
+      nodeId: 'l21',
+      fileName: 'tin-bai.pdf',
+      data: files.pdf,
+    });
+    expect(added.nodeId).toBe('l21');
+    await expectAppError(
+      uploadEvidence(unit, id, { nodeId: 'l22', fileName: 'a.pdf', data: files.pdf }),
+      'VALIDATION_FAILED',
+    );
   });
 });

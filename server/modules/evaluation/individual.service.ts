@@ -9,6 +9,7 @@ import { id as idSchema, parseInput, z } from '../../platform/validation';
 import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
 import { MAX_EVIDENCE_BYTES, checkEvidence } from './evidence.rules';
 import { canConfirmChecklist, canViewChecklist } from './individual.policy';
+import { assertResultsOpen } from './results-lock';
 import { individualEligibility, qualifyingBands, type UnitBand } from './individual.rules';
 
 /**
@@ -17,7 +18,8 @@ import { individualEligibility, qualifyingBands, type UnitBand } from './individ
  * the criteria's text copied from the plan; later amendments of the plan do not change them.
  * The unit's side confirms each item (met or not, a note, one evidence file); the person never
  * confirms their own. Eligibility = every item met AND the unit's classification in the plan
- * qualifies (individual.rules.ts). "The unit" is the registration's unit or, when it has no
+ * is one of the plan's qualifying bands (its top band unless the plan names them;
+ * individual.rules.ts). "The unit" is the registration's unit or, when it has no
  * result of its own, its nearest ancestor that has one (a one-stop section is classified with
  * its commune); results count once computed, and the response says whether they are published.
  */
@@ -149,7 +151,7 @@ async function present(db: Executor, reg: RegRef, plan: PlanRecord, canConfirm: 
     .where('id', '=', plan.id)
     .executeTakeFirstOrThrow();
   const bands = plan.bands ?? defaultBands;
-  const qualifying = qualifyingBands(bands);
+  const qualifying = qualifyingBands(bands, plan.qualifyingBandKeys ?? undefined);
   const labelOf = (key: string) => bands.find((b) => b.key === key)?.label ?? key;
   const eligibility = individualEligibility(items, band, qualifying, labelOf);
   return {
@@ -163,7 +165,8 @@ async function present(db: Executor, reg: RegRef, plan: PlanRecord, canConfirm: 
     resultsStatus: state.resultsStatus,
     eligible: eligibility.eligible,
     reasons: eligibility.reasons,
-    permissions: { canConfirm },
+    // Published results lock the checklist too (results-lock.ts).
+    permissions: { canConfirm: canConfirm && state.resultsStatus !== 'published' },
   };
 }
 
@@ -214,6 +217,7 @@ async function loadForChange(ctx: Ctx, trx: Executor, registrationId: unknown, i
     );
   if (plan.status === 'cancelled')
     throw new AppError('INVALID_STATE', 'Kế hoạch đã hủy, không xác nhận tiêu chí được nữa.');
+  await assertResultsOpen(trx, plan.id);
   const itemIndex = parseInput(indexSchema, index, { '(dữ liệu)': 'Số thứ tự tiêu chí' });
   await ensureRows(trx, reg, plan, ctx.now());
   const before = await lockItem(trx, reg.id, itemIndex);

@@ -11,6 +11,9 @@ import { approveRegistration, registerForPlan } from '../registrations/index';
 import { createAccount, grantRole, loadUserActor } from '../auth/index';
 import { at, expectAppError, files } from './assessment.fixtures';
 import { attachItemEvidence, confirmItem, getChecklist } from './individual.service';
+import { bindPlanCriteria } from './plan-criteria.service';
+import { computeResults, publishResults, reopenResults } from './results.service';
+import { RESULTS_LOCKED_MESSAGE } from './results-lock';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -243,6 +246,62 @@ describe('individual checklist', () => {
       version: 2,
     });
     expect(list.eligible).toBe(false);
+  });
+
+  it("qualifies by the plan's qualifying bands when it names them", async () => {
+    const w = await world();
+    const plan = await t.db
+      .selectFrom('campaignPlan')
+      .select('version')
+      .where('id', '=', w.plan.id)
+      .executeTakeFirstOrThrow();
+    await bindPlanCriteria(w.as('officer'), w.plan.id, {
+      version: plan.version,
+      criteriaVersionId: null,
+      bands: null,
+      qualifyingBandKeys: ['xuat_sac', 'tot'],
+    });
+    let list = await getChecklist(w.as('head'), w.reg.id);
+    for (const item of list.items)
+      list = await confirmItem(w.as('head'), w.reg.id, item.index, {
+        met: true,
+        note: null,
+        version: item.version,
+      });
+    expect(list.qualifyingBands).toEqual([
+      { key: 'xuat_sac', label: 'Xuất sắc' },
+      { key: 'tot', label: 'Tốt' },
+    ]);
+    await setBand(w, w.tree.commune.id, { key: 'tot', label: 'Tốt' });
+    list = await getChecklist(w.as('head'), w.reg.id);
+    expect(list).toMatchObject({ eligible: true, reasons: [] });
+    await sql`UPDATE evaluation_result SET band_key = 'kha', band_label = 'Khá'
+      WHERE plan_id = ${w.plan.id}`.execute(t.db);
+    list = await getChecklist(w.as('head'), w.reg.id);
+    expect(list.eligible).toBe(false);
+    expect(list.reasons[0]).toContain('xếp loại Khá, chưa đạt mức Xuất sắc, Tốt');
+  });
+
+  it("is locked while the plan's results are published, until the council reopens them", async () => {
+    const w = await world();
+    const council = await makeActor(w.sys, 'council_member', w.tree.province.id);
+    await getChecklist(w.as('head'), w.reg.id);
+    await computeResults(w.as('officer'), w.plan.id);
+    await publishResults(w.as('issuerHead'), w.plan.id);
+    expect((await getChecklist(w.as('head'), w.reg.id)).permissions.canConfirm).toBe(false);
+    const confirm = () =>
+      confirmItem(w.as('head'), w.reg.id, 0, { met: true, note: null, version: 1 });
+    const e = await expectAppError(confirm(), 'INVALID_STATE');
+    expect(e.message).toBe(RESULTS_LOCKED_MESSAGE);
+    const attach = attachItemEvidence(w.as('head'), w.reg.id, 2, {
+      fileName: 'sang-kien.pdf',
+      data: files.pdf,
+    });
+    expect((await expectAppError(attach, 'INVALID_STATE')).message).toBe(RESULTS_LOCKED_MESSAGE);
+    await reopenResults(testCtx(t, council.actor, at(ON_TIME)), w.plan.id, {
+      reason: 'Bổ sung minh chứng',
+    });
+    expect((await confirm()).items[0]).toMatchObject({ met: true, version: 2 });
   });
 
   it('refuses collective and unapproved registrations', async () => {

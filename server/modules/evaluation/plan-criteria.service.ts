@@ -1,10 +1,18 @@
 import type { Ctx } from '../../platform/context';
 import { fieldError } from '../../platform/errors';
 import { parseInput } from '../../platform/validation';
-import type { Band } from '../../../shared/criteria';
-import { setPlanEvaluation } from '../campaigns/index';
+import { defaultBands, type Band } from '../../../shared/criteria';
+import { getVisiblePlan, setPlanEvaluation } from '../campaigns/index';
 import { BindCriteria, criteriaLabels } from './criteria.schemas';
 import { findCriteriaVersion } from './criteria.service';
+import { assertResultsOpen } from './results-lock';
+
+type RankingSettings = {
+  criteriaVersionId: number | null;
+  bands: unknown;
+  tieBreak: unknown;
+  qualifyingBandKeys: unknown;
+};
 
 /** Bands must start at 0 % somewhere, have distinct keys and distinct thresholds. */
 export function bandProblems(bands: Band[]): string | null {
@@ -15,10 +23,20 @@ export function bandProblems(bands: Band[]): string | null {
   return null;
 }
 
+/** The qualifying keys that are not among the bands, or null when all are. */
+export function unknownBandKeys(keys: readonly string[], bands: readonly Band[]): string[] | null {
+  const unknown = keys.filter((k) => !bands.some((b) => b.key === k));
+  return unknown.length > 0 ? unknown : null;
+}
+
 /**
- * Binds a published criteria version (or none) and the classification bands (null = defaults)
- * to a campaign plan. VALIDATION_FAILED for a draft or unknown version or bad bands; the plan's
- * own rules (officer or head, not closed or cancelled, current version) apply.
+ * Binds a published criteria version (or none), the classification bands (null = defaults), the
+ * tie-break order (null = default) and the bands that qualify for commendation (null = the top
+ * band) to a campaign plan. The request replaces all of them: an omitted field means its
+ * default. VALIDATION_FAILED for a draft or unknown version, bad bands, an unknown or repeated
+ * tie-break step, or a qualifying band that is not among the plan's bands; the plan's own rules
+ * (officer or head, not closed or cancelled, current version) apply. While the plan's results are
+ * published only the assessment deadline may change (INVALID_STATE otherwise).
  */
 export async function bindPlanCriteria(ctx: Ctx, planId: number, input: unknown) {
   const data = parseInput(BindCriteria, input, criteriaLabels);
@@ -26,6 +44,15 @@ export async function bindPlanCriteria(ctx: Ctx, planId: number, input: unknown)
   if (data.bands !== null) {
     const problem = bandProblems(data.bands);
     if (problem !== null) throw fieldError('bands', criteriaLabels.bands ?? 'bands', problem);
+  }
+  if (data.qualifyingBandKeys !== null) {
+    const unknown = unknownBandKeys(data.qualifyingBandKeys, data.bands ?? defaultBands);
+    if (unknown !== null)
+      throw fieldError(
+        'qualifyingBandKeys',
+        criteriaLabels.qualifyingBandKeys ?? 'qualifyingBandKeys',
+        `không có mức ${unknown.map((k) => `"${k}"`).join(', ')} trong các mức xếp loại của kế hoạch`,
+      );
   }
   return ctx.db.transaction().execute(async (trx) => {
     if (data.criteriaVersionId !== null) {
@@ -35,6 +62,12 @@ export async function bindPlanCriteria(ctx: Ctx, planId: number, input: unknown)
     }
     const sorted =
       data.bands === null ? null : [...data.bands].sort((a, b) => b.minPercent - a.minPercent);
-    return setPlanEvaluation(ctx, trx, planId, { ...data, bands: sorted });
+    const before = await getVisiblePlan(ctx, trx, planId, true);
+    const saved = await setPlanEvaluation(ctx, trx, planId, { ...data, bands: sorted });
+    // What the published results were computed and judged with stays until the council reopens.
+    const ranking = (p: RankingSettings) =>
+      JSON.stringify([p.criteriaVersionId, p.bands, p.tieBreak, p.qualifyingBandKeys]);
+    if (ranking(before) !== ranking(saved)) await assertResultsOpen(trx, planId);
+    return saved;
   });
 }

@@ -1,3 +1,4 @@
+import { defaultTieBreak, type TieBreakStep } from '../../../shared/criteria';
 import { isNumber, round2 } from './numbers';
 import type { RollUpResult } from './scoring.rules';
 
@@ -16,20 +17,9 @@ export type RankEntry = {
   submittedAt: Date | null;
 };
 
-/** Tie-break steps applied, in the given order, after the primary key (higher percent). */
-export const tieBreakSteps = ['appraised', 'fields', 'missing', 'submittedAt'] as const;
-/** One tie-break step (see `rankUnits`). */
-export type TieBreakStep = (typeof tieBreakSteps)[number];
-/** The documented default order: appraised points, fields in order, fewer missing, earlier. */
-export const defaultTieBreak: readonly TieBreakStep[] = tieBreakSteps;
-/** Vietnamese wording of each ranking key, for the ranking table and the decision. */
-export const rankKeyLabels: Record<'percent' | TieBreakStep, string> = {
-  percent: 'Tỷ lệ điểm cao hơn',
-  appraised: 'Tổng điểm thẩm định (không tính điểm khảo sát) cao hơn',
-  fields: 'Điểm từng lĩnh vực cao hơn, xét lần lượt từ lĩnh vực 1',
-  missing: 'Ít tiêu chí chưa chấm hơn',
-  submittedAt: 'Nộp hồ sơ tự đánh giá sớm hơn',
-};
+// The steps, their default order and labels are shared with the web (plan settings).
+export { defaultTieBreak, rankKeyLabels, tieBreakSteps } from '../../../shared/criteria';
+export type { TieBreakStep } from '../../../shared/criteria';
 
 /** Builds a ranking entry from a unit's roll-up. */
 export function rankEntry(unitId: string, r: RollUpResult, submittedAt: Date | null): RankEntry {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { Band, CriteriaTree, defaultBands } from '../../../shared/criteria';
+import { Band, CriteriaTree, defaultBands, defaultTieBreak } from '../../../shared/criteria';
 import type { Ctx } from '../../platform/context';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { can } from '../../platform/access';
@@ -8,7 +8,13 @@ import type { Executor } from '../../platform/db';
 import { page, pageSize, parseInput, text, z } from '../../platform/validation';
 import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
 import { classify, rankEntry, rankUnits, rollUp } from './scoring.rules';
+import { qualifyingBands } from './individual.rules';
 import { canAppraise, canPublishResults, canReopenResults } from './results.policy';
+import {
+  notifyResultsPublished,
+  notifyResultsReopened,
+  resultsRound,
+} from './results-notifications';
 
 /**
  * Classification and ranking of a campaign's scored units. Each leaf counts at its latest stage
@@ -61,9 +67,16 @@ function bandsOf(plan: PlanRecord): Band[] {
   return plan.bands ?? defaultBands;
 }
 
+/** The plan's tie-break order, or the default one. */
+const tieBreakOf = (plan: PlanRecord) => plan.tieBreak ?? [...defaultTieBreak];
+
+/** The band keys whose units qualify for commendation: the plan's, or its top band. */
+export const qualifyingKeysOf = (plan: PlanRecord) =>
+  qualifyingBands(bandsOf(plan), plan.qualifyingBandKeys ?? undefined);
+
 /**
  * Computes (or recomputes) the results of a plan: every sheet past its draft, rolled up,
- * classified and ranked; the previous computation is replaced. The plan's officer or council
+ * classified and ranked with the plan's tie-break order; the previous computation is replaced. The plan's officer or council
  * (appraisers); INVALID_STATE once published. Returns counts per band and the time taken.
  */
 export async function computeResults(ctx: Ctx, planId: number) {
@@ -95,7 +108,7 @@ export async function computeResults(ctx: Ctx, planId: number) {
       const r = rollUp(tree, new Map(Object.entries(s.points ?? {})));
       return { ...rankEntry(String(s.sheetId), r, s.submittedAt), sheet: s, total: r.total };
     });
-    const ranked = rankUnits(scored);
+    const ranked = rankUnits(scored, tieBreakOf(plan));
     const now = ctx.now();
     await trx.deleteFrom('evaluationResult').where('planId', '=', planId).execute();
     if (ranked.length > 0) {
@@ -150,7 +163,11 @@ export async function computeResults(ctx: Ctx, planId: number) {
 
 const ResultsQuery = z.object({ bandKey: z.string().trim().max(30).optional(), page, pageSize });
 
-/** The ranking table: visible to those who see the plan's tree, and to everyone once published. */
+/**
+ * The ranking table: visible to those who see the plan's tree, and to everyone once published.
+ * Each row says whether its band qualifies for commendation; the response carries the plan's
+ * tie-break order and qualifying band keys (the effective ones: defaults filled in).
+ */
 export async function listResults(ctx: Ctx, planId: number, input: unknown, db: Executor = ctx.db) {
   const query = parseInput(ResultsQuery, input, { bandKey: 'Mức xếp loại' });
   const plan = await getVisiblePlan(ctx, db, planId);
@@ -176,24 +193,34 @@ export async function listResults(ctx: Ctx, planId: number, input: unknown, db: 
     WHERE r.plan_id = ${planId} ${query.bandKey ? sql`AND r.band_key = ${query.bandKey}` : sql``}
     ORDER BY r.rank, u.name COLLATE "vi-x-icu"
     LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`.execute(db);
+  const qualifying = qualifyingKeysOf(plan);
   return {
     status: state.resultsStatus,
     computedAt: state.resultsComputedAt?.toISOString() ?? null,
     publishedAt: state.resultsPublishedAt?.toISOString() ?? null,
     bands: bandsOf(plan),
-    items: rows.map(({ count: _c, ...r }) => r),
+    tieBreak: tieBreakOf(plan),
+    qualifyingBandKeys: qualifying,
+    items: rows.map(({ count: _c, ...r }) => ({ ...r, qualifies: qualifying.includes(r.bandKey) })),
     total: rows[0]?.count ?? 0,
   };
 }
 
-/** Publishes computed results (the plan's head): they are locked and shown on the public page. */
+/**
+ * Publishes computed results (the plan's head): they are shown on the public page, and every
+ * sheet and checklist of the plan is locked (results-lock.ts). Each unit in the results is
+ * notified of its band and rank.
+ */
 export async function publishResults(ctx: Ctx, planId: number) {
   return setPublished(ctx, planId, 'publish', null);
 }
 
 const Reopen = z.object({ reason: text(1000) });
 
-/** Reopens published results (a council member over the issuing unit), with a reason. */
+/**
+ * Reopens published results (a council member over the issuing unit), with a reason: the sheets
+ * are unlocked again, each at its own step. The issuing unit is notified.
+ */
 export async function reopenResults(ctx: Ctx, planId: number, input: unknown) {
   const { reason } = parseInput(Reopen, input, { reason: 'Lý do mở lại' });
   return setPublished(ctx, planId, 'reopen', reason);
@@ -227,19 +254,23 @@ async function setPublished(
           : 'Kết quả chưa được công bố.',
       );
     const to = op === 'publish' ? 'published' : 'computed';
+    const action = op === 'publish' ? 'results.published' : 'results.reopened';
+    const round = (await resultsRound(trx, planId, action)) + 1;
     await trx
       .updateTable('campaignPlan')
       .set({ resultsStatus: to, resultsPublishedAt: op === 'publish' ? ctx.now() : null })
       .where('id', '=', planId)
       .execute();
     await recordAudit(trx, ctx, {
-      action: op === 'publish' ? 'results.published' : 'results.reopened',
+      action,
       entityType: 'campaign_plan',
       entityId: planId,
       unitPath: plan.unitPath,
       before: { resultsStatus: from },
       after: reason === null ? { resultsStatus: to } : { resultsStatus: to, reason },
     });
+    if (reason === null) await notifyResultsPublished(ctx, trx, plan, round);
+    else await notifyResultsReopened(ctx, trx, plan, round, reason);
     return { status: to };
   });
 }

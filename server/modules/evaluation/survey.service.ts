@@ -12,6 +12,7 @@ import { treeLeaves } from './assessment.rules';
 import { treeOfSheet } from './appraisal.compare';
 import { canImportSurvey } from './appraisal.policy';
 import { leafScore } from './scoring.rules';
+import { assertResultsOpen } from './results-lock';
 import { buildSurveyWorkbook, readSurveyRows, SURVEY_COLUMNS } from './survey-xlsx';
 
 /**
@@ -103,10 +104,6 @@ function checkRows(
         bad('unitName', `có nhiều đơn vị tên "${nameRaw}", hãy ghi Mã đơn vị`);
       else sheet = hits[0];
     } else bad('unitName', 'cần ghi Mã đơn vị hoặc tên Đơn vị');
-    if (sheet?.status === 'published') {
-      bad('unitName', 'kết quả của đơn vị đã công bố, không nhập lại điểm khảo sát');
-      sheet = undefined;
-    }
     const code = cells.code ?? '';
     if (code === '') bad('code', 'không được để trống');
     const surveyScore = Number(raw);
@@ -142,8 +139,8 @@ function checkRows(
  * "Mã tiêu chí" (a survey leaf), "Điểm khảo sát" (0 – the leaf's surveyMax, scaled to points).
  * Rows without a score are skipped. All or nothing: VALIDATION_FAILED with every row error in
  * details.rows (unreadable file, missing columns, unknown or ambiguous unit, unknown or
- * non-survey criterion, bad or out-of-range score, duplicate row, published sheet). The plan's
- * officer only: FORBIDDEN; NOT_FOUND outside the plan's viewers.
+ * non-survey criterion, bad or out-of-range score, duplicate row). INVALID_STATE while the plan's
+ * results are published. The plan's officer only: FORBIDDEN; NOT_FOUND outside the plan's viewers.
  */
 export async function importSurveyScores(
   ctx: Ctx,
@@ -172,6 +169,7 @@ export async function importSurveyScores(
       rows: missing.map((column) => ({ row: 1, column, message: 'thiếu cột' })),
     });
   return ctx.db.transaction().execute(async (trx) => {
+    await assertResultsOpen(trx, plan.id);
     const sheets = await planSheets(trx, plan.id, true);
     const { errors, scores, skipped } = checkRows(read.rows, sheets, await treesOf(trx, sheets));
     if (errors.length > 0)

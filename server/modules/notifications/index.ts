@@ -4,4 +4,5 @@ export {
   markNotificationRead,
   type NewNotification,
 } from './notifications.service';
+export { actingUnits, notifyUnitSide } from './notifications.recipients';
 export { registerNotificationRoutes } from './notifications.routes';

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context';
+import type { Executor } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { id as idSchema, page, pageSize, parseInput, z } from '../../platform/validation';
 
@@ -19,9 +20,16 @@ export type NewNotification = {
   dedupeKey: string;
 };
 
-/** Inserts the notification unless its key was already used; returns 1 when sent, 0 otherwise. */
-export async function notifyUnit(ctx: Ctx, n: NewNotification): Promise<number> {
-  const rows = await ctx.db
+/**
+ * Inserts the notification unless its key was already used; returns 1 when sent, 0 otherwise.
+ * Pass the transaction as `db` to send it only if the change it reports commits.
+ */
+export async function notifyUnit(
+  ctx: Ctx,
+  n: NewNotification,
+  db: Executor = ctx.db,
+): Promise<number> {
+  const rows = await db
     .insertInto('notification')
     .values({ ...n, createdAt: ctx.now() })
     .onConflict((oc) => oc.column('dedupeKey').doNothing())

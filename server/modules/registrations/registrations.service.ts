@@ -27,6 +27,7 @@ import {
   canSubmitForUnit,
 } from './registrations.policy';
 import * as q from './registrations.queries';
+import { notifyRegistered } from './registration-notifications';
 
 /**
  * Loads a plan that takes registrations, holding it in share mode so a concurrent cancel or
@@ -76,7 +77,13 @@ function duplicate(e: unknown): never {
   throw e;
 }
 
-async function insertAndAudit(ctx: Ctx, trx: Executor, rows: q.RegistrationInsert[]) {
+/** Inserts, audits each registration and tells the plan's issuing unit (one notification). */
+async function insertAndAudit(
+  ctx: Ctx,
+  trx: Executor,
+  plan: PlanRecord,
+  rows: q.RegistrationInsert[],
+) {
   const ids = await q.insertRegistrations(trx, rows).catch(duplicate);
   const created = await q.getRegistrations(trx, ids);
   await recordAudit(
@@ -90,6 +97,7 @@ async function insertAndAudit(ctx: Ctx, trx: Executor, rows: q.RegistrationInser
       after: auditView(r),
     })),
   );
+  await notifyRegistered(ctx, trx, plan, created);
   return created.map(toRegistrationResponse);
 }
 
@@ -106,7 +114,7 @@ function single<T>(items: T[]): T {
  * registration deadline (Vietnam date, inclusive) only the reviewer over the plan's issuing unit
  * may register, with `lateReason`, and the registration is marked late (DEADLINE_PASSED); the unit
  * or person must be among the plan's participants (VALIDATION_FAILED naming the field); one live
- * registration per unit / person per plan (CONFLICT). Audited.
+ * registration per unit / person per plan (CONFLICT). Audited; the issuing unit is notified.
  */
 export async function registerForPlan(ctx: Ctx, planId: number, input: unknown) {
   const data = parseInput(CreateRegistration, input, registrationLabels);
@@ -128,7 +136,7 @@ export async function registerForPlan(ctx: Ctx, planId: number, input: unknown) 
       const why = unitIneligibility(unit, plan.unitPath, participants);
       if (why !== null) throw fieldError('unitId', 'Đơn vị', why);
       return single(
-        await insertAndAudit(ctx, trx, [
+        await insertAndAudit(ctx, trx, plan, [
           { ...base, ...when, kind: 'collective', unitId: unit.id, personId: null },
         ]),
       );
@@ -141,7 +149,7 @@ export async function registerForPlan(ctx: Ctx, planId: number, input: unknown) 
     const why = personIneligibility(person, plan.unitPath, participants);
     if (why !== null) throw fieldError('personId', 'Cán bộ', why);
     return single(
-      await insertAndAudit(ctx, trx, [
+      await insertAndAudit(ctx, trx, plan, [
         { ...base, ...when, kind: 'individual', unitId: person.unitId, personId: person.id },
       ]),
     );
@@ -192,6 +200,7 @@ export async function registerStaffInBulk(ctx: Ctx, planId: number, input: unkno
     const items = await insertAndAudit(
       ctx,
       trx,
+      plan,
       data.personIds.map((personId) => ({
         planId: plan.id,
         kind: 'individual' as const,

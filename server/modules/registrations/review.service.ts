@@ -28,6 +28,7 @@ import {
   registrationPermissions,
 } from './registrations.policy';
 import * as q from './registrations.queries';
+import { notifyRegistrationEvent, type RegistrationEvent } from './registration-notifications';
 
 const statusWords: Record<RegistrationChange, string> = {
   edit: 'Chỉ sửa được đăng ký đang chờ duyệt hoặc bị trả lại.',
@@ -82,8 +83,9 @@ async function apply(
   before: RegistrationRecord,
   set: Omit<Parameters<typeof q.updateRegistration>[2], 'version' | 'updatedAt'>,
   action: string,
-  reason?: string,
+  notify?: { plan: PlanRecord; event: RegistrationEvent },
 ) {
+  const reason = notify?.event.kind === 'returned' ? notify.event.reason : undefined;
   await q.updateRegistration(trx, before.id, {
     ...set,
     version: before.version + 1,
@@ -99,6 +101,8 @@ async function apply(
     before: diff.before,
     after: reason === undefined ? diff.after : { ...diff.after, reason },
   });
+  if (notify !== undefined)
+    await notifyRegistrationEvent(ctx, trx, notify.plan, after, notify.event);
   return toRegistrationResponse(after);
 }
 
@@ -144,12 +148,13 @@ export async function updateRegistration(ctx: Ctx, id: number, input: unknown) {
 /**
  * Sends a returned registration back for review, optionally with new commitments (the registrant
  * side). Allowed after the deadline: the registration itself was made in time (or accepted late),
- * the return asked for corrections. FORBIDDEN / INVALID_STATE / CONFLICT; audited.
+ * the return asked for corrections. FORBIDDEN / INVALID_STATE / CONFLICT; audited; the plan's
+ * issuing unit is notified.
  */
 export async function resubmitRegistration(ctx: Ctx, id: number, input: unknown) {
   const data = parseInput(ResubmitRegistration, input, registrationLabels);
   return ctx.db.transaction().execute(async (trx) => {
-    const { before, to } = await loadForChange(ctx, trx, id, data.version, 'resubmit');
+    const { before, plan, to } = await loadForChange(ctx, trx, id, data.version, 'resubmit');
     return apply(
       ctx,
       trx,
@@ -162,6 +167,7 @@ export async function resubmitRegistration(ctx: Ctx, id: number, input: unknown)
         returnReason: null,
       },
       'registration.resubmitted',
+      { plan, event: { kind: 'resubmitted' } },
     );
   });
 }
@@ -180,30 +186,33 @@ export async function withdrawRegistration(ctx: Ctx, id: number, input: unknown)
 
 /**
  * Approves a submitted registration (`registration.review` over the plan's issuing unit).
- * FORBIDDEN / INVALID_STATE / CONFLICT on a stale version; audited.
+ * FORBIDDEN / INVALID_STATE / CONFLICT on a stale version; audited; the registering side is
+ * notified.
  */
 export async function approveRegistration(ctx: Ctx, id: number, input: unknown) {
   const data = parseInput(Decide, input, registrationLabels);
   return ctx.db.transaction().execute(async (trx) => {
-    const { before, to } = await loadForChange(ctx, trx, id, data.version, 'approve');
+    const { before, plan, to } = await loadForChange(ctx, trx, id, data.version, 'approve');
     return apply(
       ctx,
       trx,
       before,
       { status: to, decidedAt: ctx.now(), decidedBy: actorId(ctx.actor) },
       'registration.approved',
+      { plan, event: { kind: 'approved' } },
     );
   });
 }
 
 /**
  * Returns a submitted registration to the registrant with a reason (required), for correction
- * and resubmission. Same rights and errors as approving; audited with the reason.
+ * and resubmission. Same rights and errors as approving; audited with the reason; the registering
+ * side is notified with it.
  */
 export async function returnRegistration(ctx: Ctx, id: number, input: unknown) {
   const data = parseInput(ReturnRegistration, input, registrationLabels);
   return ctx.db.transaction().execute(async (trx) => {
-    const { before, to } = await loadForChange(ctx, trx, id, data.version, 'return');
+    const { before, plan, to } = await loadForChange(ctx, trx, id, data.version, 'return');
     return apply(
       ctx,
       trx,
@@ -215,7 +224,7 @@ export async function returnRegistration(ctx: Ctx, id: number, input: unknown) {
         returnReason: data.reason,
       },
       'registration.returned',
-      data.reason,
+      { plan, event: { kind: 'returned', reason: data.reason } },
     );
   });
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Id, Page } from '../../api/types';
-import type { Band, CriteriaTree } from '../../../shared/criteria';
+import type { Band, CriteriaTree, TieBreakStep } from '../../../shared/criteria';
 import { planKeys } from '../campaigns/plans.api';
 
 /** Criteria sets (bộ tiêu chí): server/modules/evaluation (toCriteriaVersionResponse). */
@@ -51,6 +51,8 @@ export type PlanEvaluation = {
   planId: number;
   criteriaVersionId: number | null;
   bands: Band[] | null;
+  tieBreak: TieBreakStep[] | null;
+  qualifyingBandKeys: string[] | null;
   version: number;
 };
 
@@ -164,6 +166,9 @@ export function useBindPlanEvaluation() {
       criteriaVersionId: Id | null;
       bands: Band[] | null;
       assessmentDeadline: string | null;
+      /** Null = the default order / the top band. */
+      tieBreak: TieBreakStep[] | null;
+      qualifyingBandKeys: string[] | null;
     }) =>
       api.put<PlanEvaluation>(`/api/plans/${encodeURIComponent(String(planId))}/evaluation`, body),
     onSettled: () =>

@@ -10,12 +10,23 @@ import {
   Input,
   InputNumber,
   Select,
+  Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
 import { isApiError } from '../../api/client';
-import { defaultBands } from '../../../shared/criteria';
-import type { Band } from '../../../shared/criteria';
+import {
+  defaultBands,
+  defaultTieBreak,
+  rankKeyLabels,
+  tieBreakSteps,
+} from '../../../shared/criteria';
+import type { Band, TieBreakStep } from '../../../shared/criteria';
 import { applyFormErrors } from '../../ui/form-errors';
 import type { PlanDetail } from '../campaigns/plans.api';
 import { useBindPlanEvaluation } from './criteria.api';
@@ -47,12 +58,34 @@ function withKeys(rows: readonly BandRow[]): Band[] {
     return { key, label: r.label.trim(), minPercent: r.minPercent ?? 0 };
   });
 }
+/** One tie-break step in the order shown; `on` = used. */
+type TieRow = { step: TieBreakStep; on: boolean };
+
 type Values = {
   criteriaVersionId?: number | null;
   assessmentDeadline?: Dayjs | null;
   useDefaults: boolean;
   bands: BandRow[];
+  useDefaultTieBreak: boolean;
+  tieRows: TieRow[];
+  /** Empty = the top band (the server's null). */
+  qualifyingBandKeys: string[];
 };
+
+/** The plan's order first (used), then the steps it leaves out (unused). */
+function tieRowsOf(tieBreak: readonly TieBreakStep[] | null): TieRow[] {
+  const used = tieBreak ?? defaultTieBreak;
+  return [
+    ...used.map((step) => ({ step, on: true })),
+    ...tieBreakSteps.filter((s) => !used.includes(s)).map((step) => ({ step, on: false })),
+  ];
+}
+
+/** The bands the form would save now (keys as `withKeys` makes them). */
+function currentBands(useDefaults: boolean, rows: readonly BandRow[] | undefined): Band[] {
+  if (useDefaults) return defaultBands;
+  return withKeys((rows ?? []).filter((r) => (r.label ?? '').trim() !== ''));
+}
 
 /** The same rules as the server (bandProblems): distinct keys and thresholds, one from 0 %. */
 function bandsProblem(rows: readonly BandRow[]): string | null {
@@ -70,15 +103,22 @@ type Props = {
   criteriaVersionId: number | null;
   bands: Band[] | null;
   assessmentDeadline: string | null;
+  tieBreak: TieBreakStep[] | null;
+  qualifyingBandKeys: string[] | null;
   onDone: () => void;
 };
 
-/** Choose a published criteria version and the bands; saved with the plan's version. */
+/**
+ * Choose a published criteria version, the bands, the order of the tie-break steps and the bands
+ * that qualify for commendation; saved with the plan's version.
+ */
 export function PlanEvaluationForm({
   plan,
   criteriaVersionId,
   bands,
   assessmentDeadline,
+  tieBreak,
+  qualifyingBandKeys,
   onDone,
 }: Props) {
   const [form] = Form.useForm<Values>();
@@ -87,6 +127,13 @@ export function PlanEvaluationForm({
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
   const useDefaults = Form.useWatch('useDefaults', form) ?? bands === null;
+  const useDefaultTieBreak = Form.useWatch('useDefaultTieBreak', form) ?? tieBreak === null;
+  const tieRows = Form.useWatch('tieRows', form) ?? tieRowsOf(tieBreak);
+  const bandRows = Form.useWatch('bands', form);
+  const bandOptions = currentBands(useDefaults, bandRows).map((b) => ({
+    value: b.key,
+    label: b.label,
+  }));
   const options = published.items.map((v) => ({
     value: v.id,
     label: v.set.isExample ? `${versionLabel(v)} (chỉ để minh họa)` : versionLabel(v),
@@ -102,10 +149,12 @@ export function PlanEvaluationForm({
         criteriaVersionId: v.criteriaVersionId ?? null,
         bands: v.useDefaults ? null : rows,
         assessmentDeadline: v.assessmentDeadline ? v.assessmentDeadline.format('YYYY-MM-DD') : null,
+        tieBreak: v.useDefaultTieBreak ? null : v.tieRows.filter((r) => r.on).map((r) => r.step),
+        qualifyingBandKeys: v.qualifyingBandKeys.length === 0 ? null : v.qualifyingBandKeys,
       },
       {
         onSuccess: () => {
-          void message.success('Đã lưu bộ tiêu chí và mức xếp loại của kế hoạch.');
+          void message.success('Đã lưu bộ tiêu chí, mức xếp loại và cách xếp hạng của kế hoạch.');
           onDone();
         },
         onError: (e) => {
@@ -113,7 +162,14 @@ export function PlanEvaluationForm({
             setError(`${e.message} Kế hoạch đã được tải lại: hãy kiểm tra rồi lưu lại.`);
             return;
           }
-          setError(applyFormErrors(form, e, ['criteriaVersionId', 'assessmentDeadline', 'bands']));
+          setError(
+            applyFormErrors(form, e, [
+              'criteriaVersionId',
+              'assessmentDeadline',
+              'bands',
+              'qualifyingBandKeys',
+            ]),
+          );
         },
       },
     );
@@ -130,6 +186,9 @@ export function PlanEvaluationForm({
         assessmentDeadline: assessmentDeadline ? dayjs(assessmentDeadline) : null,
         useDefaults: bands === null,
         bands: (bands ?? defaultBands).map((b) => ({ ...b })),
+        useDefaultTieBreak: tieBreak === null,
+        tieRows: tieRowsOf(tieBreak),
+        qualifyingBandKeys: qualifyingBandKeys ?? [],
       }}
     >
       {error && (
@@ -234,6 +293,78 @@ export function PlanEvaluationForm({
                   </Button>
                 </Flex>
               </>
+            )}
+          </Form.List>
+        </Form.Item>
+      )}
+      <Form.Item
+        name="qualifyingBandKeys"
+        label="Mức xếp loại được xét khen thưởng"
+        extra="Đơn vị đạt các mức này mới được đề nghị khen thưởng; cá nhân chỉ đủ điều kiện khi đơn vị đạt một trong các mức này. Để trống: chỉ mức cao nhất."
+        rules={[
+          {
+            validator: (_, keys: string[] | undefined) => {
+              const missing = (keys ?? []).filter((k) => !bandOptions.some((o) => o.value === k));
+              return missing.length > 0
+                ? Promise.reject(new Error('Có mức đã chọn không còn trong các mức xếp loại'))
+                : Promise.resolve();
+            },
+          },
+        ]}
+      >
+        <Select
+          mode="multiple"
+          allowClear
+          options={bandOptions}
+          placeholder={`Mặc định: ${bandOptions[0]?.label ?? 'mức cao nhất'}`}
+          aria-label="Mức xếp loại được xét khen thưởng"
+          style={{ maxWidth: 420 }}
+        />
+      </Form.Item>
+      <Form.Item name="useDefaultTieBreak" valuePropName="checked" style={{ marginBottom: 8 }}>
+        <Checkbox>Khi bằng tỷ lệ điểm, xét theo thứ tự mặc định</Checkbox>
+      </Form.Item>
+      {!useDefaultTieBreak && (
+        <Form.Item
+          label="Thứ tự xét khi bằng tỷ lệ điểm"
+          extra="Các đơn vị bằng tỷ lệ điểm được xếp theo các tiêu chí được chọn, lần lượt từ trên xuống; vẫn bằng nhau thì đồng hạng."
+        >
+          <Form.List name="tieRows">
+            {(fields, { move }) => (
+              <Flex vertical gap={4}>
+                {fields.map((f, i) => {
+                  const step = tieRows[i]?.step;
+                  const label = step ? rankKeyLabels[step] : '';
+                  return (
+                    <Flex key={f.key} gap={8} align="center">
+                      <Typography.Text type="secondary" style={{ width: 20 }}>
+                        {i + 1}.
+                      </Typography.Text>
+                      {/* Registered so that the step travels with the row when it moves. */}
+                      <Form.Item name={[f.name, 'step']} hidden>
+                        <Input />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'on']} valuePropName="checked" noStyle>
+                        <Checkbox style={{ flex: '1 1 auto' }}>{label}</Checkbox>
+                      </Form.Item>
+                      <Button
+                        type="text"
+                        icon={<ArrowUpOutlined />}
+                        aria-label={`Đưa lên: ${label}`}
+                        disabled={i === 0}
+                        onClick={() => move(i, i - 1)}
+                      />
+                      <Button
+                        type="text"
+                        icon={<ArrowDownOutlined />}
+                        aria-label={`Đưa xuống: ${label}`}
+                        disabled={i === fields.length - 1}
+                        onClick={() => move(i, i + 1)}
+                      />
+                    </Flex>
+                  );
+                })}
+              </Flex>
             )}
           </Form.List>
         </Form.Item>

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { defaultBands } from '../../../shared/criteria';
-import type { Band } from '../../../shared/criteria';
+import { defaultBands, defaultTieBreak, rankKeyLabels } from '../../../shared/criteria';
+import type { Band, TieBreakStep } from '../../../shared/criteria';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useIsMobile } from '../../ui/hooks';
 import type { PlanDetail } from '../campaigns/plans.api';
@@ -17,7 +17,26 @@ export type PlanEvaluationFields = {
   criteriaVersionId?: number | null;
   bands?: Band[] | null;
   assessmentDeadline?: string | null;
+  /** Tie-break steps after the percentage, in order; null = the default order. */
+  tieBreak?: TieBreakStep[] | null;
+  /** Band keys that qualify for commendation; null = the top band. */
+  qualifyingBandKeys?: string[] | null;
 };
+
+/** The tie-break steps as a numbered list, after the percentage. */
+function TieBreakList({ steps }: { steps: readonly TieBreakStep[] }) {
+  return (
+    <>
+      <ol style={{ margin: 0, paddingInlineStart: 20 }}>
+        <li>{rankKeyLabels.percent}</li>
+        {steps.map((s) => (
+          <li key={s}>{rankKeyLabels[s]}</li>
+        ))}
+      </ol>
+      <Typography.Text type="secondary">Vẫn bằng nhau thì đồng hạng.</Typography.Text>
+    </>
+  );
+}
 
 export function BandsTable({ bands }: { bands: readonly Band[] }) {
   const sorted = [...bands].sort((a, b) => b.minPercent - a.minPercent);
@@ -57,6 +76,12 @@ export function PlanEvaluationTab({ plan }: { plan: PlanDetail }) {
   const ended = plan.status === 'closed' || plan.status === 'cancelled';
   const canSet = (plan.permissions.canEdit || plan.permissions.canAmend) && !ended;
   const bands = ev.bands ?? null;
+  const tieBreak = ev.tieBreak ?? null;
+  const qualifyingKeys = ev.qualifyingBandKeys ?? null;
+  const effectiveBands = [...(bands ?? defaultBands)].sort((x, y) => y.minPercent - x.minPercent);
+  const qualifyingLabels = (qualifyingKeys ?? effectiveBands.slice(0, 1).map((x) => x.key)).map(
+    (k) => effectiveBands.find((x) => x.key === k)?.label ?? k,
+  );
   const b = bound.data;
 
   if (editing && canSet)
@@ -66,6 +91,8 @@ export function PlanEvaluationTab({ plan }: { plan: PlanDetail }) {
         criteriaVersionId={boundId}
         bands={bands}
         assessmentDeadline={ev.assessmentDeadline ?? null}
+        tieBreak={tieBreak}
+        qualifyingBandKeys={qualifyingKeys}
         onDone={() => setEditing(false)}
       />
     );
@@ -119,6 +146,21 @@ export function PlanEvaluationTab({ plan }: { plan: PlanDetail }) {
             children:
               bands === null ? 'Mặc định (theo thang xếp loại chung)' : 'Riêng của kế hoạch',
           },
+          {
+            key: 'qualifying',
+            label: 'Mức được xét khen thưởng',
+            children: `${qualifyingLabels.join(', ')}${qualifyingKeys === null ? ' (mặc định: mức cao nhất)' : ''}`,
+          },
+          {
+            key: 'tieBreak',
+            label: 'Thứ tự xếp hạng',
+            children: (
+              <Flex vertical gap={4}>
+                {tieBreak === null && <Typography.Text type="secondary">Mặc định</Typography.Text>}
+                <TieBreakList steps={tieBreak ?? defaultTieBreak} />
+              </Flex>
+            ),
+          },
         ]}
       />
       <BandsTable bands={bands ?? defaultBands} />
@@ -127,7 +169,7 @@ export function PlanEvaluationTab({ plan }: { plan: PlanDetail }) {
           <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
             {boundId === null
               ? 'Chọn bộ tiêu chí và mức xếp loại'
-              : 'Đổi bộ tiêu chí, mức xếp loại'}
+              : 'Đổi bộ tiêu chí, mức xếp loại, cách xếp hạng'}
           </Button>
         </div>
       ) : (

@@ -14,10 +14,12 @@ import {
 } from './results.api';
 import type { ComputeOutcome, ResultsFilter, ResultsPage } from './results.api';
 import { BandDistribution, ResultsTable, sortBands } from './results-view';
+import { SurveyImportCard } from './survey-import';
 
 /**
  * Plan tab "Kết quả": compute the classification and ranking, publish it (the issuing unit's
- * head), reopen it (the council, with a reason); the distribution per band and the ranking.
+ * head), reopen it (the council, with a reason); the distribution per band and the ranking;
+ * the survey-score import (survey-import.tsx).
  * The server decides who may do what: a refusal shows its message.
  */
 export function PlanResultsTab({ plan }: { plan: PlanDetail }) {
@@ -185,6 +187,14 @@ export function PlanResultsTab({ plan }: { plan: PlanDetail }) {
           />
         </>
       ) : null}
+
+      {data && (
+        <SurveyImportCard
+          planId={plan.id}
+          locked={status === 'published'}
+          computed={status === 'computed'}
+        />
+      )}
 
       <ReopenModal
         open={reopening}

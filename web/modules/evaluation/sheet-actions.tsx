@@ -10,15 +10,20 @@ import type { ScoreSheet } from './sheet.api';
 
 /** Submitting the self-assessment (the unit) and returning it (the plan's officer). */
 
-/** What the server refused a submission for: one line per leaf, each a link to its row. */
+/**
+ * What the server refused a submission for: one line per leaf, each a link to its row. `field`
+ * is the leaf's id (self-assessment) or code (appraisal); `onJump` gets it as it is.
+ */
 export function SubmitProblems({
   fields,
   onJump,
   onClose,
+  title = (n) => `Chưa nộp được: còn ${n} tiêu chí cần xử lý`,
 }: {
   fields: readonly FieldError[];
-  onJump: (nodeId: string) => void;
+  onJump: (field: string) => void;
   onClose: () => void;
+  title?: (count: number) => string;
 }) {
   // One line per leaf: "Mục 1.2: chưa chấm điểm; chưa có tài liệu kiểm chứng …".
   const byLeaf: { field: string; label: string; messages: string[] }[] = [];
@@ -34,7 +39,8 @@ export function SubmitProblems({
       closable={{ onClose }}
       role="alert"
       style={{ marginBottom: 16 }}
-      title={`Chưa nộp được: còn ${byLeaf.length} tiêu chí cần xử lý`}
+      title={title(byLeaf.length)}
+      data-testid="sheet-problems"
       description={
         <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 240, overflowY: 'auto' }}>
           {byLeaf.map((f) => (

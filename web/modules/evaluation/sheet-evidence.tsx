@@ -22,6 +22,7 @@ export function EvidenceList({
   sheetId: number;
   node: CriterionNode;
   files: readonly SheetEvidence[];
+  /** Files may be uploaded (and deleted, unless the server says per file). */
   editable: boolean;
 }) {
   const { message } = App.useApp();
@@ -57,7 +58,7 @@ export function EvidenceList({
           <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
             {size(f.sizeBytes)}
           </Typography.Text>
-          {editable && (
+          {(f.canDelete ?? editable) && (
             <Popconfirm
               title={`Xóa tệp "${f.fileName}"?`}
               okText="Xóa"

@@ -43,12 +43,20 @@ type InputProps = {
   value: LeafInput;
   disabled: boolean;
   onChange: (next: LeafInput) => void;
+  /** Who enters the figure, for the accessible name: "Tự chấm" (default), "Thẩm định lần 1" … */
+  stageLabel?: string;
 };
 
-/** The figure a unit enters for a leaf, by its scoring method. */
-export function LeafInputWidget({ node, value, disabled, onChange }: InputProps) {
+/** The figure a unit (or an appraiser) enters for a leaf, by its scoring method. */
+export function LeafInputWidget({
+  node,
+  value,
+  disabled,
+  onChange,
+  stageLabel = 'Tự chấm',
+}: InputProps) {
   const s = node.scoring;
-  const label = `Tự chấm mục ${node.code}`;
+  const label = `${stageLabel} mục ${node.code}`;
   if (!s) return <Typography.Text type="danger">Chưa có cách chấm</Typography.Text>;
   switch (s.method) {
     case 'binary':

@@ -9,6 +9,8 @@ export const sheetStatusLabels: Record<SheetStatus, string> = {
   self_draft: 'Bản tự chấm',
   submitted: 'Đã nộp',
   returned: 'Bị trả lại',
+  explaining: 'Đang giải trình',
+  explained: 'Đã giải trình — chờ thẩm định lần 2',
   appraised: 'Đã thẩm định',
   published: 'Đã công bố',
 };
@@ -17,13 +19,15 @@ const statusColors: Record<SheetStatus, string> = {
   self_draft: 'processing',
   submitted: 'blue',
   returned: 'warning',
+  explaining: 'orange',
+  explained: 'geekblue',
   appraised: 'success',
   published: 'green',
 };
 
 export function SheetStatusTag({ status }: { status: SheetStatus }) {
   return (
-    <Tag color={statusColors[status]} style={{ marginInlineEnd: 0 }}>
+    <Tag color={statusColors[status]} style={{ marginInlineEnd: 0 }} data-testid="sheet-status">
       {sheetStatusLabels[status]}
     </Tag>
   );

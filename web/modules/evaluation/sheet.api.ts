@@ -5,8 +5,14 @@ import type { CriteriaTree } from '../../../shared/criteria';
 
 /** Score sheets (phiếu tự chấm điểm): server/modules/evaluation/assessment.service.ts (getSheet). */
 
-export type SheetStatus = 'self_draft' | 'submitted' | 'returned' | 'appraised' | 'published';
-export type ScoreStage = 'self' | 'appraisal1' | 'appraisal2' | 'survey';
+export type SheetStatus =
+  'self_draft' | 'submitted' | 'returned' | 'explaining' | 'explained' | 'appraised' | 'published';
+/** 'explanation' = the unit's answer to an appraisal question (a note, no points). */
+export type ScoreStage = 'self' | 'appraisal1' | 'appraisal2' | 'survey' | 'explanation';
+
+/** Still in the unit's self-assessment (editable by the unit, no appraisal yet). */
+export const isSelfStage = (status: SheetStatus) =>
+  status === 'self_draft' || status === 'returned';
 
 /** What a unit or appraiser enters for one leaf; each scoring method reads its own field. */
 export type LeafInput = {
@@ -36,6 +42,8 @@ export type SheetEvidence = {
   sizeBytes: number;
   uploadedByName: string | null;
   uploadedAt: string;
+  /** The actor may remove it now (during an explanation round: files of that round only). */
+  canDelete?: boolean;
 };
 
 export type SheetProblem = { nodeId: string; code: string; message: string };
@@ -68,7 +76,17 @@ export type ScoreSheet = {
     missing: { nodeId: string; code: string }[];
   };
   problems: SheetProblem[];
-  permissions: { canEdit: boolean; canSubmit: boolean; canReturn: boolean };
+  /** The plan's results are published: the sheet is locked for good. */
+  resultsPublished?: boolean;
+  permissions: {
+    canEdit: boolean;
+    canSubmit: boolean;
+    canReturn: boolean;
+    /** Evidence may be added now (also while explaining); absent on older servers = canEdit. */
+    canAddEvidence?: boolean;
+    /** With canAddEvidence: the leaves that take evidence; null = any self-scored leaf. */
+    evidenceNodeIds?: string[] | null;
+  };
 };
 
 export type SavedEntry = {
@@ -79,7 +97,7 @@ export type SavedEntry = {
   version: number;
 };
 
-const sheetPath = (id: Id, rest = '') =>
+export const sheetPath = (id: Id, rest = '') =>
   `/api/score-sheets/${encodeURIComponent(String(id))}${rest}`;
 
 export const sheetKeys = {
@@ -93,7 +111,7 @@ export function evidenceUrl(sheetId: Id, evidenceId: Id): string {
 }
 
 /** The saved input of an entry, whatever the driver handed back (object or JSON text). */
-export function entryInput(entry: SheetEntry | undefined): LeafInput {
+export function entryInput(entry: { input: unknown } | null | undefined): LeafInput {
   let raw = entry?.input;
   if (typeof raw === 'string') {
     try {

@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import { roleAllows, roles } from '../../../shared/permissions';
+import type { Ctx } from '../../platform/context';
+import type { Executor } from '../../platform/db';
+import type { NewNotification } from './notifications.service';
+
+/**
+ * Who acts for a unit. A notification is read by the accounts holding a role at the unit itself,
+ * but many units that take part in a campaign have no account: a one-stop section (bộ phận một
+ * cửa) or a school is run from its commune, whose head and emulation officer register, score and
+ * explain for it (`registration.submit` covers the subtree). So a notification meant for "the
+ * unit's side" goes to the unit itself and, unless an active account at that unit holds
+ * `registration.submit`, also to its nearest ancestor where one does.
+ */
+
+const ACTING_ROLES = roles.filter((r) => r !== 'admin' && roleAllows(r, 'registration.submit'));
+/** Rows per INSERT, well under PostgreSQL's 65,535 parameters. */
+const CHUNK = 1000;
+
+/** For each unit id: the unit and its acting unit (itself or its nearest acting ancestor). */
+export async function actingUnits(
+  db: Executor,
+  unitIds: readonly number[],
+): Promise<Map<number, number[]>> {
+  const ids = [...new Set(unitIds)];
+  if (ids.length === 0) return new Map();
+  // An org unit's ltree path is the ids from the root down, so its labels are its ancestors.
+  const { rows } = await sql<{ unitId: number; actingId: number | null }>`
+    SELECT u.id AS "unitId", (
+      SELECT a.id FROM unnest(string_to_array(u.path::text, '.')::int[]) WITH ORDINALITY AS a(id, depth)
+      WHERE EXISTS (SELECT 1 FROM role_grant g JOIN user_account ua ON ua.id = g.user_id
+        WHERE g.unit_id = a.id AND ua.active AND g.role = ANY(${sql.val(ACTING_ROLES)}::text[]))
+      ORDER BY a.depth DESC LIMIT 1) AS "actingId"
+    FROM org_unit u WHERE u.id = ANY(${sql.val(ids)}::int[])`.execute(db);
+  return new Map(
+    rows.map((r) => [
+      r.unitId,
+      r.actingId === null || r.actingId === r.unitId ? [r.unitId] : [r.unitId, r.actingId],
+    ]),
+  );
+}
+
+/**
+ * Sends each notification to the side of its `unitId` (see above); each recipient's dedupe key is
+ * the notification's with ":u<recipient id>", so a repeated event sends nothing twice. Returns the
+ * number of rows written.
+ */
+export async function notifyUnitSide(
+  ctx: Ctx,
+  ns: readonly NewNotification[],
+  db: Executor = ctx.db,
+): Promise<number> {
+  const sides = await actingUnits(
+    db,
+    ns.map((n) => n.unitId),
+  );
+  const now = ctx.now();
+  const rows = ns.flatMap((n) =>
+    (sides.get(n.unitId) ?? [n.unitId]).map((unitId) => ({
+      ...n,
+      unitId,
+      dedupeKey: `${n.dedupeKey}:u${unitId}`,
+      createdAt: now,
+    })),
+  );
+  let sent = 0;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const written = await db
+      .insertInto('notification')
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.column('dedupeKey').doNothing())
+      .returning('id')
+      .execute();
+    sent += written.length;
+  }
+  return sent;
+}
