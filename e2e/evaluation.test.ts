@@ -393,6 +393,7 @@ describe('seed 002: registration, self-assessment, appraisal and results (Chromi
     const board = pub.getByRole('region', { name: 'Bảng xếp hạng' });
     const unitRow = board.locator('tr', { hasText: ONE_STOP });
     await unitRow.getByText('Xuất sắc').waitFor();
+    await unitRow.getByText('Thị trấn Thứ Ba').waitFor(); // which one-stop unit it is
     expect(await unitRow.innerText()).toMatch(/\b1\b/);
     if (shots)
       await pub.screenshot({ path: path.join(shots, 'seed002-09-public.png'), fullPage: true });

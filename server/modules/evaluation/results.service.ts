@@ -171,6 +171,7 @@ const ResultsQuery = z.object({ bandKey: z.string().trim().max(30).optional(), p
 export async function listResults(ctx: Ctx, planId: number, input: unknown, db: Executor = ctx.db) {
   const query = parseInput(ResultsQuery, input, { bandKey: 'Mức xếp loại' });
   const plan = await getVisiblePlan(ctx, db, planId);
+  const issuerDepth = plan.unitPath.split('.').length;
   const state = await resultsState(db, planId);
   if (state.resultsStatus !== 'published' && !can(ctx.actor, 'campaign.view', plan.unitPath))
     throw notFound('kết quả đánh giá');
@@ -185,8 +186,13 @@ export async function listResults(ctx: Ctx, planId: number, input: unknown, db: 
     rank: number;
     decidedBy: string | null;
     missingCount: number;
+    unitPath: string[];
     count: number;
   }>`SELECT r.unit_id AS "unitId", u.name AS "unitName", r.sheet_id AS "sheetId", r.total, r.percent,
+      -- Where the unit sits below the issuer (e.g. its commune): one-stop units share one name.
+      COALESCE((SELECT array_agg(a.name ORDER BY nlevel(a.path)) FROM org_unit a
+        WHERE a.path @> u.path AND a.id <> u.id AND nlevel(a.path) > ${issuerDepth}),
+        '{}') AS "unitPath",
       r.band_key AS "bandKey", r.band_label AS "bandLabel", r.rank, r.decided_by AS "decidedBy",
       r.missing_count AS "missingCount", count(*) OVER ()::int AS count
     FROM evaluation_result r JOIN org_unit u ON u.id = r.unit_id

@@ -85,6 +85,8 @@ describe('results', () => {
       ['Bộ phận một cửa Ngọc Liên', 9, 45, 'Yếu', 2],
     ]);
     expect(computed.counts).toMatchObject({ kha: 1, yeu: 1, xuat_sac: 0 });
+    // Each unit carries where it sits below the issuer: one-stop units share their name.
+    expect(table.items.map((r) => r.unitPath)).toEqual([['Xã Lương Điền'], ['Xã Ngọc Liên']]);
 
     // Not public before publication; the head of the issuing unit publishes; then it is locked.
     await expectAppError(listResults(testCtx(t, { kind: 'public' }), w.plan.id, {}), 'NOT_FOUND');

@@ -158,6 +158,13 @@ export function ResultsTable({
           ) : (
             name
           )}
+          {r.unitPath && r.unitPath.length > 0 && (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {r.unitPath.join(' › ')}
+              </Typography.Text>
+            </div>
+          )}
           {r.missingCount > 0 && (
             <div>
               <Typography.Text type="warning" style={{ fontSize: 12 }}>
@@ -185,11 +192,20 @@ export function ResultsTable({
     {
       title: 'Xếp loại',
       dataIndex: 'bandLabel',
-      width: 120,
+      width: 150,
       render: (label: string, r) => (
-        <Tag color={bandColor(bands, r.bandKey).tag} style={{ marginInlineEnd: 0 }}>
-          {label}
-        </Tag>
+        <>
+          <Tag color={bandColor(bands, r.bandKey).tag} style={{ marginInlineEnd: 0 }}>
+            {label}
+          </Tag>
+          {r.qualifies && (
+            <div>
+              <Typography.Text type="success" style={{ fontSize: 12 }}>
+                Đủ điều kiện xét khen thưởng
+              </Typography.Text>
+            </div>
+          )}
+        </>
       ),
     },
     {

@@ -28,6 +28,10 @@ export type ResultItem = {
   rank: number;
   decidedBy: DecidedBy;
   missingCount: number;
+  /** Ancestors below the issuing unit, top first (e.g. the commune of a one-stop unit). */
+  unitPath?: string[];
+  /** Whether the unit's band qualifies it for commendation under the plan. */
+  qualifies?: boolean;
 };
 
 export type ResultsPage = {
