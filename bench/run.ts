@@ -8,6 +8,7 @@ import { buildApp } from '../server/app';
 import { benchImport } from './import';
 import { benchPlans } from './plans';
 import { benchScoring } from './scoring';
+import { benchRegistrationsXlsx } from './registrations-xlsx';
 import { peopleSearchRequests, searchTerms, subtreeRequests } from './scenarios';
 import type { Db } from '../server/platform/db';
 import {
@@ -41,6 +42,7 @@ const BENCHES = [
   'import-100k',
   'plans',
   'scoring',
+  'registrations-xlsx',
 ] as const;
 type BenchName = (typeof BENCHES)[number];
 
@@ -258,7 +260,7 @@ async function main(): Promise<void> {
         officer: await login(base, BENCH_OFFICER),
       };
       // The bare floor is only needed by the benches reported as a ratio to it.
-      const bare = httpBenches.some((b) => b !== 'scoring')
+      const bare = httpBenches.some((b) => b !== 'scoring' && b !== 'registrations-xlsx')
         ? await measure('bare', base, [{ path: '/api/bench/bare' }])
         : { rps: Number.NaN };
       const figures = (r: LoadResult & { cpu: ReturnType<typeof cpuShares> }) => ({
@@ -290,6 +292,9 @@ async function main(): Promise<void> {
             connections,
             seconds,
           });
+        } else if (name === 'registrations-xlsx') {
+          const r = await benchRegistrationsXlsx(runtime, base, cookies.admin, log);
+          emit({ bench: name, ...r });
         } else if (name === 'people-search') {
           const terms = await searchTerms(db);
           const requests = peopleSearchRequests(terms, cookies.admin);

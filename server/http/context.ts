@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import type { Ctx, UserActor } from '../platform/context';
@@ -48,13 +49,8 @@ export function publicCtx(deps: AppDeps, req: FastifyRequest): Ctx {
   };
 }
 
-/** Sends a generated file with a safe ASCII fallback name and the UTF-8 name for browsers. */
-export function sendFile(
-  reply: FastifyReply,
-  data: Buffer,
-  fileName: string,
-  contentType: string,
-): FastifyReply {
+/** Attachment headers: a safe ASCII fallback name and the UTF-8 name (RFC 6266) for browsers. */
+function asAttachment(reply: FastifyReply, fileName: string, contentType: string): FastifyReply {
   const ascii = fileName
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -66,8 +62,31 @@ export function sendFile(
       'Content-Disposition',
       `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     )
-    .header('Cache-Control', 'no-store')
-    .send(data);
+    .header('Cache-Control', 'no-store');
+}
+
+/** Sends a generated file with a safe ASCII fallback name and the UTF-8 name for browsers. */
+export function sendFile(
+  reply: FastifyReply,
+  data: Buffer,
+  fileName: string,
+  contentType: string,
+): FastifyReply {
+  return asAttachment(reply, fileName, contentType).send(data);
+}
+
+/**
+ * Sends a file as it is generated (chunked, no Content-Length), with the same names as sendFile.
+ * A stream that fails before its first byte becomes the usual error response; later, the
+ * download breaks off. Fastify destroys the stream when the client goes away.
+ */
+export function sendStream(
+  reply: FastifyReply,
+  stream: Readable,
+  fileName: string,
+  contentType: string,
+): FastifyReply {
+  return asAttachment(reply, fileName, contentType).send(stream);
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { sendFile, userCtx, XLSX_TYPE, type AppDeps } from '../../http/context';
+import { sendFile, sendStream, userCtx, XLSX_TYPE, type AppDeps } from '../../http/context';
 import { AppError } from '../../platform/errors';
 import { z } from '../../platform/validation';
 import { buildTemplate } from './xlsx-format';
@@ -95,18 +95,7 @@ export function registerOrganizationRoutes(app: FastifyInstance, deps: AppDeps):
 
   app.get('/api/exports/people', async (req, reply) => {
     const { stream, fileName } = await exportPeople(userCtx(deps, req), req.query);
-    const ascii = fileName
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[đĐ]/g, 'd')
-      .replace(/[^\w.-]+/g, '_');
-    return reply
-      .header('Content-Type', XLSX_TYPE)
-      .header(
-        'Content-Disposition',
-        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      )
-      .send(stream);
+    return sendStream(reply, stream, fileName, XLSX_TYPE);
   });
 
   app.get('/api/exports/units', async (req, reply) => {

@@ -22,7 +22,7 @@ import {
 import { acceptsRegistrations, allowsReview } from './registrations.rules';
 import * as q from './registrations.queries';
 import { progressRows, progressTotals } from './progress.queries';
-import { buildRegistrationSheet } from './registration-xlsx';
+import { streamRegistrationSheet } from './registration-xlsx';
 import { renderRegistrationDocx } from './registration-docx';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -90,20 +90,38 @@ export async function listPlanRegistrations(ctx: Ctx, planId: number, input: unk
 }
 
 /**
- * The same list (same visibility and filters, no paging) as an .xlsx: STT, Loại, Đơn vị, Họ và
- * tên, Chức vụ, Danh hiệu đăng ký, Chỉ tiêu, Trạng thái, Đăng ký lúc, Muộn/Lý do.
+ * The same list (same visibility and filters, same order, no paging) as a streamed .xlsx: STT,
+ * Loại, Đơn vị, Họ và tên, Chức vụ, Danh hiệu đăng ký, Chỉ tiêu, Trạng thái, Đăng ký lúc,
+ * Muộn/Lý do. The matching ids are read once, in list order (one sort); the rows are then read
+ * and written `batchSize` at a time, each batch its own short query, so only the ids stay in
+ * memory and no database connection is held for the whole download. Input errors, NOT_FOUND and
+ * FORBIDDEN are thrown before the stream is returned.
  */
-export async function exportPlanRegistrations(ctx: Ctx, planId: number, input: unknown) {
+export async function exportPlanRegistrations(
+  ctx: Ctx,
+  planId: number,
+  input: unknown,
+  { batchSize = 1000 }: { batchSize?: number } = {},
+) {
   const query = parseInput(
     ListRegistrationsQuery.omit({ page: true, pageSize: true }),
     input,
     registrationLabels,
   );
   const plan = await getVisiblePlan(ctx, ctx.db, planId);
-  const where = await listConditions(ctx, plan, query);
-  const { items } = await q.listRegistrations(ctx.db, plan.id, where, null);
+  const ids = await q.listRegistrationIds(ctx.db, plan.id, await listConditions(ctx, plan, query));
+  async function* batches() {
+    for (let i = 0; i < ids.length; i += batchSize) {
+      const batch = sql<SqlBool>`r.id = ANY(${sql.val(ids.slice(i, i + batchSize))}::int[])`;
+      // A batch is a run of consecutive ids of the list, so list order within it is list order.
+      yield (await q.listRegistrations(ctx.db, plan.id, batch, null)).items;
+    }
+  }
   const number = plan.documentNumber?.replace(/\//g, '-') ?? `ke-hoach-${plan.id}`;
-  return { data: await buildRegistrationSheet(items), fileName: `dang-ky-thi-dua ${number}.xlsx` };
+  return {
+    stream: streamRegistrationSheet(batches()),
+    fileName: `dang-ky-thi-dua ${number}.xlsx`,
+  };
 }
 
 /**

@@ -1,9 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { registerForPlan, registerStaffInBulk } from './registrations.service';
 import { approveRegistration, withdrawRegistration } from './review.service';
-import { listPlanRegistrations, registrationProgress } from './lists.service';
-import { commitments, world, type World } from './registrations.fixtures';
+import {
+  exportPlanRegistrations,
+  listPlanRegistrations,
+  registrationProgress,
+} from './lists.service';
+import { formatStamp, streamRegistrationSheet } from './registration-xlsx';
+import type { RegistrationRecord } from './registrations.schemas';
+import { commitments, expectAppError, world, type World } from './registrations.fixtures';
 
 let t: TestDb;
 let w: World;
@@ -86,6 +96,184 @@ describe('registration list', () => {
     const page = await list({ page: 2, pageSize: 2 });
     expect(page.total).toBe(5);
     expect(names(page.items)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
+  });
+});
+
+/** The rows of the first sheet of a streamed .xlsx, header first, without ExcelJS's empty slot 0. */
+async function sheetRows(stream: Readable): Promise<unknown[][]> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+  const rows = (wb.worksheets[0]?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
+  return rows.map((r) => r.slice(1));
+}
+
+/** Who a sheet row is about: the person, or the unit for a collective. */
+const sheetNames = (rows: unknown[][]) =>
+  rows.slice(1).map((r) => (typeof r[3] === 'string' && r[3] !== '' ? r[3] : r[2]));
+
+describe('registration export', () => {
+  type Who = keyof World['users'];
+  const exported = async (who: Who, query: object = {}, batchSize?: number) =>
+    sheetRows((await exportPlanRegistrations(w.as(who), w.plan.id, query, { batchSize })).stream);
+
+  it('writes the list’s rows in its order across batches, numbered, in the actor’s view', async () => {
+    for (const who of ['officer', 'head', 'otherHead', 'lonelyEm'] as const) {
+      const list = await listPlanRegistrations(w.as(who), w.plan.id, {});
+      for (const batchSize of [1, 2, undefined]) {
+        const rows = await exported(who, {}, batchSize);
+        expect(sheetNames(rows)).toEqual(names(list.items));
+        expect(rows.slice(1).map((r) => r[0])).toEqual(list.items.map((_, i) => i + 1));
+      }
+    }
+    const rows = await exported('officer', {}, 2);
+    expect(rows[0]).toEqual([
+      'STT',
+      'Loại',
+      'Đơn vị',
+      'Họ và tên',
+      'Chức vụ',
+      'Danh hiệu đăng ký',
+      'Chỉ tiêu',
+      'Trạng thái',
+      'Đăng ký lúc',
+      'Muộn/Lý do',
+    ]);
+    // Nguyễn Văn An, the third row: submitted by the head on time, not decided.
+    expect(rows[3]).toEqual([
+      3,
+      'Cá nhân',
+      'Bộ phận một cửa',
+      'Nguyễn Văn An',
+      'Công chức Tư pháp',
+      'Tập thể lao động xuất sắc',
+      '- 100% hồ sơ giải quyết đúng hạn\n- Tỷ lệ hồ sơ trực tuyến đạt 80%',
+      'Chờ duyệt',
+      '15/07/2020 09:00',
+    ]);
+    expect(rows[1]?.[7]).toBe('Đã duyệt');
+  });
+
+  it('applies the list’s filters: status, kind, unit subtree, accent-insensitive search', async () => {
+    const as = (query: object) => exported('officer', query, 1).then(sheetNames);
+    expect(await as({ status: 'approved' })).toEqual(['Bộ phận một cửa']);
+    expect(await as({ kind: 'individual' })).toEqual([
+      'Nguyễn Văn An',
+      'Trần Thị Bình',
+      'Hoàng Thị Em',
+    ]);
+    expect(await as({ unitId: w.tree.otherCommune.id })).toEqual([
+      'Bộ phận một cửa Ngọc Liên',
+      'Hoàng Thị Em',
+    ]);
+    expect(await as({ search: 'nguyen van AN' })).toEqual(['Nguyễn Văn An']);
+    expect(await as({ search: '100%' })).toEqual([]);
+    expect(await exported('head', { kind: 'collective' })).toHaveLength(2);
+  });
+
+  it('refuses bad input and unknown plans or units before any byte is sent', async () => {
+    await expectAppError(
+      exportPlanRegistrations(w.as('officer'), w.plan.id, { status: 'xyz' }),
+      'VALIDATION_FAILED',
+      'status',
+    );
+    await expectAppError(exportPlanRegistrations(w.as('officer'), 999_999, {}), 'NOT_FOUND');
+    await expectAppError(
+      exportPlanRegistrations(w.as('officer'), w.plan.id, { unitId: 999_999 }),
+      'NOT_FOUND',
+    );
+  });
+});
+
+/** A registration whose targets are 1,200 characters that do not compress. */
+function bulky(i: number): RegistrationRecord {
+  return {
+    id: i,
+    planId: 1,
+    kind: 'individual',
+    unitId: 1,
+    unitPath: '1',
+    unitName: 'Bộ phận một cửa',
+    unitKind: 'one_stop',
+    personId: i,
+    personName: `Nguyễn Văn ${i}`,
+    personPosition: null,
+    personCategory: 'cong_chuc',
+    status: 'submitted',
+    commitments: { ...commitments, targets: [randomBytes(900).toString('base64')] },
+    submittedAt: new Date(T0),
+    submittedBy: null,
+    submittedByName: null,
+    late: false,
+    lateReason: null,
+    decidedAt: null,
+    decidedByName: null,
+    returnReason: null,
+    version: 1,
+    updatedAt: new Date(T0),
+  };
+}
+const T0 = '2020-07-15T02:00:00Z';
+
+describe('streamed sheet', () => {
+  /** 50 batches of 40 rows, each after a short wait as a database round trip would take. */
+  function source() {
+    const state = { pulled: 0, closed: false };
+    async function* batches() {
+      try {
+        for (let b = 0; b < 50; b++) {
+          await sleep(2);
+          state.pulled++;
+          yield Array.from({ length: 40 }, (_, i) => bulky(b * 40 + i + 1));
+        }
+      } finally {
+        state.closed = true;
+      }
+    }
+    return { state, batches: batches() };
+  }
+
+  it('reads the next batch only as the reader takes the file, and then writes every row', async () => {
+    const { state, batches } = source();
+    const stream = streamRegistrationSheet(batches);
+    // Wait until no batch has been read for 100 ms: unthrottled, that is after all 50.
+    for (let seen = -1; seen !== state.pulled; await sleep(100)) seen = state.pulled;
+    expect(state.pulled).toBeLessThan(25);
+    const rows = await sheetRows(stream);
+    expect(state).toEqual({ pulled: 50, closed: true });
+    expect(rows).toHaveLength(2001);
+    expect(rows[2000]?.slice(0, 4)).toEqual([
+      2000,
+      'Cá nhân',
+      'Bộ phận một cửa',
+      'Nguyễn Văn 2000',
+    ]);
+  });
+
+  it('writes times in Vietnam time (UTC+7), across midnight and the year', () => {
+    expect(formatStamp(new Date('2020-07-15T02:00:00Z'))).toBe('15/07/2020 09:00');
+    expect(formatStamp(new Date('2020-12-31T17:05:00Z'))).toBe('01/01/2021 00:05');
+    expect(formatStamp(new Date('2021-02-28T16:59:59Z'))).toBe('28/02/2021 23:59');
+  });
+
+  it('stops reading when the reader goes away, and breaks off on a failure', async () => {
+    const { state, batches } = source();
+    const stream = streamRegistrationSheet(batches);
+    await sleep(100);
+    stream.destroy();
+    await sleep(50);
+    expect(state.closed).toBe(true);
+    const pulled = state.pulled;
+    expect(pulled).toBeLessThan(50);
+    await sleep(50);
+    expect(state.pulled).toBe(pulled);
+
+    async function* failing() {
+      yield [bulky(1)];
+      throw new Error('connection lost');
+    }
+    await expect(sheetRows(streamRegistrationSheet(failing()))).rejects.toThrow('connection lost');
   });
 });
 

