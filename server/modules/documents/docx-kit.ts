@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   LineRuleType,
+  PageOrientation,
   Paragraph,
   Table,
   TableBorders,
@@ -26,6 +27,8 @@ export const mm = (v: number) => Math.round(v * 56.7);
 export const PAGE = { width: 11906, height: 16838 };
 export const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
 export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+/** The text width of a landscape page (same margins, as the page is read). */
+export const LANDSCAPE_TEXT_WIDTH = PAGE.height - MARGIN.left - MARGIN.right;
 /** Body paragraphs: 6 pt after, line spacing 1.2. */
 export const BODY_SPACING = { before: 0, after: 120, line: 288, lineRule: LineRuleType.AUTO };
 export const TIGHT = { before: 0, after: 0 };
@@ -62,10 +65,17 @@ function cell(width: number, children: Paragraph[]): TableCell {
   });
 }
 
-/** A borderless two-column block (issuing body | Quốc hiệu; Nơi nhận | signature). */
-export function twoColumns(widths: [number, number], rows: Array<[Paragraph[], Paragraph[]]>) {
+/**
+ * A borderless two-column block (issuing body | Quốc hiệu; Nơi nhận | signature), `width` wide
+ * (the portrait text width unless given).
+ */
+export function twoColumns(
+  widths: [number, number],
+  rows: Array<[Paragraph[], Paragraph[]]>,
+  width: number = TEXT_WIDTH,
+) {
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
@@ -79,11 +89,16 @@ export function twoColumns(widths: [number, number], rows: Array<[Paragraph[], P
   });
 }
 
-/** An A4 document in the decree's page setup, Times New Roman 14 pt by default, one section. */
+/**
+ * An A4 document in the decree's page setup, Times New Roman 14 pt by default (`fontSize`), one
+ * section, portrait unless `landscape` (wide tables: score sheets).
+ */
 export function officialDocument(o: {
   creator: string;
   title: string;
   children: (Paragraph | Table)[];
+  landscape?: boolean;
+  fontSize?: number;
   /** Page headers; `first` differs from the rest when given (page numbers hidden on page 1). */
   headers?: { default: Header; first?: Header };
 }): Document {
@@ -97,7 +112,7 @@ export function officialDocument(o: {
     styles: {
       default: {
         document: {
-          run: { font: fonts, size: 28, language: { value: 'vi-VN' } },
+          run: { font: fonts, size: (o.fontSize ?? 14) * 2, language: { value: 'vi-VN' } },
           paragraph: { spacing: TIGHT },
         },
       },
@@ -107,7 +122,12 @@ export function officialDocument(o: {
         properties: {
           ...(o.headers?.first === undefined ? {} : { titlePage: true }),
           page: {
-            size: { width: PAGE.width, height: PAGE.height },
+            // Portrait dimensions either way: docx swaps them for a landscape page.
+            size: {
+              width: PAGE.width,
+              height: PAGE.height,
+              ...(o.landscape === true ? { orientation: PageOrientation.LANDSCAPE } : {}),
+            },
             margin: { ...MARGIN, header: mm(10), footer: mm(10) },
           },
         },

@@ -15,6 +15,7 @@ export { fixedDocumentDate, normaliseDocx } from './docx-package';
 export { headerLines, longDate, lowerFirst, stripEndPunctuation } from './plan-format';
 export {
   BODY_SPACING,
+  LANDSCAPE_TEXT_WIDTH,
   TEXT_WIDTH,
   centred,
   line,

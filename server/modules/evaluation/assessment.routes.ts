@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { sendFile, userCtx, type AppDeps } from '../../http/context';
+import { XLSX_TYPE, sendFile, userCtx, type AppDeps } from '../../http/context';
 import { AppError } from '../../platform/errors';
 import { id, parseInput } from '../../platform/validation';
 import { getSheet, openSheet, returnSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { downloadEvidence, removeEvidence, uploadEvidence } from './evidence.service';
 import { listScoreSheets } from './sheet-list.service';
+import { DOCX_TYPE, exportSheetDocx, exportSheetXlsx } from './sheet-export.service';
 
 /** HTTP for self-assessment: parse → call the service → present. */
 
@@ -26,6 +27,14 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: AppDeps): v
   );
   app.get('/api/score-sheets', async (req) => listScoreSheets(userCtx(deps, req), req.query));
   app.get('/api/score-sheets/:id', async (req) => getSheet(userCtx(deps, req), params(req).id));
+  app.get('/api/score-sheets/:id/export.xlsx', async (req, reply) => {
+    const file = await exportSheetXlsx(userCtx(deps, req), params(req).id);
+    return sendFile(reply, file.data, file.fileName, XLSX_TYPE);
+  });
+  app.get('/api/score-sheets/:id/export.docx', async (req, reply) => {
+    const file = await exportSheetDocx(userCtx(deps, req), params(req).id);
+    return sendFile(reply, file.data, file.fileName, DOCX_TYPE);
+  });
   app.put('/api/score-sheets/:id/self/:nodeId', async (req) => {
     const p = params(req);
     return saveSelfEntry(userCtx(deps, req), p.id, p.nodeId ?? '', req.body);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Key } from 'react';
 import { Alert, App, Button, Descriptions, Flex, Result, Spin, Tabs } from 'antd';
+import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Link, useBlocker, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import type { FieldError } from '../../api/client';
@@ -14,7 +15,7 @@ import { ReturnButton, SubmitButton, SubmitProblems } from './sheet-actions';
 import { DeadlineText, SheetStatusTag, SheetSummary } from './sheet-summary';
 import { leafRowId, SheetTable } from './sheet-table';
 import type { Drafts } from './sheet-table';
-import { isSelfStage, useScoreSheet } from './sheet.api';
+import { isSelfStage, sheetPath, useScoreSheet } from './sheet.api';
 import type { ScoreSheet } from './sheet.api';
 import { useAppraisal } from './appraisal.api';
 import type { Appraisal } from './appraisal.api';
@@ -211,6 +212,22 @@ function SheetView({ id }: { id: string }) {
         ]}
         extra={
           <>
+            <Button
+              icon={<FileExcelOutlined />}
+              href={sheetPath(sheet.id, '/export.xlsx')}
+              download
+              aria-label="Xuất phiếu chấm điểm ra Excel"
+            >
+              Xuất Excel
+            </Button>
+            <Button
+              icon={<FileWordOutlined />}
+              href={sheetPath(sheet.id, '/export.docx')}
+              download
+              aria-label="Tải bản in phiếu chấm điểm (.docx)"
+            >
+              Tải bản in (.docx)
+            </Button>
             {sheet.permissions.canSubmit && (
               <SubmitButton sheet={sheet} unsaved={unsaved} onProblems={setProblems} />
             )}
