@@ -1,12 +1,12 @@
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
-import { AppError, forbidden, staleVersion } from '../../platform/errors';
+import { AppError, staleVersion } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
 import { visibleSheet } from './assessment.service';
 import * as q from './assessment.queries';
-import { canAppraise } from './appraisal.policy';
+import { assertMayAppraise } from './appraisal.service';
 import { unappraisedLeaves } from './appraisal.rules';
 import { byStage, sideBySide, treeOfSheet } from './appraisal.compare';
 import { SheetVersion, appraisalLabels } from './appraisal.schemas';
@@ -24,10 +24,7 @@ const AUDIT = 'score_sheet';
 /** A visible sheet the actor appraises (the same check as scoring one leaf): FORBIDDEN otherwise. */
 async function appraisableSheet(ctx: Ctx, trx: Executor, sheetId: number) {
   const sheet = await visibleSheet(ctx, trx, sheetId, 'update');
-  if (!canAppraise(ctx.actor, sheet.planUnitPath))
-    throw forbidden(
-      'Chỉ thành viên Hội đồng, tổ thẩm định của cơ quan ban hành kế hoạch được thẩm định.',
-    );
+  await assertMayAppraise(ctx, trx, sheet);
   return sheet;
 }
 

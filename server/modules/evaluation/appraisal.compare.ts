@@ -6,7 +6,7 @@ import { findCriteriaVersion } from './criteria.service';
 import { treeLeaves } from './assessment.rules';
 import { visibleSheet } from './assessment.service';
 import * as q from './assessment.queries';
-import { getAppraisalState } from './appraisal.queries';
+import { getAppraisalState, hasActedForUnit } from './appraisal.queries';
 import { appraisalPermissions } from './appraisal.policy';
 import { finalPoints, isAppraised, withSurvey } from './appraisal.rules';
 import { diffStages, rollUp, type RollUpResult } from './scoring.rules';
@@ -116,6 +116,9 @@ export async function sideBySide(ctx: Ctx, sheetId: number, db: Executor = ctx.d
       appraisal2: summary(rollUp(tree, withSurvey(tree, stages.appraisal2, stages.survey))),
       final: summary(rollUp(tree, final)),
     },
-    permissions: appraisalPermissions(ctx.actor, sheet),
+    permissions: appraisalPermissions(ctx.actor, {
+      ...sheet,
+      actedForUnit: await hasActedForUnit(db, sheetId, ctx.actor),
+    }),
   };
 }

@@ -57,6 +57,12 @@ describe('appraisal HTTP', () => {
       headers: headers('council'),
     });
     expect(bad.statusCode).toBe(400);
+    // A Vietnamese message naming the field, not Zod's "Invalid input".
+    expect(bad.json().details.fields).toContainEqual({
+      field: 'round',
+      label: 'Lần thẩm định',
+      message: 'không phải là giá trị được phép',
+    });
     const ok = await app.inject({
       method: 'PUT',
       url: `${url}/l11`,

@@ -36,11 +36,27 @@ export function canImportSurvey(actor: Actor, planUnitPath: string): boolean {
 }
 
 /**
+ * Appraising one sheet: an appraiser of its plan who did not do the unit's side of it (scored,
+ * explained, attached evidence or submitted it: `actedForUnit`). An officer of the issuing unit
+ * also acts for every unit below it, e.g. the district's own one-stop section; nobody appraises
+ * their own work, so the council or another officer appraises that sheet.
+ */
+export function canAppraiseSheet(
+  actor: Actor,
+  s: { planUnitPath: string; actedForUnit: boolean },
+): boolean {
+  return !s.actedForUnit && canAppraise(actor, s.planUnitPath);
+}
+
+/**
  * What the side-by-side view tells the UI the actor may do now; every flag is false while the
  * plan's results are published (`round` still says which round the sheet is in).
  */
-export function appraisalPermissions(actor: Actor, s: SheetRef & { resultsPublished: boolean }) {
-  const appraiser = !s.resultsPublished && canAppraise(actor, s.planUnitPath);
+export function appraisalPermissions(
+  actor: Actor,
+  s: SheetRef & { resultsPublished: boolean; actedForUnit: boolean },
+) {
+  const appraiser = !s.resultsPublished && canAppraiseSheet(actor, s);
   const round = openRound(s.status);
   const unit = !s.resultsPublished && canActForUnit(actor, s);
   return {

@@ -1,9 +1,31 @@
+import { sql, type SqlBool } from 'kysely';
 import type { ScoreStage } from '../../db/schema';
+import type { Actor } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import { staleVersion } from '../../platform/errors';
 import type { LeafInput } from './scoring.rules';
 
 /** Reads and writes of the appraisal; the first parameter is always the executor. */
+
+/**
+ * SQL over a score_sheet aliased `s`: the user did the unit's side of that sheet — submitted it,
+ * scored or explained one of its leaves, or attached evidence to it. Such a user may not appraise
+ * the sheet (appraisal.policy.ts); the work list uses the same predicate.
+ */
+export const actedForUnitSql = (userId: number) => sql<SqlBool>`(s.submitted_by = ${userId}
+  OR EXISTS (SELECT 1 FROM score_entry ae WHERE ae.sheet_id = s.id
+    AND ae.stage IN ('self', 'explanation') AND ae.scored_by = ${userId})
+  OR EXISTS (SELECT 1 FROM score_evidence av WHERE av.sheet_id = s.id AND av.uploaded_by = ${userId}))`;
+
+/** Whether the actor did the unit's side of the sheet (see `actedForUnitSql`). */
+export async function hasActedForUnit(db: Executor, sheetId: number, actor: Actor) {
+  if (actor.kind !== 'user') return false;
+  const { rows } = await sql<{ acted: boolean }>`
+    SELECT ${actedForUnitSql(actor.userId)} AS acted FROM score_sheet s WHERE s.id = ${sheetId}`.execute(
+    db,
+  );
+  return rows[0]?.acted === true;
+}
 
 export type AppraisalState = {
   explanationReason: string | null;

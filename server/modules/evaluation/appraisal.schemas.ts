@@ -8,7 +8,7 @@ const version = z.number().int().min(0).max(2_147_483_647);
 const nodeId = z.string().trim().min(1).max(40);
 
 export const SaveAppraisalEntry = z.object({
-  round: z.union([z.literal(1), z.literal(2)]),
+  round: z.literal([1, 2]),
   /** The figures of the leaf's method, as the appraiser finds them. */
   input: LeafInput,
   /** The appraiser's comment; required when the points differ from the self-score. */

@@ -8,8 +8,8 @@ import { findNode, treeLeaves } from './assessment.rules';
 import { canActForUnit } from './assessment.policy';
 import { visibleSheet } from './assessment.service';
 import * as q from './assessment.queries';
-import { getAppraisalState, writeEntry } from './appraisal.queries';
-import { canAppraise } from './appraisal.policy';
+import { getAppraisalState, hasActedForUnit, writeEntry } from './appraisal.queries';
+import { canAppraise, canAppraiseSheet } from './appraisal.policy';
 import {
   finalPoints,
   isAppraised,
@@ -40,6 +40,26 @@ import { notifySheetEvent } from './sheet-notifications';
 
 const AUDIT = 'score_sheet';
 
+/**
+ * FORBIDDEN unless the actor appraises this sheet: an appraiser of its plan (appraisal.policy.ts)
+ * who did not do the unit's side of it (nobody appraises their own work).
+ */
+export async function assertMayAppraise(
+  ctx: Ctx,
+  db: Executor,
+  sheet: Pick<q.SheetRecord, 'id' | 'planUnitPath'>,
+): Promise<void> {
+  if (!canAppraise(ctx.actor, sheet.planUnitPath))
+    throw forbidden(
+      'Chỉ thành viên Hội đồng, tổ thẩm định của cơ quan ban hành kế hoạch được thẩm định.',
+    );
+  const actedForUnit = await hasActedForUnit(db, sheet.id, ctx.actor);
+  if (!canAppraiseSheet(ctx.actor, { planUnitPath: sheet.planUnitPath, actedForUnit }))
+    throw forbidden(
+      'Bạn đã chấm, giải trình, nộp tài liệu hoặc nộp phiếu này thay cho đơn vị nên không được tự thẩm định phiếu; thành viên Hội đồng hoặc cán bộ khác của tổ thẩm định sẽ thẩm định.',
+    );
+}
+
 async function appraisableSheet(
   ctx: Ctx,
   trx: Executor,
@@ -47,10 +67,7 @@ async function appraisableSheet(
   lock: 'update' | 'share',
 ) {
   const sheet = await visibleSheet(ctx, trx, sheetId, lock);
-  if (!canAppraise(ctx.actor, sheet.planUnitPath))
-    throw forbidden(
-      'Chỉ thành viên Hội đồng, tổ thẩm định của cơ quan ban hành kế hoạch được thẩm định.',
-    );
+  await assertMayAppraise(ctx, trx, sheet);
   await assertResultsOpen(trx, sheet.planId);
   return sheet;
 }

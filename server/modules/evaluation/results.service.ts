@@ -8,6 +8,7 @@ import type { Executor } from '../../platform/db';
 import { page, pageSize, parseInput, text, z } from '../../platform/validation';
 import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
 import { classify, rankEntry, rankUnits, rollUp } from './scoring.rules';
+import { round2 } from './numbers';
 import { qualifyingBands } from './individual.rules';
 import { canAppraise, canPublishResults, canReopenResults } from './results.policy';
 import {
@@ -75,6 +76,91 @@ export const qualifyingKeysOf = (plan: PlanRecord) =>
   qualifyingBands(bandsOf(plan), plan.qualifyingBandKeys ?? undefined);
 
 /**
+ * Every sheet past its draft, rolled up against its criteria version, classified by the plan's
+ * bands and ranked with its tie-break order: the rows `computeResults` stores, in rank order.
+ */
+async function rankPlan(db: Executor, plan: PlanRecord) {
+  const sheets = await sheetPoints(db, plan.id);
+  const trees = new Map<number, CriteriaTree>();
+  for (const id of new Set(sheets.map((s) => s.criteriaVersionId))) {
+    const v = await db
+      .selectFrom('criteriaSetVersion')
+      .select('tree')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    trees.set(id, CriteriaTree.parse(v.tree));
+  }
+  const bands = bandsOf(plan);
+  const scored = sheets.map((s) => {
+    const tree = trees.get(s.criteriaVersionId);
+    if (tree === undefined) throw new Error(`criteria version ${s.criteriaVersionId} not loaded`);
+    const r = rollUp(tree, new Map(Object.entries(s.points ?? {})));
+    return { ...rankEntry(String(s.sheetId), r, s.submittedAt), sheet: s, total: r.total };
+  });
+  return rankUnits(scored, tieBreakOf(plan)).map(({ entry, rank, decidedBy }) => ({
+    sheetId: entry.sheet.sheetId,
+    unitId: entry.sheet.unitId,
+    provinceId: entry.sheet.provinceId,
+    total: entry.total,
+    percent: entry.percent,
+    appraised: entry.appraised,
+    fieldTotals: JSON.stringify(entry.fieldTotals),
+    missingCount: entry.missingCount,
+    band: classify(entry.percent, bands),
+    rank,
+    decidedBy,
+  }));
+}
+
+/** What publication announces of each unit: its sheet's total, percent, band, rank and why. */
+const announced = (r: {
+  sheetId: number;
+  total: number;
+  percent: number;
+  missingCount: number;
+  bandKey: string;
+  bandLabel: string;
+  rank: number;
+  decidedBy: string | null;
+}) =>
+  JSON.stringify([
+    r.sheetId,
+    round2(r.total),
+    round2(r.percent),
+    r.missingCount,
+    r.bandKey,
+    r.bandLabel,
+    r.rank,
+    r.decidedBy,
+  ]);
+
+/**
+ * True when the stored results differ from what the sheets and the plan's settings give now: a
+ * score, a sheet or a ranking setting changed after the last computation.
+ */
+async function isStale(db: Executor, plan: PlanRecord): Promise<boolean> {
+  const fresh = (await rankPlan(db, plan)).map((c) =>
+    announced({ ...c, bandKey: c.band.key, bandLabel: c.band.label }),
+  );
+  const stored = await db
+    .selectFrom('evaluationResult')
+    .select([
+      'sheetId',
+      'total',
+      'percent',
+      'missingCount',
+      'bandKey',
+      'bandLabel',
+      'rank',
+      'decidedBy',
+    ])
+    .where('planId', '=', plan.id)
+    .execute();
+  const sort = (xs: string[]) => [...xs].sort();
+  return JSON.stringify(sort(fresh)) !== JSON.stringify(sort(stored.map(announced)));
+}
+
+/**
  * Computes (or recomputes) the results of a plan: every sheet past its draft, rolled up,
  * classified and ranked with the plan's tie-break order; the previous computation is replaced. The plan's officer or council
  * (appraisers); INVALID_STATE once published. Returns counts per band and the time taken.
@@ -82,7 +168,8 @@ export const qualifyingKeysOf = (plan: PlanRecord) =>
 export async function computeResults(ctx: Ctx, planId: number) {
   const started = performance.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const plan = await getVisiblePlan(ctx, trx, planId);
+    // Locked first, so the bands and tie-break read here are the ones the rows are computed with.
+    const plan = await getVisiblePlan(ctx, trx, planId, true);
     if (!canAppraise(ctx.actor, plan.unitPath))
       throw forbidden('Chỉ cán bộ thi đua hoặc Hội đồng của đơn vị ban hành được tính kết quả.');
     const state = await resultsState(trx, planId, true);
@@ -91,40 +178,11 @@ export async function computeResults(ctx: Ctx, planId: number) {
         'INVALID_STATE',
         'Kết quả đã công bố: cần Hội đồng mở lại trước khi tính lại.',
       );
-    const sheets = await sheetPoints(trx, planId);
-    const trees = new Map<number, CriteriaTree>();
-    for (const id of new Set(sheets.map((s) => s.criteriaVersionId))) {
-      const v = await trx
-        .selectFrom('criteriaSetVersion')
-        .select('tree')
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      trees.set(id, CriteriaTree.parse(v.tree));
-    }
     const bands = bandsOf(plan);
-    const scored = sheets.map((s) => {
-      const tree = trees.get(s.criteriaVersionId);
-      if (tree === undefined) throw new Error(`criteria version ${s.criteriaVersionId} not loaded`);
-      const r = rollUp(tree, new Map(Object.entries(s.points ?? {})));
-      return { ...rankEntry(String(s.sheetId), r, s.submittedAt), sheet: s, total: r.total };
-    });
-    const ranked = rankUnits(scored, tieBreakOf(plan));
+    const cols = await rankPlan(trx, plan);
     const now = ctx.now();
     await trx.deleteFrom('evaluationResult').where('planId', '=', planId).execute();
-    if (ranked.length > 0) {
-      const cols = ranked.map(({ entry, rank, decidedBy }) => ({
-        sheetId: entry.sheet.sheetId,
-        unitId: entry.sheet.unitId,
-        provinceId: entry.sheet.provinceId,
-        total: entry.total,
-        percent: entry.percent,
-        appraised: entry.appraised,
-        fieldTotals: JSON.stringify(entry.fieldTotals),
-        missingCount: entry.missingCount,
-        band: classify(entry.percent, bands),
-        rank,
-        decidedBy,
-      }));
+    if (cols.length > 0) {
       // One statement for all rows: thousands of units stay well within a second.
       await sql`INSERT INTO evaluation_result (plan_id, sheet_id, unit_id, province_id, total, percent,
           appraised, field_totals, missing_count, band_key, band_label, rank, decided_by, computed_at)
@@ -145,19 +203,16 @@ export async function computeResults(ctx: Ctx, planId: number) {
       .execute();
     const counts: Record<string, number> = {};
     for (const b of bands) counts[b.key] = 0;
-    for (const { entry } of ranked) {
-      const key = classify(entry.percent, bands).key;
-      counts[key] = (counts[key] ?? 0) + 1;
-    }
+    for (const c of cols) counts[c.band.key] = (counts[c.band.key] ?? 0) + 1;
     await recordAudit(trx, ctx, {
       action: 'results.computed',
       entityType: 'campaign_plan',
       entityId: planId,
       unitPath: plan.unitPath,
       before: { resultsStatus: state.resultsStatus },
-      after: { resultsStatus: 'computed', units: ranked.length, counts },
+      after: { resultsStatus: 'computed', units: cols.length, counts },
     });
-    return { units: ranked.length, counts, ms: Math.round(performance.now() - started) };
+    return { units: cols.length, counts, ms: Math.round(performance.now() - started) };
   });
 }
 
@@ -215,7 +270,9 @@ export async function listResults(ctx: Ctx, planId: number, input: unknown, db: 
 /**
  * Publishes computed results (the plan's head): they are shown on the public page, and every
  * sheet and checklist of the plan is locked (results-lock.ts). Each unit in the results is
- * notified of its band and rank.
+ * notified of its band and rank. INVALID_STATE unless computed, or when the stored results are
+ * stale (a score, a sheet or the plan's bands or tie-break order changed after the computation:
+ * publication announces exactly what the sheets give, so they must be recomputed first).
  */
 export async function publishResults(ctx: Ctx, planId: number) {
   return setPublished(ctx, planId, 'publish', null);
@@ -239,7 +296,8 @@ async function setPublished(
   reason: string | null,
 ) {
   return ctx.db.transaction().execute(async (trx) => {
-    const plan = await getVisiblePlan(ctx, trx, planId);
+    // Locked first: the staleness check reads the plan's current bands and tie-break order.
+    const plan = await getVisiblePlan(ctx, trx, planId, true);
     const allowed =
       op === 'publish'
         ? canPublishResults(ctx.actor, plan)
@@ -258,6 +316,11 @@ async function setPublished(
         op === 'publish'
           ? 'Cần tính kết quả trước khi công bố (hoặc kết quả đã công bố).'
           : 'Kết quả chưa được công bố.',
+      );
+    if (op === 'publish' && (await isStale(trx, plan)))
+      throw new AppError(
+        'INVALID_STATE',
+        'Điểm hoặc cách xếp loại đã thay đổi sau lần tính kết quả gần nhất: cần tính lại kết quả trước khi công bố.',
       );
     const to = op === 'publish' ? 'published' : 'computed';
     const action = op === 'publish' ? 'results.published' : 'results.reopened';

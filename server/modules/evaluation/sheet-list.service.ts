@@ -5,13 +5,14 @@ import { pathInScope, scopeFor } from '../../platform/access';
 import { id, page, pageSize, parseInput, z } from '../../platform/validation';
 import { escapeLike, foldVietnamese } from '../../platform/text';
 import { appraiserPaths } from './appraisal.policy';
+import { actedForUnitSql } from './appraisal.queries';
 import * as q from './sheet-list.queries';
 
 /**
  * The evaluation work list (danh sách phiếu chấm điểm): score sheets across plans, either those
  * waiting for the actor's action or every sheet the actor may read. Visibility, "waiting for me"
  * and the filters are decided in SQL with the same rules as the sheet's own checks
- * (assessment.policy.ts `canViewSheet`, `canActForUnit`; appraisal.policy.ts `canAppraise`).
+ * (assessment.policy.ts `canViewSheet`, `canActForUnit`; appraisal.policy.ts `canAppraiseSheet`).
  */
 
 /** Whose move it is in each status: the unit's side, the appraisers, or nobody's (closed). */
@@ -59,15 +60,20 @@ function conditions(ctx: Ctx, query: ListSheetsQuery): q.SheetListConditions {
   const planPath = sql<string>`pu.path`;
   // canViewSheet: campaign.view over the sheet's unit or over the plan's issuing unit.
   const visible = sql<SqlBool>`(${pathInScope(view, unitPath)} OR ${pathInScope(view, planPath)})`;
-  // canAppraise: an appraiser role at or above the issuing unit, and campaign.view over it.
+  // canAppraiseSheet: an appraiser role at or above the issuing unit, campaign.view over it, and
+  // not the one who did the unit's side of the sheet.
   const appraises = sql<SqlBool>`(${pathInScope(
     { all: false, paths: appraiserPaths(ctx.actor) },
     planPath,
-  )} AND ${pathInScope(view, planPath)})`;
+  )} AND ${pathInScope(view, planPath)}${
+    ctx.actor.kind === 'user' ? sql` AND NOT ${actedForUnitSql(ctx.actor.userId)}` : sql``
+  })`;
   // canActForUnit: registration.submit over the sheet's unit.
   const forUnit = pathInScope(scopeFor(ctx.actor, 'registration.submit'), unitPath);
-  const mine = sql<SqlBool>`((${appraises} AND ${statusIn(turnOf('appraiser'))})
-    OR (${forUnit} AND ${statusIn(turnOf('unit'))}))`;
+  // Published results lock every sheet of the plan (results-lock.ts): nobody's move then.
+  const mine = sql<SqlBool>`(p.results_status <> 'published'
+    AND ((${appraises} AND ${statusIn(turnOf('appraiser'))})
+      OR (${forUnit} AND ${statusIn(turnOf('unit'))})))`;
   const where: RawBuilder<SqlBool>[] = [visible];
   if (query.todo === 'mine') where.push(mine);
   if (query.status !== undefined) where.push(statusIn([query.status]));
@@ -83,7 +89,8 @@ function conditions(ctx: Ctx, query: ListSheetsQuery): q.SheetListConditions {
 /**
  * Score sheets across plans for the evaluation screen. `todo=mine` (default): the sheets waiting
  * for the actor — as an appraiser of the plan, sheets in `submitted` or `explained`; as the unit's
- * side, sheets in `self_draft`, `returned` or `explaining`. `todo=all`: every sheet the actor may
+ * side, sheets in `self_draft`, `returned` or `explaining` — none while the plan's results are
+ * published (they are locked). `todo=all`: every sheet the actor may
  * read (campaign.view over the unit or the issuing unit). Filters: status, plan, an
  * accent-insensitive search over the unit's name and the plan's title; paged. Each item says whose
  * move it is (`waitingFor`) and whether that is the actor (`waitingForMe`); the self total is the

@@ -8,6 +8,7 @@ import { approveRegistration, registerForPlan } from '../registrations/index';
 import { getSheet, openSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { T, expectAppError, world, type World } from './assessment.fixtures';
 import { listScoreSheets } from './sheet-list.service';
+import { computeResults, publishResults } from './results.service';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -130,6 +131,23 @@ describe('the evaluation work list', () => {
     const council = await list(w.as('council'), { todo: 'all', planId: String(w.plan.id) });
     expect(council.items.map((i) => i.waitingForMe)).toEqual([true, false, false, false]);
     expect(council.items[0]?.id).toBe(first.id);
+  });
+
+  it('does not count sheets of published results as waiting for anyone (they are locked)', async () => {
+    const w = await world(t);
+    const sheet = await openSheet(w.as('head'), w.reg.id);
+    await fill(w, sheet.id);
+    await submitSheet(w.as('head'), sheet.id, { version: sheet.version });
+    const draft = await extraSheet(w, 'Tổ một cửa ấp Định Thành');
+    expect((await list(w.as('council'))).items.map((i) => i.id)).toEqual([sheet.id]);
+    expect((await list(w.as('head'))).items.map((i) => i.id)).toEqual([draft.id]);
+
+    await computeResults(w.as('officer'), w.plan.id);
+    await publishResults(w.as('issuerHead'), w.plan.id);
+    expect((await list(w.as('council'))).total).toBe(0);
+    expect((await list(w.as('head'))).total).toBe(0);
+    const all = await list(w.as('council'), { todo: 'all' });
+    expect(all.items.map((i) => i.waitingForMe)).toEqual([false, false]);
   });
 
   it('refuses a bad query naming the field', async () => {
