@@ -9,6 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { AppError, httpStatusOf, isAppError } from './platform/errors';
 import { SESSION_COOKIE, type AppDeps } from './http/context';
+import { nulPath, UNSTORABLE_TEXT_CODES } from './http/input-guard';
 import { registerAuthRoutes, resolveSession } from './modules/auth/index';
 import { registerOrganizationRoutes } from './modules/organization/index';
 import { registerAuditRoutes } from './modules/audit/index';
@@ -90,6 +91,26 @@ export async function buildApp(
       throw new AppError('FORBIDDEN', 'Yêu cầu bị từ chối: nguồn gửi không hợp lệ.');
   });
 
+  // Text PostgreSQL cannot store (U+0000) is refused before any handler runs.
+  app.addHook('preHandler', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    for (const [where, value] of [
+      ['tham số', req.params],
+      ['truy vấn', req.query],
+      ['dữ liệu', req.body],
+    ] as const) {
+      const path = nulPath(value);
+      if (path !== null)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `${path}: có ký tự không hợp lệ (NUL) trong ${where}.`,
+          {
+            fields: [{ field: path, label: path, message: 'có ký tự không hợp lệ (NUL)' }],
+          },
+        );
+    }
+  });
+
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (isAppError(err)) {
       const status = httpStatusOf[err.code];
@@ -122,6 +143,15 @@ export async function buildApp(
       return reply.code(400).send({
         error: 'VALIDATION_FAILED',
         message: 'Dữ liệu gửi lên không đúng định dạng JSON.',
+        details: null,
+        requestId: req.id,
+      });
+    }
+    // A NUL that slipped past the guard (e.g. a multipart file name) reaches the database.
+    if (typeof fe.code === 'string' && UNSTORABLE_TEXT_CODES.has(fe.code)) {
+      return reply.code(400).send({
+        error: 'VALIDATION_FAILED',
+        message: 'Dữ liệu có ký tự không hợp lệ (NUL), không lưu được.',
         details: null,
         requestId: req.id,
       });

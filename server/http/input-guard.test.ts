@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../test/db';
+import { makeTree, makeUser, testCtx } from '../test/factories';
+import { buildTestApp, loginCookie } from '../test/http';
+import { nulPath } from './input-guard';
+
+describe('nulPath', () => {
+  it('finds U+0000 in strings and keys at any depth, and nothing in clean data', () => {
+    expect(nulPath({ a: 'x', b: [1, 'y', { c: 'z\u0000' }] })).toBe('b.2.c');
+    expect(nulPath({ ['k\u0000']: 1 })).toBe('k\u0000');
+    expect(nulPath('\u0000')).toBe('(dữ liệu)');
+    expect(nulPath({ a: 'cải cách', b: [null, 2, true], c: { d: '' } })).toBeNull();
+    expect(nulPath(undefined)).toBeNull();
+  });
+});
+
+describe('requests carrying U+0000', () => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let cookie: string;
+  beforeAll(async () => {
+    t = await createTestDb();
+    app = await buildTestApp(t);
+    const tree = await makeTree(testCtx(t));
+    const u = await makeUser(testCtx(t), 'emulation_officer', tree.province.id);
+    cookie = await loginCookie(app, u.username, u.password);
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  it('answer 400 naming the field instead of failing in the database', async () => {
+    const cases = [
+      { method: 'GET' as const, url: '/api/plans?search=%00', field: 'search' },
+      { method: 'GET' as const, url: '/api/score-sheets?q=a%00b', field: 'q' },
+      { method: 'GET' as const, url: '/api/score-sheets/1/appraisal', field: null },
+      {
+        method: 'PUT' as const,
+        url: '/api/score-sheets/1/appraisal/x%00y',
+        payload: { round: 1, input: {} },
+        field: 'nodeId',
+      },
+      {
+        method: 'POST' as const,
+        url: '/api/plans',
+        payload: { title: 'Kế hoạch', content: { purposes: ['a', 'b\u0000'] } },
+        field: 'content.purposes.1',
+      },
+    ];
+    for (const c of cases) {
+      const res = await app.inject({
+        method: c.method,
+        url: c.url,
+        payload: 'payload' in c ? c.payload : undefined,
+        headers: { cookie },
+      });
+      if (c.field === null) {
+        expect(res.statusCode, c.url).not.toBe(400); // a clean request is not refused by the guard
+        continue;
+      }
+      expect(res.statusCode, c.url).toBe(400);
+      expect(res.json(), c.url).toMatchObject({
+        error: 'VALIDATION_FAILED',
+        details: { fields: [{ field: c.field }] },
+      });
+      expect(res.json<{ message: string }>().message).toContain('NUL');
+    }
+  });
+});

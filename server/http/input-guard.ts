@@ -1,0 +1,26 @@
+/**
+ * Text that PostgreSQL cannot store: the NUL character (U+0000) is refused by `text` and `jsonb`
+ * columns, so a request carrying one would fail deep inside a query. The API refuses it up front,
+ * naming where it was found (query, route parameters or JSON body).
+ */
+
+const MAX_DEPTH = 64;
+
+/** The path of the first string (or key) holding U+0000, e.g. "content.purposes.2"; null if none. */
+export function nulPath(value: unknown, path = '', depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || '(dữ liệu)' : null;
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return null;
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v] as const)
+    : Object.entries(value);
+  for (const [key, v] of entries) {
+    const here = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return here;
+    const hit = nulPath(v, here, depth + 1);
+    if (hit !== null) return hit;
+  }
+  return null;
+}
+
+/** PostgreSQL's errors for characters it cannot store (NUL in text or in a JSON string). */
+export const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
