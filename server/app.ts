@@ -18,6 +18,7 @@ import { registerCampaignRoutes } from './modules/campaigns/index';
 import { registerRegistrationRoutes } from './modules/registrations/index';
 import { registerNotificationRoutes } from './modules/notifications/index';
 import { registerEvaluationRoutes } from './modules/evaluation/index';
+import { registerHomeRoutes } from './modules/home/index';
 import { demoAccounts } from './demo/localities';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -183,6 +184,7 @@ export async function buildApp(
   registerRegistrationRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerEvaluationRoutes(app, deps);
+  registerHomeRoutes(app, deps);
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {

@@ -2,6 +2,7 @@ import { Alert, Card, Col, List, Row, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useCurrentUser } from './current-user';
 import { useVisibleNavItems } from './nav';
+import { DeadlinesCard, TodoCard } from './home-todo';
 
 const descriptions: Record<string, string> = {
   '/units': 'Cây đơn vị hành chính, cơ quan, phòng ban và đơn vị trực thuộc.',
@@ -29,6 +30,14 @@ export default function HomePage() {
           description="Dữ liệu là dữ liệu mẫu và có thể được làm mới bất cứ lúc nào."
         />
       )}
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} lg={14}>
+          <TodoCard />
+        </Col>
+        <Col xs={24} lg={10}>
+          <DeadlinesCard />
+        </Col>
+      </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
           <Card title="Vai trò của bạn" size="small">

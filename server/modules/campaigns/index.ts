@@ -11,3 +11,9 @@ export { formatPlanSummary } from './plan-reader/summary';
 export { sendPlanDeadlineReminders } from './deadline-reminders';
 export { issuingBodyName, placeOf } from './campaigns.rules';
 export { getPublicPlan } from './public.service';
+export {
+  listCascadeDeadlines,
+  listPendingCascade,
+  type CascadeDeadline,
+  type PendingCascade,
+} from './todo.queries';

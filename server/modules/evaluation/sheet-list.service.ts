@@ -110,3 +110,12 @@ export async function listScoreSheets(ctx: Ctx, input: unknown) {
     pageSize: query.pageSize,
   };
 }
+
+/**
+ * How many score sheets wait for the actor: the work list's `todo=mine` total (the home page's
+ * to-do count), decided by the same SQL conditions as `listScoreSheets`.
+ */
+export async function countScoreSheetsWaiting(ctx: Ctx): Promise<number> {
+  const query = parseInput(ListSheetsQuery, {}, listSheetsLabels);
+  return q.countSheets(ctx.db, conditions(ctx, query).where);
+}

@@ -10,3 +10,9 @@ export {
   withdrawRegistration,
 } from './review.service';
 export { listPlanRegistrations, registrationProgress } from './lists.service';
+export {
+  listPlansToRegister,
+  listReviewQueue,
+  type OpenPlan,
+  type ReviewQueue,
+} from './todo.queries';

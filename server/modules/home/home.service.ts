@@ -1,0 +1,186 @@
+import type { Ctx } from '../../platform/context';
+import { vietnamDate } from '../../platform/time';
+import { listCascadeDeadlines, listPendingCascade, type PendingCascade } from '../campaigns/index';
+import { listPlansToRegister, listReviewQueue, type OpenPlan } from '../registrations/index';
+import { countScoreSheetsWaiting, listAssessmentDeadlines } from '../evaluation/index';
+
+/**
+ * The home page's "Việc cần làm" and "Sắp đến hạn": what the signed-in actor must do now and the
+ * deadlines coming, composed from the modules' own scoped reads (each filtered in SQL by the
+ * actor's grants with the module's policy). Reads only.
+ */
+
+/** How many plans or units each to-do list shows. */
+export const TODO_LIST_LIMIT = 5;
+/** Deadlines from today up to this many days ahead are "upcoming". */
+export const UPCOMING_DAYS = 30;
+/** How many upcoming deadlines are listed. */
+export const DEADLINE_LIST_LIMIT = 10;
+
+export type DeadlineKind = 'registration' | 'assessment' | 'cascade';
+
+export type UpcomingDeadline = {
+  kind: DeadlineKind;
+  planId: number;
+  title: string;
+  documentNumber: string | null;
+  issuerName: string;
+  /** Vietnam date (YYYY-MM-DD), inclusive. */
+  date: string;
+  /** Days from the server's Vietnam date (0 = today). */
+  daysLeft: number;
+  label: string;
+  link: string;
+};
+
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+type PlanRef = { title: string; documentNumber: string | null; issuerName: string };
+
+/**
+ * "15/KH-UBND (Huyện Châu Thành) — Phát động …": child plans repeat their parent's title and
+ * numbers restart at every unit, so the issuer tells them apart.
+ */
+const planRef = (p: PlanRef) =>
+  p.documentNumber === null
+    ? `${p.title} (${p.issuerName})`
+    : `${p.documentNumber} (${p.issuerName}) — ${p.title}`;
+
+const planLink = (planId: number, tab: 'registrations' | 'cascade') =>
+  `/plans/${planId}?tab=${tab}`;
+
+const kindOrder: DeadlineKind[] = ['cascade', 'registration', 'assessment'];
+const deadlineLabels: Record<DeadlineKind, string> = {
+  registration: 'Hạn đăng ký thi đua',
+  assessment: 'Hạn nộp bảng tự đánh giá',
+  cascade: 'Hạn ban hành kế hoạch thực hiện',
+};
+
+function cascadeItem(c: PendingCascade) {
+  const parent = planRef({
+    title: c.parentTitle,
+    documentNumber: c.parentNumber,
+    issuerName: c.parentIssuerName,
+  });
+  const draft = c.childPlanId !== null ? ' (đã có dự thảo)' : '';
+  return {
+    ...c,
+    overdue: c.daysLeft !== null && c.daysLeft < 0,
+    label: `${c.unitName}: ban hành kế hoạch thực hiện ${parent}${draft}`,
+    link: planLink(c.parentPlanId, 'cascade'),
+  };
+}
+
+function registrationItem(p: OpenPlan) {
+  return {
+    ...p,
+    label: planRef(p),
+    link: planLink(p.planId, 'registrations'),
+  };
+}
+
+/**
+ * The actor's to-do counts and short lists, and the deadlines of the next 30 days (Vietnam dates
+ * from `ctx.now()`; `daysLeft` is the server's count, 0 = today):
+ * - `reviews`: registrations in `submitted` of plans whose issuing unit the actor reviews
+ *   (registration.review), with the plans waiting longest;
+ * - `sheets`: score sheets waiting for the actor (the evaluation work list's "mine" total);
+ * - `cascade`: units where the actor drafts (campaign.draft at the unit itself) that a live parent
+ *   plan requires to issue their own plan and that have not issued it, with the deadline and
+ *   whether it has passed;
+ * - `registrations`: plans taking registrations where a unit the actor may register is eligible
+ *   and not registered, with the days left;
+ * - `deadlines`: registration deadlines of those plans, self-assessment deadlines of plans where
+ *   the actor's registered unit has not submitted its sheet, and cascade deadlines where the
+ *   actor's unit must issue or its lower units have not issued yet; soonest first.
+ * Every item carries a Vietnamese `label` and a web `link`. Throws nothing of its own.
+ */
+export async function getMyTodo(ctx: Ctx) {
+  const today = vietnamDate(ctx.now());
+  const until = addDays(today, UPCOMING_DAYS);
+  const db = ctx.db;
+  const actor = ctx.actor;
+  const list = { today, limit: TODO_LIST_LIMIT };
+  const upcoming = { today, until, limit: DEADLINE_LIST_LIMIT };
+  const [reviews, sheets, cascade, open, registrationDue, assessmentDue, cascadeDue] =
+    await Promise.all([
+      listReviewQueue(db, actor, TODO_LIST_LIMIT),
+      countScoreSheetsWaiting(ctx),
+      listPendingCascade(db, actor, list),
+      listPlansToRegister(db, actor, list),
+      listPlansToRegister(db, actor, upcoming),
+      listAssessmentDeadlines(db, actor, upcoming),
+      listCascadeDeadlines(db, actor, upcoming),
+    ]);
+
+  const deadline = (
+    kind: DeadlineKind,
+    d: PlanRef & { planId: number; date: string; daysLeft: number },
+    tab: 'registrations' | 'cascade' | null,
+    note = '',
+  ): UpcomingDeadline => ({
+    kind,
+    planId: d.planId,
+    title: d.title,
+    documentNumber: d.documentNumber,
+    issuerName: d.issuerName,
+    date: d.date,
+    daysLeft: d.daysLeft,
+    label: `${deadlineLabels[kind]}: ${planRef(d)}${note}`,
+    link: tab === null ? `/evaluation?plan=${d.planId}` : planLink(d.planId, tab),
+  });
+  const deadlines = [
+    ...registrationDue.plans.flatMap((p) =>
+      p.deadline === null || p.daysLeft === null
+        ? []
+        : [
+            deadline(
+              'registration',
+              { ...p, date: p.deadline, daysLeft: p.daysLeft },
+              'registrations',
+              ` (${p.unitsNotRegistered} đơn vị chưa đăng ký)`,
+            ),
+          ],
+    ),
+    ...assessmentDue.map((a) => deadline('assessment', a, null)),
+    ...cascadeDue.map((c) =>
+      deadline('cascade', c, 'cascade', c.asIssuer ? ` (${c.pending} đơn vị chưa ban hành)` : ''),
+    ),
+  ]
+    .sort(
+      (a, b) =>
+        a.date.localeCompare(b.date) ||
+        kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) ||
+        a.planId - b.planId,
+    )
+    .slice(0, DEADLINE_LIST_LIMIT);
+
+  const todo = {
+    reviews: {
+      count: reviews.total,
+      planCount: reviews.planCount,
+      label: 'Đăng ký thi đua chờ bạn duyệt',
+      items: reviews.plans.map((p) => ({
+        ...p,
+        label: planRef(p),
+        link: planLink(p.planId, 'registrations'),
+      })),
+    },
+    sheets: { count: sheets, label: 'Phiếu chấm điểm chờ bạn xử lý', link: '/evaluation' },
+    cascade: {
+      count: cascade.total,
+      label: 'Kế hoạch thực hiện đơn vị bạn cần ban hành',
+      items: cascade.items.map(cascadeItem),
+    },
+    registrations: {
+      count: open.total,
+      label: 'Kế hoạch đang nhận đăng ký, đơn vị chưa đăng ký',
+      items: open.plans.map(registrationItem),
+    },
+  };
+  const total =
+    todo.reviews.count + todo.sheets.count + todo.cascade.count + todo.registrations.count;
+  return { today, horizonDays: UPCOMING_DAYS, total, todo, deadlines };
+}
+export type MyTodo = Awaited<ReturnType<typeof getMyTodo>>;
