@@ -8,6 +8,10 @@ const descriptions: Record<string, string> = {
   '/units': 'Cây đơn vị hành chính, cơ quan, phòng ban và đơn vị trực thuộc.',
   '/people': 'Danh sách cán bộ, công chức, viên chức; quá trình công tác.',
   '/import': 'Nhập danh sách từ file Excel theo mẫu, xuất dữ liệu ra Excel.',
+  '/plans': 'Kế hoạch phát động thi đua: soạn, ban hành, kế hoạch cấp dưới, văn bản Word/PDF.',
+  '/registrations': 'Đăng ký thi đua của tập thể, cá nhân theo các kế hoạch đang nhận đăng ký.',
+  '/evaluation': 'Phiếu tự chấm điểm, thẩm định, giải trình của các đơn vị.',
+  '/criteria': 'Bộ tiêu chí chấm điểm (chỉ số CCHC): phiên bản, nhập/xuất Excel.',
   '/audit': 'Ai đã thay đổi gì, khi nào — trước và sau khi sửa.',
   '/accounts': 'Tạo tài khoản, cấp và thu hồi vai trò tại từng đơn vị.',
 };
