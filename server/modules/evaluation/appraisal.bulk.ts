@@ -7,7 +7,7 @@ import { parseInput } from '../../platform/validation';
 import { visibleSheet } from './assessment.service';
 import * as q from './assessment.queries';
 import { assertMayAppraise } from './appraisal.service';
-import { unappraisedLeaves } from './appraisal.rules';
+import { countedRound1, unappraisedLeaves } from './appraisal.rules';
 import { byStage, sideBySide, treeOfSheet } from './appraisal.compare';
 import { SheetVersion, appraisalLabels } from './appraisal.schemas';
 import { isNumber } from './numbers';
@@ -33,8 +33,9 @@ async function appraisableSheet(ctx: Ctx, trx: Executor, sheetId: number) {
  * that has no round-1 entry yet and that the appraisal must decide (see `unappraisedLeaves`:
  * adjustment leaves only when the unit claimed a bonus or penalty) gets a round-1 entry with the
  * unit's own figures and points, scored by the actor; no comment, the points being equal. Leaves
- * the unit left without points are not touched. Bumps the sheet's version and records one audit
- * event listing the leaves; nothing is written when no leaf is left. Returns the side-by-side view
+ * the unit left without points are not touched, nor are round-1 scores made before the sheet was
+ * returned and sent again that now need scoring again (`needsRescore`): an appraiser decides
+ * those. Bumps the sheet's version and records one audit event listing the leaves; nothing is written when no leaf is left. Returns the side-by-side view
  * with `accepted`, the number of leaves accepted.
  * FORBIDDEN for a non-appraiser; INVALID_STATE once the plan's results are published or outside
  * round 1 (status `submitted`); CONFLICT on a stale sheet version.
@@ -52,7 +53,9 @@ export async function acceptSelfScores(ctx: Ctx, sheetId: number, input: unknown
     if (sheet.version !== data.version) throw staleVersion();
     const tree = await treeOfSheet(trx, sheet.criteriaVersionId);
     const stages = byStage(await q.listEntries(trx, sheetId));
-    const leaves = unappraisedLeaves(tree, stages.self, stages.appraisal1).filter(
+    const round1 = countedRound1(stages.appraisal1, stages.self, sheet.submittedAt);
+    // A leaf whose round-1 score needs scoring again is left to the appraisers: no silent overwrite.
+    const leaves = unappraisedLeaves(tree, stages.self, round1).filter(
       (leaf) => !stages.appraisal1.has(leaf.id) && isNumber(stages.self.get(leaf.id)?.points),
     );
     const accepted: { nodeId: string; code: string; points: number | null }[] = [];

@@ -6,9 +6,15 @@ import { findCriteriaVersion } from './criteria.service';
 import { treeLeaves } from './assessment.rules';
 import { visibleSheet } from './assessment.service';
 import * as q from './assessment.queries';
-import { getAppraisalState, hasActedForUnit } from './appraisal.queries';
+import { getAppraisalState, sidesActed } from './appraisal.queries';
 import { appraisalPermissions } from './appraisal.policy';
-import { finalPoints, isAppraised, withSurvey } from './appraisal.rules';
+import {
+  finalPoints,
+  isAppraised,
+  isStaleEntry,
+  needsRescore,
+  withSurvey,
+} from './appraisal.rules';
 import { diffStages, rollUp, type RollUpResult } from './scoring.rules';
 
 /**
@@ -39,6 +45,16 @@ export async function treeOfSheet(db: Executor, criteriaVersionId: number): Prom
   return v.tree;
 }
 
+/** One stage's score of one leaf as the view shows it. */
+const toCell = (e: q.EntryRecord) => ({
+  points: e.points,
+  note: e.note,
+  input: e.input,
+  version: e.version,
+  scoredByName: e.scoredByName,
+  scoredAt: e.scoredAt,
+});
+
 /** Entries of a sheet grouped by stage, keyed by leaf id. */
 export function byStage(entries: q.EntryRecord[]) {
   const maps = Object.fromEntries(STAGES.map((s) => [s, new Map<string, q.EntryRecord>()]));
@@ -49,8 +65,10 @@ export function byStage(entries: q.EntryRecord[]) {
 /**
  * Every score of every leaf side by side with the differences and per-stage roll-ups, the
  * explanation request, whether the plan's results are published (nothing may change then), and
- * what the actor may do now. Visible to whoever may see the sheet;
- * NOT_FOUND otherwise.
+ * what the actor may do now. A round-1 cell scored before the sheet's last submission (it was
+ * returned and sent again) is `stale`; its leaf `needsRescore` when the unit changed that leaf's
+ * self entry after it (such an entry no longer counts as appraised). Visible to whoever may see
+ * the sheet; NOT_FOUND otherwise.
  */
 export async function sideBySide(ctx: Ctx, sheetId: number, db: Executor = ctx.db) {
   const sheet = await visibleSheet(ctx, db, sheetId);
@@ -65,17 +83,11 @@ export async function sideBySide(ctx: Ctx, sheetId: number, db: Executor = ctx.d
     ),
   );
   const final = finalPoints(tree, stages);
-  const cell = (e: q.EntryRecord | undefined) =>
-    e && {
-      points: e.points,
-      note: e.note,
-      input: e.input,
-      version: e.version,
-      scoredByName: e.scoredByName,
-      scoredAt: e.scoredAt,
-    };
+  const cell = (e: q.EntryRecord | undefined) => (e === undefined ? null : toCell(e));
   const leaves = treeLeaves(tree).map((leaf) => {
     const d = diffs.get(leaf.id);
+    const a1 = stages.appraisal1.get(leaf.id);
+    const self = stages.self.get(leaf.id);
     return {
       nodeId: leaf.id,
       code: leaf.code,
@@ -83,15 +95,16 @@ export async function sideBySide(ctx: Ctx, sheetId: number, db: Executor = ctx.d
       maxPoints: leaf.maxPoints,
       method: leaf.scoring?.method ?? null,
       appraised: isAppraised(leaf),
-      self: cell(stages.self.get(leaf.id)) ?? null,
-      appraisal1: cell(stages.appraisal1.get(leaf.id)) ?? null,
-      appraisal2: cell(stages.appraisal2.get(leaf.id)) ?? null,
-      survey: cell(stages.survey.get(leaf.id)) ?? null,
-      explanation: cell(stages.explanation.get(leaf.id)) ?? null,
+      self: cell(self),
+      appraisal1: a1 ? { ...toCell(a1), stale: isStaleEntry(a1, sheet.submittedAt) } : null,
+      appraisal2: cell(stages.appraisal2.get(leaf.id)),
+      survey: cell(stages.survey.get(leaf.id)),
+      explanation: cell(stages.explanation.get(leaf.id)),
       diff1: d?.diff1 ?? null,
       diff2: d?.diff2 ?? null,
       changed: d?.changed ?? false,
       final: final.get(leaf.id) ?? null,
+      needsRescore: a1 !== undefined && needsRescore(a1, self, sheet.submittedAt),
     };
   });
   return {
@@ -118,7 +131,7 @@ export async function sideBySide(ctx: Ctx, sheetId: number, db: Executor = ctx.d
     },
     permissions: appraisalPermissions(ctx.actor, {
       ...sheet,
-      actedForUnit: await hasActedForUnit(db, sheetId, ctx.actor),
+      ...(await sidesActed(db, sheetId, ctx.actor)),
     }),
   };
 }

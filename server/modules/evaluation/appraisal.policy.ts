@@ -35,6 +35,14 @@ export function canImportSurvey(actor: Actor, planUnitPath: string): boolean {
   return can(actor, 'registration.review', planUnitPath);
 }
 
+/** Why an appraiser of the plan may not appraise a sheet they filled in for the unit. */
+export const ACTED_FOR_UNIT_REASON =
+  'Bạn đã tự chấm/nộp phiếu này thay đơn vị nên không thẩm định phiếu này; thành viên Hội đồng hoặc cán bộ khác sẽ thẩm định.';
+
+/** Why someone of the unit's side may not explain a sheet they appraised. */
+export const APPRAISED_SHEET_REASON =
+  'Bạn đã thẩm định phiếu này (chấm thẩm định hoặc đề nghị giải trình) nên không giải trình thay đơn vị; thủ trưởng hoặc cán bộ khác của đơn vị sẽ giải trình.';
+
 /**
  * Appraising one sheet: an appraiser of its plan who did not do the unit's side of it (scored,
  * explained, attached evidence or submitted it: `actedForUnit`). An officer of the issuing unit
@@ -49,22 +57,46 @@ export function canAppraiseSheet(
 }
 
 /**
+ * Explaining a sheet for the unit (answering, adding evidence, sending the explanation): the
+ * unit's side who did not appraise it (scored round 1 or 2, or asked for the explanation:
+ * `appraisedSheet`) — the reverse of `canAppraiseSheet`.
+ */
+export function canExplainSheet(
+  actor: Actor,
+  s: { unitPath: string; appraisedSheet: boolean },
+): boolean {
+  return !s.appraisedSheet && canActForUnit(actor, s);
+}
+
+/**
  * What the side-by-side view tells the UI the actor may do now; every flag is false while the
- * plan's results are published (`round` still says which round the sheet is in).
+ * plan's results are published (`round` still says which round the sheet is in). `blockedReason`
+ * says why an actor whose role would allow the step now is kept from it by the conflict rules
+ * (they filled the sheet in for the unit, or they appraised it), else null.
  */
 export function appraisalPermissions(
   actor: Actor,
-  s: SheetRef & { resultsPublished: boolean; actedForUnit: boolean },
+  s: SheetRef & { resultsPublished: boolean; actedForUnit: boolean; appraisedSheet: boolean },
 ) {
-  const appraiser = !s.resultsPublished && canAppraiseSheet(actor, s);
   const round = openRound(s.status);
-  const unit = !s.resultsPublished && canActForUnit(actor, s);
+  const explaining = s.status === 'explaining';
+  const appraiserRole = !s.resultsPublished && canAppraise(actor, s.planUnitPath);
+  const appraiser = appraiserRole && canAppraiseSheet(actor, s);
+  const unitRole = !s.resultsPublished && canActForUnit(actor, s);
+  const unit = unitRole && canExplainSheet(actor, s);
+  const blockedReason =
+    appraiserRole && !appraiser && round !== null
+      ? ACTED_FOR_UNIT_REASON
+      : unitRole && !unit && explaining
+        ? APPRAISED_SHEET_REASON
+        : null;
   return {
     round,
     canScore: appraiser && round !== null,
     canRequestExplanation: appraiser && s.status === 'submitted',
     canComplete: appraiser && round !== null,
-    canAnswer: unit && s.status === 'explaining',
-    canSubmitExplanation: unit && s.status === 'explaining',
+    canAnswer: unit && explaining,
+    canSubmitExplanation: unit && explaining,
+    blockedReason,
   };
 }

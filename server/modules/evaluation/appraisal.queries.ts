@@ -27,6 +27,39 @@ export async function hasActedForUnit(db: Executor, sheetId: number, actor: Acto
   return rows[0]?.acted === true;
 }
 
+/**
+ * SQL over a score_sheet aliased `s`: the user did the appraisers' side of that sheet — scored a
+ * leaf in appraisal round 1 or 2 (an accepted self-score included) or asked for the explanation.
+ * Such a user may not answer or send the explanation for the unit, nor add evidence to it then.
+ */
+export const appraisedSheetSql = (
+  userId: number,
+) => sql<SqlBool>`(s.explanation_requested_by = ${userId}
+  OR EXISTS (SELECT 1 FROM score_entry pe WHERE pe.sheet_id = s.id
+    AND pe.stage IN ('appraisal1', 'appraisal2') AND pe.scored_by = ${userId}))`;
+
+/** Which sides of the sheet the actor has already acted on (one query; false for non-users). */
+export async function sidesActed(
+  db: Executor,
+  sheetId: number,
+  actor: Actor,
+): Promise<{ actedForUnit: boolean; appraisedSheet: boolean }> {
+  if (actor.kind !== 'user') return { actedForUnit: false, appraisedSheet: false };
+  const { rows } = await sql<{ actedForUnit: boolean; appraisedSheet: boolean }>`
+    SELECT ${actedForUnitSql(actor.userId)} AS "actedForUnit",
+      ${appraisedSheetSql(actor.userId)} AS "appraisedSheet"
+    FROM score_sheet s WHERE s.id = ${sheetId}`.execute(db);
+  return {
+    actedForUnit: rows[0]?.actedForUnit === true,
+    appraisedSheet: rows[0]?.appraisedSheet === true,
+  };
+}
+
+/** Whether the actor did the appraisers' side of the sheet (see `appraisedSheetSql`). */
+export async function hasAppraisedSheet(db: Executor, sheetId: number, actor: Actor) {
+  return (await sidesActed(db, sheetId, actor)).appraisedSheet;
+}
+
 export type AppraisalState = {
   explanationReason: string | null;
   explanationNodeIds: string[];

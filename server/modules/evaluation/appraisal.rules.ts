@@ -9,7 +9,9 @@ import { isNumber, round2 } from './numbers';
  *
  * Round 1 is scored while the sheet is 'submitted'; round 2 once the unit has answered the
  * request for explanation ('explained'). Closing round 2 carries each round-1 score the
- * appraisers did not change into round 2, so the last round is always complete.
+ * appraisers did not change into round 2, so the last round is always complete. A sheet returned
+ * to the unit during round 1 keeps its round-1 entries; after it is sent again, an entry older
+ * than that submission whose self-score changed since must be scored again.
  */
 
 export type AppraisalRound = 1 | 2;
@@ -33,7 +35,8 @@ type Scored = { points: number | null };
 /**
  * Leaves still lacking an appraisal score: every appraised non-adjustment leaf, and an
  * adjustment leaf when the unit claimed a bonus or penalty (so the claim is decided explicitly).
- * `round2` entries count before `round1` ones (carried over at closing). Tree order.
+ * `round2` entries count before `round1` ones (carried over at closing); callers pass only the
+ * round-1 entries that count (`countedRound1`). Tree order.
  */
 export function unappraisedLeaves(
   tree: CriteriaTree,
@@ -49,6 +52,41 @@ export function unappraisedLeaves(
     const claimed = self.get(leaf.id)?.points;
     return isNumber(claimed) && claimed !== 0;
   });
+}
+
+type Timed = { scoredAt: Date };
+
+/**
+ * A round-1 entry made before the sheet's last submission: the sheet was returned to the unit
+ * and sent again after it, so the entry judged self-scores that may have changed since.
+ */
+export function isStaleEntry(entry: Timed, submittedAt: Date | null): boolean {
+  return submittedAt !== null && entry.scoredAt.getTime() < submittedAt.getTime();
+}
+
+/**
+ * A stale round-1 entry (see `isStaleEntry`) whose leaf's self entry the unit changed after it:
+ * it is kept as history but no longer counts as appraised — the leaf must be scored again.
+ */
+export function needsRescore(
+  entry: Timed,
+  self: Timed | undefined,
+  submittedAt: Date | null,
+): boolean {
+  return (
+    isStaleEntry(entry, submittedAt) &&
+    self !== undefined &&
+    self.scoredAt.getTime() > entry.scoredAt.getTime()
+  );
+}
+
+/** The round-1 entries that count as appraised: all but those that need scoring again. */
+export function countedRound1<E extends Timed>(
+  round1: ReadonlyMap<string, E>,
+  self: ReadonlyMap<string, Timed>,
+  submittedAt: Date | null,
+): Map<string, E> {
+  return new Map([...round1].filter(([id, e]) => !needsRescore(e, self.get(id), submittedAt)));
 }
 
 /**

@@ -5,12 +5,12 @@ import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
 import { findNode, treeLeaves } from './assessment.rules';
-import { canActForUnit } from './assessment.policy';
 import { visibleSheet } from './assessment.service';
 import * as q from './assessment.queries';
-import { getAppraisalState, hasActedForUnit, writeEntry } from './appraisal.queries';
+import { hasActedForUnit, writeEntry } from './appraisal.queries';
 import { canAppraise, canAppraiseSheet } from './appraisal.policy';
 import {
+  countedRound1,
   finalPoints,
   isAppraised,
   needsComment,
@@ -20,7 +20,6 @@ import {
 } from './appraisal.rules';
 import { byStage, sideBySide, treeOfSheet } from './appraisal.compare';
 import {
-  AnswerExplanation,
   RequestExplanation,
   SaveAppraisalEntry,
   SheetVersion,
@@ -29,6 +28,9 @@ import {
 import { diffStages, leafScore, rollUp } from './scoring.rules';
 import { assertResultsOpen } from './results-lock';
 import { notifySheetEvent } from './sheet-notifications';
+
+// The unit's side of the appraisal lives in its own file; callers import it from here.
+export { answerExplanation, assertMayExplain, submitExplanation } from './appraisal.explanation';
 
 /**
  * Appraisal (thẩm định) of a submitted score sheet: round 1 scoring by the campaign's appraisers,
@@ -69,16 +71,6 @@ async function appraisableSheet(
   const sheet = await visibleSheet(ctx, trx, sheetId, lock);
   await assertMayAppraise(ctx, trx, sheet);
   await assertResultsOpen(trx, sheet.planId);
-  return sheet;
-}
-
-async function unitSheet(ctx: Ctx, trx: Executor, sheetId: number, lock: 'update' | 'share') {
-  const sheet = await visibleSheet(ctx, trx, sheetId, lock);
-  if (!canActForUnit(ctx.actor, sheet))
-    throw forbidden('Chỉ đơn vị được chấm (thủ trưởng, cán bộ thi đua) được giải trình.');
-  await assertResultsOpen(trx, sheet.planId);
-  if (sheet.status !== 'explaining')
-    throw new AppError('INVALID_STATE', 'Phiếu không ở bước giải trình.');
   return sheet;
 }
 
@@ -167,7 +159,8 @@ export async function saveAppraisalEntry(
 /**
  * Closes round 1 by asking the unit for an explanation (giải trình) with a reason, about the
  * given leaves or, when none are given, every leaf whose round-1 points differ from the
- * self-score (none = the whole sheet). Needs round 1 complete. FORBIDDEN; INVALID_STATE unless
+ * self-score (none = the whole sheet). Needs round 1 complete (as for closing: stale round-1
+ * scores of changed leaves do not count). FORBIDDEN; INVALID_STATE unless
  * submitted; CONFLICT on a stale sheet version; VALIDATION_FAILED for unknown leaves or
  * unappraised ones.
  */
@@ -180,7 +173,8 @@ export async function requestExplanation(ctx: Ctx, sheetId: number, input: unkno
     if (sheet.version !== data.version) throw staleVersion();
     const tree = await treeOfSheet(trx, sheet.criteriaVersionId);
     const stages = byStage(await q.listEntries(trx, sheetId));
-    const missing = unappraisedLeaves(tree, stages.self, stages.appraisal1);
+    const round1 = countedRound1(stages.appraisal1, stages.self, sheet.submittedAt);
+    const missing = unappraisedLeaves(tree, stages.self, round1);
     if (missing.length > 0)
       throw unappraisedError(
         'Chưa thẩm định xong lần 1',
@@ -234,87 +228,9 @@ export async function requestExplanation(ctx: Ctx, sheetId: number, input: unkno
 }
 
 /**
- * The unit's explanation for one leaf while the sheet awaits it; only leaves asked about (any
- * leaf when the whole sheet was). FORBIDDEN outside the unit's side; INVALID_STATE when no
- * explanation is awaited; VALIDATION_FAILED for another leaf or an empty text; CONFLICT when
- * someone saved this answer since the user loaded it.
- */
-export async function answerExplanation(ctx: Ctx, sheetId: number, nodeId: string, input: unknown) {
-  const data = parseInput(AnswerExplanation, input, { ...appraisalLabels, note: 'Giải trình' });
-  return ctx.db.transaction().execute(async (trx) => {
-    const sheet = await unitSheet(ctx, trx, sheetId, 'share');
-    const tree = await treeOfSheet(trx, sheet.criteriaVersionId);
-    const node = findNode(tree, nodeId);
-    if (node === undefined || node.children.length > 0)
-      throw leafFail('Tiêu chí', `không có tiêu chí cuối "${nodeId}" trong phiếu`);
-    const { explanationNodeIds: asked } = await getAppraisalState(trx, sheetId);
-    if (asked.length > 0 && !asked.includes(nodeId))
-      throw leafFail(`Mục ${node.code}`, 'không nằm trong các mục được đề nghị giải trình');
-    const row = { input: {}, points: null, note: data.note };
-    const saved = await writeEntry(
-      trx,
-      { sheetId, nodeId, stage: 'explanation' },
-      { ...row, scoredBy: actorId(ctx.actor), scoredAt: ctx.now() },
-      data.version ?? 0,
-    );
-    await recordAudit(trx, ctx, {
-      action: 'score_sheet.explanation_answered',
-      entityType: AUDIT,
-      entityId: sheetId,
-      unitPath: sheet.unitPath,
-      before: saved.before && { nodeId, note: saved.before.note },
-      after: { nodeId, note: data.note },
-    });
-    return { nodeId, stage: 'explanation' as const, note: data.note, version: saved.version };
-  });
-}
-
-/**
- * Sends the unit's explanations, which opens appraisal round 2. Every leaf asked about needs an
- * answer (at least one when the whole sheet was asked about). FORBIDDEN; INVALID_STATE; CONFLICT
- * on a stale sheet version; VALIDATION_FAILED listing unanswered leaves by code.
- */
-export async function submitExplanation(ctx: Ctx, sheetId: number, input: unknown) {
-  const data = parseInput(SheetVersion, input, appraisalLabels);
-  return ctx.db.transaction().execute(async (trx) => {
-    const sheet = await unitSheet(ctx, trx, sheetId, 'update');
-    if (sheet.version !== data.version) throw staleVersion();
-    const tree = await treeOfSheet(trx, sheet.criteriaVersionId);
-    const { explanationNodeIds: asked } = await getAppraisalState(trx, sheetId);
-    const answered = byStage(await q.listEntries(trx, sheetId)).explanation;
-    const codes = asked
-      .filter((id) => !answered.has(id))
-      .map((id) => findNode(tree, id)?.code ?? id);
-    if (codes.length > 0)
-      throw new AppError('VALIDATION_FAILED', `Chưa giải trình mục ${codes.join(', ')}.`, {
-        fields: codes.map((c) => ({ field: c, label: `Mục ${c}`, message: 'chưa giải trình' })),
-      });
-    if (answered.size === 0) throw new AppError('VALIDATION_FAILED', 'Chưa giải trình mục nào.');
-    await trx
-      .updateTable('scoreSheet')
-      .set({
-        status: 'explained',
-        explainedAt: ctx.now(),
-        version: sheet.version + 1,
-        updatedAt: ctx.now(),
-      })
-      .where('id', '=', sheetId)
-      .execute();
-    await recordAudit(trx, ctx, {
-      action: 'score_sheet.explanation_submitted',
-      entityType: AUDIT,
-      entityId: sheetId,
-      unitPath: sheet.unitPath,
-      before: { status: sheet.status },
-      after: { status: 'explained', answered: [...answered.keys()] },
-    });
-    await notifySheetEvent(ctx, trx, sheet, { kind: 'explanation_submitted' });
-    return sideBySide(ctx, sheetId, trx);
-  });
-}
-
-/**
- * Closes the appraisal (→ appraised). Every appraised leaf needs a score in the last round; in
+ * Closes the appraisal (→ appraised). Every appraised leaf needs a score in the last round (a
+ * round-1 score from before the sheet was returned and sent again does not count once the unit
+ * changed that leaf's self-score: `countedRound1`); in
  * round 2 each round-1 score not re-scored is carried over into round 2 (same figures, points,
  * comment and scorer), so round 2 is complete and the final result reads one stage. FORBIDDEN;
  * INVALID_STATE when no round is open; CONFLICT on a stale sheet version; VALIDATION_FAILED
@@ -329,8 +245,9 @@ export async function completeAppraisal(ctx: Ctx, sheetId: number, input: unknow
     if (sheet.version !== data.version) throw staleVersion();
     const tree = await treeOfSheet(trx, sheet.criteriaVersionId);
     const stages = byStage(await q.listEntries(trx, sheetId));
+    const round1 = countedRound1(stages.appraisal1, stages.self, sheet.submittedAt);
     const round2 = round === 2 ? stages.appraisal2 : new Map<string, q.EntryRecord>();
-    const missing = unappraisedLeaves(tree, stages.self, stages.appraisal1, round2);
+    const missing = unappraisedLeaves(tree, stages.self, round1, round2);
     if (missing.length > 0)
       throw unappraisedError(
         'Chưa kết thúc được thẩm định',

@@ -9,6 +9,8 @@ import { canActForUnit, canRemoveEvidence } from './assessment.policy';
 import * as q from './assessment.queries';
 import { visibleSheet } from './assessment.service';
 import { assertResultsOpen } from './results-lock';
+import { hasAppraisedSheet } from './appraisal.queries';
+import { APPRAISED_SHEET_REASON } from './appraisal.policy';
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_PER_LEAF, checkEvidence } from './evidence.rules';
 
 /**
@@ -22,32 +24,77 @@ import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_PER_LEAF, checkEvidence } from './evid
 const AUDIT = 'score_sheet';
 
 /**
- * The sheet, locked, when the unit's side may change its evidence now: FORBIDDEN outside the
- * unit's side; INVALID_STATE while the plan's results are published or outside the editable and
- * explanation steps.
+ * FORBIDDEN outside the unit's side, and during an explanation round for someone who appraised
+ * the sheet (they do not explain it for the unit); INVALID_STATE while the plan's results are
+ * published or outside the editable and explanation steps. Runs on a plain read before an
+ * upload's bytes are stored, and again on the locked sheet in the writing transaction.
  */
-async function evidenceSheet(ctx: Ctx, trx: Executor, sheetId: number) {
-  const sheet = await visibleSheet(ctx, trx, sheetId, 'share');
+async function assertEvidenceOpen(ctx: Ctx, db: Executor, sheet: q.SheetRecord) {
   if (!canActForUnit(ctx.actor, sheet))
     throw forbidden(
       'Chỉ đơn vị được chấm (thủ trưởng, cán bộ thi đua) được nộp tài liệu kiểm chứng.',
     );
-  await assertResultsOpen(trx, sheet.planId);
+  // In a transaction this holds the plan row FOR SHARE until commit (results-lock.ts).
+  await assertResultsOpen(db, sheet.planId);
   if (!isSelfEditable(sheet.status) && sheet.status !== 'explaining')
     throw new AppError(
       'INVALID_STATE',
       'Phiếu đã nộp nên bị khóa; chỉ thêm tài liệu kiểm chứng khi được trả lại hoặc khi được đề nghị giải trình.',
     );
+  if (sheet.status === 'explaining' && (await hasAppraisedSheet(db, sheet.id, ctx.actor)))
+    throw forbidden(APPRAISED_SHEET_REASON);
+}
+
+/** The sheet, locked, when the unit's side may change its evidence now (`assertEvidenceOpen`). */
+async function evidenceSheet(ctx: Ctx, trx: Executor, sheetId: number, lock: 'update' | 'share') {
+  const sheet = await visibleSheet(ctx, trx, sheetId, lock);
+  await assertEvidenceOpen(ctx, trx, sheet);
   return sheet;
 }
 
 /**
+ * The leaf a file may be attached to now: a self-scored leaf of the sheet, during an explanation
+ * round one asked about, with fewer than the per-leaf limit of files. VALIDATION_FAILED otherwise.
+ */
+async function attachableLeaf(db: Executor, sheet: q.SheetRecord, nodeId: string) {
+  const v = await findCriteriaVersion(db, sheet.criteriaVersionId);
+  const node = v && findNode(v.tree, nodeId);
+  if (node === undefined || node.children.length > 0)
+    throw fieldError('nodeId', 'Tiêu chí', `không có tiêu chí cuối "${nodeId}" trong phiếu`);
+  if (!isSelfScored(node))
+    throw fieldError('nodeId', `Mục ${node.code}`, 'chấm theo khảo sát, không nộp kiểm chứng');
+  const asked = sheet.explanationNodeIds;
+  if (sheet.status === 'explaining' && asked.length > 0 && !asked.includes(nodeId))
+    throw fieldError(
+      'nodeId',
+      `Mục ${node.code}`,
+      'không nằm trong các mục được đề nghị giải trình nên không thêm tài liệu được',
+    );
+  const count = await db
+    .selectFrom('scoreEvidence')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('sheetId', '=', sheet.id)
+    .where('nodeId', '=', nodeId)
+    .executeTakeFirstOrThrow();
+  if (Number(count.n) >= MAX_EVIDENCE_PER_LEAF)
+    throw fieldError(
+      'file',
+      `Mục ${node.code}`,
+      `đã có ${MAX_EVIDENCE_PER_LEAF} tệp kiểm chứng, không thêm được nữa`,
+    );
+  return node;
+}
+
+/**
  * Attaches a file to a self-scored leaf while the sheet is editable, or during an explanation
- * round to a leaf asked about. VALIDATION_FAILED for a missing, empty, too large or unaccepted
- * file (decided on content, and the name must match it), an unknown or survey leaf, a leaf not
- * asked about, or more than the per-leaf limit; FORBIDDEN; INVALID_STATE once submitted (outside
- * an explanation round) or while the plan's results are published; NOT_FOUND outside the sheet's
- * viewers.
+ * round to a leaf asked about. Who may, the sheet's step, the results lock, the leaf and the
+ * per-leaf limit are checked before the bytes are stored, then again in the transaction with the
+ * sheet row locked FOR UPDATE: concurrent uploads to one sheet take turns, so the limit holds.
+ * VALIDATION_FAILED for a missing, empty, too large or unaccepted file (decided on content, and
+ * the name must match it), an unknown or survey leaf, a leaf not asked about, or more than the
+ * per-leaf limit; FORBIDDEN outside the unit's side, or during an explanation round for someone
+ * who appraised the sheet; INVALID_STATE once submitted (outside an explanation round) or while
+ * the plan's results are published; NOT_FOUND outside the sheet's viewers.
  */
 export async function uploadEvidence(
   ctx: Ctx,
@@ -61,39 +108,18 @@ export async function uploadEvidence(
   if (typeof input.nodeId !== 'string' || input.nodeId.length === 0)
     throw fieldError('nodeId', 'Tiêu chí', 'không được để trống');
   const nodeId = input.nodeId;
-  // A first look before the bytes are stored; the authoritative checks run in the transaction.
-  await visibleSheet(ctx, ctx.db, sheetId);
+  // Nothing is stored for a caller who may not attach this file now.
+  const seen = await visibleSheet(ctx, ctx.db, sheetId);
+  await assertEvidenceOpen(ctx, ctx.db, seen);
+  await attachableLeaf(ctx.db, seen, nodeId);
   const check = await checkEvidence(fileName, data, maxBytes);
   if (!check.ok) throw fieldError('file', 'Tệp kiểm chứng', check.message);
   const put = await ctx.storage.put(data, fileName);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const sheet = await evidenceSheet(ctx, trx, sheetId);
-      const v = await findCriteriaVersion(trx, sheet.criteriaVersionId);
-      const node = v && findNode(v.tree, nodeId);
-      if (node === undefined || node.children.length > 0)
-        throw fieldError('nodeId', 'Tiêu chí', `không có tiêu chí cuối "${nodeId}" trong phiếu`);
-      if (!isSelfScored(node))
-        throw fieldError('nodeId', `Mục ${node.code}`, 'chấm theo khảo sát, không nộp kiểm chứng');
-      const asked = sheet.explanationNodeIds;
-      if (sheet.status === 'explaining' && asked.length > 0 && !asked.includes(nodeId))
-        throw fieldError(
-          'nodeId',
-          `Mục ${node.code}`,
-          'không nằm trong các mục được đề nghị giải trình nên không thêm tài liệu được',
-        );
-      const count = await trx
-        .selectFrom('scoreEvidence')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('sheetId', '=', sheetId)
-        .where('nodeId', '=', nodeId)
-        .executeTakeFirstOrThrow();
-      if (Number(count.n) >= MAX_EVIDENCE_PER_LEAF)
-        throw fieldError(
-          'file',
-          `Mục ${node.code}`,
-          `đã có ${MAX_EVIDENCE_PER_LEAF} tệp kiểm chứng, không thêm được nữa`,
-        );
+      // The state may have changed meanwhile: every check again, on the locked sheet.
+      const sheet = await evidenceSheet(ctx, trx, sheetId, 'update');
+      await attachableLeaf(trx, sheet, nodeId);
       const file = await trx
         .insertInto('storedFile')
         .values({
@@ -155,7 +181,7 @@ export async function uploadEvidence(
  */
 export async function removeEvidence(ctx: Ctx, sheetId: number, evidenceId: number) {
   return ctx.db.transaction().execute(async (trx) => {
-    const sheet = await evidenceSheet(ctx, trx, sheetId);
+    const sheet = await evidenceSheet(ctx, trx, sheetId, 'share');
     const file = await trx
       .selectFrom('scoreEvidence')
       .select('uploadedAt')

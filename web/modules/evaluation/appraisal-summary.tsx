@@ -1,7 +1,6 @@
 import { Card, Flex, Progress, Typography } from 'antd';
 import { fmt } from './criteria-tree';
 import type { Appraisal, ComparedLeaf, StageRollUp } from './appraisal.api';
-import { stageOfRound } from './appraisal.api';
 
 /** Per-stage totals of the side-by-side view, as small cards, and what is left to appraise. */
 
@@ -9,15 +8,17 @@ const hasPoints = (c: { points: number | null } | null) => typeof c?.points === 
 
 /**
  * Leaves still lacking a score in the open round (the server's rule): appraised leaves without
- * a score in this round (round 2 counts round-1 scores, carried over at closing); an adjustment
- * leaf only when the unit claimed a bonus or penalty.
+ * a score in this round (round 2 counts round-1 scores, carried over at closing; a round-1 score
+ * that `needsRescore` after the sheet was returned does not count); an adjustment leaf only when
+ * the unit claimed a bonus or penalty.
  */
 export function unappraised(view: Appraisal): ComparedLeaf[] {
   const round = view.permissions.round;
   if (round === null) return [];
   return view.leaves.filter((l) => {
     if (!l.appraised) return false;
-    if (hasPoints(l[stageOfRound(round)]) || (round === 2 && hasPoints(l.appraisal1))) return false;
+    const round1 = hasPoints(l.appraisal1) && !l.needsRescore;
+    if (round === 1 ? round1 : hasPoints(l.appraisal2) || round1) return false;
     if (l.method !== 'adjustment') return true;
     const claimed = l.self?.points;
     return typeof claimed === 'number' && claimed !== 0;

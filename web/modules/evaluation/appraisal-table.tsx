@@ -88,6 +88,25 @@ function StageValue({ cell, points = true }: { cell: StageCell | null; points?: 
   );
 }
 
+/**
+ * Under a round-1 score made before the sheet was returned and sent again: "cần chấm lại" when the
+ * unit changed the leaf since (it no longer counts), else a quiet note that it still stands.
+ */
+function StaleNote({ stale, rescore }: { stale: boolean | undefined; rescore: boolean }) {
+  if (rescore)
+    return (
+      <Typography.Text type="danger" style={{ fontSize: 12 }}>
+        Cần chấm lại: đơn vị đã sửa điểm tự chấm sau lần thẩm định này
+      </Typography.Text>
+    );
+  if (!stale) return null;
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      Chấm trước khi phiếu nộp lại (tự chấm không đổi)
+    </Typography.Text>
+  );
+}
+
 export function AppraisalTable(p: Props) {
   const { sheet, view, mobile } = p;
   const leaves = useMemo(() => new Map(view.leaves.map((l) => [l.nodeId, l])), [view.leaves]);
@@ -128,10 +147,18 @@ export function AppraisalTable(p: Props) {
               Cần giải trình
             </Tag>
           )}
-          {p.unscored.has(node.id) && (
-            <Tag color="warning" style={{ fontSize: 11 }}>
-              Chưa thẩm định
-            </Tag>
+          {leaf?.needsRescore ? (
+            <Tooltip title="Điểm thẩm định lần 1 chấm trước khi phiếu được trả lại và nộp lại; đơn vị đã sửa điểm tự chấm mục này nên cần chấm lại.">
+              <Tag color="volcano" style={{ fontSize: 11 }} data-testid="needs-rescore">
+                Cần chấm lại
+              </Tag>
+            </Tooltip>
+          ) : (
+            p.unscored.has(node.id) && (
+              <Tag color="warning" style={{ fontSize: 11 }}>
+                Chưa thẩm định
+              </Tag>
+            )
           )}
           {leaf && !leaf.appraised && <Tag style={{ fontSize: 11 }}>Theo khảo sát</Tag>}
         </Flex>
@@ -168,17 +195,25 @@ export function AppraisalTable(p: Props) {
     if (!leaf) return null;
     if (canScore && round === r && leaf.appraised)
       return (
-        <AppraisalLeafEditor
-          sheetId={sheet.id}
-          node={node}
-          leaf={leaf}
-          round={r}
-          draft={p.drafts[node.id]}
-          onDraft={(d) => p.onDraft(node.id, d)}
-        />
+        <Flex vertical gap={2}>
+          {r === 1 && <StaleNote stale={leaf.appraisal1?.stale} rescore={leaf.needsRescore} />}
+          <AppraisalLeafEditor
+            sheetId={sheet.id}
+            node={node}
+            leaf={leaf}
+            round={r}
+            draft={p.drafts[node.id]}
+            onDraft={(d) => p.onDraft(node.id, d)}
+          />
+        </Flex>
       );
     if (!leaf.appraised) return <Typography.Text type="secondary">—</Typography.Text>;
-    return <StageValue cell={leaf[stage]} />;
+    return (
+      <Flex vertical gap={2}>
+        <StageValue cell={leaf[stage]} />
+        {r === 1 && <StaleNote stale={leaf.appraisal1?.stale} rescore={leaf.needsRescore} />}
+      </Flex>
+    );
   };
 
   const explanation = (node: CriterionNode) => {

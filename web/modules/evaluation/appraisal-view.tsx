@@ -102,6 +102,15 @@ export function AppraisalView({ sheet, view, mobile, unsaved, ...edits }: Props)
   return (
     <>
       <ExplanationRequestAlert view={view} onJump={jump} />
+      {p.blockedReason && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="appraisal-blocked"
+          title={p.blockedReason}
+        />
+      )}
       {view.status === 'appraised' && view.appraisedAt && (
         <Alert
           type="success"

@@ -20,6 +20,8 @@ export type StageCell = {
   version: number;
   scoredByName: string | null;
   scoredAt: string;
+  /** Round 1 only: scored before the sheet's last submission (it was returned and sent again). */
+  stale?: boolean;
 };
 
 export type ComparedLeaf = {
@@ -40,6 +42,11 @@ export type ComparedLeaf = {
   diff2: number | null;
   changed: boolean;
   final: number | null;
+  /**
+   * The round-1 score is stale and the unit changed this leaf's self entry after it: it no
+   * longer counts as appraised, the leaf must be scored again.
+   */
+  needsRescore: boolean;
 };
 
 export type StageRollUp = {
@@ -59,6 +66,11 @@ export type AppraisalPermissions = {
   canComplete: boolean;
   canAnswer: boolean;
   canSubmitExplanation: boolean;
+  /**
+   * Why the conflict rules keep the actor from a step their role would allow now (they filled
+   * the sheet in for the unit, or they appraised it); null otherwise.
+   */
+  blockedReason: string | null;
 };
 
 export type Appraisal = {

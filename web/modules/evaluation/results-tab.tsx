@@ -12,7 +12,8 @@ import {
   useReopenResults,
   useResults,
 } from './results.api';
-import type { ComputeOutcome, ResultsFilter, ResultsPage } from './results.api';
+import type { ComputeOutcome, ResultsFilter, ResultsPage, ResultsPending } from './results.api';
+import { isStaleRefusal, PendingNote, pendingWarning, StaleResultsAlert } from './results-alerts';
 import { BandDistribution, ResultsTable, sortBands } from './results-view';
 import { SurveyImportCard } from './survey-import';
 
@@ -60,12 +61,26 @@ export function PlanResultsTab({ plan }: { plan: PlanDetail }) {
     });
   };
 
-  const onPublish = () =>
+  const confirmPublish = (pending: ResultsPending | undefined) => {
+    const warning = pendingWarning(pending);
     modal.confirm({
       title: 'Công bố kết quả đánh giá?',
-      content:
-        'Kết quả sẽ được khóa và hiển thị công khai trên cổng thông tin. Muốn tính lại, Hội đồng thi đua – khen thưởng phải mở lại kèm lý do.',
-      okText: 'Công bố',
+      content: (
+        <>
+          {warning && (
+            <Alert
+              type="warning"
+              showIcon
+              title={warning}
+              style={{ marginBottom: 8 }}
+              data-testid="publish-pending"
+            />
+          )}
+          Kết quả sẽ được khóa và hiển thị công khai trên cổng thông tin. Muốn tính lại, Hội đồng
+          thi đua – khen thưởng phải mở lại kèm lý do.
+        </>
+      ),
+      okText: warning ? 'Vẫn công bố' : 'Công bố',
       cancelText: 'Hủy',
       onOk: () => {
         setActionError(null);
@@ -79,6 +94,13 @@ export function PlanResultsTab({ plan }: { plan: PlanDetail }) {
         );
       },
     });
+  };
+
+  // The counts as they are now (a sheet may have moved since the page loaded).
+  const onPublish = () => {
+    setActionError(null);
+    void results.refetch().then((r) => confirmPublish((r.data ?? data)?.pending));
+  };
 
   return (
     <Flex vertical gap={16}>
@@ -133,7 +155,17 @@ export function PlanResultsTab({ plan }: { plan: PlanDetail }) {
           title={`Đã tính: ${formatNumber(lastRun.units)} đơn vị, ${formatNumber(lastRun.ms)} ms`}
         />
       )}
-      <ErrorAlert error={actionError} style={{ marginBottom: 0 }} />
+      {isStaleRefusal(actionError) ? (
+        <StaleResultsAlert
+          error={actionError}
+          canCompute={data?.permissions?.canCompute ?? true}
+          computing={compute.isPending}
+          onCompute={onCompute}
+        />
+      ) : (
+        <ErrorAlert error={actionError} style={{ marginBottom: 0 }} />
+      )}
+      {status === 'computed' && data && <PendingNote pending={data.pending} />}
       {status === 'published' && (
         <Alert
           type="info"

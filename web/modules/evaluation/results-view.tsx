@@ -3,6 +3,7 @@ import type { TableProps } from 'antd';
 import { Link } from 'react-router';
 import type { Band } from '../../../shared/criteria';
 import { formatNumber } from '../../ui/format';
+import { notAppraisedStatuses } from './results.api';
 import type { DecidedBy, ResultItem } from './results.api';
 import './results.css';
 
@@ -123,7 +124,42 @@ export function BandDistribution({
   );
 }
 
-/** The ranking table; `sheetLinks` adds a link to each unit's score sheet (internal only). */
+/**
+ * A unit whose sheet is not final: ranked on its self (or round-1) scores, or back with the unit.
+ * Internal only: the public ranking carries no sheet status.
+ */
+function PendingTag({ status }: { status: ResultItem['sheetStatus'] }) {
+  if (status === 'returned')
+    return (
+      <Tooltip title="Phiếu đang trả lại đơn vị để sửa: kết quả tính theo điểm tự chấm.">
+        <Tag
+          color="volcano"
+          style={{ marginInlineStart: 6, marginInlineEnd: 0 }}
+          data-testid="pending-tag"
+        >
+          Đang trả lại
+        </Tag>
+      </Tooltip>
+    );
+  if (status !== undefined && notAppraisedStatuses.includes(status))
+    return (
+      <Tooltip title="Chưa kết thúc thẩm định: kết quả tính theo điểm tự chấm hoặc điểm thẩm định đã có.">
+        <Tag
+          color="orange"
+          style={{ marginInlineStart: 6, marginInlineEnd: 0 }}
+          data-testid="pending-tag"
+        >
+          Chưa thẩm định
+        </Tag>
+      </Tooltip>
+    );
+  return null;
+}
+
+/**
+ * The ranking table; `sheetLinks` (internal only) adds a link to each unit's score sheet and a
+ * tag on the units whose sheet is not appraised yet or is back with the unit.
+ */
 export function ResultsTable({
   items,
   bands,
@@ -158,6 +194,7 @@ export function ResultsTable({
           ) : (
             name
           )}
+          {sheetLinks && <PendingTag status={r.sheetStatus} />}
           {r.unitPath && r.unitPath.length > 0 && (
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

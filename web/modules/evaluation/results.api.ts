@@ -8,6 +8,7 @@ import {
 import { api } from '../../api/client';
 import type { Id } from '../../api/types';
 import type { Band } from '../../../shared/criteria';
+import type { SheetStatus } from './sheet.api';
 
 /** A campaign's results: server/modules/evaluation/results.service.ts. */
 
@@ -32,18 +33,37 @@ export type ResultItem = {
   unitPath?: string[];
   /** Whether the unit's band qualifies it for commendation under the plan. */
   qualifies?: boolean;
+  /** The unit's sheet's step now (internal view only; absent on the public ranking). */
+  sheetStatus?: SheetStatus;
 };
+
+/** Ranked units whose sheet is not final: still being appraised, or back with the unit. */
+export type ResultsPending = { notAppraised: number; returned: number };
+
+/** Sheet steps ranked before the appraisal closed (on the self or round-1 scores). */
+export const notAppraisedStatuses: readonly SheetStatus[] = [
+  'submitted',
+  'explaining',
+  'explained',
+];
 
 export type ResultsPage = {
   status: ResultsStatus;
   computedAt: string | null;
   publishedAt: string | null;
   bands: Band[];
+  /** Over the whole results (internal view only). */
+  pending?: ResultsPending;
+  /** What the actor's role allows (internal view only); the results' status decides the rest. */
+  permissions?: { canCompute: boolean; canPublish: boolean; canReopen: boolean };
   items: ResultItem[];
   total: number;
 };
 
 export type ResultsFilter = { bandKey?: string; page: number; pageSize: number };
+
+/** `details.reason` of the 409 refusing to publish results made stale by later changes. */
+export const STALE_RESULTS = 'stale_results';
 
 export type ComputeOutcome = { units: number; counts: Record<string, number>; ms: number };
 
