@@ -12,6 +12,7 @@ import {
   submitExplanation,
 } from './appraisal.service';
 import { sideBySide } from './appraisal.compare';
+import { listScoreSheets } from './sheet-list.service';
 import { ACTED_FOR_UNIT_REASON, APPRAISED_SHEET_REASON } from './appraisal.policy';
 
 /**
@@ -136,7 +137,15 @@ describe('an appraiser does not explain for the unit', () => {
       );
       expect(e2.message).toBe(APPRAISED_SHEET_REASON);
       expect(rec.puts).toEqual([]);
+      // The sheet page offers no upload, and the work list does not say it is their move.
+      expect((await getSheet(ctx, sent.id)).permissions.canAddEvidence).toBe(false);
+      const waiting = await listScoreSheets(ctx, { todo: 'mine' });
+      expect(waiting.items.map((i) => i.id)).not.toContain(sent.id);
     }
+    // The unit's head is offered both.
+    expect((await getSheet(w.as('head', EXPLAIN), sent.id)).permissions.canAddEvidence).toBe(true);
+    const headList = await listScoreSheets(w.as('head', EXPLAIN), { todo: 'mine' });
+    expect(headList.items.map((i) => i.id)).toContain(sent.id);
 
     // The unit's head explains; the officers cannot take the round's file back either.
     const head = w.as('head', EXPLAIN);

@@ -17,6 +17,8 @@ type SheetState = SheetRef & {
   resultsPublished: boolean;
   explanationNodeIds: readonly string[];
   explanationRequestedAt: Date | null;
+  /** The actor appraised this sheet, so may not add to its explanation (appraisal.explanation.ts). */
+  appraisedByActor?: boolean;
 };
 
 export function canViewSheet(actor: Actor, s: Omit<SheetRef, 'status'>): boolean {
@@ -44,7 +46,11 @@ export function canReturnSheet(actor: Actor, s: SheetRef): boolean {
  * The unit adds evidence while it edits its self-assessment and, during an explanation round, to
  * the leaves it was asked about (all of them when the request named none).
  */
-export function canAddEvidence(actor: Actor, s: SheetRef): boolean {
+export function canAddEvidence(
+  actor: Actor,
+  s: SheetRef & Pick<SheetState, 'appraisedByActor'>,
+): boolean {
+  if (s.status === 'explaining' && s.appraisedByActor === true) return false;
   return (isSelfEditable(s.status) || s.status === 'explaining') && canActForUnit(actor, s);
 }
 
@@ -61,6 +67,7 @@ export function canRemoveEvidence(
   if (isSelfEditable(s.status)) return true;
   return (
     s.status === 'explaining' &&
+    s.appraisedByActor !== true &&
     s.explanationRequestedAt !== null &&
     uploadedAt.getTime() >= s.explanationRequestedAt.getTime()
   );

@@ -24,6 +24,7 @@ import {
   sheetPermissions,
 } from './assessment.policy';
 import * as q from './assessment.queries';
+import { hasAppraisedSheet } from './appraisal.queries';
 import { assertResultsOpen } from './results-lock';
 import { notifySheetEvent } from './sheet-notifications';
 import { ReturnSheet, SaveSelfEntry, SubmitSheet, assessmentLabels } from './assessment.schemas';
@@ -156,6 +157,10 @@ export async function getSheet(ctx: Ctx, sheetId: number, db: Executor = ctx.db)
   for (const f of evidence) counts.set(f.nodeId, (counts.get(f.nodeId) ?? 0) + 1);
   const codeOf = new Map(treeLeaves(tree).map((l) => [l.id, l]));
   const { registrationId, planId, planTitle, unitId, unitName, status, version } = sheet;
+  // Whoever appraised the sheet does not add to its explanation (appraisal.explanation.ts).
+  const appraisedByActor =
+    status === 'explaining' && (await hasAppraisedSheet(db, sheetId, ctx.actor));
+  const state = { ...sheet, appraisedByActor };
   return {
     id: sheet.id,
     planId,
@@ -174,7 +179,7 @@ export async function getSheet(ctx: Ctx, sheetId: number, db: Executor = ctx.db)
     resultsPublished: sheet.resultsPublished,
     evidence: evidence.map(({ storageKey: _k, fileId: _f, ...e }) => ({
       ...e,
-      canDelete: canRemoveEvidence(ctx.actor, sheet, e.uploadedAt),
+      canDelete: canRemoveEvidence(ctx.actor, state, e.uploadedAt),
     })),
     self: {
       totals: Object.fromEntries(roll.totals),
@@ -192,7 +197,7 @@ export async function getSheet(ctx: Ctx, sheetId: number, db: Executor = ctx.db)
       }),
     },
     problems: submissionProblems(tree, self, counts),
-    permissions: sheetPermissions(ctx.actor, sheet),
+    permissions: sheetPermissions(ctx.actor, state),
   };
 }
 

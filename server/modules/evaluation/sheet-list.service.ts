@@ -5,7 +5,7 @@ import { pathInScope, scopeFor } from '../../platform/access';
 import { id, page, pageSize, parseInput, z } from '../../platform/validation';
 import { escapeLike, foldVietnamese } from '../../platform/text';
 import { appraiserPaths } from './appraisal.policy';
-import { actedForUnitSql } from './appraisal.queries';
+import { actedForUnitSql, appraisedSheetSql } from './appraisal.queries';
 import * as q from './sheet-list.queries';
 
 /**
@@ -68,8 +68,13 @@ function conditions(ctx: Ctx, query: ListSheetsQuery): q.SheetListConditions {
   )} AND ${pathInScope(view, planPath)}${
     ctx.actor.kind === 'user' ? sql` AND NOT ${actedForUnitSql(ctx.actor.userId)}` : sql``
   })`;
-  // canActForUnit: registration.submit over the sheet's unit.
-  const forUnit = pathInScope(scopeFor(ctx.actor, 'registration.submit'), unitPath);
+  // canActForUnit: registration.submit over the sheet's unit — but an explanation is never
+  // waiting for whoever appraised the sheet (appraisal.explanation.ts refuses it to them).
+  const forUnit = sql<SqlBool>`(${pathInScope(scopeFor(ctx.actor, 'registration.submit'), unitPath)}${
+    ctx.actor.kind === 'user'
+      ? sql` AND (s.status <> 'explaining' OR NOT ${appraisedSheetSql(ctx.actor.userId)})`
+      : sql``
+  })`;
   // Published results lock every sheet of the plan (results-lock.ts): nobody's move then.
   const mine = sql<SqlBool>`(p.results_status <> 'published'
     AND ((${appraises} AND ${statusIn(turnOf('appraiser'))})
