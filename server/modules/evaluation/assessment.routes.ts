@@ -6,6 +6,7 @@ import { id, parseInput } from '../../platform/validation';
 import { getSheet, openSheet, returnSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { downloadEvidence, removeEvidence, uploadEvidence } from './evidence.service';
 import { listScoreSheets } from './sheet-list.service';
+import { importSelfAssessment, selfTemplate } from './self-import.service';
 import { DOCX_TYPE, exportSheetDocx, exportSheetXlsx } from './sheet-export.service';
 
 /** HTTP for self-assessment: parse → call the service → present. */
@@ -45,6 +46,25 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: AppDeps): v
   app.post('/api/score-sheets/:id/return', async (req) =>
     returnSheet(userCtx(deps, req), params(req).id, req.body),
   );
+  app.get('/api/score-sheets/:id/self-template.xlsx', async (req, reply) => {
+    const file = await selfTemplate(userCtx(deps, req), params(req).id);
+    return sendFile(reply, file.data, file.fileName, XLSX_TYPE);
+  });
+  // Multipart: one .xlsx file (size capped by the app's multipart limit).
+  app.post('/api/score-sheets/:id/self-import', async (req) => {
+    const ctx = userCtx(deps, req);
+    const sheetId = params(req).id;
+    if (!req.isMultipart())
+      throw new AppError('VALIDATION_FAILED', 'Cần gửi tệp theo dạng multipart/form-data.');
+    let fileName: string | undefined;
+    let data: Buffer | undefined;
+    for await (const part of req.parts())
+      if (part.type === 'file') {
+        fileName = part.filename;
+        data = await part.toBuffer();
+      }
+    return importSelfAssessment(ctx, sheetId, { fileName, data });
+  });
   app.post('/api/score-sheets/:id/evidence', async (req, reply) => {
     const ctx = userCtx(deps, req);
     const sheetId = params(req).id;

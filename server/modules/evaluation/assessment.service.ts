@@ -7,6 +7,7 @@ import { id as idSchema, parseInput } from '../../platform/validation';
 import { vietnamDate } from '../../platform/time';
 import { findCriteriaVersion } from './criteria.service';
 import { leafScore, rollUp } from './scoring.rules';
+import { writeSelfEntry } from './self-entry';
 import {
   findNode,
   isSelfEditable,
@@ -229,41 +230,19 @@ export async function saveSelfEntry(ctx: Ctx, sheetId: number, nodeId: string, i
       if (!score.ok) throw fail(`Mục ${node.code}: ${score.message}.`);
       points = score.points;
     }
-    const before = await trx
-      .selectFrom('scoreEntry')
-      .select(['input', 'points', 'note', 'version'])
-      .where('sheetId', '=', sheetId)
-      .where('nodeId', '=', nodeId)
-      .where('stage', '=', 'self')
-      .executeTakeFirst();
-    const expected = data.version ?? 0;
-    const row = { input: JSON.stringify(data.input), points, note: data.note };
-    const by = { scoredBy: actorId(ctx.actor), scoredAt: ctx.now() };
-    const saved =
-      before === undefined
-        ? await trx
-            .insertInto('scoreEntry')
-            .values({ sheetId, nodeId, stage: 'self', ...row, ...by })
-            .onConflict((oc) => oc.columns(['sheetId', 'nodeId', 'stage']).doNothing())
-            .returning('version')
-            .executeTakeFirst()
-        : await trx
-            .updateTable('scoreEntry')
-            .set((eb) => ({ ...row, ...by, version: eb('version', '+', 1) }))
-            .where('sheetId', '=', sheetId)
-            .where('nodeId', '=', nodeId)
-            .where('stage', '=', 'self')
-            .where('version', '=', expected)
-            .returning('version')
-            .executeTakeFirst();
-    if (saved === undefined || (before === undefined && expected !== 0)) throw staleVersion();
+    const saved = await writeSelfEntry(ctx, trx, sheetId, nodeId, {
+      input: data.input,
+      points,
+      note: data.note,
+      version: data.version ?? 0,
+    });
     await recordAudit(trx, ctx, {
       action: 'score_sheet.self_scored',
       entityType: AUDIT,
       entityId: sheetId,
       unitPath: sheet.unitPath,
-      before: before && { nodeId, input: before.input, points: before.points, note: before.note },
-      after: { nodeId, input: data.input, points, note: data.note },
+      before: saved.before,
+      after: saved.after,
     });
     return { nodeId, stage: 'self' as const, points, note: data.note, version: saved.version };
   });

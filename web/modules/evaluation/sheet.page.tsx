@@ -21,6 +21,7 @@ import { useAppraisal } from './appraisal.api';
 import type { Appraisal } from './appraisal.api';
 import type { AppraisalDraft, AppraisalDrafts } from './appraisal-leaf-editor';
 import { AppraisalView, pathTo } from './appraisal-view';
+import { SelfImportButtons } from './self-import';
 
 /**
  * /score-sheets/:sheetId: a unit's self-assessment against the plan's criteria and, once it is
@@ -212,6 +213,7 @@ function SheetView({ id }: { id: string }) {
         ]}
         extra={
           <>
+            {sheet.permissions.canEdit && <SelfImportButtons sheet={sheet} unsaved={unsaved} />}
             <Button
               icon={<FileExcelOutlined />}
               href={sheetPath(sheet.id, '/export.xlsx')}
