@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startServer, type RunningServer } from './harness';
+import { fullMarks, leavesOf, pdf, type Node } from './evaluation-helpers';
 
 /**
  * Seed 002 end to end in Chromium: Huyện An Biên's plan 49/KH-UBND (registration by 31/7/2020)
@@ -82,39 +83,6 @@ async function api<T>(page: Page, method: 'GET' | 'PUT' | 'POST', url: string, d
   const body = (await res.json()) as T;
   return { status: res.status(), body };
 }
-
-type Node = {
-  id: string;
-  code: string;
-  maxPoints: number;
-  scoring?: { method: string };
-  children: Node[];
-};
-const leavesOf = (nodes: Node[]): Node[] =>
-  nodes.flatMap((n) => (n.children.length > 0 ? leavesOf(n.children) : [n]));
-
-/** The figures giving a leaf its full points, by its scoring method (survey leaves: none). */
-function fullMarks(leaf: Node): Record<string, unknown> | null {
-  switch (leaf.scoring?.method) {
-    case 'binary':
-      return { met: true };
-    case 'tiered_percent':
-      return { percent: 100 };
-    case 'deduction':
-      return { incidents: 0 };
-    case 'manual':
-      return { points: leaf.maxPoints };
-    case 'adjustment':
-      return { points: 0 };
-    default:
-      return null;
-  }
-}
-
-/** A minimal PDF: the server checks evidence by its bytes, not its name. */
-const pdf = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
 
 beforeAll(async () => {
   ({ browser } = await launchBrowser());
