@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, Table, Tag } from 'antd';
+import { App, Button, Card, Flex, Input, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   KeyOutlined,
@@ -15,6 +15,7 @@ import { useCurrentUser } from '../../shell/current-user';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatDateTime } from '../../ui/format';
 import { useDebouncedValue } from '../../ui/hooks';
+import { FilterCard, FilterField } from '../../ui/list-filters';
 import { PageHeader } from '../../ui/page-header';
 import { CreateAccountModal, ResetPasswordModal } from './account-modals';
 import type { AccountRow } from './accounts.api';
@@ -149,26 +150,24 @@ export default function AccountsPage() {
           </Button>
         }
       />
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
-          <Form.Item
-            label="Tìm tài khoản"
-            htmlFor="account-search"
-            style={{ marginBottom: 0, maxWidth: 420 }}
-          >
-            <Input.Search
-              id="account-search"
-              allowClear
-              placeholder="Tên đăng nhập hoặc tên hiển thị"
-              value={search}
-              onChange={(e) => {
-                setSearch(e.target.value);
-                setPage(1);
-              }}
-            />
-          </Form.Item>
-        </Form>
-      </Card>
+      <FilterCard>
+        <FilterField
+          label="Tìm tài khoản"
+          id="account-search"
+          style={{ marginBottom: 0, maxWidth: 420 }}
+        >
+          <Input.Search
+            id="account-search"
+            allowClear
+            placeholder="Tên đăng nhập hoặc tên hiển thị"
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setPage(1);
+            }}
+          />
+        </FilterField>
+      </FilterCard>
       <ErrorAlert error={accounts.error} />
       <Card size="small">
         <Table<AccountRow>

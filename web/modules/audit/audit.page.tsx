@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, DatePicker, Form, Row, Select, Tag } from 'antd';
+import { Button, Card, Col, DatePicker, Row, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
@@ -8,11 +8,13 @@ import { AuditTable } from '../../ui/audit-table';
 import { auditActionOptions, entityTypeLabel } from '../../ui/audit-labels';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useDebouncedValue } from '../../ui/hooks';
+import { FilterCard, FilterField, SelectFilter } from '../../ui/list-filters';
 import { PageHeader } from '../../ui/page-header';
 import { useActorOptions, useAudit } from './audit.api';
 
 const PAGE_SIZE = 20;
 const entityTypes = ['org_unit', 'person', 'user_account', 'job'];
+const entityTypeOptions = entityTypes.map((t) => ({ value: t, label: entityTypeLabel(t) }));
 
 /** Filters live in the URL: ?entityType=&entityId=&action=&actorId=&actorName=&from=&to=&page= */
 export default function AuditPage() {
@@ -60,111 +62,101 @@ export default function AuditPage() {
         title="Nhật ký thay đổi"
         subtitle="Ai đã thay đổi gì, khi nào; bấm vào một dòng để xem trước và sau"
       />
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Form layout="vertical">
-          <Row gutter={16}>
-            <Col xs={24} sm={12} lg={5}>
-              <Form.Item label="Loại đối tượng" htmlFor="audit-entity" style={{ marginBottom: 8 }}>
+      <FilterCard>
+        <Row gutter={16}>
+          <Col xs={24} sm={12} lg={5}>
+            <SelectFilter<string>
+              label="Loại đối tượng"
+              id="audit-entity"
+              options={entityTypeOptions}
+              value={get('entityType')}
+              onChange={(v) => update({ entityType: v, entityId: undefined })}
+            />
+          </Col>
+          <Col xs={24} sm={12} lg={5}>
+            <FilterField label="Hành động" id="audit-action">
+              <Select
+                id="audit-action"
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder="Tất cả"
+                value={get('action')}
+                onChange={(v: string | undefined) => update({ action: v })}
+                options={auditActionOptions}
+              />
+            </FilterField>
+          </Col>
+          <Col xs={12} sm={6} lg={4}>
+            <FilterField label="Từ ngày" id="audit-from">
+              <DatePicker
+                id="audit-from"
+                format="DD/MM/YYYY"
+                style={{ width: '100%' }}
+                placeholder="dd/mm/yyyy"
+                value={from ? dayjs(from) : null}
+                maxDate={to ? dayjs(to) : undefined}
+                onChange={(d: Dayjs | null) => update({ from: d?.format('YYYY-MM-DD') })}
+              />
+            </FilterField>
+          </Col>
+          <Col xs={12} sm={6} lg={4}>
+            <FilterField label="Đến ngày" id="audit-to">
+              <DatePicker
+                id="audit-to"
+                format="DD/MM/YYYY"
+                style={{ width: '100%' }}
+                placeholder="dd/mm/yyyy"
+                value={to ? dayjs(to) : null}
+                minDate={from ? dayjs(from) : undefined}
+                onChange={(d: Dayjs | null) => update({ to: d?.format('YYYY-MM-DD') })}
+              />
+            </FilterField>
+          </Col>
+          <Col xs={24} sm={12} lg={6}>
+            <FilterField label="Người thực hiện" id="audit-actor">
+              {canListAccounts ? (
                 <Select
-                  id="audit-entity"
+                  id="audit-actor"
                   allowClear
+                  showSearch={{ filterOption: false, onSearch: setActorSearch }}
                   placeholder="Tất cả"
-                  value={get('entityType')}
-                  onChange={(v: string | undefined) =>
-                    update({ entityType: v, entityId: undefined })
-                  }
-                  options={entityTypes.map((t) => ({ value: t, label: entityTypeLabel(t) }))}
+                  value={actorId}
+                  labelRender={() => actorName ?? actorId}
+                  onChange={(v: string | undefined, option) => {
+                    const label =
+                      option && !Array.isArray(option) ? String(option.label ?? '') : undefined;
+                    update({ actorId: v, actorName: v ? label : undefined });
+                  }}
+                  options={(actorOptions.data?.items ?? []).map((a) => ({
+                    value: String(a.id),
+                    label: a.displayName,
+                  }))}
                 />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12} lg={5}>
-              <Form.Item label="Hành động" htmlFor="audit-action" style={{ marginBottom: 8 }}>
-                <Select
-                  id="audit-action"
-                  allowClear
-                  showSearch={{ optionFilterProp: 'label' }}
-                  placeholder="Tất cả"
-                  value={get('action')}
-                  onChange={(v: string | undefined) => update({ action: v })}
-                  options={auditActionOptions}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={6} lg={4}>
-              <Form.Item label="Từ ngày" htmlFor="audit-from" style={{ marginBottom: 8 }}>
-                <DatePicker
-                  id="audit-from"
-                  format="DD/MM/YYYY"
-                  style={{ width: '100%' }}
-                  placeholder="dd/mm/yyyy"
-                  value={from ? dayjs(from) : null}
-                  maxDate={to ? dayjs(to) : undefined}
-                  onChange={(d: Dayjs | null) => update({ from: d?.format('YYYY-MM-DD') })}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={6} lg={4}>
-              <Form.Item label="Đến ngày" htmlFor="audit-to" style={{ marginBottom: 8 }}>
-                <DatePicker
-                  id="audit-to"
-                  format="DD/MM/YYYY"
-                  style={{ width: '100%' }}
-                  placeholder="dd/mm/yyyy"
-                  value={to ? dayjs(to) : null}
-                  minDate={from ? dayjs(from) : undefined}
-                  onChange={(d: Dayjs | null) => update({ to: d?.format('YYYY-MM-DD') })}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12} lg={6}>
-              <Form.Item label="Người thực hiện" htmlFor="audit-actor" style={{ marginBottom: 8 }}>
-                {canListAccounts ? (
-                  <Select
-                    id="audit-actor"
-                    allowClear
-                    showSearch={{ filterOption: false, onSearch: setActorSearch }}
-                    placeholder="Tất cả"
-                    value={actorId}
-                    labelRender={() => actorName ?? actorId}
-                    onChange={(v: string | undefined, option) => {
-                      const label =
-                        option && !Array.isArray(option) ? String(option.label ?? '') : undefined;
-                      update({ actorId: v, actorName: v ? label : undefined });
-                    }}
-                    options={(actorOptions.data?.items ?? []).map((a) => ({
-                      value: String(a.id),
-                      label: a.displayName,
-                    }))}
-                  />
-                ) : actorId ? (
-                  <Tag
-                    closable
-                    onClose={() => update({ actorId: undefined, actorName: undefined })}
-                  >
-                    {actorName ?? actorId}
-                  </Tag>
-                ) : (
-                  <span id="audit-actor" style={{ color: 'rgba(0,0,0,0.45)' }}>
-                    Bấm vào tên người thực hiện trong bảng để lọc
-                  </span>
-                )}
-              </Form.Item>
-            </Col>
-          </Row>
-          {get('entityId') && (
-            <Tag closable onClose={() => update({ entityId: undefined })}>
-              Chỉ đối tượng #{get('entityId')}
-            </Tag>
-          )}
-          <Button
-            type="link"
-            onClick={() => setParams(new URLSearchParams(), { replace: true })}
-            style={{ paddingInline: 0 }}
-          >
-            Xoá bộ lọc
-          </Button>
-        </Form>
-      </Card>
+              ) : actorId ? (
+                <Tag closable onClose={() => update({ actorId: undefined, actorName: undefined })}>
+                  {actorName ?? actorId}
+                </Tag>
+              ) : (
+                <span id="audit-actor" style={{ color: 'rgba(0,0,0,0.45)' }}>
+                  Bấm vào tên người thực hiện trong bảng để lọc
+                </span>
+              )}
+            </FilterField>
+          </Col>
+        </Row>
+        {get('entityId') && (
+          <Tag closable onClose={() => update({ entityId: undefined })}>
+            Chỉ đối tượng #{get('entityId')}
+          </Tag>
+        )}
+        <Button
+          type="link"
+          onClick={() => setParams(new URLSearchParams(), { replace: true })}
+          style={{ paddingInline: 0 }}
+        >
+          Xoá bộ lọc
+        </Button>
+      </FilterCard>
       <ErrorAlert error={audit.error} />
       <Card size="small">
         <AuditTable

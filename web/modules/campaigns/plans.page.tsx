@@ -1,4 +1,4 @@
-import { Button, Card, Col, Form, Input, Row, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -16,6 +16,7 @@ import { useOfficerUnits } from './plan-access';
 import { PlanStatusTag } from './plan-labels';
 import { usePlans } from './plans.api';
 import type { PlanSummary } from './plans.api';
+import { FilterCard, SearchFilter, SelectFilter } from '../../ui/list-filters';
 import { useUrlListState } from '../../ui/url-list';
 
 const PAGE_SIZE = 20;
@@ -118,64 +119,46 @@ export default function PlansPage() {
           )
         }
       />
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
-          <Row gutter={16}>
-            <Col xs={24} md={10}>
-              <Form.Item
-                label="Tìm theo trích yếu"
-                htmlFor="plans-search"
-                extra="Tìm không dấu được, ví dụ: thi dua yeu nuoc"
-                style={{ marginBottom: 8 }}
-              >
-                <Input.Search
-                  id="plans-search"
-                  allowClear
-                  value={search}
-                  onChange={(e) => setSearch(e.target.value)}
-                  onSearch={(v) => setSearch(v)}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={8} md={5}>
-              <Form.Item label="Trạng thái" htmlFor="plans-status" style={{ marginBottom: 8 }}>
-                <Select<PlanStatus>
-                  id="plans-status"
-                  allowClear
-                  placeholder="Tất cả"
-                  options={statusOptions}
-                  value={status}
-                  onChange={(v) => update({ status: v, page: undefined })}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={8} md={5}>
-              <Form.Item label="Loại" htmlFor="plans-kind" style={{ marginBottom: 8 }}>
-                <Select<PlanKind>
-                  id="plans-kind"
-                  allowClear
-                  placeholder="Tất cả"
-                  options={kindOptions}
-                  value={kind}
-                  onChange={(v) => update({ kind: v, page: undefined })}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={8} md={4}>
-              <Form.Item label="Năm" htmlFor="plans-year" style={{ marginBottom: 8 }}>
-                <Select<number>
-                  id="plans-year"
-                  allowClear
-                  placeholder="Tất cả"
-                  options={yearOptions}
-                  value={year}
-                  onChange={(v) => update({ year: v ? String(v) : undefined, page: undefined })}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+      <FilterCard>
+        <Row gutter={16}>
+          <Col xs={24} md={10}>
+            <SearchFilter
+              label="Tìm theo trích yếu"
+              id="plans-search"
+              example="thi dua yeu nuoc"
+              value={search}
+              onChange={setSearch}
+            />
+          </Col>
+          <Col xs={24} sm={8} md={5}>
+            <SelectFilter<PlanStatus>
+              label="Trạng thái"
+              id="plans-status"
+              options={statusOptions}
+              value={status}
+              onChange={(v) => update({ status: v, page: undefined })}
+            />
+          </Col>
+          <Col xs={12} sm={8} md={5}>
+            <SelectFilter<PlanKind>
+              label="Loại"
+              id="plans-kind"
+              options={kindOptions}
+              value={kind}
+              onChange={(v) => update({ kind: v, page: undefined })}
+            />
+          </Col>
+          <Col xs={12} sm={8} md={4}>
+            <SelectFilter<number>
+              label="Năm"
+              id="plans-year"
+              options={yearOptions}
+              value={year}
+              onChange={(v) => update({ year: v ? String(v) : undefined, page: undefined })}
+            />
+          </Col>
+        </Row>
+      </FilterCard>
       <ErrorAlert error={plans.error} />
       <Card size="small">
         <Table<PlanSummary>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Form, Input, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -13,6 +13,7 @@ import type { CriteriaStatus, CriteriaVersionSummary } from './criteria.api';
 import { CreateCriteriaModal } from './criteria-create';
 import { CriteriaStatusTag } from './criteria-labels';
 import { fmt } from './criteria-tree';
+import { FilterCard, SearchFilter } from '../../ui/list-filters';
 import { useUrlListState } from '../../ui/url-list';
 
 const PAGE_SIZE = 20;
@@ -109,24 +110,16 @@ export default function CriteriaPage() {
           )
         }
       />
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
-          <Form.Item
-            label="Tìm theo tên bộ tiêu chí"
-            htmlFor="criteria-search"
-            extra="Tìm không dấu được, ví dụ: chi so cai cach"
-            style={{ marginBottom: 0, maxWidth: 480 }}
-          >
-            <Input.Search
-              id="criteria-search"
-              allowClear
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              onSearch={(val) => setSearch(val)}
-            />
-          </Form.Item>
-        </Form>
-      </Card>
+      <FilterCard>
+        <SearchFilter
+          label="Tìm theo tên bộ tiêu chí"
+          id="criteria-search"
+          example="chi so cai cach"
+          value={search}
+          onChange={setSearch}
+          style={{ marginBottom: 0, maxWidth: 480 }}
+        />
+      </FilterCard>
       <ErrorAlert error={list.error} />
       <Card size="small">
         <Table<CriteriaVersionSummary>

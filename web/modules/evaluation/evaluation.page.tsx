@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Card, Col, Flex, Form, Input, Row, Segmented, Select, Table, Tag, Typography } from 'antd';
+import { Card, Col, Flex, Row, Segmented, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useDebouncedValue, useMediaQuery } from '../../ui/hooks';
 import { PageHeader } from '../../ui/page-header';
+import { FilterCard, FilterField, SearchFilter, SelectFilter } from '../../ui/list-filters';
 import { useUrlListState } from '../../ui/url-list';
 import { usePlans } from '../campaigns/plans.api';
 import { fmt } from './criteria-tree';
@@ -207,56 +208,47 @@ export default function EvaluationPage() {
         title="Đánh giá"
         subtitle="Phiếu chấm điểm thi đua của các đơn vị: tự chấm, thẩm định, giải trình"
       />
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Segmented<SheetTodo>
-          options={todoOptions}
-          value={todo}
-          onChange={(v) => update({ todo: v === 'all' ? 'all' : undefined, page: undefined })}
-          style={{ marginBottom: 12 }}
-          aria-label="Phạm vi danh sách"
-        />
-        <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
-          <Row gutter={16}>
-            <Col xs={24} md={9}>
-              <Form.Item
-                label="Tìm theo đơn vị hoặc kế hoạch"
-                htmlFor="sheets-search"
-                extra="Tìm không dấu được, ví dụ: mot cua"
-                style={{ marginBottom: 8 }}
-              >
-                <Input.Search
-                  id="sheets-search"
-                  allowClear
-                  value={search}
-                  onChange={(e) => setSearch(e.target.value)}
-                  onSearch={(v) => setSearch(v)}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={10} md={6}>
-              <Form.Item label="Trạng thái" htmlFor="sheets-status" style={{ marginBottom: 8 }}>
-                <Select<SheetStatus>
-                  id="sheets-status"
-                  allowClear
-                  placeholder="Tất cả"
-                  options={statusOptions}
-                  value={status}
-                  onChange={(v) => update({ status: v, page: undefined })}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={14} md={9}>
-              <Form.Item label="Kế hoạch" htmlFor="sheets-plan" style={{ marginBottom: 8 }}>
-                <PlanFilter
-                  value={planId}
-                  currentTitle={items.find((s) => String(s.planId) === planId)?.planTitle}
-                  onChange={(v) => update({ plan: v, page: undefined })}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+      <FilterCard
+        top={
+          <Segmented<SheetTodo>
+            options={todoOptions}
+            value={todo}
+            onChange={(v) => update({ todo: v === 'all' ? 'all' : undefined, page: undefined })}
+            style={{ marginBottom: 12 }}
+            aria-label="Phạm vi danh sách"
+          />
+        }
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={9}>
+            <SearchFilter
+              label="Tìm theo đơn vị hoặc kế hoạch"
+              id="sheets-search"
+              example="mot cua"
+              value={search}
+              onChange={setSearch}
+            />
+          </Col>
+          <Col xs={24} sm={10} md={6}>
+            <SelectFilter<SheetStatus>
+              label="Trạng thái"
+              id="sheets-status"
+              options={statusOptions}
+              value={status}
+              onChange={(v) => update({ status: v, page: undefined })}
+            />
+          </Col>
+          <Col xs={24} sm={14} md={9}>
+            <FilterField label="Kế hoạch" id="sheets-plan">
+              <PlanFilter
+                value={planId}
+                currentTitle={items.find((s) => String(s.planId) === planId)?.planTitle}
+                onChange={(v) => update({ plan: v, page: undefined })}
+              />
+            </FilterField>
+          </Col>
+        </Row>
+      </FilterCard>
       <ErrorAlert error={sheets.error} />
       <Card size="small">
         <Table<SheetListItem>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, Form, Input, Row, Select } from 'antd';
+import { Button, Card, Col, Row } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { withQuery } from '../../api/client';
 import { personCategories, personCategoryLabels } from '../../../shared/org';
@@ -11,6 +11,7 @@ import { UnitTreeSelect } from '../../ui/unit-tree-select';
 import { usePeople } from './people.api';
 import { PeopleTable } from './people-table';
 import { PersonFormModal } from './person-form-modal';
+import { FilterCard, FilterField, SearchFilter, SelectFilter } from '../../ui/list-filters';
 import { useUrlListState } from '../../ui/url-list';
 
 const PAGE_SIZE = 20;
@@ -56,51 +57,39 @@ export default function PeoplePage() {
           </>
         }
       />
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
-          <Row gutter={16}>
-            <Col xs={24} md={10}>
-              <Form.Item
-                label="Tìm theo họ tên"
-                htmlFor="people-search"
-                extra="Tìm không dấu được, ví dụ: nguyen van an"
-                style={{ marginBottom: 8 }}
-              >
-                <Input.Search
-                  id="people-search"
-                  allowClear
-                  value={search}
-                  onChange={(e) => setSearch(e.target.value)}
-                  onSearch={(v) => setSearch(v)}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12} md={8}>
-              <Form.Item label="Đơn vị" htmlFor="people-unit" style={{ marginBottom: 8 }}>
-                <UnitTreeSelect
-                  id="people-unit"
-                  allowClear
-                  placeholder="Tất cả đơn vị"
-                  value={unitId}
-                  onChange={(v) => update({ unitId: v, page: undefined })}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12} md={6}>
-              <Form.Item label="Đối tượng" htmlFor="people-category" style={{ marginBottom: 8 }}>
-                <Select<PersonCategory>
-                  id="people-category"
-                  allowClear
-                  placeholder="Tất cả"
-                  options={categoryOptions}
-                  value={category}
-                  onChange={(v) => update({ category: v, page: undefined })}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+      <FilterCard>
+        <Row gutter={16}>
+          <Col xs={24} md={10}>
+            <SearchFilter
+              label="Tìm theo họ tên"
+              id="people-search"
+              example="nguyen van an"
+              value={search}
+              onChange={setSearch}
+            />
+          </Col>
+          <Col xs={24} sm={12} md={8}>
+            <FilterField label="Đơn vị" id="people-unit">
+              <UnitTreeSelect
+                id="people-unit"
+                allowClear
+                placeholder="Tất cả đơn vị"
+                value={unitId}
+                onChange={(v) => update({ unitId: v, page: undefined })}
+              />
+            </FilterField>
+          </Col>
+          <Col xs={24} sm={12} md={6}>
+            <SelectFilter<PersonCategory>
+              label="Đối tượng"
+              id="people-category"
+              options={categoryOptions}
+              value={category}
+              onChange={(v) => update({ category: v, page: undefined })}
+            />
+          </Col>
+        </Row>
+      </FilterCard>
       <ErrorAlert error={people.error} />
       <Card size="small">
         <PeopleTable

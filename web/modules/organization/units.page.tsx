@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Card, Col, Empty, Form, Input, List, Row, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Form, List, Row, Spin, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../shell/current-user';
 import { UnitFormModal } from './unit-form-modal';
@@ -7,6 +7,7 @@ import { useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatPath } from '../../ui/format';
 import { useDebouncedValue, useIsMobile } from '../../ui/hooks';
+import { SearchFilter } from '../../ui/list-filters';
 import { PageHeader } from '../../ui/page-header';
 import { UnitDetailPanel } from './unit-detail';
 import { UnitTree } from './unit-tree';
@@ -57,20 +58,15 @@ export default function UnitsPage() {
         <Col xs={24} lg={9} xl={8}>
           <Card size="small">
             <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
-              <Form.Item
+              <SearchFilter
                 label="Tìm đơn vị"
-                htmlFor="unit-search"
-                extra="Tìm không dấu được, ví dụ: luong dien"
+                id="unit-search"
+                example="luong dien"
+                placeholder="Tên đơn vị"
+                value={search}
+                onChange={setSearch}
                 style={{ marginBottom: 12 }}
-              >
-                <Input.Search
-                  id="unit-search"
-                  allowClear
-                  value={search}
-                  onChange={(e) => setSearch(e.target.value)}
-                  placeholder="Tên đơn vị"
-                />
-              </Form.Item>
+              />
             </Form>
             {term ? (
               <SearchResults
