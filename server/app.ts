@@ -9,7 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { AppError, httpStatusOf, isAppError } from './platform/errors';
 import { SESSION_COOKIE, type AppDeps } from './http/context';
-import { nulPath, UNSTORABLE_TEXT_CODES } from './http/input-guard';
+import { isMalformedMultipart, nulPath, UNSTORABLE_TEXT_CODES } from './http/input-guard';
 import { registerAuthRoutes, resolveSession } from './modules/auth/index';
 import { registerOrganizationRoutes } from './modules/organization/index';
 import { registerAuditRoutes } from './modules/audit/index';
@@ -144,6 +144,14 @@ export async function buildApp(
       return reply.code(400).send({
         error: 'VALIDATION_FAILED',
         message: 'Dữ liệu gửi lên không đúng định dạng JSON.',
+        details: null,
+        requestId: req.id,
+      });
+    }
+    if (req.isMultipart() && isMalformedMultipart(fe)) {
+      return reply.code(400).send({
+        error: 'VALIDATION_FAILED',
+        message: 'Tệp gửi lên không đúng định dạng multipart/form-data; hãy chọn tệp và gửi lại.',
         details: null,
         requestId: req.id,
       });

@@ -68,4 +68,29 @@ describe('requests carrying U+0000', () => {
       expect(res.json<{ message: string }>().message).toContain('NUL');
     }
   });
+
+  it('answer 400 to a malformed multipart body instead of a server error', async () => {
+    const b = '----thidua-guard';
+    const part = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK`;
+    const cases = [
+      // Cut off before the closing boundary (a dropped or broken upload).
+      { type: `multipart/form-data; boundary=${b}`, payload: part },
+      { type: 'multipart/form-data', payload: `${part}\r\n--${b}--\r\n` },
+      { type: `multipart/form-data; boundary=${'b'.repeat(300)}`, payload: part },
+    ];
+    for (const url of ['/api/score-sheets/1/self-import', '/api/score-sheets/1/evidence'])
+      for (const c of cases) {
+        const res = await app.inject({
+          method: 'POST',
+          url,
+          payload: c.payload,
+          headers: { cookie, 'content-type': c.type },
+        });
+        expect(res.statusCode, `${url} ${c.type.slice(0, 40)}`).toBe(400);
+        expect(res.json()).toMatchObject({
+          error: 'VALIDATION_FAILED',
+          message: 'Tệp gửi lên không đúng định dạng multipart/form-data; hãy chọn tệp và gửi lại.',
+        });
+      }
+  });
 });

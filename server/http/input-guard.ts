@@ -24,3 +24,22 @@ export function nulPath(value: unknown, path = '', depth = 0): string | null {
 
 /** PostgreSQL's errors for characters it cannot store (NUL in text or in a JSON string). */
 export const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
+
+/**
+ * The multipart parser's (@fastify/busboy) errors for a body it cannot read: cut off before the
+ * closing boundary, a multipart Content-Type without a boundary, or a boundary over 256 bytes.
+ * They are plain `Error`s (no code, no status), so they are told apart by message.
+ */
+const MALFORMED_MULTIPART = [
+  /^Unexpected end of multipart data$/,
+  /terminated early due to unexpected end of multipart data$/,
+  /^Multipart: Boundary not found$/,
+  /^The needle cannot (have a length bigger than 256|be an empty String\/Buffer)\.$/,
+];
+
+/** True for an error of the multipart parser reading a malformed request body. */
+export function isMalformedMultipart(err: { message?: unknown; code?: unknown }): boolean {
+  if (err.code !== undefined || typeof err.message !== 'string') return false;
+  const message = err.message;
+  return MALFORMED_MULTIPART.some((re) => re.test(message));
+}
