@@ -89,12 +89,19 @@ beforeAll(async () => {
   await serverAt('2020-07-25T02:00:00Z');
 });
 
-// With E2E_SCREENSHOTS set, a failing step leaves a picture of every open page.
+// A failing step prints what each open page was saying (messages, alerts) and, with
+// E2E_SCREENSHOTS set, leaves a picture of it.
 afterEach(async (ctx) => {
-  if (!shots || ctx.task.result?.state !== 'fail') return;
+  if (ctx.task.result?.state !== 'fail') return;
   for (const [user, c] of contexts)
-    for (const [i, p] of c.pages().entries())
-      await p.screenshot({ path: path.join(shots, `seed002-failed-${user}-${i}.png`) });
+    for (const [i, p] of c.pages().entries()) {
+      const said = await p
+        .locator('.ant-message-notice, [role="alert"]')
+        .allInnerTexts()
+        .catch(() => []);
+      console.error(`[${user}] ${p.url()}\n  ${said.join('\n  ') || '(no message on screen)'}`);
+      if (shots) await p.screenshot({ path: path.join(shots, `seed002-failed-${user}-${i}.png`) });
+    }
 });
 
 afterAll(async () => {
@@ -208,7 +215,7 @@ describe('seed 002: registration, self-assessment, appraisal and results (Chromi
       page.getByRole('button', { name: `Tải tệp kiểm chứng cho mục ${byHand.code}` }).click(),
     ]);
     await chooser.setFiles({ name: 'bao-cao-tthc.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await page.getByText('bao-cao-tthc.pdf').first().waitFor();
+    await page.getByText('Đã tải lên "bao-cao-tthc.pdf".').waitFor();
     await page.getByRole('button', { name: `Lưu mục ${byHand.code}` }).click();
     await page.getByText(`Đã lưu mục ${byHand.code}.`).waitFor();
 
@@ -279,7 +286,8 @@ describe('seed 002: registration, self-assessment, appraisal and results (Chromi
       mimeType: 'application/pdf',
       buffer: pdf,
     });
-    await page.getByText('bao-cao-bo-sung.pdf').first().waitFor();
+    // The server's answer, not just the name in the upload list (shown while still uploading).
+    await page.getByText('Đã tải lên "bao-cao-bo-sung.pdf".').waitFor();
     await page.getByTestId('explanation-submit').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Gửi', exact: true }).click();
     await page.getByText('Đã gửi giải trình.').waitFor();
