@@ -1,9 +1,11 @@
-import { Alert, App, Button, Flex, Input, Typography } from 'antd';
+import { Alert, App, Button, Flex, Input, Tooltip, Typography } from 'antd';
+import { useIsMutating } from '@tanstack/react-query';
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { isApiError } from '../../api/client';
 import type { FieldError } from '../../api/client';
 import { formatDateTime } from '../../ui/format';
 import { useAnswerExplanation, useSubmitExplanation } from './appraisal.api';
+import { evidenceUploadKey } from './sheet.api';
 import type { Appraisal, ComparedLeaf } from './appraisal.api';
 
 /** The unit's side of the explanation (giải trình): the request, the answers, sending them. */
@@ -165,6 +167,8 @@ export function SubmitExplanationButton({
 }) {
   const { modal, message } = App.useApp();
   const submit = useSubmitExplanation(view.id);
+  // Sending while a file is still uploading would leave that file out (or have it refused).
+  const uploading = useIsMutating({ mutationKey: evidenceUploadKey(view.id) }) > 0;
   const onClick = () =>
     modal.confirm({
       title: 'Gửi giải trình?',
@@ -196,14 +200,17 @@ export function SubmitExplanationButton({
         ),
     });
   return (
-    <Button
-      type="primary"
-      icon={<SendOutlined />}
-      loading={submit.isPending}
-      onClick={onClick}
-      data-testid="explanation-submit"
-    >
-      Gửi giải trình
-    </Button>
+    <Tooltip title={uploading ? 'Đang tải tệp kiểm chứng lên, chờ xong rồi gửi.' : undefined}>
+      <Button
+        type="primary"
+        icon={<SendOutlined />}
+        loading={submit.isPending}
+        disabled={uploading}
+        onClick={onClick}
+        data-testid="explanation-submit"
+      >
+        Gửi giải trình
+      </Button>
+    </Tooltip>
   );
 }

@@ -191,9 +191,13 @@ export function useSaveSelfEntry(sheetId: Id) {
   });
 }
 
+/** The key of a sheet's evidence uploads, so other controls can wait while one is running. */
+export const evidenceUploadKey = (sheetId: Id) => ['score-sheet-evidence-upload', String(sheetId)];
+
 export function useUploadEvidence(sheetId: Id) {
   const refresh = useRefreshSheet();
   return useMutation({
+    mutationKey: evidenceUploadKey(sheetId),
     mutationFn: ({ nodeId, file }: { nodeId: string; file: File }) => {
       const form = new FormData();
       form.append('nodeId', nodeId);
