@@ -103,16 +103,24 @@ export async function getMyTodo(ctx: Ctx) {
   const actor = ctx.actor;
   const list = { today, limit: TODO_LIST_LIMIT };
   const upcoming = { today, until, limit: DEADLINE_LIST_LIMIT };
-  const [reviews, sheets, cascade, open, registrationDue, assessmentDue, cascadeDue] =
-    await Promise.all([
-      listReviewQueue(db, actor, TODO_LIST_LIMIT),
-      countScoreSheetsWaiting(ctx),
-      listPendingCascade(db, actor, list),
-      listPlansToRegister(db, actor, list),
-      listPlansToRegister(db, actor, upcoming),
-      listAssessmentDeadlines(db, actor, upcoming),
-      listCascadeDeadlines(db, actor, upcoming),
-    ]);
+  // One read of the plans open for registration serves both lists: it comes nearest deadline
+  // first, so the deadlines within the window are a prefix of it, and no more than
+  // DEADLINE_LIST_LIMIT of them can be shown.
+  const [reviews, sheets, cascade, toRegister, assessmentDue, cascadeDue] = await Promise.all([
+    listReviewQueue(db, actor, TODO_LIST_LIMIT),
+    countScoreSheetsWaiting(ctx),
+    listPendingCascade(db, actor, list),
+    listPlansToRegister(db, actor, {
+      today,
+      limit: Math.max(TODO_LIST_LIMIT, DEADLINE_LIST_LIMIT),
+    }),
+    listAssessmentDeadlines(db, actor, upcoming),
+    listCascadeDeadlines(db, actor, upcoming),
+  ]);
+  const open = { total: toRegister.total, plans: toRegister.plans.slice(0, TODO_LIST_LIMIT) };
+  const registrationDue = toRegister.plans.filter(
+    (p) => p.deadline !== null && p.deadline <= until,
+  );
 
   const deadline = (
     kind: DeadlineKind,
@@ -131,7 +139,7 @@ export async function getMyTodo(ctx: Ctx) {
     link: tab === null ? `/evaluation?plan=${d.planId}` : planLink(d.planId, tab),
   });
   const deadlines = [
-    ...registrationDue.plans.flatMap((p) =>
+    ...registrationDue.flatMap((p) =>
       p.deadline === null || p.daysLeft === null
         ? []
         : [

@@ -100,18 +100,16 @@ const unregisteredUnit = sql`u.path <@ o.root AND u.active
  * date) where at least one unit the actor may register (registration.submit over it) is an
  * eligible collective — below the issuer, active, of a named kind or a named unit — without a
  * live registration. Collectives only: individuals register themselves or in bulk from the plan.
- * `until` keeps only deadlines up to that date. Nearest deadline first (none last); the total and
- * the first `limit` plans, each with its count of unregistered units.
+ * Nearest deadline first (none last); the total and the first `limit` plans, each with its count
+ * of unregistered units.
  */
 export async function listPlansToRegister(
   db: Executor,
   actor: Actor,
-  window: { today: string; until?: string; limit: number },
+  window: { today: string; limit: number },
 ): Promise<{ total: number; plans: OpenPlan[] }> {
   const roots = rootsJoin(actor);
   if (roots === null) return { total: 0, plans: [] };
-  const until =
-    window.until === undefined ? sql`true` : sql`p.registration_deadline <= ${window.until}::date`;
   const { rows } = await sql<OpenPlan & { total: number }>`
     WITH o AS (
       SELECT p.id, p.title, p.document_number, pu.name AS issuer, p.registration_deadline, sr.root,
@@ -122,7 +120,6 @@ export async function listPlansToRegister(
       FROM campaign_plan p JOIN org_unit pu ON pu.id = p.issuing_unit_id ${roots}
       WHERE p.status IN (${statusIn(accepting)})
         AND (p.registration_deadline IS NULL OR p.registration_deadline >= ${window.today}::date)
-        AND ${until}
     ), todo AS (
       SELECT DISTINCT o.id, o.title, o.document_number, o.issuer, o.registration_deadline FROM o
       WHERE EXISTS (SELECT 1 FROM org_unit u WHERE ${unregisteredUnit})
