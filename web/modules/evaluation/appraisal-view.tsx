@@ -4,7 +4,7 @@ import { Alert, Button, Checkbox, Flex, Typography } from 'antd';
 import type { FieldError } from '../../api/client';
 import type { CriterionNode } from '../../../shared/criteria';
 import { formatDateTime } from '../../ui/format';
-import { parentIds } from './criteria-tree';
+import { parentIds, pathTo, revealLeafRow } from './criteria-tree';
 import { toRows } from './criteria-tree-columns';
 import { SubmitProblems } from './sheet-actions';
 import type { ScoreSheet } from './sheet.api';
@@ -20,16 +20,6 @@ import { askedLeaves, ExplanationRequestAlert, SubmitExplanationButton } from '.
 import type { Appraisal, ComparedLeaf } from './appraisal.api';
 
 /** The "Thẩm định & giải trình" tab: the request, the actions, the totals and the table. */
-
-/** The ids of the node's ancestors (to expand them), or null when it is not in the tree. */
-export function pathTo(nodes: readonly CriterionNode[], id: string): string[] | null {
-  for (const n of nodes) {
-    if (n.id === id) return [];
-    const below = pathTo(n.children, id);
-    if (below) return [n.id, ...below];
-  }
-  return null;
-}
 
 /** The tree cut down to the leaves kept and their ancestors. */
 function pruneTree(
@@ -87,11 +77,7 @@ export function AppraisalView({ sheet, view, mobile, unsaved, ...edits }: Props)
     setOnlyAsked(false);
     setExpanded([...new Set([...(expanded ?? parentIds(sheet.tree.fields)), ...path])]);
     setFocused(nodeId);
-    window.setTimeout(() => {
-      const el = document.getElementById(appraisalRowId(nodeId));
-      el?.scrollIntoView({ behavior: 'smooth', block: 'center' });
-      el?.querySelector<HTMLElement>('input, textarea, button')?.focus({ preventScroll: true });
-    }, 50);
+    revealLeafRow(appraisalRowId(nodeId));
   };
   // The server names leaves by code in these refusals; the self-assessment's by id.
   const jumpField = (field: string) =>

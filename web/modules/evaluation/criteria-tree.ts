@@ -220,3 +220,25 @@ export function starterTree(maxTotal: number): CriteriaTree {
     ],
   };
 }
+
+/** The ids of the node's ancestors (to expand them), or null when it is not in the tree. */
+export function pathTo(nodes: readonly CriterionNode[], id: string): string[] | null {
+  for (const n of nodes) {
+    if (n.id === id) return [];
+    const below = pathTo(n.children, id);
+    if (below) return [n.id, ...below];
+  }
+  return null;
+}
+
+/**
+ * Scrolls a leaf's row into view and focuses its first input, once the expanded rows have
+ * rendered (the caller has just expanded the leaf's ancestors).
+ */
+export function revealLeafRow(rowElementId: string): void {
+  window.setTimeout(() => {
+    const el = document.getElementById(rowElementId);
+    el?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    el?.querySelector<HTMLElement>('input, textarea, button')?.focus({ preventScroll: true });
+  }, 50);
+}

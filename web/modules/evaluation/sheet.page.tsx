@@ -10,7 +10,7 @@ import { formatDateTime } from '../../ui/format';
 import { useIsMobile } from '../../ui/hooks';
 import { PageHeader } from '../../ui/page-header';
 import { useCriteriaVersion } from './criteria.api';
-import { parentIds } from './criteria-tree';
+import { parentIds, pathTo, revealLeafRow } from './criteria-tree';
 import { ReturnButton, SubmitButton, SubmitProblems } from './sheet-actions';
 import { DeadlineText, SheetStatusTag, SheetSummary } from './sheet-summary';
 import { leafRowId, SheetTable } from './sheet-table';
@@ -20,7 +20,7 @@ import type { ScoreSheet } from './sheet.api';
 import { useAppraisal } from './appraisal.api';
 import type { Appraisal } from './appraisal.api';
 import type { AppraisalDraft, AppraisalDrafts } from './appraisal-leaf-editor';
-import { AppraisalView, pathTo } from './appraisal-view';
+import { AppraisalView } from './appraisal-view';
 import { SelfImportButtons } from './self-import';
 
 /**
@@ -129,11 +129,7 @@ function SheetView({ id }: { id: string }) {
     setTab('self');
     setExpanded([...new Set([...keys, ...path])]);
     setFocused(nodeId);
-    window.setTimeout(() => {
-      const el = document.getElementById(leafRowId(nodeId));
-      el?.scrollIntoView({ behavior: 'smooth', block: 'center' });
-      el?.querySelector<HTMLElement>('input, textarea, button')?.focus({ preventScroll: true });
-    }, 50);
+    revealLeafRow(leafRowId(nodeId));
   };
   const v = criteria.data;
   const criteriaName = v ? `${v.set.name} — phiên bản ${v.number}` : `#${sheet.criteriaVersionId}`;
