@@ -11,7 +11,8 @@ const booleanish = z
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // Loopback only unless the operator opens it up: the demo accounts share the password `demo`.
+  HOST: z.string().trim().default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   DEMO_DATA: booleanish.optional(),
@@ -32,6 +33,7 @@ const EnvSchema = z.object({
 export type Config = {
   env: 'development' | 'production' | 'test';
   port: number;
+  /** Address to listen on; 127.0.0.1 unless `HOST` says otherwise (`0.0.0.0` = every interface). */
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
