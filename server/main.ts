@@ -1,7 +1,7 @@
 import { loadConfig } from './config';
 import { buildApp } from './app';
 import { openRuntime } from './runtime';
-import { DataDirLockedError } from './platform/embedded-postgres';
+import { StartupError } from './platform/embedded-postgres';
 import { systemActor } from './platform/context';
 import { processClock } from './platform/time';
 import { jobRunner, startWorker } from './platform/jobs';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   try {
     runtime = await openRuntime(config);
   } catch (e) {
-    if (e instanceof DataDirLockedError) {
+    if (e instanceof StartupError) {
       console.error(e.message);
       process.exit(1);
     }
@@ -117,8 +117,14 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   if (config.clockStart !== undefined)
     app.log.warn(`test clock: the server's time started at ${config.clockStart.toISOString()}`);
+  const everywhere = config.host === '0.0.0.0' || config.host === '::';
+  const shownHost = everywhere
+    ? 'localhost'
+    : config.host.includes(':')
+      ? `[${config.host}]`
+      : config.host;
   app.log.info(
-    `ThiĐua ${config.version} at http://localhost:${config.port} (database: ${runtime.databaseKind}${config.demo ? ', demo mode' : ''})`,
+    `ThiĐua ${config.version} at http://${shownHost}:${config.port}${everywhere ? ' (listening on every interface)' : ''} (database: ${runtime.databaseKind}${config.demo ? ', demo mode' : ''})`,
   );
 }
 
