@@ -13,6 +13,9 @@
  * held out (see doubtful-text.test.ts): accented text is not flagged.
  */
 
+import type { PlanContent } from './campaign';
+import { personCategoryLabels } from './org';
+
 export const DoubtCode = { unaccented: 'unaccented', ocrNoise: 'ocr_noise' } as const;
 export type DoubtCode = (typeof DoubtCode)[keyof typeof DoubtCode];
 
@@ -167,4 +170,134 @@ export function classifyImportedText(value: string): Doubt | null {
     };
   }
   return null;
+}
+
+/** Doubts that are not about a text but about what the reader derived from one. */
+export const LOW_CONFIDENCE = 'low_confidence';
+
+/** A doubtful value of a plan, where it is and why; `key` is what confirming it records. */
+export type DoubtfulValue = {
+  /** Path in the plan: "title", "content.criteria.individual.2". */
+  field: string;
+  /** What the officer reads: "Tiêu chí cá nhân — dòng 3". */
+  label: string;
+  value: string;
+  code: DoubtCode | typeof LOW_CONFIDENCE;
+  reason: string;
+  key: string;
+};
+
+/** The plan fields the check reads: header texts and the content (shared/campaign.ts). */
+export type PlanTexts = {
+  title: string | null;
+  place: string | null;
+  content: PlanContent;
+};
+
+const row = (label: string, i: number) => `${label} — dòng ${i + 1}`;
+
+/** Every text a plan prints, with its path and label. */
+function* planTexts(p: PlanTexts): Generator<readonly [string, string, string | null]> {
+  const c = p.content;
+  yield ['title', 'Trích yếu', p.title];
+  yield ['place', 'Địa danh', p.place];
+  const list = function* (path: string, label: string, xs: readonly string[]) {
+    for (const [i, x] of xs.entries()) yield [`${path}.${i}`, row(label, i), x] as const;
+  };
+  for (const [i, b] of c.legalBases.entries())
+    yield [`content.legalBases.${i}.text`, row('Căn cứ', i), b.text];
+  yield ['content.preamble', 'Lời mở đầu', c.preamble];
+  yield ['content.theme', 'Chủ đề thi đua', c.theme];
+  yield* list('content.purposes', 'Mục đích', c.purposes);
+  yield* list('content.requirements', 'Yêu cầu', c.requirements);
+  yield* list('content.goals', 'Mục tiêu', c.goals);
+  yield* list('content.contents', 'Nội dung thi đua', c.contents);
+  yield* list(
+    'content.participants.collectives',
+    'Đối tượng — tập thể',
+    c.participants.collectives,
+  );
+  yield* list(
+    'content.participants.individuals',
+    'Đối tượng — cá nhân',
+    c.participants.individuals,
+  );
+  yield* list(
+    'content.participants.excluded',
+    'Đối tượng — không áp dụng',
+    c.participants.excluded,
+  );
+  yield* list('content.criteria.collective', 'Tiêu chí tập thể', c.criteria.collective);
+  yield* list('content.criteria.individual', 'Tiêu chí cá nhân', c.criteria.individual);
+  for (const [i, d] of c.deadlines.entries())
+    yield [`content.deadlines.${i}.label`, row('Mốc thời hạn', i), d.label];
+  for (const [i, r] of c.reviewRounds.entries())
+    yield [`content.reviewRounds.${i}.label`, row('Sơ kết, tổng kết', i), r.label];
+  for (const [i, r] of c.rewards.entries()) {
+    yield [`content.rewards.${i}.form`, row('Hình thức khen thưởng', i), r.form];
+    yield [`content.rewards.${i}.issuerTitle`, row('Khen thưởng — người tặng', i), r.issuerTitle];
+    yield [`content.rewards.${i}.note`, row('Khen thưởng — ghi chú', i), r.note];
+  }
+  for (const [i, q] of c.quotas.entries())
+    yield [`content.quotas.${i}.level`, row('Số lượng khen thưởng — cấp', i), q.level];
+  for (const [i, d] of c.dossier.entries()) {
+    yield [`content.dossier.${i}.level`, row('Hồ sơ — cấp trình', i), d.level];
+    yield* list(`content.dossier.${i}.items`, `Hồ sơ ${i + 1} — thành phần`, d.items);
+  }
+  for (const [i, a] of c.assignments.entries()) {
+    yield [`content.assignments.${i}.assignee`, row('Tổ chức thực hiện — đơn vị', i), a.assignee];
+    yield [`content.assignments.${i}.task`, row('Tổ chức thực hiện — nhiệm vụ', i), a.task];
+  }
+  yield* list('content.recipients', 'Nơi nhận', c.recipients);
+  yield ['content.signer.authority', 'Người ký — thẩm quyền', c.signer?.authority ?? null];
+  yield ['content.signer.title', 'Người ký — chức vụ', c.signer?.title ?? null];
+  yield ['content.signer.name', 'Người ký — họ tên', c.signer?.name ?? null];
+  if (c.contest !== null) {
+    yield* list('content.contest.topics', 'Chủ đề dự thi', c.contest.topics);
+    for (const [i, pr] of c.contest.prizes.entries())
+      yield [`content.contest.prizes.${i}.rank`, row('Giải thưởng', i), pr.rank];
+    for (const [i, e] of c.contest.entryQuotas.entries())
+      yield [
+        `content.contest.entryQuotas.${i}.unitType`,
+        row('Chỉ tiêu bài dự thi', i),
+        e.unitType,
+      ];
+    yield ['content.contest.funding', 'Kinh phí cuộc thi', c.contest.funding];
+  }
+  yield ['content.closing', 'Đoạn kết', c.closing];
+}
+
+/**
+ * The doubtful values of an imported plan the officer has not confirmed: each printed text the
+ * classifier doubts, and the person categories when they were derived from a doubtful line of
+ * "Đối tượng — cá nhân" (seed 003 read "cán bộ, công chức" as "người lao động" only). A value the
+ * officer changes is judged again as it now reads.
+ */
+export function listDoubtfulValues(p: PlanTexts, confirmed: readonly string[]): DoubtfulValue[] {
+  const ok = new Set(confirmed);
+  const out: DoubtfulValue[] = [];
+  for (const [field, label, value] of planTexts(p)) {
+    if (value === null || ok.has(value)) continue;
+    const doubt = classifyImportedText(value);
+    if (doubt !== null)
+      out.push({ field, label, value, code: doubt.code, reason: doubt.reason, key: value });
+  }
+  const individuals = p.content.participants.individuals;
+  if (individuals.some((line) => classifyImportedText(line) !== null)) {
+    const categories = p.content.participants.individualCategories;
+    const key = `content.participants.individualCategories=${[...categories].sort().join(',')}`;
+    if (!ok.has(key))
+      out.push({
+        field: 'content.participants.individualCategories',
+        label: 'Đối tượng — loại cán bộ được đăng ký',
+        value:
+          categories.length === 0
+            ? '(không xác định)'
+            : categories.map((k) => personCategoryLabels[k]).join(', '),
+        code: LOW_CONFIDENCE,
+        reason: 'Suy ra từ dòng đối tượng đọc không chắc chắn: kiểm tra ai được đăng ký thi đua',
+        key,
+      });
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import { containsLoosely, foldVietnamese, nfc } from '../../platform/text';
 import { planDocTypes, type PlanDocType } from '../../../shared/campaign';
 import { extractPlanText } from './plan-reader/extract-text';
 import { readPlanText } from './plan-reader/read-plan';
+import { listDoubtfulValues } from '../../../shared/doubtful-text';
 
 /**
  * Reading an existing plan into a draft: the text is extracted, the reader finds what it can (with
@@ -161,7 +162,8 @@ const MAX_TEXT = 500_000;
 
 /**
  * Reads an uploaded file (.txt, .docx, .pdf with a text layer) or pasted text. Returns the source
- * text, what was found with its excerpts, and the draft fields it maps to.
+ * text, what was found with its excerpts, the draft fields it maps to and the doubtful values
+ * among them (text without accents, OCR noise).
  */
 export async function readPlanSource(
   ctx: Ctx,
@@ -184,10 +186,13 @@ export async function readPlanSource(
       fields: [{ field: 'text', label: 'Nội dung kế hoạch', message: 'quá dài' }],
     });
   const reading = readPlanText(text);
+  const draft = await draftFromReading(ctx, reading.result);
   return {
     text,
     found: reading.result,
     evidence: reading.evidence,
-    draft: await draftFromReading(ctx, reading.result),
+    draft,
+    /** Values to review before the draft can be issued (decision 017). */
+    doubts: listDoubtfulValues(draft, []),
   };
 }
