@@ -177,6 +177,8 @@ export interface CampaignPlanTable {
   /** Band keys that qualify for commendation (JSON text when written); null = the top band. */
   qualifyingBands: ColumnType<unknown, string | null | undefined, string | null>;
   cancelledReason: string | null;
+  /** An imported draft's review ({ confirmed: string[] } as JSON text); null when not imported. */
+  importReview: ColumnType<unknown, string | null | undefined, string | null>;
   /** Last day (Vietnam date, inclusive) a unit may submit its self-assessment. */
   assessmentDeadline: Generated<string | null>;
   resultsStatus: Generated<'none' | 'computed' | 'published'>;

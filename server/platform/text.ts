@@ -35,3 +35,45 @@ export function givenName(fullName: string): string {
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/gu, (c) => `\\${c}`);
 }
+
+/** Edit distance (insertions, deletions, substitutions), for short words. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(
+        (prev[j] ?? 0) + 1,
+        (cur[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/**
+ * Whether `text` contains the words of `phrase` in a row, read loosely enough for text typed
+ * without accents or scanned (OCR): "Can bg, cong chirc" contains "cán bộ" and "công chức". Each
+ * word must start with the same letter and lie within one edit (words of up to 3 letters) or two
+ * (longer words) of the phrase's word, at most two edits over the phrase; `unlike` lists real words
+ * that are close but mean something else ("chung" in "công chúng" is not "chức").
+ */
+export function containsLoosely(text: string, phrase: string, unlike: readonly string[] = []) {
+  const words = foldVietnamese(text)
+    .split(/[^a-z0-9]+/u)
+    .filter((w) => w !== '');
+  const want = foldVietnamese(phrase).split(' ');
+  for (let i = 0; i + want.length <= words.length; i++) {
+    let total = 0;
+    const fits = want.every((p, k) => {
+      const w = words[i + k] ?? '';
+      if (w[0] !== p[0] || unlike.includes(w)) return false;
+      const d = w === p ? 0 : editDistance(w, p);
+      total += d;
+      return d <= (p.length <= 3 ? 1 : 2);
+    });
+    if (fits && total <= 2) return true;
+  }
+  return false;
+}

@@ -20,6 +20,7 @@ import { issuePlan, recordIssuedPlan } from './issue-plan';
 import { cascadeBoard, planTree, startChildPlan } from './cascade.service';
 import { planDocument, previewPlan } from './plan-documents.service';
 import { readPlanSource } from './plan-import.service';
+import { confirmDoubtfulValues } from './import-review';
 import { canViewPlanHistory } from './campaigns.policy';
 import { listPublicPlans, getPublicPlan } from './public.service';
 
@@ -60,6 +61,9 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
   );
   app.post('/api/plans/:id/record-issued', async (req) =>
     recordIssuedPlan(userCtx(deps, req), idParam(req), req.body),
+  );
+  app.post('/api/plans/:id/doubts/confirm', async (req) =>
+    confirmDoubtfulValues(userCtx(deps, req), idParam(req), req.body),
   );
   app.post('/api/plans/:id/amend', async (req) =>
     amendPlan(userCtx(deps, req), idParam(req), req.body),

@@ -17,6 +17,7 @@ import {
 import * as q from './campaigns.queries';
 import { auditView, getVisiblePlan, unitRef } from './plans.service';
 import { planSnapshot } from './plan-snapshot';
+import { assertNoOpenDoubts } from './import-review';
 
 /**
  * Loads a draft for issuing: the unit head only, a draft only, current version and, for a new
@@ -42,6 +43,7 @@ async function draftToIssue(
       `Chưa thể ban hành — ${missing.map((m) => `${m.label}: ${m.message}`).join('; ')}.`,
       { fields: missing },
     );
+  await assertNoOpenDoubts(trx, before, requireComplete ? 'ban hành' : 'vào sổ');
   return before;
 }
 

@@ -15,6 +15,7 @@ import * as q from './campaigns.queries';
 import { assertCascadeUnits, getVisiblePlan, unitRef } from './plans.service';
 import { canAmendPlan, canEditDraft } from './campaigns.policy';
 import { PlanSnapshot, planSnapshot } from './plan-snapshot';
+import { assertNoOpenDoubts } from './import-review';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const PDF_TYPE = 'application/pdf';
@@ -62,14 +63,16 @@ const DownloadQuery = z.object({
 
 /**
  * The plan as .docx or .pdf. An issued version is rendered once from its snapshot and stored, so
- * every later download returns the same bytes; a draft is rendered on the fly with a DỰ THẢO mark.
- * NOT_FOUND for a version that does not exist.
+ * every later download returns the same bytes; a draft is rendered on the fly with a DỰ THẢO mark,
+ * refused (VALIDATION_FAILED) while imported values await review. NOT_FOUND for a version that
+ * does not exist.
  */
 export async function planDocument(ctx: Ctx, planId: number, format: Format, query: unknown) {
   const { version } = parseInput(DownloadQuery, query, { version: 'Phiên bản' });
   const plan = await getVisiblePlan(ctx, ctx.db, planId);
   const today = vietnamDate(ctx.now());
   if (plan.documentNumber === null) {
+    await assertNoOpenDoubts(ctx.db, plan, 'tải văn bản');
     const snapshot = await planSnapshot(ctx.db, plan, await q.listCascadeUnitIds(ctx.db, plan.id));
     const data = await render(documentInput(snapshot, true, today), format);
     return { data, fileName: fileName(snapshot, format, null), contentType: contentTypes[format] };

@@ -3,10 +3,11 @@ import type { PlanContent, LegalBasis } from '../../../shared/campaign';
 import type { PersonCategory, UnitKind } from '../../../shared/org';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { foldVietnamese, nfc } from '../../platform/text';
+import { containsLoosely, foldVietnamese, nfc } from '../../platform/text';
 import { planDocTypes, type PlanDocType } from '../../../shared/campaign';
 import { extractPlanText } from './plan-reader/extract-text';
 import { readPlanText } from './plan-reader/read-plan';
+import { listDoubtfulValues } from '../../../shared/doubtful-text';
 
 /**
  * Reading an existing plan into a draft: the text is extracted, the reader finds what it can (with
@@ -26,11 +27,15 @@ const kindWords: [RegExp, UnitKind[]][] = [
   [/(doan the|mat tran|hoi lien hiep|doan thanh nien|dang uy)/, ['party_mass_org']],
   [/don vi su nghiep/, ['public_service_unit']],
 ];
-const categoryWords: [RegExp, PersonCategory][] = [
-  [/\bcan bo\b/, 'can_bo'],
-  [/\bcong chuc\b/, 'cong_chuc'],
-  [/\bvien chuc\b/, 'vien_chuc'],
-  [/(nguoi lao dong|nhan vien)/, 'nguoi_lao_dong'],
+/**
+ * Person categories by their words, read loosely (text without accents, OCR: "Can bg, cong chirc",
+ * "ngudi lao dong"); the last list holds real words close to the category's that mean otherwise.
+ */
+const categoryWords: [string[], PersonCategory, string[]][] = [
+  [['cán bộ'], 'can_bo', ['cac', 'cap', 'ban']],
+  [['công chức'], 'cong_chuc', ['chung', 'chuyen', 'chu']],
+  [['viên chức'], 'vien_chuc', ['chung', 'chuyen', 'chu']],
+  [['người lao động', 'nhân viên'], 'nguoi_lao_dong', []],
 ];
 
 /** Unit kinds and person categories the plan's wording names (computable participants). */
@@ -41,10 +46,9 @@ export function inferParticipants(found: Found['participants']) {
     for (const [re, ks] of kindWords) if (re.test(f)) ks.forEach((k) => kinds.add(k));
   }
   const categories = new Set<PersonCategory>();
-  for (const line of found.individuals) {
-    const f = foldVietnamese(line);
-    for (const [re, c] of categoryWords) if (re.test(f)) categories.add(c);
-  }
+  for (const line of found.individuals)
+    for (const [phrases, c, unlike] of categoryWords)
+      if (phrases.some((p) => containsLoosely(line, p, unlike))) categories.add(c);
   return { collectiveUnitKinds: [...kinds], individualCategories: [...categories] };
 }
 
@@ -158,7 +162,8 @@ const MAX_TEXT = 500_000;
 
 /**
  * Reads an uploaded file (.txt, .docx, .pdf with a text layer) or pasted text. Returns the source
- * text, what was found with its excerpts, and the draft fields it maps to.
+ * text, what was found with its excerpts, the draft fields it maps to and the doubtful values
+ * among them (text without accents, OCR noise).
  */
 export async function readPlanSource(
   ctx: Ctx,
@@ -181,10 +186,13 @@ export async function readPlanSource(
       fields: [{ field: 'text', label: 'Nội dung kế hoạch', message: 'quá dài' }],
     });
   const reading = readPlanText(text);
+  const draft = await draftFromReading(ctx, reading.result);
   return {
     text,
     found: reading.result,
     evidence: reading.evidence,
-    draft: await draftFromReading(ctx, reading.result),
+    draft,
+    /** Values to review before the draft can be issued (decision 017). */
+    doubts: listDoubtfulValues(draft, []),
   };
 }

@@ -34,6 +34,7 @@ import { canTransition, newlyMissing, statusByDate } from './campaigns.rules';
 import * as q from './campaigns.queries';
 import { planSnapshot } from './plan-snapshot';
 import { assertBasisPlans, mergedPeriod } from './plan-checks';
+import { ImportReviewInput, openDoubts, startImportReview } from './import-review';
 
 export const unitRef = (p: PlanRecord) => ({ id: p.issuingUnitId, path: p.unitPath });
 const isIssued = (p: PlanRecord) => p.documentNumber !== null;
@@ -101,6 +102,8 @@ export async function getPlanDetail(ctx: Ctx, id: number) {
     cascadeUnitIds,
     parent: parent === undefined || parent === null ? null : toPlanSummary(parent),
     permissions: planPermissions(ctx.actor, { status: plan.status, unit: unitRef(plan) }),
+    /** Imported values still to review (decision 017); [] when none or not imported. */
+    doubts: await openDoubts(ctx.db, plan),
   };
 }
 
@@ -137,10 +140,14 @@ export async function listPlans(ctx: Ctx, input: unknown) {
 
 /**
  * Creates a draft at the issuing unit; only that unit's emulation officer may (FORBIDDEN).
- * A child plan names its parent, which must be issued and visible.
+ * A child plan names its parent, which must be issued and visible. A draft read from a document
+ * carries `importReview` (the values confirmed while reading): its doubtful values stay marked.
  */
 export async function createPlan(ctx: Ctx, input: unknown) {
   const data = parseInput(CreatePlan, input, planLabels);
+  const { importReview } = parseInput(ImportReviewInput, input, {
+    importReview: 'Xem lại giá trị nhập từ văn bản',
+  });
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await getUnit(trx, data.issuingUnitId);
     if (!canDraftPlanAt(ctx.actor, unit))
@@ -187,6 +194,7 @@ export async function createPlan(ctx: Ctx, input: unknown) {
       });
     await q.replaceCascadeUnits(trx, row.id, data.cascadeUnitIds);
     const created = await q.getPlan(trx, row.id);
+    if (importReview !== null) await startImportReview(trx, created, importReview.confirmed);
     await recordAudit(trx, ctx, {
       action: 'plan.created',
       entityType: 'campaign_plan',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlanContent } from '../../../shared/campaign';
-import { buildPlanOutline, type PlanOutline } from './plan-document';
+import { buildPlanOutline, isArchiveLine, type PlanOutline } from './plan-document';
 import { seed000Draft, seed001Plan, seed004Contest } from './plan-document.fixtures';
 import { headerLines, longDate, numberLine, shortDate } from './plan-format';
 
@@ -247,5 +247,37 @@ describe('buildPlanOutline — seed 004 contest (Trung Lương)', () => {
     expect(t).toContain('- 02 giải Nhì dành cho cá nhân, mỗi giải 2.000.000 đồng.');
     expect(t.some((x) => x.includes('tính đến ngày 30/4/2025.'))).toBe(true);
     expect(t).toContain('4. Kinh phí');
+  });
+});
+
+describe('Nơi nhận — exactly one archive line', () => {
+  const recipientsOf = (recipients: string[]) => {
+    const base = seed001Plan();
+    return buildPlanOutline({ ...base, content: { ...base.content, recipients } }).recipients.lines;
+  };
+
+  it.each([
+    // Seed 003 (OCR, without accents): the imported list carries its own archive line.
+    [
+      ['-Phong N6i vy thanh phd;', '-CT, c4c PCT UBND phuong;', '-Luu: VT.'],
+      ['- Phong N6i vy thanh phd;', '- CT, c4c PCT UBND phuong;', '- Luu: VT.'],
+    ],
+    [
+      ['Ban TĐKT Tỉnh', 'Lưu: VT, PM'],
+      ['- Ban TĐKT Tỉnh;', '- Lưu: VT, PM.'],
+    ],
+    [
+      ['LƯU VT', 'Ban TĐKT Tỉnh'],
+      ['- Ban TĐKT Tỉnh;', '- LƯU VT.'],
+    ],
+    [
+      ['Ban TĐKT Tỉnh', 'Lưu: VT.', '- Lưu: VP'],
+      ['- Ban TĐKT Tỉnh;', '- Lưu: VT.'],
+    ],
+    [['Ban TĐKT Tỉnh'], ['- Ban TĐKT Tỉnh;', '- Lưu: VT.']],
+    [['Luật sư Nguyễn Văn A'], ['- Luật sư Nguyễn Văn A;', '- Lưu: VT.']],
+  ])('%j → %j', (given, lines) => {
+    expect(recipientsOf(given)).toEqual(lines);
+    expect(recipientsOf(given).filter((l) => isArchiveLine(l))).toHaveLength(1);
   });
 });

@@ -12,6 +12,7 @@ import {
   upper,
 } from './plan-format';
 import { buildSections } from './plan-sections';
+import { foldVietnamese } from '../../platform/text';
 
 /** What a plan document is written from: the plan row's header fields plus its content. */
 export type PlanDocumentInput = {
@@ -112,11 +113,22 @@ function defaultClosing(input: PlanDocumentInput): string {
   );
 }
 
-/** Recipients as "- …;" lines, the last ending "."; an archive line "- Lưu: VT." is added if none. */
+/**
+ * An archive line ("Lưu: VT", also as imported without accents or with OCR noise: "Luu: VT.",
+ * "LƯU VT", "Lưu VP").
+ */
+export function isArchiveLine(recipient: string): boolean {
+  return /^l[uw]u?\b/u.test(foldVietnamese(recipient.replace(/^[-+•]\s*/u, '')));
+}
+
+/**
+ * Recipients as "- …;" lines, the last ending "."; exactly one archive line, last: the first one
+ * the plan names (imported plans carry their own), else "- Lưu: VT.".
+ */
 function recipientLines(recipients: readonly string[]): string[] {
-  const names = recipients.map((r) => r.trim().replace(/^[-+]\s*/u, '')).filter((r) => r !== '');
-  if (!names.some((r) => /^lưu\b/iu.test(r))) names.push('Lưu: VT');
-  return punctuateList(names).map((r) => `- ${r}`);
+  const names = recipients.map((r) => r.trim().replace(/^[-+•]\s*/u, '')).filter((r) => r !== '');
+  const archive = names.find(isArchiveLine) ?? 'Lưu: VT';
+  return punctuateList([...names.filter((r) => !isArchiveLine(r)), archive]).map((r) => `- ${r}`);
 }
 
 /**

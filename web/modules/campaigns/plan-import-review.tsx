@@ -27,6 +27,7 @@ import {
 } from './plan-import-groups-2';
 import { RewardsGroup } from './plan-import-rewards';
 import { PlanImportSource } from './plan-import-source';
+import { ImportDoubts } from './plan-import-doubts';
 import type { SourceHandle } from './plan-import-source';
 
 /** Accent- and case-insensitive form for matching names ("Châu Thành" ~ "CHAU THANH"). */
@@ -121,6 +122,7 @@ export function ReviewStep({
   const create = useCreatePlanFromImport();
   const [form] = Form.useForm<ImportFormValues>();
   const [submitError, setSubmitError] = useState<unknown>(null);
+  const [confirmed, setConfirmed] = useState<string[]>([]);
   const source = useRef<SourceHandle>(null);
   const { found } = reading;
 
@@ -176,7 +178,7 @@ export function ReviewStep({
   const onFinish = () => {
     setSubmitError(null);
     const values = form.getFieldsValue(true) as ImportFormValues;
-    const body = toCreateBody(reading, values);
+    const body = { ...toCreateBody(reading, values), importReview: { confirmed } };
     create.mutate(body, {
       onSuccess: (plan) => void navigate(`/plans/${encodeURIComponent(String(plan.id))}`),
       onError: (e) => {
@@ -235,6 +237,12 @@ export function ReviewStep({
             style={{ marginBottom: 16 }}
             title={`Đã tìm thấy ${foundCount}/${Object.keys(foundLabels).length} mục thông tin trong văn bản.`}
             description="Kiểm tra từng trường với đoạn trích bên dưới nó (bấm vào đoạn trích để xem trong văn bản gốc), sửa hoặc bổ sung, rồi bấm “Tạo dự thảo”. Trường ghi “Không tìm thấy trong văn bản” cần bạn tự điền nếu có."
+          />
+          <ImportDoubts
+            reading={reading}
+            form={form}
+            confirmed={confirmed}
+            onConfirm={(keys) => setConfirmed((c) => [...new Set([...c, ...keys])])}
           />
           <Form<ImportFormValues>
             form={form}

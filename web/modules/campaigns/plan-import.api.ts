@@ -88,6 +88,8 @@ export function useReadPlan() {
 }
 
 export type CreatePlanBody = Omit<PlanDraft, 'place' | 'title'> & {
+  /** The draft comes from this reading: values kept as they are (decision 017). */
+  importReview?: { confirmed: string[] };
   issuingUnitId: Id;
   place: string;
   title: string;

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { PlanActions } from './plan-actions';
+import { PlanDoubts } from './plan-doubts';
 import { PlanCascade } from './plan-cascade';
 import { PlanRegistrations } from '../registrations/plan-registrations';
 import { PlanEditor } from './plan-editor';
@@ -177,6 +178,7 @@ function PlanDetailPage({ id }: { id: string }) {
           style={{ marginBottom: 16 }}
         />
       )}
+      <PlanDoubts plan={p} form={form} />
       <Card size="small">
         <Tabs
           activeKey={tab}

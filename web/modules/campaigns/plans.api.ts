@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/campaign';
 import type { UnitKind } from '../../../shared/org';
 import type { PlanOutline } from './plan-outline';
+import type { DoubtfulValue } from '../../../shared/doubtful-text';
 
 /** GET /api/plans items (toPlanSummary on the server). */
 export type PlanSummary = {
@@ -54,6 +55,8 @@ export type PlanPermissions = {
 };
 
 export type PlanDetail = Plan & {
+  /** Imported values still to review before issuing (decision 017). */
+  doubts: DoubtfulValue[];
   cascadeUnitIds: number[];
   parent: PlanSummary | null;
   permissions: PlanPermissions;

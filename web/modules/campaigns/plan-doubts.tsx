@@ -1,0 +1,142 @@
+import { useEffect } from 'react';
+import { Alert, Button, Flex, List, Popconfirm, Tag, Typography } from 'antd';
+import type { FormInstance } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { DoubtfulValue } from '../../../shared/doubtful-text';
+import { ErrorAlert } from '../../ui/error-alert';
+import { toNamePath } from './plan-form';
+import type { PlanFormValues } from './plan-form';
+import { planKeys } from './plans.api';
+import type { PlanDetail } from './plans.api';
+
+/** POST /api/plans/:id/doubts/confirm: the officer keeps doubtful values as they are. */
+function useConfirmDoubts(plan: PlanDetail) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (keys: string[]) =>
+      api.post(`/api/plans/${encodeURIComponent(String(plan.id))}/doubts/confirm`, {
+        version: plan.version,
+        keys,
+      }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: planKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['audit'] }),
+      ]),
+  });
+}
+
+export const doubtTagLabels: Record<DoubtfulValue['code'], string> = {
+  unaccented: 'Không dấu',
+  ocr_noise: 'Đọc sai ký tự',
+  low_confidence: 'Suy ra không chắc chắn',
+};
+
+/**
+ * The imported values of a draft still to review (decision 017): each with its reason, a link to
+ * its field (where the reason also shows as a warning) and "Giữ nguyên" to confirm it as it reads.
+ */
+export function PlanDoubts({
+  plan,
+  form,
+}: {
+  plan: PlanDetail;
+  form: FormInstance<PlanFormValues>;
+}) {
+  const confirm = useConfirmDoubts(plan);
+  const doubts = plan.status === 'draft' ? (plan.doubts ?? []) : [];
+  const canConfirm = plan.permissions.canEdit || plan.permissions.canIssue;
+
+  // Warnings under the editor's fields; after the page has loaded the plan into the form.
+  useEffect(() => {
+    const id = window.setTimeout(() => {
+      (form as FormInstance).setFields(
+        doubts.map((d) => ({ name: toNamePath(d.field), warnings: [d.reason] })),
+      );
+    }, 0);
+    return () => window.clearTimeout(id);
+  }, [form, doubts]);
+
+  if (doubts.length === 0) return null;
+  const goTo = (d: DoubtfulValue) =>
+    form.scrollToField(toNamePath(d.field), { block: 'center', focus: true });
+
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="plan-doubts"
+      title={`Còn ${doubts.length} giá trị nhập từ văn bản cần xem lại trước khi ban hành`}
+      description={
+        <>
+          <Typography.Paragraph style={{ marginBottom: 8 }}>
+            Văn bản gốc không dấu hoặc được nhận dạng ký tự (OCR) nên có thể sai. Sửa giá trị trong
+            tab Nội dung, hoặc bấm “Giữ nguyên” nếu giá trị đã đúng. Chưa xem lại hết thì chưa ban
+            hành, vào sổ hay tải văn bản được.
+          </Typography.Paragraph>
+          <List
+            size="small"
+            className="doubt-list"
+            itemLayout="vertical"
+            dataSource={doubts}
+            rowKey={(d) => `${d.field}:${d.key}`}
+            renderItem={(d) => (
+              <List.Item
+                actions={[
+                  <Button key="go" size="small" type="link" onClick={() => goTo(d)}>
+                    Tới trường
+                  </Button>,
+                  ...(canConfirm
+                    ? [
+                        <Button
+                          key="ok"
+                          size="small"
+                          loading={confirm.isPending && confirm.variables?.[0] === d.key}
+                          onClick={() => confirm.mutate([d.key])}
+                        >
+                          Giữ nguyên
+                        </Button>,
+                      ]
+                    : []),
+                ]}
+              >
+                <List.Item.Meta
+                  title={
+                    <Flex gap={6} wrap align="center">
+                      <span>{d.label}</span>
+                      <Tag color="orange">{doubtTagLabels[d.code]}</Tag>
+                    </Flex>
+                  }
+                  description={
+                    <>
+                      <mark className="doubt-value">{d.value}</mark>
+                      <div>{d.reason}</div>
+                    </>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+          <ErrorAlert error={confirm.error} />
+          {canConfirm && doubts.length > 1 && (
+            <Flex justify="flex-end" style={{ marginTop: 8 }}>
+              <Popconfirm
+                title={`Giữ nguyên cả ${doubts.length} giá trị?`}
+                description="Chỉ chọn khi bạn đã đọc từng giá trị ở trên và thấy đúng."
+                okText="Giữ nguyên tất cả"
+                cancelText="Xem lại"
+                onConfirm={() => confirm.mutate(doubts.map((d) => d.key))}
+              >
+                <Button loading={confirm.isPending && (confirm.variables?.length ?? 0) > 1}>
+                  Giữ nguyên tất cả
+                </Button>
+              </Popconfirm>
+            </Flex>
+          )}
+        </>
+      }
+    />
+  );
+}
