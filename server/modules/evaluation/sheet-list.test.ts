@@ -170,7 +170,7 @@ describe('the evaluation work list', () => {
       (await exportSheetXlsx(w.as('officer'), own.id)).data as unknown as ExcelJS.Buffer,
     );
     const texts: string[] = [];
-    wb.worksheets[0]?.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    wb.worksheets[0]?.eachRow((row) => row.eachCell((c) => texts.push(c.text)));
     expect(texts).toContain('Đơn vị: Bộ phận một cửa — Xã Lương Điền');
   });
 
