@@ -154,6 +154,7 @@ describe('bench generator (tiny scale)', () => {
         provinceId: null,
         kind: 'province',
         name: 'Tỉnh sau sinh dữ liệu',
+        displayName: 'Tỉnh sau sinh dữ liệu',
       })
       .returning('id')
       .executeTakeFirstOrThrow();

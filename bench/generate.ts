@@ -4,6 +4,7 @@ import type { Db } from '../server/platform/db';
 import type { Transaction } from 'kysely';
 import type { Database } from '../server/db/schema';
 import { hashPassword } from '../server/modules/auth/index';
+import { refreshUnitDisplayNames } from '../server/modules/organization/index';
 import { pick, rng, vietnameseName } from '../server/demo/names';
 import {
   PROVINCES,
@@ -121,8 +122,8 @@ async function insertUnits(trx: Trx, u: UnitRows): Promise<void> {
   for (let i = 0; i < u.id.length; i += BATCH) {
     const s = (a: readonly unknown[]) => a.slice(i, i + BATCH);
     await sql`
-      INSERT INTO org_unit (id, parent_id, path, province_id, kind, name)
-      SELECT id, parent_id, path::ltree, province_id, kind, name
+      INSERT INTO org_unit (id, parent_id, path, province_id, kind, name, display_name)
+      SELECT id, parent_id, path::ltree, province_id, kind, name, name
       FROM unnest(${s(u.id)}::int[], ${s(u.parentId)}::int[], ${s(u.path)}::text[], ${s(u.provinceId)}::int[],
                   ${s(u.kind)}::text[], ${s(u.name)}::text[]) AS t(id, parent_id, path, province_id, kind, name)`.execute(
       trx,
@@ -298,6 +299,9 @@ export async function generate(
   await db.transaction().execute(async (trx) => {
     await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
     await insertUnits(trx, units);
+    await refreshUnitDisplayNames(trx, [
+      ...new Set(units.parentId.flatMap((p, i) => (p === null ? [units.id[i] ?? 0] : []))),
+    ]);
     log(`  ${units.id.length} units inserted (${Math.round(performance.now() - started)} ms)`);
     let batch = emptyPeople();
     for (const s of staffing) {

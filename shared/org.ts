@@ -106,3 +106,15 @@ export const allowedChildKinds: Record<UnitKind, readonly UnitKind[]> = {
 
 /** Kinds allowed at the top of a tree (no parent). */
 export const rootKinds: readonly UnitKind[] = ['province'];
+
+/**
+ * Between a unit's name and the ancestors' names its display name adds where another unit of the
+ * province bears the same name: "Bộ phận một cửa – Xã Lương Điền" (organization module).
+ */
+export const DISPLAY_NAME_SEPARATOR = ' – ';
+
+/** The names of `place` (a unit's ancestors) its display name does not already carry. */
+export function placeBeyondName(displayName: string, place: readonly string[]): string[] {
+  const carried = new Set(displayName.split(DISPLAY_NAME_SEPARATOR).slice(1));
+  return place.filter((name) => !carried.has(name));
+}

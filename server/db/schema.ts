@@ -27,6 +27,8 @@ export interface OrgUnitTable {
   provinceId: number | null;
   kind: UnitKind;
   name: string;
+  /** The name, with ancestors' names where another unit of the tree bears it (organization module). */
+  displayName: string;
   adminCode: string | null;
   active: Generated<boolean>;
   nameSearch: ReadOnly<string>;

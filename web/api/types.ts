@@ -39,6 +39,8 @@ export type Unit = {
   id: Id;
   parentId: Id | null;
   name: string;
+  /** The name with its parents' where another unit of the province bears the same name. */
+  displayName: string;
   kind: UnitKind;
   kindLabel: string;
   adminCode: string | null;

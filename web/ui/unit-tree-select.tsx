@@ -82,7 +82,9 @@ export function UnitTreeSelect(props: Props) {
   }, [term, found.data, units, roots.data, excludeId]);
 
   const label = value
-    ? (units.get(value)?.name ?? selected.data?.name ?? (selected.isError ? value : 'Đang tải…'))
+    ? (units.get(value)?.displayName ??
+      selected.data?.displayName ??
+      (selected.isError ? value : 'Đang tải…'))
     : undefined;
 
   return (

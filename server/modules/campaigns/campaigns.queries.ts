@@ -156,7 +156,7 @@ export type CascadeRow = {
 /** Every required unit with its live child plan (if any). */
 export async function listCascade(db: Executor, planId: number): Promise<CascadeRow[]> {
   const { rows } = await sql<CascadeRow>`
-    SELECT u.id AS "unitId", u.path::text AS "unitPath", u.name AS "unitName", u.kind AS "unitKind", c.id AS "childId",
+    SELECT u.id AS "unitId", u.path::text AS "unitPath", u.display_name AS "unitName", u.kind AS "unitKind", c.id AS "childId",
       c.status AS "childStatus", c.document_number AS "childNumber", c.issued_on AS "childIssuedOn"
     FROM campaign_cascade_unit r
     JOIN org_unit u ON u.id = r.unit_id

@@ -36,6 +36,7 @@ export type SheetRecord = {
   planTitle: string;
   registrationId: number;
   unitId: number;
+  /** The unit's display name (with its parents' where another unit bears its name). */
   unitName: string;
   unitPath: string;
   /** The plan's issuing unit (its officers review, its council appraises). */
@@ -68,7 +69,7 @@ export async function findSheet(
     lock === 'update' ? sql`FOR UPDATE OF s` : lock === 'share' ? sql`FOR SHARE OF s` : sql``;
   const { rows } = await sql<SheetRecord>`
     SELECT s.id, s.plan_id AS "planId", p.title AS "planTitle",
-      s.registration_id AS "registrationId", s.unit_id AS "unitId", u.name AS "unitName",
+      s.registration_id AS "registrationId", s.unit_id AS "unitId", u.display_name AS "unitName",
       u.path::text AS "unitPath", p.issuing_unit_id AS "planUnitId", pu.path::text AS "planUnitPath",
       s.criteria_version_id AS "criteriaVersionId", s.status, s.submitted_at AS "submittedAt",
       s.returned_reason AS "returnedReason", p.assessment_deadline AS "assessmentDeadline",

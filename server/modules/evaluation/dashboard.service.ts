@@ -168,7 +168,7 @@ async function computeDashboard(ctx: Ctx, plan: PlanRecord): Promise<PlanDashboa
         FROM t WHERE percent IS NOT NULL GROUP BY 1) h) AS histogram,
       -- Competition ranks: the first ten by (rank, name) all have rank <= 10 (the rank index).
       (SELECT json_agg(x) FROM (
-        SELECT e.rank, e.unit_id AS "unitId", u.name AS "unitName", e.sheet_id AS "sheetId",
+        SELECT e.rank, e.unit_id AS "unitId", u.display_name AS "unitName", e.sheet_id AS "sheetId",
           e.total::float8 AS total, e.percent::float8 AS percent, e.band_key AS "bandKey",
           e.band_label AS "bandLabel"
         FROM evaluation_result e JOIN org_unit u ON u.id = e.unit_id
@@ -239,7 +239,7 @@ export async function planDashboardXlsx(ctx: Ctx, planId: number) {
     bandLabel: string;
     status: SheetStatus;
   }>`
-    SELECT e.rank, u.name AS "unitName", a.name AS "areaName", e.total::float8 AS total,
+    SELECT e.rank, u.display_name AS "unitName", a.name AS "areaName", e.total::float8 AS total,
       e.percent::float8 AS percent, e.band_label AS "bandLabel", s.status
     FROM evaluation_result e
     JOIN org_unit u ON u.id = e.unit_id

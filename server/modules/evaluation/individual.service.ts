@@ -41,7 +41,7 @@ type RegRef = {
 async function findReg(db: Executor, registrationId: number): Promise<RegRef | undefined> {
   const { rows } = await sql<RegRef>`
     SELECT r.id, r.plan_id AS "planId", r.kind, r.status, r.unit_id AS "unitId",
-      u.path::text AS "unitPath", u.name AS "unitName", r.person_id AS "personId",
+      u.path::text AS "unitPath", u.display_name AS "unitName", r.person_id AS "personId",
       p.full_name AS "personName"
     FROM registration r JOIN org_unit u ON u.id = r.unit_id LEFT JOIN person p ON p.id = r.person_id
     WHERE r.id = ${registrationId}`.execute(db);
@@ -134,7 +134,7 @@ async function listItems(db: Executor, registrationId: number) {
 /** The unit's classification: its own result in the plan, else its nearest ancestor's. */
 async function unitBand(db: Executor, planId: number, unitPath: string): Promise<UnitBand | null> {
   const { rows } = await sql<UnitBand>`
-    SELECT r.unit_id AS "unitId", u.name AS "unitName", r.band_key AS "bandKey",
+    SELECT r.unit_id AS "unitId", u.display_name AS "unitName", r.band_key AS "bandKey",
       r.band_label AS "bandLabel"
     FROM evaluation_result r JOIN org_unit u ON u.id = r.unit_id
     WHERE r.plan_id = ${planId} AND u.path @> ${unitPath}::ltree

@@ -39,7 +39,7 @@ export async function notifyResultsPublished(
   round: number,
 ): Promise<number> {
   const { rows } = await sql<{ unitId: number; unitName: string; bandLabel: string; rank: number }>`
-    SELECT r.unit_id AS "unitId", u.name AS "unitName", r.band_label AS "bandLabel", r.rank
+    SELECT r.unit_id AS "unitId", u.display_name AS "unitName", r.band_label AS "bandLabel", r.rank
     FROM evaluation_result r JOIN org_unit u ON u.id = r.unit_id
     WHERE r.plan_id = ${plan.id} ORDER BY r.rank`.execute(trx);
   return notifyUnitSide(

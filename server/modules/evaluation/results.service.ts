@@ -65,7 +65,7 @@ export async function listResults(ctx: Ctx, planId: number, input: unknown, db: 
     missingCount: number;
     unitPath: string[];
     count: number;
-  }>`SELECT r.unit_id AS "unitId", u.name AS "unitName", r.sheet_id AS "sheetId",
+  }>`SELECT r.unit_id AS "unitId", u.display_name AS "unitName", r.sheet_id AS "sheetId",
       s.status AS "sheetStatus", r.total, r.percent,
       -- Where the unit sits below the issuer (e.g. its commune): one-stop units share one name.
       COALESCE((SELECT array_agg(a.name ORDER BY nlevel(a.path)) FROM org_unit a

@@ -319,7 +319,7 @@ export async function renderSheetDocx(
   const year = vietnamDateTime(date).slice(6, 10);
   const doc = officialDocument({
     creator: e.kind === 'appraisal' ? p.issuerBody : p.unitBody,
-    title: `${e.heading} — ${e.unitName}`,
+    title: `${e.heading} — ${unitWithPlace(e)}`,
     landscape: true,
     fontSize: 13,
     children: [

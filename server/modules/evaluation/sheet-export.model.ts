@@ -1,4 +1,5 @@
 import type { Band, CriteriaTree, CriterionNode, Scoring } from '../../../shared/criteria';
+import { placeBeyondName } from '../../../shared/org';
 import { isNumber, num, round2 } from './numbers';
 import { classify, LeafInput } from './scoring.rules';
 
@@ -293,7 +294,7 @@ export function buildSheetExport(input: ExportInput): SheetExport {
 
 /** "Bộ phận một cửa — Xã Lương Điền": the unit with where it sits below the plan's issuer. */
 export function unitWithPlace(e: Pick<SheetExport, 'unitName' | 'unitPlace'>): string {
-  const place = [...e.unitPlace].reverse().join(', ');
+  const place = placeBeyondName(e.unitName, e.unitPlace).reverse().join(', ');
   return place === '' ? e.unitName : `${e.unitName} — ${place}`;
 }
 

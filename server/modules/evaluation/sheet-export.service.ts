@@ -26,6 +26,8 @@ type ExportContext = {
   resultsPublished: boolean;
   issuerName: string;
   issuerKind: UnitKind;
+  /** The unit's own name: the export adds its place below the issuer itself. */
+  unitOwnName: string;
   unitKind: UnitKind;
   parentName: string | null;
   parentKind: UnitKind | null;
@@ -40,7 +42,8 @@ async function exportContext(db: Executor, sheetId: number): Promise<ExportConte
   const { rows } = await sql<ExportContext>`
     SELECT p.document_number AS "planNumber", p.issued_on::text AS "issuedOn", p.bands,
       p.results_status = 'published' AS "resultsPublished",
-      iu.name AS "issuerName", iu.kind AS "issuerKind", u.kind AS "unitKind",
+      iu.name AS "issuerName", iu.kind AS "issuerKind", u.name AS "unitOwnName",
+      u.kind AS "unitKind",
       pa.name AS "parentName", pa.kind AS "parentKind",
       COALESCE((SELECT array_agg(a.name ORDER BY nlevel(a.path)) FROM org_unit a
         WHERE a.path @> u.path AND a.id <> u.id AND nlevel(a.path) > nlevel(iu.path)),
@@ -102,7 +105,7 @@ async function gather(ctx: Ctx, sheetId: number) {
         evidence,
         planNumber: c.planNumber,
         planTitle: sheet.planTitle,
-        unitName: sheet.unitName,
+        unitName: c.unitOwnName,
         unitPlace: c.unitPlace,
         criteriaName: `${c.criteriaSetName} — phiên bản ${c.criteriaVersionNumber}`,
         statusLabel: sheetStatusLabels[sheet.status],
@@ -112,7 +115,7 @@ async function gather(ctx: Ctx, sheetId: number) {
       });
       const isGov = (k: UnitKind | null) => k !== null && governmentKinds.includes(k);
       const parties: SheetParties = {
-        unitBody: issuingBodyName(c.unitKind, sheet.unitName),
+        unitBody: issuingBodyName(c.unitKind, c.unitOwnName),
         unitParentBody:
           c.parentName === null
             ? null

@@ -17,6 +17,7 @@ export type SheetListRow = {
   planTitle: string;
   planNumber: string | null;
   unitId: number;
+  /** The unit's display name (with its parents' where another unit bears its name). */
   unitName: string;
   /** Ancestor names of the unit, root first, the unit itself excluded. */
   unitPath: string[];
@@ -69,7 +70,7 @@ export async function listSheetPage(
         JOIN criteria_set_version v ON v.id = s.criteria_version_id
     )
     SELECT s.id, s.plan_id AS "planId", p.title AS "planTitle",
-      p.document_number AS "planNumber", s.unit_id AS "unitId", u.name AS "unitName",
+      p.document_number AS "planNumber", s.unit_id AS "unitId", u.display_name AS "unitName",
       COALESCE((SELECT array_agg(a.name ORDER BY nlevel(a.path)) FROM org_unit a
         WHERE a.id = ANY(string_to_array(u.path::text, '.')::int[]) AND a.id <> u.id),
         '{}') AS "unitPath",

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import ExcelJS from 'exceljs';
+import { placeBeyondName } from '../../../shared/org';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { buildTestApp, loginCookie } from '../../test/http';
@@ -8,6 +10,7 @@ import { approveRegistration, registerForPlan } from '../registrations/index';
 import { getSheet, openSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { T, expectAppError, world, type World } from './assessment.fixtures';
 import { listScoreSheets } from './sheet-list.service';
+import { exportSheetXlsx } from './sheet-export.service';
 import { computeResults, publishResults } from './results.service';
 
 let t: TestDb;
@@ -131,6 +134,44 @@ describe('the evaluation work list', () => {
     const council = await list(w.as('council'), { todo: 'all', planId: String(w.plan.id) });
     expect(council.items.map((i) => i.waitingForMe)).toEqual([true, false, false, false]);
     expect(council.items[0]?.id).toBe(first.id);
+  });
+
+  it('tells units of the same name apart by their commune, in the list, the sheet and its .xlsx', async () => {
+    const w = await world(t);
+    const own = await openSheet(w.as('head'), w.reg.id);
+    const namesake = await createUnit(w.sys, {
+      parentId: w.units.otherCommune.id,
+      name: 'Bộ phận một cửa',
+      kind: 'one_stop',
+    });
+    const reg = await registerForPlan(w.as('issuerHead'), w.plan.id, {
+      kind: 'collective',
+      unitId: namesake.id,
+      commitments: {
+        targetTitle: 'Tập thể lao động tiên tiến',
+        targets: [],
+        keyTasks: [],
+        breakthroughTasks: [],
+      },
+    });
+    const ok = await approveRegistration(w.as('officer'), reg.id, { version: reg.version });
+    const other = await openSheet(w.as('officer'), ok.id);
+    const listed = await list(w.as('officer'), { todo: 'all' });
+    expect(listed.items.map((i) => [i.unitName, placeBeyondName(i.unitName, i.unitPath)])).toEqual([
+      ['Bộ phận một cửa – Xã Lương Điền', [w.units.province.name]],
+      ['Bộ phận một cửa – Xã Ngọc Liên', [w.units.province.name]],
+    ]);
+    expect((await getSheet(w.as('officer'), other.id)).unitName).toBe(
+      'Bộ phận một cửa – Xã Ngọc Liên',
+    );
+    // The printed sheet names the unit once, with its place below the issuer.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      (await exportSheetXlsx(w.as('officer'), own.id)).data as unknown as ExcelJS.Buffer,
+    );
+    const texts: string[] = [];
+    wb.worksheets[0]?.eachRow((row) => row.eachCell((c) => texts.push(c.text)));
+    expect(texts).toContain('Đơn vị: Bộ phận một cửa — Xã Lương Điền');
   });
 
   it('does not count sheets of published results as waiting for anyone (they are locked)', async () => {

@@ -28,7 +28,10 @@ type PlanRef = { id: number; title: string; planUnitPath: string };
 type PlanSheet = {
   id: number;
   unitId: number;
+  /** The unit's display name: the template writes it, the import matches it first. */
   unitName: string;
+  /** The unit's own name, matched when the file gives no display name. */
+  ownName: string;
   unitPath: string;
   status: ScoreSheetStatus;
   criteriaVersionId: number;
@@ -49,10 +52,11 @@ async function officerPlan(ctx: Ctx, db: Executor, planId: number): Promise<Plan
 
 async function planSheets(db: Executor, planId: number, lock: boolean): Promise<PlanSheet[]> {
   const { rows } = await sql<PlanSheet>`
-    SELECT s.id, s.unit_id AS "unitId", u.name AS "unitName", u.path::text AS "unitPath",
+    SELECT s.id, s.unit_id AS "unitId", u.display_name AS "unitName", u.name AS "ownName",
+      u.path::text AS "unitPath",
       s.status, s.criteria_version_id AS "criteriaVersionId"
     FROM score_sheet s JOIN org_unit u ON u.id = s.unit_id
-    WHERE s.plan_id = ${planId} ORDER BY u.name, s.id ${lock ? sql`FOR SHARE OF s` : sql``}`.execute(
+    WHERE s.plan_id = ${planId} ORDER BY u.display_name, s.id ${lock ? sql`FOR SHARE OF s` : sql``}`.execute(
     db,
   );
   return rows;
@@ -98,10 +102,16 @@ function checkRows(
       if (sheet === undefined)
         bad('unitId', `đơn vị mã ${idRaw} không có phiếu chấm trong kế hoạch`);
     } else if (nameRaw !== '') {
-      const hits = sheets.filter((s) => foldVietnamese(s.unitName) === foldVietnamese(nameRaw));
+      const name = foldVietnamese(nameRaw);
+      const byDisplay = sheets.filter((s) => foldVietnamese(s.unitName) === name);
+      const hits =
+        byDisplay.length > 0 ? byDisplay : sheets.filter((s) => foldVietnamese(s.ownName) === name);
       if (hits.length === 0) bad('unitName', `"${nameRaw}" không có phiếu chấm trong kế hoạch`);
       else if (hits.length > 1)
-        bad('unitName', `có nhiều đơn vị tên "${nameRaw}", hãy ghi Mã đơn vị`);
+        bad(
+          'unitName',
+          `có nhiều đơn vị tên "${nameRaw}", hãy ghi Mã đơn vị hoặc tên như trong mẫu (ví dụ "${hits[0]?.unitName ?? nameRaw}")`,
+        );
       else sheet = hits[0];
     } else bad('unitName', 'cần ghi Mã đơn vị hoặc tên Đơn vị');
     const code = cells.code ?? '';

@@ -183,7 +183,7 @@ export async function importPeople(
           `"${categoryRaw}" không hợp lệ; chọn một trong: ${Object.values(personCategoryLabels).join(', ')}`,
         );
     }
-    let unit: { id: number; name: string; path: string; provinceId: number | null } | null = null;
+    let unit: Pick<uq.UnitRecord, 'id' | 'displayName' | 'path' | 'provinceId'> | null = null;
     if (unitIdRaw !== '') {
       const u = resolver.byId(Number(unitIdRaw));
       if (!u) bad('unitId', `không có đơn vị mã ${unitIdRaw} trong phạm vi được nhập`);
@@ -214,7 +214,7 @@ export async function importPeople(
         category,
         position,
         unitId: unit.id,
-        unitName: unit.name,
+        unitName: unit.displayName,
         unitPath: unit.path,
         provinceId: unit.provinceId,
         email,

@@ -171,6 +171,7 @@ export async function importUnits(
               provinceId: parent.provinceId,
               kind,
               name,
+              displayName: name,
               adminCode,
               active,
               version: 1,
@@ -206,6 +207,7 @@ export async function importUnits(
         if (index % 500 === 0) await progress(index, total, 'Đang kiểm tra và ghi dữ liệu');
       }
       if (errorCount > 0) throw new AppError('VALIDATION_FAILED', '', { rows: errors, errorCount });
+      await uq.refreshDisplayNames(trx, uq.treeRootsOf(scope.path));
       audits.push({
         ...importOutcomeTarget(scope, input.jobId),
         action: 'import.units',

@@ -127,7 +127,7 @@ async function exportScope(ctx: Ctx, unitId: number | undefined, action: 'person
     const unit = await uq.getUnit(ctx.db, unitId);
     assertCan(ctx.actor, action, unit.path);
     conditions.push(sql<SqlBool>`u.path <@ ${unit.path}::ltree`);
-    name = unit.name;
+    name = unit.displayName;
   } else if (!scope.all && scope.paths.length === 0) {
     throw new AppError('FORBIDDEN', 'Bạn không có quyền xuất dữ liệu.');
   }

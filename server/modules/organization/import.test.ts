@@ -69,8 +69,8 @@ describe('people import', () => {
     const listed = await listPeople(ctx, { unitId: String(tree.commune.id) });
     expect(listed.items.map((p) => [p.fullName, p.unitName, p.phone])).toEqual([
       ['tran van binh', 'Bộ phận một cửa', null],
-      ['Lê Văn Cường', 'Văn phòng HĐND và UBND', null],
-      ['Nguyễn Thị Hoa', 'Văn phòng HĐND và UBND', '0912345678'],
+      ['Lê Văn Cường', 'Văn phòng HĐND và UBND – Xã Lương Điền', null],
+      ['Nguyễn Thị Hoa', 'Văn phòng HĐND và UBND – Xã Lương Điền', '0912345678'],
     ]);
     const audits = await t.db
       .selectFrom('auditEvent')
@@ -338,6 +338,58 @@ describe('units import', () => {
       'Phòng Văn hóa - Thông tin',
       'Tổ truyền thanh',
     ]);
+  });
+
+  it('names namesakes with their parents once a unit of the same name is imported, and reads such names back', async () => {
+    const ctx = testCtx(t);
+    const tree = await makeTree(ctx);
+    const display = async (id: number) =>
+      (
+        await t.db
+          .selectFrom('orgUnit')
+          .select('displayName')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).displayName;
+    expect(await display(tree.oneStop.id)).toBe('Bộ phận một cửa');
+    const units = await xlsx(
+      ['ID', 'Tên đơn vị', 'Loại đơn vị', 'Mã đơn vị cấp trên', 'Đơn vị cấp trên'],
+      [['', 'Bộ phận một cửa', 'Bộ phận một cửa', tree.otherCommune.id, '']],
+    );
+    await importUnits(ctx, { scopeUnitId: tree.province.id, data: units }, noProgress);
+    expect(await display(tree.oneStop.id)).toBe('Bộ phận một cửa – Xã Lương Điền');
+    // A person's unit may be written as lists show it.
+    const people = await xlsx(PEOPLE_HEADER, [
+      [
+        '',
+        'Phạm Thị Lan',
+        'Nữ',
+        1992,
+        'Công chức',
+        '',
+        '',
+        'Bộ phận một cửa – Xã Ngọc Liên',
+        '',
+        '',
+      ],
+      [
+        '',
+        'Đỗ Văn Nam',
+        'Nam',
+        1988,
+        'Công chức',
+        '',
+        '',
+        'bo phan mot cua – xa luong dien',
+        '',
+        '',
+      ],
+    ]);
+    await importPeople(ctx, { scopeUnitId: tree.province.id, data: people }, noProgress);
+    const listed = await listPeople(ctx, { unitId: String(tree.province.id), search: 'Lan' });
+    expect(listed.items.map((p) => p.unitName)).toEqual(['Bộ phận một cửa – Xã Ngọc Liên']);
+    const nam = await listPeople(ctx, { unitId: String(tree.province.id), search: 'Nam' });
+    expect(nam.items.map((p) => p.unitId)).toEqual([tree.oneStop.id]);
   });
 
   it('refuses to change a unit kind by import (the tree rules are checked on the unit page)', async () => {

@@ -2,5 +2,10 @@ export { registerOrganizationRoutes } from './organization.routes';
 export { importJob, requestImport } from './import.service';
 export { createUnit } from './units.service';
 export { createPerson } from './people.service';
-export { findUnit, getUnit, type UnitRecord } from './units.queries';
+export {
+  findUnit,
+  getUnit,
+  refreshDisplayNames as refreshUnitDisplayNames,
+  type UnitRecord,
+} from './units.queries';
 export { SHEET_OPTIONS, setupSheet, type Column } from './xlsx-format';

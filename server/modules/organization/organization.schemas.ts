@@ -132,6 +132,7 @@ export function toUnitResponse(u: {
   id: number;
   parentId: number | null;
   name: string;
+  displayName: string;
   kind: UnitKind;
   adminCode: string | null;
   active: boolean;
@@ -144,6 +145,8 @@ export function toUnitResponse(u: {
     id: u.id,
     parentId: u.parentId,
     name: u.name,
+    /** The name with its parents' where another unit of the tree bears the same name. */
+    displayName: u.displayName,
     kind: u.kind,
     kindLabel: unitKindLabels[u.kind],
     adminCode: u.adminCode,

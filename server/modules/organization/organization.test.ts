@@ -154,6 +154,78 @@ describe('units', () => {
   });
 });
 
+describe('display names', () => {
+  const displayOf = async (ctx: ReturnType<typeof testCtx>, id: number) =>
+    (await getUnitDetail(ctx, id)).displayName;
+
+  it('names a unit with its parent only where another unit of the tree bears its name', async () => {
+    const ctx = testCtx(t);
+    const tree = await makeTree(ctx);
+    expect(await displayOf(ctx, tree.office.id)).toBe('Văn phòng HĐND và UBND – Xã Lương Điền');
+    expect(await displayOf(ctx, tree.otherOffice.id)).toBe('Văn phòng HĐND và UBND – Xã Ngọc Liên');
+    // Unique names stay short, and namesakes in another province do not count.
+    expect(await displayOf(ctx, tree.oneStop.id)).toBe('Bộ phận một cửa');
+    expect(await displayOf(ctx, tree.commune.id)).toBe('Xã Lương Điền');
+    const other = await makeTree(ctx);
+    expect(await displayOf(ctx, tree.oneStop.id)).toBe('Bộ phận một cửa');
+    expect(await displayOf(ctx, other.office.id)).toBe('Văn phòng HĐND và UBND – Xã Lương Điền');
+  });
+
+  it('goes further up when the parents share a name too (historic three-level shape)', async () => {
+    const ctx = testCtx(t);
+    const tree = await makeTree(ctx);
+    const districts = await Promise.all(
+      ['Huyện Mỹ Đức', 'Huyện Ứng Hòa'].map((name) =>
+        createUnit(ctx, { parentId: tree.province.id, name, kind: 'district' }),
+      ),
+    );
+    const offices = [];
+    for (const d of districts) {
+      const commune = await createUnit(ctx, { parentId: d.id, name: 'Xã An Phú', kind: 'commune' });
+      offices.push(
+        await createUnit(ctx, { parentId: commune.id, name: 'Bộ phận một cửa', kind: 'one_stop' }),
+      );
+    }
+    expect(await Promise.all(offices.map((o) => displayOf(ctx, o.id)))).toEqual([
+      'Bộ phận một cửa – Xã An Phú – Huyện Mỹ Đức',
+      'Bộ phận một cửa – Xã An Phú – Huyện Ứng Hòa',
+    ]);
+    expect(await displayOf(ctx, tree.oneStop.id)).toBe('Bộ phận một cửa – Xã Lương Điền');
+    expect(await displayOf(ctx, districts[0]?.id ?? 0)).toBe('Huyện Mỹ Đức');
+  });
+
+  it('follows renames and moves, in the old tree and the new', async () => {
+    const ctx = testCtx(t);
+    const tree = await makeTree(ctx);
+    const renamed = await updateUnit(ctx, tree.otherOffice.id, {
+      version: tree.otherOffice.version,
+      name: 'Văn phòng Đảng ủy',
+    });
+    expect(renamed.displayName).toBe('Văn phòng Đảng ủy');
+    expect(await displayOf(ctx, tree.office.id)).toBe('Văn phòng HĐND và UBND');
+    // Renaming the commune renames its namesake children's display names.
+    const back = await updateUnit(ctx, renamed.id, {
+      version: renamed.version,
+      name: 'Văn phòng HĐND và UBND',
+    });
+    const commune = await updateUnit(ctx, tree.commune.id, {
+      version: tree.commune.version,
+      name: 'Xã Lương Điền mới',
+    });
+    expect(commune.displayName).toBe('Xã Lương Điền mới');
+    expect(await displayOf(ctx, tree.office.id)).toBe('Văn phòng HĐND và UBND – Xã Lương Điền mới');
+    // Moving one namesake to another province leaves both unique in their trees.
+    const other = await createUnit(ctx, {
+      parentId: null,
+      name: `Tỉnh Khác ${tree.province.id}`,
+      kind: 'province',
+    });
+    await updateUnit(ctx, back.id, { version: back.version, parentId: other.id });
+    expect(await displayOf(ctx, tree.office.id)).toBe('Văn phòng HĐND và UBND');
+    expect(await displayOf(ctx, back.id)).toBe('Văn phòng HĐND và UBND');
+  });
+});
+
 describe('people', () => {
   it('searches accent- and case-insensitively and sorts by given name in Vietnamese order', async () => {
     const ctx = testCtx(t);

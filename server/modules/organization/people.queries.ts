@@ -17,7 +17,7 @@ function selectPeople(db: Executor) {
       'p.category',
       'p.position',
       'p.unitId',
-      'u.name as unitName',
+      'u.displayName as unitName',
       'p.email',
       'p.phone',
       'p.active',
@@ -62,7 +62,7 @@ export async function listPeople(
   const offset = (pageNo - 1) * size;
   const order = sql`ORDER BY p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", p.id`;
   const columns = sql`p.id, p.full_name, p.gender, p.birth_year, p.category, p.position, p.unit_id,
-    u.name AS unit_name, p.email, p.phone, p.active, p.version, p.province_id, u.path::text AS unit_path`;
+    u.display_name AS unit_name, p.email, p.phone, p.active, p.version, p.province_id, u.path::text AS unit_path`;
   // One pass over the matches (up to the cap): count them and, when few, sort the page from them.
   const first = await sql<PersonRecord & { n: number }>`
     WITH m AS MATERIALIZED (SELECT p.id, p.given_name, p.full_name FROM person p WHERE ${where} LIMIT ${countCap + 1}),
@@ -92,7 +92,14 @@ export function listAssignments(db: Executor, personId: number) {
   return db
     .selectFrom('personAssignment as a')
     .innerJoin('orgUnit as u', 'u.id', 'a.unitId')
-    .select(['a.id', 'a.unitId', 'u.name as unitName', 'a.position', 'a.startedOn', 'a.endedOn'])
+    .select([
+      'a.id',
+      'a.unitId',
+      'u.displayName as unitName',
+      'a.position',
+      'a.startedOn',
+      'a.endedOn',
+    ])
     .where('a.personId', '=', personId)
     .orderBy('a.startedOn', 'desc')
     .orderBy('a.id', 'desc')

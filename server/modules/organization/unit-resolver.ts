@@ -25,6 +25,7 @@ export async function loadUnitResolver(db: Executor, scopePath: string): Promise
       'u.provinceId',
       'u.kind',
       'u.name',
+      'u.displayName',
       'u.adminCode',
       'u.active',
       'u.version',
@@ -45,10 +46,16 @@ export async function loadUnitResolver(db: Executor, scopePath: string): Promise
   const byId = new Map<number, UnitRecord>();
   const fullPaths = new Map<number, string[]>();
   const suffixIndex = new Map<string, UnitRecord[]>();
+  // Lists and exports name units by display name ("Bộ phận một cửa – Xã Lương Điền"): accept it.
+  const byDisplayName = new Map<string, UnitRecord[]>();
 
   const add = (unit: UnitRecord, fullPath: string[]) => {
     byId.set(unit.id, unit);
     fullPaths.set(unit.id, fullPath);
+    if (unit.displayName !== unit.name) {
+      const key = foldVietnamese(unit.displayName);
+      byDisplayName.set(key, [...(byDisplayName.get(key) ?? []), unit]);
+    }
     for (let k = 1; k <= fullPath.length; k++) {
       const key = fullPath.slice(-k).join('\u0000');
       const list = suffixIndex.get(key);
@@ -68,7 +75,8 @@ export async function loadUnitResolver(db: Executor, scopePath: string): Promise
     byPath(raw) {
       const segments = splitPath(raw);
       if (segments.length === 0) return { error: 'không được để trống' };
-      const found = suffixIndex.get(segments.join('\u0000')) ?? [];
+      const found =
+        suffixIndex.get(segments.join('\u0000')) ?? byDisplayName.get(foldVietnamese(raw)) ?? [];
       if (found.length === 1 && found[0]) return { unit: found[0] };
       if (found.length === 0)
         return { error: `không tìm thấy đơn vị "${raw}" trong phạm vi được nhập` };

@@ -10,6 +10,8 @@ export type UnitRecord = {
   provinceId: number | null;
   kind: import('../../../shared/org').UnitKind;
   name: string;
+  /** The name lists show: see `refreshDisplayNames`. */
+  displayName: string;
   adminCode: string | null;
   active: boolean;
   version: number;
@@ -21,6 +23,7 @@ const unitColumns = [
   'u.provinceId',
   'u.kind',
   'u.name',
+  'u.displayName',
   'u.adminCode',
   'u.active',
   'u.version',
@@ -143,6 +146,8 @@ export async function insertUnit(
       provinceId: u.provinceId,
       kind: u.kind,
       name: u.name,
+      // Provisional: the caller refreshes the tree's display names once its writes are done.
+      displayName: u.name,
       adminCode: u.adminCode,
       active: u.active,
       createdAt: u.now,
@@ -167,6 +172,48 @@ export async function moveSubtree(
     UPDATE org_unit SET path = ${newPathExpr},
       province_id = CASE WHEN kind = 'province' THEN id ELSE ${provinceId}::int END
     WHERE path <@ ${oldPath}::ltree`.execute(db);
+}
+
+/** The root (province) ids of the trees holding these unit paths. */
+export const treeRootsOf = (...paths: string[]): number[] => [
+  ...new Set(paths.map((p) => Number(p.split('.')[0]))),
+];
+
+/**
+ * Recomputes `display_name` for every unit in the trees rooted at `rootIds`. A unit's display name
+ * is its own name when no other unit of its tree bears the same name (case-insensitive); otherwise
+ * the name followed by its nearest ancestors' names, nearest first, as few as tell it apart from
+ * every namesake ("Bộ phận một cửa – Xã Lương Điền", and one more level when two communes of the
+ * tree share a name too). Run after any change to a name or to the tree's shape, under
+ * `lockTree`. Only rows whose display name changes are written.
+ */
+export async function refreshDisplayNames(db: Executor, rootIds: readonly number[]): Promise<void> {
+  if (rootIds.length === 0) return;
+  const roots = rootIds.map(String);
+  await sql`
+    WITH t AS (
+      SELECT u.id, u.name, u.path, nlevel(u.path) AS depth, subpath(u.path, 0, 1) AS root,
+        lower(u.name) AS lname, count(*) OVER (PARTITION BY subpath(u.path, 0, 1), lower(u.name)) AS same
+      FROM org_unit u WHERE u.path <@ ANY(${roots}::ltree[])
+    ), amb AS (
+      SELECT t.id, t.name, t.root, t.lname, t.depth,
+        ARRAY(SELECT a.name FROM org_unit a
+          WHERE a.id = ANY(string_to_array(t.path::text, '.')::int[]) AND a.id <> t.id
+          ORDER BY nlevel(a.path) DESC) AS anc
+      FROM t WHERE t.same > 1
+    ), keys AS (
+      SELECT amb.id, k, count(*) OVER (PARTITION BY amb.root, amb.lname, k,
+        lower(array_to_string(amb.anc[1:k], chr(31)))) AS n
+      FROM amb CROSS JOIN generate_series(1, (SELECT COALESCE(max(depth), 1) FROM amb)) AS k
+    ), best AS (
+      SELECT id, min(k) AS k FROM keys WHERE n = 1 GROUP BY id
+    ), computed AS (
+      SELECT t.id, CASE WHEN amb.id IS NULL THEN t.name
+        ELSE array_to_string(ARRAY[amb.name] || amb.anc[1:COALESCE(best.k, amb.depth)], ' – ') END AS dn
+      FROM t LEFT JOIN amb ON amb.id = t.id LEFT JOIN best ON best.id = t.id
+    )
+    UPDATE org_unit o SET display_name = c.dn FROM computed c
+    WHERE o.id = c.id AND o.display_name IS DISTINCT FROM c.dn`.execute(db);
 }
 
 const TREE_LOCK_KEY = 7_320_002;

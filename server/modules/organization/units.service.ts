@@ -130,6 +130,7 @@ export async function createUnit(ctx: Ctx, input: unknown) {
         now: ctx.now(),
       })
       .catch(translateUniqueError);
+    await q.refreshDisplayNames(trx, q.treeRootsOf(path));
     const created = await q.getUnit(trx, id);
     await recordAudit(trx, ctx, {
       action: 'unit.created',
@@ -223,6 +224,8 @@ export async function updateUnit(ctx: Ctx, id: number, input: unknown) {
       const provinceId = kind === 'province' ? id : (parent?.provinceId ?? null);
       await q.moveSubtree(trx, before.path, parent?.path ?? null, provinceId);
     }
+    const moved = await q.getUnit(trx, id);
+    await q.refreshDisplayNames(trx, q.treeRootsOf(before.path, moved.path));
     const after = await q.getUnit(trx, id);
     const diff = changedFields(auditView(before), auditView(after));
     await recordAudit(trx, ctx, {

@@ -123,7 +123,7 @@ export async function buildTemplate(type: 'people' | 'units'): Promise<Buffer> {
           ],
           [
             'Đơn vị (*)',
-            `Tên đơn vị; nếu có đơn vị trùng tên, ghi cả đơn vị cấp trên, ngăn cách bằng "›" hoặc ">". Ví dụ: Xã Lương Điền > Văn phòng HĐND - UBND`,
+            `Tên đơn vị; nếu có đơn vị trùng tên, ghi cả đơn vị cấp trên, ngăn cách bằng "›" hoặc ">". Ví dụ: Xã Lương Điền > Văn phòng HĐND - UBND. Tên như trong danh sách cán bộ (ví dụ: Văn phòng HĐND - UBND – Xã Lương Điền) cũng được chấp nhận.`,
           ],
           ['Email, Số điện thoại', 'Không bắt buộc. Số điện thoại: 0912345678 hoặc +84912345678'],
           [

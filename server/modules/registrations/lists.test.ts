@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
+import { createUnit } from '../organization/index';
 import { registerForPlan, registerStaffInBulk } from './registrations.service';
 import { approveRegistration, withdrawRegistration } from './review.service';
 import {
@@ -320,5 +321,40 @@ describe('progress by unit', () => {
     });
     expect(searched.items.map((r) => r.unitName)).toEqual(['Bộ phận một cửa Ngọc Liên']);
     expect(searched.unitsEligible).toBe(2);
+  });
+});
+
+describe('units of the same name', () => {
+  it('are told apart by their commune in the list, the .xlsx and the progress', async () => {
+    const v = await world(t);
+    const namesake = await createUnit(v.sys, {
+      parentId: v.tree.otherCommune.id,
+      name: 'Bộ phận một cửa',
+      kind: 'one_stop',
+    });
+    await registerForPlan(v.as('head'), v.plan.id, {
+      kind: 'collective',
+      unitId: v.tree.oneStop.id,
+      commitments,
+    });
+    await registerForPlan(v.as('otherHead'), v.plan.id, {
+      kind: 'collective',
+      unitId: namesake.id,
+      commitments,
+    });
+    const expected = ['Bộ phận một cửa – Xã Lương Điền', 'Bộ phận một cửa – Xã Ngọc Liên'];
+    const list = await listPlanRegistrations(v.as('officer'), v.plan.id, {});
+    expect(names(list.items)).toEqual(expected);
+    const rows = await sheetRows(
+      (await exportPlanRegistrations(v.as('officer'), v.plan.id, {})).stream,
+    );
+    expect(sheetNames(rows)).toEqual(expected);
+    const progress = await registrationProgress(v.as('officer'), v.plan.id, {});
+    // The parent is not repeated when the name already carries it; a unique name keeps it.
+    expect(progress.items.map((r) => [r.unitName, r.parentName])).toEqual([
+      [expected[0], null],
+      [expected[1], null],
+      ['Bộ phận một cửa Ngọc Liên', 'Xã Ngọc Liên'],
+    ]);
   });
 });

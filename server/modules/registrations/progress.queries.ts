@@ -20,8 +20,10 @@ export type ProgressScope = {
 
 export type ProgressRow = {
   unitId: number;
+  /** The unit's display name (with its parents' where another unit bears its name). */
   unitName: string;
   unitKind: UnitKind;
+  /** The parent's name, for context, unless the display name already carries it. */
   parentName: string | null;
   registrationId: number | null;
   status: RegistrationStatus | null;
@@ -38,7 +40,7 @@ export type ProgressTotals = {
 };
 
 const eligibleUnits = (s: ProgressScope, extra: RawBuilder<SqlBool>) => sql`
-  SELECT u.id, u.path, u.name, u.kind, u.parent_id FROM org_unit u
+  SELECT u.id, u.path, u.name, u.display_name, u.kind, u.parent_id FROM org_unit u
   WHERE u.path <@ ${s.issuerPath}::ltree AND u.active
     AND (u.kind = ANY(${sql.val(s.unitKinds)}::text[]) OR u.id = ANY(${sql.val(s.unitIds)}::int[]))
     AND ${s.visible(sql<string>`u.path`)} AND ${extra}`;
@@ -83,8 +85,8 @@ export async function progressRows(
       ORDER BY e.name COLLATE "vi-x-icu", e.id
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     )
-    SELECT pg.id AS "unitId", pg.name AS "unitName", pg.kind AS "unitKind",
-      parent.name AS "parentName", cr.id AS "registrationId", cr.status, cr.late,
+    SELECT pg.id AS "unitId", pg.display_name AS "unitName", pg.kind AS "unitKind",
+      CASE WHEN pg.display_name = pg.name THEN parent.name END AS "parentName", cr.id AS "registrationId", cr.status, cr.late,
       (SELECT count(*)::int FROM registration ir JOIN org_unit iu ON iu.id = ir.unit_id
         WHERE ir.plan_id = ${s.planId} AND ir.kind = 'individual' AND ir.status <> 'withdrawn'
           AND iu.path <@ pg.path) AS "peopleRegistered",

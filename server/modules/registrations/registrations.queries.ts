@@ -9,7 +9,7 @@ import type { RegistrationRecord } from './registrations.schemas';
 
 const registrationSelect = sql`
   r.id, r.plan_id AS "planId", r.kind, r.unit_id AS "unitId", u.path::text AS "unitPath",
-  u.name AS "unitName", u.kind AS "unitKind", r.person_id AS "personId",
+  u.display_name AS "unitName", u.kind AS "unitKind", r.person_id AS "personId",
   p.full_name AS "personName", p.position AS "personPosition", p.category AS "personCategory",
   r.status, r.commitments, r.submitted_at AS "submittedAt", r.submitted_by AS "submittedBy",
   sa.display_name AS "submittedByName", r.late, r.late_reason AS "lateReason",

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Card, Col, Flex, Row, Segmented, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
+import { placeBeyondName } from '../../../shared/org';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useDebouncedValue, useMediaQuery } from '../../ui/hooks';
 import { PageHeader } from '../../ui/page-header';
@@ -47,10 +48,10 @@ function UnitCell({ item }: { item: SheetListItem }) {
       <Link to={sheetPath(item)} onClick={(e) => e.stopPropagation()}>
         {item.unitName}
       </Link>
-      {item.unitPath.length > 0 && (
+      {placeBeyondName(item.unitName, item.unitPath).length > 0 && (
         <div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {item.unitPath.join(' › ')}
+            {placeBeyondName(item.unitName, item.unitPath).join(' › ')}
           </Typography.Text>
         </div>
       )}

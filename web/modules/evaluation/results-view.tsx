@@ -2,6 +2,7 @@ import { Empty, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { Link } from 'react-router';
 import type { Band } from '../../../shared/criteria';
+import { placeBeyondName } from '../../../shared/org';
 import { formatNumber } from '../../ui/format';
 import { notAppraisedStatuses } from './results.api';
 import type { DecidedBy, ResultItem } from './results.api';
@@ -195,10 +196,10 @@ export function ResultsTable({
             name
           )}
           {sheetLinks && <PendingTag status={r.sheetStatus} />}
-          {r.unitPath && r.unitPath.length > 0 && (
+          {r.unitPath && placeBeyondName(r.unitName, r.unitPath).length > 0 && (
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {r.unitPath.join(' › ')}
+                {placeBeyondName(r.unitName, r.unitPath).join(' › ')}
               </Typography.Text>
             </div>
           )}

@@ -32,7 +32,7 @@ export function UnitListField({
       <Flex gap={4} wrap style={{ marginBottom: value.length > 0 ? 8 : 0 }}>
         {value.map((id, i) => (
           <Tag key={id} closable={editable} onClose={() => set(value.filter((v) => v !== id))}>
-            {units[i]?.data?.name ?? `#${id}`}
+            {units[i]?.data?.displayName ?? `#${id}`}
           </Tag>
         ))}
       </Flex>
