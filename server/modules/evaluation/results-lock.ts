@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import { AppError } from '../../platform/errors';
-import { vietnamDate } from '../../platform/time';
+import { formatVietnamDate } from '../../../shared/dates';
 import { canReopenResults } from './results.policy';
 
 /**
@@ -52,8 +52,6 @@ export type EvaluationLock = {
   canReopen: boolean;
 };
 
-const dmy = (at: Date) => vietnamDate(at).split('-').reverse().join('/');
-
 export function evaluationLock(
   actor: Actor,
   plan: { status: string; unitPath: string; unitName: string },
@@ -69,7 +67,10 @@ export function evaluationLock(
       canReopen: false,
     };
   if (results.resultsStatus !== 'published') return null;
-  const on = results.resultsPublishedAt === null ? '' : ` ngày ${dmy(results.resultsPublishedAt)}`;
+  const on =
+    results.resultsPublishedAt === null
+      ? ''
+      : ` ngày ${formatVietnamDate(results.resultsPublishedAt)}`;
   return {
     reason: 'results_published',
     since: results.resultsPublishedAt?.toISOString() ?? null,

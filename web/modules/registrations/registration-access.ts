@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
+import { daysLeft as vietnamDaysLeft } from '../../../shared/dates';
 import type { PlanStatus } from '../../../shared/campaign';
 import { roleAllows } from '../../../shared/permissions';
 import type { Action } from '../../../shared/permissions';
@@ -47,10 +47,10 @@ export const acceptsRegistrations = (s: PlanStatus) => s === 'issued' || s === '
 /** Review goes on into the plan's review period. */
 export const allowsReview = (s: PlanStatus) => acceptsRegistrations(s) || s === 'in_review';
 
-/** Days from today to the deadline (Vietnam calendar, inclusive): 0 on the day, < 0 after. */
+/** Days from today to the deadline (Vietnam calendar, shared/dates.ts): 0 on the day, < 0 after. */
 export function daysLeft(deadline: string | null): number | null {
   if (!deadline) return null;
-  return dayjs(deadline).startOf('day').diff(dayjs().startOf('day'), 'day');
+  return vietnamDaysLeft(deadline, new Date());
 }
 
 export type RegistrationAccess = {
