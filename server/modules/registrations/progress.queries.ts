@@ -28,6 +28,8 @@ export type ProgressRow = {
   late: boolean | null;
   peopleRegistered: number;
   peopleEligible: number;
+  /** The unit's path (ltree text): for the service's per-row permission, not sent. */
+  unitPath: string;
 };
 
 export type ProgressTotals = {
@@ -83,7 +85,7 @@ export async function progressRows(
       ORDER BY e.name COLLATE "vi-x-icu", e.id
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     )
-    SELECT pg.id AS "unitId", pg.name AS "unitName", pg.kind AS "unitKind",
+    SELECT pg.id AS "unitId", pg.name AS "unitName", pg.kind AS "unitKind", pg.path::text AS "unitPath",
       parent.name AS "parentName", cr.id AS "registrationId", cr.status, cr.late,
       (SELECT count(*)::int FROM registration ir JOIN org_unit iu ON iu.id = ir.unit_id
         WHERE ir.plan_id = ${s.planId} AND ir.kind = 'individual' AND ir.status <> 'withdrawn'
