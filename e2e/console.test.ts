@@ -173,7 +173,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('a clean browser console', () => {
+// The accounts walk side by side (their own browser contexts): the run stays short.
+describe.concurrent('a clean browser console', () => {
   it("on the district officer's pages, and 'Thêm nội dung' focuses the new line", async () => {
     const { page, watch } = await walk('thidua.chauthanh', [
       '/plans',
@@ -189,9 +190,12 @@ describe('a clean browser console', () => {
     await add.scrollIntoViewIfNeeded();
     const before = await page.getByRole('textbox', { name: /^Nội dung \d+$/ }).count();
     await add.click();
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
-      .toBe(`Nội dung ${before + 1}`);
+    // The focus leaves the button for the new line.
+    await page.waitForFunction(
+      (label) => document.activeElement?.getAttribute('aria-label') === label,
+      `Nội dung ${before + 1}`,
+      { timeout: 5_000 },
+    );
     await page.keyboard.type('Thi đua giải quyết hồ sơ đúng hạn');
     expect(await page.getByRole('textbox', { name: `Nội dung ${before + 1}` }).inputValue()).toBe(
       'Thi đua giải quyết hồ sơ đúng hạn',
@@ -220,14 +224,20 @@ describe('a clean browser console', () => {
     watch.assertClean('individual checklist');
     if (shots) {
       await page.screenshot({ path: path.join(shots, 'checklist-locked-1366.png') });
+      // The narrow layout renders the list anew (and the dialog with it): open it again.
       await page.setViewportSize({ width: 375, height: 812 });
+      await page.getByRole('dialog').waitFor({ state: 'detached' }).catch(() => undefined);
+      if (!(await lock.isVisible()))
+        await page.getByRole('button', { name: 'Tiêu chí cá nhân' }).first().click();
+      await lock.waitFor();
+      await page.waitForTimeout(400); // the dialog's opening animation
       await page.screenshot({ path: path.join(shots, 'checklist-locked-375.png') });
     }
   });
 
   it("on the district head's and the council member's pages", async () => {
-    for (const username of ['lanhdao.chauthanh', 'hoidong.chauthanh'])
-      await walk(username, [
+    const pages = (username: string) =>
+      walk(username, [
         '/plans',
         `/plans/${planId}?tab=content`,
         `/plans/${planId}?tab=registrations`,
@@ -237,6 +247,7 @@ describe('a clean browser console', () => {
         `/score-sheets/${sheetId}`,
         '/registrations',
       ]);
+    await Promise.all([pages('lanhdao.chauthanh'), pages('hoidong.chauthanh')]);
   });
 
   it("on a commune civil servant's pages", async () => {

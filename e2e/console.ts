@@ -31,7 +31,7 @@ export type ConsoleWatch = {
   readonly problems: readonly ConsoleProblem[];
   /** Forgets what was collected (e.g. after a step that provokes an error on purpose). */
   clear: () => void;
-  /** Waits until the page has no request in flight for `quietMs` (default 300), at most `timeoutMs`. */
+  /** Waits until the page has no request in flight for `quietMs` (default 200), at most `timeoutMs`. */
   settle: (quietMs?: number, timeoutMs?: number) => Promise<void>;
   /** Fails the test, listing every problem, unless there is none; then clears. */
   assertClean: (where?: string) => void;
@@ -106,7 +106,7 @@ export function watchConsole(page: Page, options: ConsoleWatchOptions = {}): Con
     clear: () => {
       problems.length = 0;
     },
-    settle: async (quietMs = 300, timeoutMs = 10_000) => {
+    settle: async (quietMs = 200, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
       touch();
       while (Date.now() < deadline) {
