@@ -226,7 +226,10 @@ describe.concurrent('a clean browser console', () => {
       await page.screenshot({ path: path.join(shots, 'checklist-locked-1366.png') });
       // The narrow layout renders the list anew (and the dialog with it): open it again.
       await page.setViewportSize({ width: 375, height: 812 });
-      await page.getByRole('dialog').waitFor({ state: 'detached' }).catch(() => undefined);
+      await page
+        .getByRole('dialog')
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
       if (!(await lock.isVisible()))
         await page.getByRole('button', { name: 'Tiêu chí cá nhân' }).first().click();
       await lock.waitFor();
