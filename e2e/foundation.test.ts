@@ -161,6 +161,9 @@ describe('foundation golden flow (Chromium)', () => {
     const res = await page.request.post(`${server.url}/api/auth/logout`);
     expect(res.status()).toBe(204);
     const me = await page.request.get(`${server.url}/api/auth/me`);
-    expect(me.status()).toBe(401);
+    expect(me.status()).toBe(200);
+    expect(await me.json()).toEqual({ user: null });
+    const todo = await page.request.get(`${server.url}/api/me/todo`);
+    expect(todo.status()).toBe(401);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ctx } from '../platform/context';
-import { vietnamDate } from '../platform/time';
+import { addDays, vietnamDate } from '../../shared/dates';
 import {
   closePlan,
   createPlan,
@@ -33,9 +33,6 @@ const seedUnits: Record<string, string> = {
   '003': 'Tỉnh Bình Thuận › Thành phố Phan Thiết › Phường Tiền Thành',
   '004': 'Tỉnh Hà Tĩnh › Thị xã Hồng Lĩnh › Phường Trung Lương',
 };
-
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export async function seedDemoPlans(ctx: Ctx, unitIds: Map<string, number>): Promise<number> {
   const unit = (p: string) => {

@@ -236,12 +236,23 @@ describe('HTTP behaviour', () => {
       headers: { cookie: `thidua_sid=${c?.value ?? ''}` },
     });
     expect(out.statusCode).toBe(204);
+    // "Who am I" answers 200 with no user once logged out (and with no cookie at all), so the
+    // login page logs no failed request; protected endpoints still answer 401.
     const after = await app.inject({
       method: 'GET',
       url: '/api/auth/me',
       headers: { cookie: `thidua_sid=${c?.value ?? ''}` },
     });
-    expect(after.statusCode).toBe(401);
+    expect(after.statusCode).toBe(200);
+    expect(after.json()).toEqual({ user: null });
+    const anonymous = await app.inject({ method: 'GET', url: '/api/auth/me' });
+    expect([anonymous.statusCode, anonymous.json()]).toEqual([200, { user: null }]);
+    const todo = await app.inject({
+      method: 'GET',
+      url: '/api/me/todo',
+      headers: { cookie: `thidua_sid=${c?.value ?? ''}` },
+    });
+    expect(todo.statusCode).toBe(401);
   });
 
   it('names each invalid field in Vietnamese and changes nothing', async () => {

@@ -29,6 +29,9 @@ export type Me = {
   demo: boolean;
 };
 
+/** GET /api/auth/me: the signed-in user, or `{ user: null }` without a session (200 both). */
+export type MeResponse = Me | { user: null };
+
 export type DemoAccounts = {
   enabled: boolean;
   password: string | null;

@@ -18,11 +18,12 @@ export function AuthGuard({ children }: { children: ReactNode }) {
       </Flex>
     );
   }
+  // Nobody signed in (or, from an older server, a 401): to the login page, then back here.
+  if (me.data === null || (me.error && isApiError(me.error, 'UNAUTHENTICATED'))) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
   if (me.error) {
-    if (isApiError(me.error, 'UNAUTHENTICATED')) {
-      const next = encodeURIComponent(location.pathname + location.search);
-      return <Navigate to={`/login?next=${next}`} replace />;
-    }
     return (
       <Result
         status="warning"

@@ -56,7 +56,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.code(204).send();
   });
 
+  // "Who am I" is a question, not a protected resource: without a (live) session the answer is
+  // `{ user: null }` with 200, so the login page does not log a failed request on every visit.
   app.get('/api/auth/me', async (req) => {
+    if (req.actor === undefined) return { user: null };
     const ctx = userCtx(deps, req);
     return describeMe(ctx, req.actor?.personId ?? null, deps.config.demo);
   });

@@ -248,6 +248,21 @@ describe('plan routes', () => {
     expect(
       detail.json<{ permissions: { canViewHistory: boolean } }>().permissions.canViewHistory,
     ).toBe(false);
+    // What the registrations tab needs is decided here too, so the web never reads the issuer's
+    // unit (which an officer outside its tree may not read: a 403 in the browser's console).
+    expect(detail.json<{ permissions: unknown }>().permissions).toMatchObject({
+      registersEverywhere: false,
+      canReviewRegistrations: false,
+    });
+    const own = await app.inject({
+      method: 'GET',
+      url: `/api/plans/${plan.id}`,
+      headers: as('officer'),
+    });
+    expect(own.json<{ permissions: unknown }>().permissions).toMatchObject({
+      registersEverywhere: true,
+      canReviewRegistrations: true,
+    });
     const inside = await app.inject({
       method: 'GET',
       url: `/api/plans/${plan.id}/history`,

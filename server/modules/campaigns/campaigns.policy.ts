@@ -74,5 +74,10 @@ export function planPermissions(actor: Actor, plan: PlanRef) {
     canCancel: canCancelPlan(actor, plan),
     canClose: canClosePlan(actor, plan),
     canViewHistory: canViewPlanHistory(actor, plan),
+    // Registrations (registrations.policy.ts, same actions): the actor registers for every unit
+    // of the plan (registration.submit over the issuer) / reviews its registrations. The web
+    // needs these without reading the issuing unit, which a lower unit's officer may not see.
+    registersEverywhere: can(actor, 'registration.submit', plan.unit.path),
+    canReviewRegistrations: can(actor, 'registration.review', plan.unit.path),
   };
 }

@@ -1,5 +1,6 @@
 import type { PlanContent, PlanDocType, PlanStatus } from '../../../shared/campaign';
 import type { UnitKind } from '../../../shared/org';
+import { daysLeft } from '../../../shared/dates';
 
 /** Pure rules of the plan lifecycle: numbering, date-driven status, cascade states, reminders. */
 
@@ -84,17 +85,14 @@ export function cascadeState(
 /** Days before a deadline when required units are reminded; -1 = the day after (overdue). */
 export const reminderDays = [7, 3, 1, 0, -1] as const;
 
-/** Whole days from `today` to `deadline` (both YYYY-MM-DD). */
-export function daysUntil(deadline: string, today: string): number {
-  return Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000);
-}
-
 /**
  * The reminder due on `today`, if any: the smallest stage not yet passed. Stages are idempotent
  * (one notification per stage), so a job that missed a day still sends the current stage once.
+ * A stage only names the notification: its text says the real days left (`daysLeft`), so a
+ * stage-7 reminder first sent five days before the deadline says "còn 5 ngày".
  */
 export function reminderStage(deadline: string, today: string): number | null {
-  const left = daysUntil(deadline, today);
+  const left = daysLeft(deadline, today);
   if (left > reminderDays[0]) return null;
   if (left < 0) return -1;
   const due = reminderDays.filter((d) => d >= 0 && d >= left);

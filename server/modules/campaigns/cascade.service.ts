@@ -4,14 +4,13 @@ import type { Ctx } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import { parseInput } from '../../platform/validation';
-import { vietnamDate } from '../../platform/time';
+import { daysLeft, vietnamDate } from '../../../shared/dates';
 import { getUnit } from '../organization/index';
 import { notifyUnit } from '../notifications/index';
 import { StartChildPlan, planLabels, toPlanSummary, type PlanRecord } from './campaigns.schemas';
 import { canDraftPlanAt, canViewPlan } from './campaigns.policy';
 import {
   cascadeState,
-  daysUntil,
   defaultSigner,
   isLive,
   placeOf,
@@ -141,7 +140,7 @@ export async function cascadeBoard(ctx: Ctx, planId: number) {
   for (const u of units) counts[u.state] += 1;
   return {
     deadline: plan.cascadeDeadline,
-    daysLeft: plan.cascadeDeadline === null ? null : daysUntil(plan.cascadeDeadline, today),
+    daysLeft: plan.cascadeDeadline === null ? null : daysLeft(plan.cascadeDeadline, today),
     counts,
     units,
   };
@@ -251,7 +250,7 @@ export async function sendCascadeReminders(ctx: Ctx): Promise<number> {
           ? `Quá hạn ban hành kế hoạch thực hiện ${plan.documentNumber ?? ''}`
           : stage === 0
             ? `Hôm nay là hạn ban hành kế hoạch thực hiện ${plan.documentNumber ?? ''}`
-            : `Còn ${stage} ngày để ban hành kế hoạch thực hiện ${plan.documentNumber ?? ''}`,
+            : `Còn ${daysLeft(r.deadline, today)} ngày để ban hành kế hoạch thực hiện ${plan.documentNumber ?? ''}`,
         body: `${c.unitName} cần ban hành kế hoạch căn cứ "${plan.title}" của ${plan.unitName} chậm nhất ngày ${when}.`,
         link: `/plans/${plan.id}`,
         dueOn: r.deadline,

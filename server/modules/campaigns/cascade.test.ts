@@ -226,4 +226,26 @@ describe('cascade', () => {
     expect(after.total - before).toBe(1);
     expect(after.items[0]?.title).toBe('Hạn đăng ký thi đua: còn 3 ngày (31/12/2026)');
   });
+
+  it('says the days actually left in Vietnam, not the stage, when a stage is first sent late', async () => {
+    const s = await setup();
+    const head = testCtx(t, s.districtHead.actor);
+    const officerB = testCtx(t, s.officerB.actor);
+    // 17:00 UTC on 25/12 is midnight in Vietnam: 26/12, five days before the 31/12 deadline.
+    // The 7-day stage was never sent, so it goes now — saying 5 days, not 7.
+    await sendPlanDeadlineReminders(
+      testCtx(t, s.sys.actor, () => new Date('2026-12-25T17:00:00Z')),
+    );
+    expect((await listNotifications(head, {})).items[0]?.title).toBe(
+      'Hạn đăng ký thi đua: còn 5 ngày (31/12/2026)',
+    );
+    // The cascade deadline is 28/02/2026: at 16:59 UTC on 22/02 it is 23:59 in Vietnam, 6 days.
+    await sendCascadeReminders(testCtx(t, s.sys.actor, () => new Date('2026-02-22T16:59:00Z')));
+    expect((await listNotifications(officerB, {})).items[0]?.title).toMatch(/^Còn 6 ngày/);
+    const board = await cascadeBoard(
+      testCtx(t, s.districtOfficer.actor, () => new Date('2026-02-22T17:00:00Z')),
+      s.parent.id,
+    );
+    expect(board.daysLeft).toBe(5);
+  });
 });

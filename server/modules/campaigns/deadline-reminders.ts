@@ -1,16 +1,15 @@
 import { sql } from 'kysely';
 import { PlanContent } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
-import { vietnamDate } from '../../platform/time';
+import { daysLeft, formatVietnamDate, vietnamDate } from '../../../shared/dates';
 import { notifyUnit } from '../notifications/index';
 import { reminderStage } from './campaigns.rules';
-
-const shortDate = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
  * Reminds the issuing unit of its live plans' own dates: the registration deadline and every
  * other deadline the plan sets, 7, 3 and 1 days before and on the day. One notification per plan,
- * date and stage, so running it again sends nothing twice.
+ * date and stage, so running it again sends nothing twice; its text counts the days actually left
+ * (Vietnam calendar days, shared/dates.ts), whichever stage it is.
  */
 export async function sendPlanDeadlineReminders(ctx: Ctx): Promise<number> {
   const today = vietnamDate(ctx.now());
@@ -35,11 +34,12 @@ export async function sendPlanDeadlineReminders(ctx: Ctx): Promise<number> {
     for (const d of dates) {
       const stage = reminderStage(d.date, today);
       if (stage === null || stage < 0) continue;
-      const when = stage === 0 ? 'hôm nay' : `còn ${stage} ngày`;
+      const left = daysLeft(d.date, today);
+      const when = left === 0 ? 'hôm nay' : `còn ${left} ngày`;
       sent += await notifyUnit(ctx, {
         unitId: plan.unitId,
         kind: 'plan.deadline',
-        title: `${d.label.slice(0, 120)}: ${when} (${shortDate(d.date)})`,
+        title: `${d.label.slice(0, 120)}: ${when} (${formatVietnamDate(d.date)})`,
         body: `Kế hoạch ${plan.documentNumber ?? ''} "${plan.title}".`,
         link: `/plans/${plan.id}`,
         dueOn: d.date,

@@ -43,7 +43,10 @@ export async function listPublicPlans(ctx: Ctx, input: unknown) {
   return { items: result.items.map(toPlanSummary), total: result.total };
 }
 
-/** One issued plan as published (NOT_FOUND for drafts and cancelled plans). */
+/**
+ * One issued plan as published (NOT_FOUND for drafts and cancelled plans), with
+ * `resultsPublished`: whether its ranking is public yet (the portal asks for it only then).
+ */
 export async function getPublicPlan(ctx: Ctx, planId: number) {
   const plan = await q.findPlan(ctx.db, planId);
   if (plan === undefined || plan.documentNumber === null || plan.status === 'cancelled')
@@ -57,5 +60,10 @@ export async function getPublicPlan(ctx: Ctx, planId: number) {
     qualifyingBandKeys: _q,
     ...visible
   } = toPlanResponse(plan);
-  return visible;
+  const state = await ctx.db
+    .selectFrom('campaignPlan')
+    .select('resultsStatus')
+    .where('id', '=', planId)
+    .executeTakeFirstOrThrow();
+  return { ...visible, resultsPublished: state.resultsStatus === 'published' };
 }

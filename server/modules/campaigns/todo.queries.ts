@@ -41,7 +41,6 @@ export type PendingCascade = {
   childStatus: PlanStatus | null;
   /** Vietnam date; null = the parent set no deadline. */
   deadline: string | null;
-  daysLeft: number | null;
 };
 
 /**
@@ -52,7 +51,7 @@ export type PendingCascade = {
 export async function listPendingCascade(
   db: Executor,
   actor: Actor,
-  window: { today: string; limit: number },
+  window: { limit: number },
 ): Promise<{ total: number; items: PendingCascade[] }> {
   const unitIds = unitsHeldAt(actor, 'campaign.draft');
   if (unitIds.length === 0) return { total: 0, items: [] };
@@ -60,7 +59,7 @@ export async function listPendingCascade(
     SELECT p.id AS "parentPlanId", p.title AS "parentTitle", p.document_number AS "parentNumber",
       pu.name AS "parentIssuerName",
       u.id AS "unitId", u.name AS "unitName", c.id AS "childPlanId", c.status AS "childStatus",
-      p.cascade_deadline AS deadline, (p.cascade_deadline - ${window.today}::date) AS "daysLeft",
+      p.cascade_deadline AS deadline,
       (count(*) OVER ())::int AS total
     FROM campaign_cascade_unit r
       JOIN campaign_plan p ON p.id = r.plan_id
@@ -79,7 +78,6 @@ export type CascadeDeadline = {
   documentNumber: string | null;
   issuerName: string;
   date: string;
-  daysLeft: number;
   /** Required units that have not issued yet (all of them for the issuer, the actor's own otherwise). */
   pending: number;
   /** The actor drafts or issues at the parent's issuing unit (it follows its lower units). */
@@ -103,7 +101,7 @@ export async function listCascadeDeadlines(
   const mine = sql`r.unit_id = ANY(${sql.val(drafts)}::int[])`;
   const { rows } = await sql<CascadeDeadline>`
     SELECT p.id AS "planId", p.title, p.document_number AS "documentNumber",
-      pu.name AS "issuerName", p.cascade_deadline AS date, (p.cascade_deadline - ${window.today}::date) AS "daysLeft",
+      pu.name AS "issuerName", p.cascade_deadline AS date,
       count(*)::int AS pending, bool_or(${asIssuer}) AS "asIssuer"
     FROM campaign_plan p
       JOIN org_unit pu ON pu.id = p.issuing_unit_id

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { defaultBands } from '../../../shared/criteria';
-import type { Ctx } from '../../platform/context';
+import type { Actor, Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
@@ -9,7 +9,7 @@ import { id as idSchema, parseInput, z } from '../../platform/validation';
 import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
 import { MAX_EVIDENCE_BYTES, checkEvidence } from './evidence.rules';
 import { canConfirmChecklist, canViewChecklist } from './individual.policy';
-import { assertResultsOpen } from './results-lock';
+import { assertResultsOpen, evaluationLock } from './results-lock';
 import { individualEligibility, qualifyingBands, type UnitBand } from './individual.rules';
 
 /**
@@ -142,14 +142,21 @@ async function unitBand(db: Executor, planId: number, unitPath: string): Promise
   return rows[0] ?? null;
 }
 
-async function present(db: Executor, reg: RegRef, plan: PlanRecord, canConfirm: boolean) {
+async function present(
+  db: Executor,
+  actor: Actor,
+  reg: RegRef,
+  plan: PlanRecord,
+  canConfirm: boolean,
+) {
   const items = await listItems(db, reg.id);
   const band = await unitBand(db, plan.id, reg.unitPath);
   const state = await db
     .selectFrom('campaignPlan')
-    .select('resultsStatus')
+    .select(['resultsStatus', 'resultsPublishedAt'])
     .where('id', '=', plan.id)
     .executeTakeFirstOrThrow();
+  const lock = evaluationLock(actor, plan, state, 'bảng tiêu chí cá nhân');
   const bands = plan.bands ?? defaultBands;
   const qualifying = qualifyingBands(bands, plan.qualifyingBandKeys ?? undefined);
   const labelOf = (key: string) => bands.find((b) => b.key === key)?.label ?? key;
@@ -165,21 +172,23 @@ async function present(db: Executor, reg: RegRef, plan: PlanRecord, canConfirm: 
     resultsStatus: state.resultsStatus,
     eligible: eligibility.eligible,
     reasons: eligibility.reasons,
-    // Published results lock the checklist too (results-lock.ts).
-    permissions: { canConfirm: canConfirm && state.resultsStatus !== 'published' },
+    // Published results (or a cancelled plan) lock the checklist too (results-lock.ts).
+    lock,
+    permissions: { canConfirm: canConfirm && lock === null },
   };
 }
 
 /**
  * The checklist of an approved individual registration, created from the plan on first read,
- * with the eligibility verdict and its reasons (Vietnamese). NOT_FOUND outside its viewers;
+ * with the eligibility verdict and its reasons (Vietnamese), and `lock` saying why it is
+ * read-only (results published since a date, who may reopen them; a cancelled plan), else null. NOT_FOUND outside its viewers;
  * INVALID_STATE for a collective or not-yet-approved registration.
  */
 export async function getChecklist(ctx: Ctx, registrationId: unknown) {
   return ctx.db.transaction().execute(async (trx) => {
     const { reg, plan, ref } = await load(ctx, trx, registrationId);
     await ensureRows(trx, reg, plan, ctx.now());
-    return present(trx, reg, plan, canConfirmChecklist(ctx.actor, ref));
+    return present(trx, ctx.actor, reg, plan, canConfirmChecklist(ctx.actor, ref));
   });
 }
 
@@ -259,7 +268,7 @@ export async function confirmItem(
       before: { index: itemIndex, met: before.met, note: before.note },
       after: { index: itemIndex, text: before.itemText, met: data.met, note: data.note },
     });
-    return present(trx, reg, plan, true);
+    return present(trx, ctx.actor, reg, plan, true);
   });
 }
 
@@ -318,7 +327,7 @@ export async function attachItemEvidence(
         before: { index: itemIndex, fileId: before.evidenceFileId },
         after: { index: itemIndex, fileId: file.id, fileName, sha256: put.sha256, size: put.size },
       });
-      return present(trx, reg, plan, true);
+      return present(trx, ctx.actor, reg, plan, true);
     });
   } catch (e) {
     await ctx.storage.remove(put.key);

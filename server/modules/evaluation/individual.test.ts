@@ -287,8 +287,22 @@ describe('individual checklist', () => {
     const council = await makeActor(w.sys, 'council_member', w.tree.province.id);
     await getChecklist(w.as('head'), w.reg.id);
     await computeResults(w.as('officer'), w.plan.id);
-    await publishResults(w.as('issuerHead'), w.plan.id);
-    expect((await getChecklist(w.as('head'), w.reg.id)).permissions.canConfirm).toBe(false);
+    expect((await getChecklist(w.as('head'), w.reg.id)).lock).toBeNull();
+    await publishResults(w.as('issuerHead', '2023-12-20T17:30:00Z'), w.plan.id);
+    const locked = await getChecklist(w.as('head'), w.reg.id);
+    expect(locked.permissions.canConfirm).toBe(false);
+    // Says why (published on the Vietnam date: 00:30 on 21/12) and who may reopen.
+    expect(locked.lock).toEqual({
+      reason: 'results_published',
+      since: '2023-12-20T17:30:00.000Z',
+      message: 'Kết quả của kế hoạch đã công bố ngày 21/12/2023; bảng tiêu chí cá nhân đã khóa.',
+      reopenBy: expect.stringContaining(
+        `Thành viên Hội đồng thi đua – khen thưởng của ${w.tree.province.name}`,
+      ) as unknown,
+      canReopen: false,
+    });
+    const asCouncil = await getChecklist(testCtx(t, council.actor, at(ON_TIME)), w.reg.id);
+    expect(asCouncil.lock?.canReopen).toBe(true);
     const confirm = () =>
       confirmItem(w.as('head'), w.reg.id, 0, { met: true, note: null, version: 1 });
     const e = await expectAppError(confirm(), 'INVALID_STATE');
@@ -301,7 +315,9 @@ describe('individual checklist', () => {
     await reopenResults(testCtx(t, council.actor, at(ON_TIME)), w.plan.id, {
       reason: 'Bổ sung minh chứng',
     });
-    expect((await confirm()).items[0]).toMatchObject({ met: true, version: 2 });
+    const reopened = await confirm();
+    expect(reopened.items[0]).toMatchObject({ met: true, version: 2 });
+    expect(reopened.lock).toBeNull();
   });
 
   it('refuses collective and unapproved registrations', async () => {
@@ -346,6 +362,7 @@ describe('individual checklist routes', () => {
       const got = await app.inject({ method: 'GET', url, headers: head });
       expect(got.statusCode).toBe(200);
       expect(got.json<{ items: unknown[] }>().items).toHaveLength(4);
+      expect(got.json<{ lock: unknown }>().lock).toBeNull();
       const body = { met: true, note: 'Đạt', version: 1 };
       const denied = await app.inject({
         method: 'PUT',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makeUser, testCtx } from '../../test/factories';
+import { getPublicPlan } from '../campaigns/index';
 import { createUnit } from '../organization/index';
 import { approveRegistration, registerForPlan } from '../registrations/index';
 import { T, at, expectAppError, world, type World } from './assessment.fixtures';
@@ -89,10 +90,14 @@ describe('results', () => {
     expect(table.items.map((r) => r.unitPath)).toEqual([['Xã Lương Điền'], ['Xã Ngọc Liên']]);
 
     // Not public before publication; the head of the issuing unit publishes; then it is locked.
-    await expectAppError(listResults(testCtx(t, { kind: 'public' }), w.plan.id, {}), 'NOT_FOUND');
+    // The public plan says so, and the portal asks for the ranking only once it is published.
+    const citizen = testCtx(t, { kind: 'public' });
+    await expectAppError(listResults(citizen, w.plan.id, {}), 'NOT_FOUND');
+    expect((await getPublicPlan(citizen, w.plan.id)).resultsPublished).toBe(false);
     await expectAppError(publishResults(w.as('officer'), w.plan.id), 'FORBIDDEN');
     expect(await publishResults(w.as('issuerHead'), w.plan.id)).toEqual({ status: 'published' });
-    const published = await listResults(testCtx(t, { kind: 'public' }), w.plan.id, {});
+    expect((await getPublicPlan(citizen, w.plan.id)).resultsPublished).toBe(true);
+    const published = await listResults(citizen, w.plan.id, {});
     expect(published.items).toHaveLength(2);
     await expectAppError(computeResults(w.as('officer'), w.plan.id), 'INVALID_STATE');
     await expectAppError(

@@ -14,7 +14,6 @@ export type AssessmentDeadline = {
   documentNumber: string | null;
   issuerName: string;
   date: string;
-  daysLeft: number;
   /** The actor's units with an approved registration whose sheet is not submitted yet. */
   units: number;
 };
@@ -35,7 +34,7 @@ export async function listAssessmentDeadlines(
   if (!scope.all && scope.paths.length === 0) return [];
   const { rows } = await sql<AssessmentDeadline>`
     SELECT p.id AS "planId", p.title, p.document_number AS "documentNumber",
-      pu.name AS "issuerName", p.assessment_deadline AS date, (p.assessment_deadline - ${window.today}::date) AS "daysLeft",
+      pu.name AS "issuerName", p.assessment_deadline AS date,
       count(*)::int AS units
     FROM campaign_plan p
       JOIN org_unit pu ON pu.id = p.issuing_unit_id

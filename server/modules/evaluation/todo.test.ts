@@ -63,7 +63,6 @@ describe('self-assessment deadlines', () => {
         documentNumber: '62/KH-UBND',
         issuerName: w.units.province.name,
         date: '2020-12-15',
-        daysLeft: 25,
         units: 1,
       },
     ]);

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../platform/context';
-import { vietnamDate } from '../../platform/time';
+import { addDays, daysLeft, vietnamDate } from '../../../shared/dates';
 import { listCascadeDeadlines, listPendingCascade, type PendingCascade } from '../campaigns/index';
 import { listPlansToRegister, listReviewQueue, type OpenPlan } from '../registrations/index';
 import { countScoreSheetsWaiting, listAssessmentDeadlines } from '../evaluation/index';
@@ -33,9 +33,6 @@ export type UpcomingDeadline = {
   link: string;
 };
 
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 type PlanRef = { title: string; documentNumber: string | null; issuerName: string };
 
 /**
@@ -57,24 +54,31 @@ const deadlineLabels: Record<DeadlineKind, string> = {
   cascade: 'Hạn ban hành kế hoạch thực hiện',
 };
 
-function cascadeItem(c: PendingCascade) {
+/** Vietnam calendar days from `today` to a deadline (shared/dates.ts); null without one. */
+const leftUntil = (date: string | null, today: string) =>
+  date === null ? null : daysLeft(date, today);
+
+function cascadeItem(c: PendingCascade, today: string) {
   const parent = planRef({
     title: c.parentTitle,
     documentNumber: c.parentNumber,
     issuerName: c.parentIssuerName,
   });
   const draft = c.childPlanId !== null ? ' (đã có dự thảo)' : '';
+  const left = leftUntil(c.deadline, today);
   return {
     ...c,
-    overdue: c.daysLeft !== null && c.daysLeft < 0,
+    daysLeft: left,
+    overdue: left !== null && left < 0,
     label: `${c.unitName}: ban hành kế hoạch thực hiện ${parent}${draft}`,
     link: planLink(c.parentPlanId, 'cascade'),
   };
 }
 
-function registrationItem(p: OpenPlan) {
+function registrationItem(p: OpenPlan, today: string) {
   return {
     ...p,
+    daysLeft: leftUntil(p.deadline, today),
     label: planRef(p),
     link: planLink(p.planId, 'registrations'),
   };
@@ -82,7 +86,7 @@ function registrationItem(p: OpenPlan) {
 
 /**
  * The actor's to-do counts and short lists, and the deadlines of the next 30 days (Vietnam dates
- * from `ctx.now()`; `daysLeft` is the server's count, 0 = today):
+ * from `ctx.now()`; `daysLeft` counts Vietnam calendar days with shared/dates.ts, 0 = today):
  * - `reviews`: registrations in `submitted` of plans whose issuing unit the actor reviews
  *   (registration.review), with the plans waiting longest;
  * - `sheets`: score sheets waiting for the actor (the evaluation work list's "mine" total);
@@ -124,7 +128,7 @@ export async function getMyTodo(ctx: Ctx) {
 
   const deadline = (
     kind: DeadlineKind,
-    d: PlanRef & { planId: number; date: string; daysLeft: number },
+    d: PlanRef & { planId: number; date: string },
     tab: 'registrations' | 'cascade' | null,
     note = '',
   ): UpcomingDeadline => ({
@@ -134,18 +138,18 @@ export async function getMyTodo(ctx: Ctx) {
     documentNumber: d.documentNumber,
     issuerName: d.issuerName,
     date: d.date,
-    daysLeft: d.daysLeft,
+    daysLeft: daysLeft(d.date, today),
     label: `${deadlineLabels[kind]}: ${planRef(d)}${note}`,
     link: tab === null ? `/evaluation?plan=${d.planId}` : planLink(d.planId, tab),
   });
   const deadlines = [
     ...registrationDue.flatMap((p) =>
-      p.deadline === null || p.daysLeft === null
+      p.deadline === null
         ? []
         : [
             deadline(
               'registration',
-              { ...p, date: p.deadline, daysLeft: p.daysLeft },
+              { ...p, date: p.deadline },
               'registrations',
               ` (${p.unitsNotRegistered} đơn vị chưa đăng ký)`,
             ),
@@ -179,12 +183,12 @@ export async function getMyTodo(ctx: Ctx) {
     cascade: {
       count: cascade.total,
       label: 'Kế hoạch thực hiện đơn vị bạn cần ban hành',
-      items: cascade.items.map(cascadeItem),
+      items: cascade.items.map((c) => cascadeItem(c, today)),
     },
     registrations: {
       count: open.total,
       label: 'Kế hoạch đang nhận đăng ký, đơn vị chưa đăng ký',
-      items: open.plans.map(registrationItem),
+      items: open.plans.map((p) => registrationItem(p, today)),
     },
   };
   const total =

@@ -15,6 +15,7 @@ import {
   toRegistrationResponse,
 } from './registrations.schemas';
 import {
+  canSubmitForUnit,
   canViewAllRegistrations,
   canViewRegistration,
   registrationPermissions,
@@ -130,6 +131,8 @@ export async function exportPlanRegistrations(
  * individuals against its eligible staff (people of the plan's categories in the unit's subtree).
  * Totals: units registered of eligible, people registered of eligible. Units nested in another
  * eligible unit are counted in both rows' staff figures; the totals count each person once.
+ * Each row says whether the actor may register the unit (`canRegister`: registration.submit over
+ * it), so the web never reads units to decide.
  */
 export async function registrationProgress(ctx: Ctx, planId: number, input: unknown) {
   const query = parseInput(ProgressQuery, input, registrationLabels);
@@ -150,7 +153,14 @@ export async function registrationProgress(ctx: Ctx, planId: number, input: unkn
     progressTotals(ctx.db, scope),
     progressRows(ctx.db, scope, filter, query.page, query.pageSize),
   ]);
-  return { ...totals, items: page.items, total: page.total };
+  return {
+    ...totals,
+    items: page.items.map(({ unitPath, ...r }) => ({
+      ...r,
+      canRegister: canSubmitForUnit(ctx.actor, unitPath),
+    })),
+    total: page.total,
+  };
 }
 
 /** "Ủy ban nhân dân huyện An Biên" inside a sentence; other units by their name. */

@@ -303,6 +303,13 @@ describe('progress by unit', () => {
         peopleEligible: 1,
       },
     ]);
+    // Each row says whether the actor may register the unit; the unit's path stays inside.
+    expect(p.items.map((r) => r.canRegister)).toEqual([true, true]);
+    expect(p.items[0]).not.toHaveProperty('unitPath');
+    const asHead = await registrationProgress(w.as('head'), w.plan.id, {});
+    expect(asHead.items.map((r) => [r.unitName, r.canRegister])).toEqual([
+      ['Bộ phận một cửa', true],
+    ]);
   });
 
   it('keeps to the actor’s subtree, leaves withdrawn registrations out and searches', async () => {

@@ -30,6 +30,8 @@ export type ProgressRow = {
   late: boolean | null;
   peopleRegistered: number;
   peopleEligible: number;
+  /** The unit's path (ltree text): for the service's per-row permission, not sent. */
+  unitPath: string;
 };
 
 export type ProgressTotals = {
@@ -85,7 +87,7 @@ export async function progressRows(
       ORDER BY e.name COLLATE "vi-x-icu", e.id
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     )
-    SELECT pg.id AS "unitId", pg.display_name AS "unitName", pg.kind AS "unitKind",
+    SELECT pg.id AS "unitId", pg.display_name AS "unitName", pg.kind AS "unitKind", pg.path::text AS "unitPath",
       CASE WHEN pg.display_name = pg.name THEN parent.name END AS "parentName", cr.id AS "registrationId", cr.status, cr.late,
       (SELECT count(*)::int FROM registration ir JOIN org_unit iu ON iu.id = ir.unit_id
         WHERE ir.plan_id = ${s.planId} AND ir.kind = 'individual' AND ir.status <> 'withdrawn'

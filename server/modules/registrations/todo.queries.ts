@@ -68,8 +68,6 @@ export type OpenPlan = {
   issuerName: string;
   /** Vietnam date, inclusive; null = no deadline. */
   deadline: string | null;
-  /** Days from `today` to the deadline (0 = today); null without a deadline. */
-  daysLeft: number | null;
   /** Eligible units the actor may register that have no live collective registration. */
   unitsNotRegistered: number;
 };
@@ -130,7 +128,6 @@ export async function listPlansToRegister(
     SELECT page.id AS "planId", page.title, page.document_number AS "documentNumber",
       page.issuer AS "issuerName",
       page.registration_deadline AS deadline,
-      (page.registration_deadline - ${window.today}::date) AS "daysLeft",
       (SELECT count(*)::int FROM o JOIN org_unit u ON ${unregisteredUnit} WHERE o.id = page.id)
         AS "unitsNotRegistered",
       page.total

@@ -1,14 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { DemoAccounts, Me } from '../../api/types';
+import type { DemoAccounts, Me, MeResponse } from '../../api/types';
 
 export const meKey = ['auth', 'me'] as const;
 
-/** The signed-in user, grants and allowed actions. A 401 is an error here, not a redirect. */
+/** GET /api/auth/me: the signed-in user, or null without a session (never a 401). */
+async function fetchMe(): Promise<Me | null> {
+  const res = await api.get<MeResponse>('/api/auth/me', undefined, { redirectOn401: false });
+  return res.user === null ? null : res;
+}
+
+/** The signed-in user, grants and allowed actions; null when nobody is signed in. */
 export function useMe() {
   return useQuery({
     queryKey: meKey,
-    queryFn: () => api.get<Me>('/api/auth/me', undefined, { redirectOn401: false }),
+    queryFn: fetchMe,
     staleTime: 5 * 60_000,
     retry: false,
   });
@@ -31,10 +37,7 @@ export function useLogin() {
       api.post<{ user: Me['user'] }>('/api/auth/login', body, { redirectOn401: false }),
     onSuccess: async () => {
       queryClient.removeQueries();
-      await queryClient.fetchQuery({
-        queryKey: meKey,
-        queryFn: () => api.get<Me>('/api/auth/me', undefined, { redirectOn401: false }),
-      });
+      await queryClient.fetchQuery({ queryKey: meKey, queryFn: fetchMe });
     },
   });
 }

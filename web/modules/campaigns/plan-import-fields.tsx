@@ -4,6 +4,7 @@ import { Button, Card, Flex, Form, Input, Typography } from 'antd';
 import type { FormListFieldData } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { DeleteOutlined, InfoCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { addAndFocus } from '../../ui/focus-new-field';
 import { evidenceUnder } from './plan-import-form';
 import type { KeyedEvidence } from './plan-import-form';
 
@@ -154,7 +155,7 @@ export function TextListField({
               type="dashed"
               size="small"
               icon={<PlusOutlined />}
-              onClick={() => add({ value: '' })}
+              onClick={(e) => addAndFocus(e, () => add({ value: '' }))}
               style={{ marginTop: 8 }}
             >
               {addLabel}
@@ -217,7 +218,7 @@ export function RowListField({
               type="dashed"
               size="small"
               icon={<PlusOutlined />}
-              onClick={() => add(newRow())}
+              onClick={(e) => addAndFocus(e, () => add(newRow()))}
               style={{ marginTop: 8 }}
             >
               {addLabel}

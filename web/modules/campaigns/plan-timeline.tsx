@@ -1,6 +1,6 @@
 import { Tag, Timeline, Typography } from 'antd';
 import type { TimelineProps } from 'antd';
-import dayjs from 'dayjs';
+import { addDays, vietnamDate } from '../../../shared/dates';
 import { reviewRoundKindLabels } from '../../../shared/campaign';
 import { formatDate } from '../../ui/format';
 import type { PlanDetail } from './plans.api';
@@ -34,8 +34,8 @@ export function planMilestones(p: PlanDetail): Milestone[] {
 
 /** "Mốc thời gian": the plan's dates on a timeline, past ones greyed and today marked. */
 export function PlanTimeline({ plan }: { plan: PlanDetail }) {
-  const today = dayjs().format('YYYY-MM-DD');
-  const soon = dayjs().add(7, 'day').format('YYYY-MM-DD');
+  const today = vietnamDate(new Date());
+  const soon = addDays(today, 7);
   const milestones = planMilestones(plan);
   const items: NonNullable<TimelineProps['items']> = milestones.map((m, i) => {
     const past = m.date !== null && m.date < today;

@@ -52,6 +52,10 @@ export type PlanPermissions = {
   canClose: boolean;
   /** The change log stays inside the issuing unit's tree. */
   canViewHistory: boolean;
+  /** registration.submit over the issuing unit: registers for every unit of the plan. */
+  registersEverywhere: boolean;
+  /** registration.review over the issuing unit: approves, returns, accepts late ones. */
+  canReviewRegistrations: boolean;
 };
 
 export type PlanDetail = Plan & {

@@ -13,7 +13,13 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { CheckSquareOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  CheckSquareOutlined,
+  LockOutlined,
+  PaperClipOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { Link } from 'react-router';
 import type { Id } from '../../api/types';
 import { formatDateTime } from '../../ui/format';
 import { EVIDENCE_ACCEPT } from './sheet-evidence';
@@ -69,6 +75,34 @@ function Verdict({ c }: { c: Checklist }) {
             <li key={i}>{r}</li>
           ))}
         </ul>
+      }
+    />
+  );
+}
+
+/** Why nothing can be changed, and who can change that (the server's words). */
+function LockNote({ c }: { c: Checklist }) {
+  const lock = c.lock;
+  if (lock === null) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      icon={<LockOutlined />}
+      data-testid="checklist-locked"
+      title={lock.message}
+      description={
+        lock.reopenBy && (
+          <>
+            Người có thể mở lại: {lock.reopenBy}
+            {lock.canReopen && (
+              <>
+                {' '}
+                <Link to={`/plans/${c.planId}?tab=results`}>Mở thẻ Kết quả của kế hoạch</Link>
+              </>
+            )}
+          </>
+        )
       }
     />
   );
@@ -193,6 +227,7 @@ export function IndividualChecklistModal({
       {q.error && <Alert type="error" showIcon title={q.error.message} />}
       {c && (
         <Flex vertical gap={12}>
+          <LockNote c={c} />
           <Verdict c={c} />
           <Table<ChecklistItem>
             size="small"

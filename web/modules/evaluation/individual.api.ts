@@ -26,6 +26,14 @@ export type Checklist = {
   resultsStatus: 'none' | 'computed' | 'published';
   eligible: boolean;
   reasons: string[];
+  /** Why the checklist is read-only (server/modules/evaluation/results-lock.ts), null when open. */
+  lock: {
+    reason: 'results_published' | 'plan_cancelled';
+    since: string | null;
+    message: string;
+    reopenBy: string | null;
+    canReopen: boolean;
+  } | null;
   permissions: { canConfirm: boolean };
 };
 

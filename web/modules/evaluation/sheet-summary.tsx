@@ -1,5 +1,5 @@
 import { Card, Flex, Progress, Statistic, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { daysLeft, formatVietnamDate } from '../../../shared/dates';
 import { fmt } from './criteria-tree';
 import type { ScoreSheet, SheetStatus } from './sheet.api';
 
@@ -36,8 +36,8 @@ export function SheetStatusTag({ status }: { status: SheetStatus }) {
 /** "15/07/2025 (còn 12 ngày)", "hôm nay", "đã quá 3 ngày"; the deadline is a Vietnam date. */
 export function DeadlineText({ deadline, done }: { deadline: string | null; done: boolean }) {
   if (!deadline) return <Typography.Text type="secondary">Không đặt hạn</Typography.Text>;
-  const days = dayjs(deadline).startOf('day').diff(dayjs().startOf('day'), 'day');
-  const date = dayjs(deadline).format('DD/MM/YYYY');
+  const days = daysLeft(deadline, new Date());
+  const date = formatVietnamDate(deadline);
   if (done) return <span>{date}</span>;
   const note =
     days > 0 ? `còn ${days} ngày` : days === 0 ? 'hạn cuối là hôm nay' : `đã quá ${-days} ngày`;

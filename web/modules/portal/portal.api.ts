@@ -36,6 +36,8 @@ export type PublicPlan = PublicPlanSummary & {
   issuerSymbol: string;
   cascadeDeadline: string | null;
   content: PlanContent;
+  /** The ranking is public: only then is it asked for (its endpoint answers 404 before). */
+  resultsPublished: boolean;
 };
 
 export type PublicPlanFilter = {

@@ -114,7 +114,7 @@ export default function PublicPlanPage() {
       <Card title="Nội dung kế hoạch">
         <PlanBody plan={p} />
       </Card>
-      <PublicResults planId={p.id} />
+      {p.resultsPublished && <PublicResults planId={p.id} />}
     </>
   );
 }

@@ -6,8 +6,9 @@ import type { ResultsFilter } from '../evaluation/results.api';
 import { BandDistribution, ResultsTable, sortBands } from '../evaluation/results-view';
 
 /**
- * "Kết quả đánh giá" on the public plan page: the distribution per band and the ranking, shown
- * only once the results are published (the public endpoint answers 404 before). No sheet links.
+ * "Kết quả đánh giá" on the public plan page: the distribution per band and the ranking. Rendered
+ * only once the plan says its results are published (`resultsPublished`; the public endpoint
+ * answers 404 before, which would show as a failed request in the console). No sheet links.
  */
 export function PublicResults({ planId }: { planId: number }) {
   const [filter, setFilter] = useState<ResultsFilter>({ page: 1, pageSize: 20 });

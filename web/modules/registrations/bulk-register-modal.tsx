@@ -18,7 +18,6 @@ import {
   toCommitments,
 } from './commitments-form';
 import type { CommitmentsValues } from './commitments-form';
-import { useUnitCoverage } from './registration-access';
 import type { RegistrationAccess } from './registration-access';
 import { registrationStatusColors } from './registration-labels';
 import { foldText } from './registration-text';
@@ -32,10 +31,6 @@ const knownFields = ['lateReason', ...commitmentFieldNames];
 /** Units the user may register staff of: their own units and the plan's eligible units they see. */
 function useUnitOptions(plan: PlanDetail, access: RegistrationAccess, open: boolean) {
   const eligible = useRegistrationProgress(plan.id, { page: 1, pageSize: 200 }, open);
-  const covered = useUnitCoverage(
-    access,
-    (eligible.data?.items ?? []).map((u) => u.unitId),
-  );
   const seen = new Set<string>();
   const out: { value: string; label: string }[] = [];
   for (const u of access.submitUnits) {
@@ -44,7 +39,7 @@ function useUnitOptions(plan: PlanDetail, access: RegistrationAccess, open: bool
   }
   for (const u of eligible.data?.items ?? []) {
     const value = String(u.unitId);
-    if (seen.has(value) || !covered(value)) continue;
+    if (seen.has(value) || !u.canRegister) continue;
     seen.add(value);
     out.push({ value, label: u.parentName ? `${u.unitName} (${u.parentName})` : u.unitName });
   }

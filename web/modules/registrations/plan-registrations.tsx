@@ -134,7 +134,6 @@ export function PlanRegistrations({ plan }: { plan: PlanDetail }) {
       </Typography.Title>
       <RegistrationProgressPanel
         plan={plan}
-        access={access}
         canSubmit={canSubmit}
         onRegister={(unitId) => register({ kind: 'collective', unitId: String(unitId) })}
       />
@@ -142,7 +141,7 @@ export function PlanRegistrations({ plan }: { plan: PlanDetail }) {
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         Danh sách đăng ký
       </Typography.Title>
-      <RegistrationList plan={plan} access={access} />
+      <RegistrationList plan={plan} />
       <RegisterModal
         open={dialog?.kind === 'register'}
         target={dialog?.kind === 'register' ? dialog.target : target}

@@ -8,14 +8,12 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { formatDateTime } from '../../ui/format';
 import { useDebouncedValue, useMediaQuery } from '../../ui/hooks';
 import type { PlanDetail } from '../campaigns/plans.api';
-import { useRowPermissions } from './registration-access';
-import type { RegistrationAccess } from './registration-access';
 import { kindOptions, LateTag, RegistrationStatusTag, statusOptions } from './registration-labels';
 import { RegistrationDetails, RowActions } from './registration-row';
 import type { RowIntent } from './registration-row';
 import { EditRegistrationModal, ReturnRegistrationModal } from './review-modals';
 import { registrationsExportUrl, useRegistrations } from './registrations.api';
-import type { Registration } from './registrations.api';
+import type { Registration, RegistrationPermissions } from './registrations.api';
 
 const PAGE_SIZE = 20;
 
@@ -62,14 +60,17 @@ function Target({ r }: { r: Registration }) {
   );
 }
 
+/** Rows come with the server's permissions; without them, nothing is offered. */
+const noPermissions: RegistrationPermissions = {
+  canEdit: false,
+  canResubmit: false,
+  canWithdraw: false,
+  canApprove: false,
+  canReturn: false,
+};
+
 /** The plan's registrations the user sees: filters, paging, actions by permission, export. */
-export function RegistrationList({
-  plan,
-  access,
-}: {
-  plan: PlanDetail;
-  access: RegistrationAccess;
-}) {
+export function RegistrationList({ plan }: { plan: PlanDetail }) {
   const narrow = useMediaQuery('(max-width: 767.98px)');
   const [status, setStatus] = useState<RegistrationStatus | undefined>(undefined);
   const [kind, setKind] = useState<RegistrationKind | undefined>(undefined);
@@ -86,12 +87,11 @@ export function RegistrationList({
   const filter = { status, kind, search: term || undefined };
   const list = useRegistrations(plan.id, { ...filter, page, pageSize: PAGE_SIZE });
   const rows = list.data?.items ?? [];
-  const permissionsOf = useRowPermissions(access, rows);
 
   const actions = (r: Registration) => (
     <RowActions
       registration={r}
-      permissions={r.permissions ?? permissionsOf(r)}
+      permissions={r.permissions ?? noPermissions}
       onIntent={setIntent}
     />
   );

@@ -19,8 +19,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { formatDate } from '../../ui/format';
 import { useDebouncedValue, useMediaQuery } from '../../ui/hooks';
 import type { PlanDetail } from '../campaigns/plans.api';
-import { daysLeft, useUnitCoverage } from './registration-access';
-import type { RegistrationAccess } from './registration-access';
+import { daysLeft } from './registration-access';
 import { LateTag, RegistrationStatusTag } from './registration-labels';
 import { useRegistrationProgress } from './registrations.api';
 import type { ProgressRow } from './registrations.api';
@@ -59,12 +58,10 @@ export function DeadlineLine({ deadline }: { deadline: string | null }) {
  */
 export function RegistrationProgressPanel({
   plan,
-  access,
   canSubmit,
   onRegister,
 }: {
   plan: PlanDetail;
-  access: RegistrationAccess;
   /** The plan takes registrations from this user now. */
   canSubmit: boolean;
   onRegister: (unitId: number) => void;
@@ -79,18 +76,13 @@ export function RegistrationProgressPanel({
     pageSize: PAGE_SIZE,
   });
   const p = progress.data;
-  const open = canSubmit ? (p?.items ?? []).filter((r) => r.status === null) : [];
-  const covered = useUnitCoverage(
-    access,
-    open.map((r) => r.unitId),
-  );
-  const canRegister = (unitId: number) => canSubmit && covered(unitId);
+  const canRegister = (r: ProgressRow) => canSubmit && r.canRegister;
   const percent =
     p && p.unitsEligible > 0 ? Math.round((p.unitsRegistered / p.unitsEligible) * 100) : 0;
 
   const stateCell = (r: ProgressRow) =>
     r.status === null ? (
-      canRegister(r.unitId) ? (
+      canRegister(r) ? (
         <Button size="small" icon={<PlusOutlined />} onClick={() => onRegister(r.unitId)}>
           Đăng ký
         </Button>

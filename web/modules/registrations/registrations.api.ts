@@ -66,6 +66,8 @@ export type ProgressRow = {
   late: boolean | null;
   peopleRegistered: number;
   peopleEligible: number;
+  /** The user may register this unit (registration.submit over it): the server's decision. */
+  canRegister: boolean;
 };
 
 export type RegistrationProgress = Page<ProgressRow> & {

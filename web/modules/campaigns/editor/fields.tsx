@@ -9,6 +9,7 @@ import {
   DeleteOutlined,
   PlusOutlined,
 } from '@ant-design/icons';
+import { addAndFocus } from '../../../ui/focus-new-field';
 
 /** False when the plan is shown read-only: controls are disabled and row buttons hidden. */
 export const EditableContext = createContext(true);
@@ -88,11 +89,17 @@ export function RowButtons({
   );
 }
 
+/** "Thêm …": adds a row (`onClick`) and moves the focus to its first field. */
 export function AddButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
   const editable = useEditable();
   if (!editable) return null;
   return (
-    <Button type="dashed" icon={<PlusOutlined />} onClick={onClick} style={{ marginBottom: 16 }}>
+    <Button
+      type="dashed"
+      icon={<PlusOutlined />}
+      onClick={(e) => addAndFocus(e, onClick)}
+      style={{ marginBottom: 16 }}
+    >
       {children}
     </Button>
   );
