@@ -30,7 +30,7 @@ import {
   canViewPlan,
   planPermissions,
 } from './campaigns.policy';
-import { canTransition, newlyMissing, statusByDate } from './campaigns.rules';
+import { canTransition, issueOutlook, newlyMissing, statusByDate } from './campaigns.rules';
 import * as q from './campaigns.queries';
 import { planSnapshot } from './plan-snapshot';
 import { assertBasisPlans, mergedPeriod } from './plan-checks';
@@ -91,7 +91,7 @@ export async function getVisiblePlan(ctx: Ctx, db: Executor, id: number, lock = 
   return plan;
 }
 
-/** A plan with its cascade units, parent, versions count and the actor's permissions. */
+/** A plan with its cascade units, parent, the actor's permissions and a draft's issue outlook. */
 export async function getPlanDetail(ctx: Ctx, id: number) {
   const plan = await getVisiblePlan(ctx, ctx.db, id);
   const cascadeUnitIds = await q.listCascadeUnitIds(ctx.db, id);
@@ -101,6 +101,8 @@ export async function getPlanDetail(ctx: Ctx, id: number) {
     cascadeUnitIds,
     parent: parent === undefined || parent === null ? null : toPlanSummary(parent),
     permissions: planPermissions(ctx.actor, { status: plan.status, unit: unitRef(plan) }),
+    /** A draft: what issuing it today would lead to (null once issued). */
+    issueOutlook: plan.status === 'draft' ? issueOutlook(plan, vietnamDate(ctx.now())) : null,
   };
 }
 
