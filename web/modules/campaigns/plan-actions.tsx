@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Typography,
+} from 'antd';
 import {
   CheckCircleOutlined,
   EditOutlined,
@@ -15,6 +26,7 @@ import type { FieldError } from '../../api/client';
 import { useModalForm } from '../../ui/hooks';
 import { DATE_FORMAT } from './editor/fields';
 import { planDocumentUrl, useCancelPlan, useClosePlan, useIssuePlan } from './plans.api';
+import { FixDatesButton, PastDatesAlert, outlookSentence } from './issue-outlook';
 import type { PlanDetail } from './plans.api';
 
 type Props = {
@@ -111,12 +123,21 @@ function IssueModal({
   const { message } = App.useApp();
   const { form, error, setError } = useModalForm<{ issuedOn?: Dayjs | null }>(open);
   const [missing, setMissing] = useState<FieldError[]>([]);
+  const [pastAcknowledged, setPastAcknowledged] = useState(false);
+  const outlook = plan.issueOutlook;
+  const pastDates = outlook?.pastDates.length ?? 0;
+  const blockedByDates = pastDates > 0 && !pastAcknowledged;
 
   const onFinish = (v: { issuedOn?: Dayjs | null }) => {
     setError(null);
     setMissing([]);
     issue.mutate(
-      { id: plan.id, version: plan.version, issuedOn: v.issuedOn?.format('YYYY-MM-DD') },
+      {
+        id: plan.id,
+        version: plan.version,
+        issuedOn: v.issuedOn?.format('YYYY-MM-DD'),
+        acknowledgePastDates: pastDates > 0 && pastAcknowledged,
+      },
       {
         onSuccess: (p) => {
           void message.success(`Đã ban hành kế hoạch số ${p.documentNumber ?? ''}.`);
@@ -151,13 +172,42 @@ function IssueModal({
       cancelText="Đóng"
       onCancel={onClose}
       onOk={() => form.submit()}
+      okButtonProps={{ disabled: blockedByDates }}
       confirmLoading={issue.isPending}
       forceRender
+      afterOpenChange={(o) => !o && setPastAcknowledged(false)}
+      focusTriggerAfterClose={false}
     >
       <Typography.Paragraph>
         Kế hoạch sẽ được cấp số tiếp theo trong sổ {plan.documentSymbol} năm ban hành và công bố cho
         mọi người. Sau khi ban hành, mọi thay đổi phải qua Điều chỉnh.
       </Typography.Paragraph>
+      {outlook && (
+        <Typography.Paragraph strong={pastDates > 0} className="plan-issue-outlook">
+          {outlookSentence(outlook, plan.registrationDeadline)}
+        </Typography.Paragraph>
+      )}
+      {outlook && pastDates > 0 && (
+        <PastDatesAlert outlook={outlook} className="plan-past-dates-dialog">
+          <Flex vertical gap={8} style={{ marginTop: 8 }}>
+            {plan.permissions.canEdit ? (
+              <div>
+                <FixDatesButton outlook={outlook} onClick={onClose} />
+              </div>
+            ) : (
+              <Typography.Text>
+                Cán bộ thi đua của đơn vị sửa được các ngày này trong dự thảo.
+              </Typography.Text>
+            )}
+            <Checkbox
+              checked={pastAcknowledged}
+              onChange={(e) => setPastAcknowledged(e.target.checked)}
+            >
+              Tôi đã hiểu, vẫn ban hành với các ngày này
+            </Checkbox>
+          </Flex>
+        </PastDatesAlert>
+      )}
       {dirty && (
         <Alert
           type="warning"

@@ -53,10 +53,27 @@ export type PlanPermissions = {
   canViewHistory: boolean;
 };
 
+/** What issuing the saved draft today leads to (server clock); null once issued. */
+export type IssueOutlook = {
+  status: PlanStatus;
+  periodEnded: boolean;
+  registrationDeadlinePassed: boolean;
+  registrationOpen: boolean;
+  /** 0 = the deadline is today; null without a deadline or when registration is closed. */
+  registrationDaysLeft: number | null;
+  pastDates: {
+    field: 'periodEnd' | 'registrationDeadline';
+    label: string;
+    date: string;
+    message: string;
+  }[];
+};
+
 export type PlanDetail = Plan & {
   cascadeUnitIds: number[];
   parent: PlanSummary | null;
   permissions: PlanPermissions;
+  issueOutlook: IssueOutlook | null;
 };
 
 export type PlanVersion = {
@@ -220,8 +237,16 @@ export function useAmendPlan() {
 export function useIssuePlan() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: Id; version: number; issuedOn?: string }) =>
-      api.post<Plan>(planPath(id, '/issue'), body),
+    mutationFn: ({
+      id,
+      ...body
+    }: {
+      id: Id;
+      version: number;
+      issuedOn?: string;
+      acknowledgePastDates?: boolean;
+      acknowledgeUnreviewed?: boolean;
+    }) => api.post<Plan>(planPath(id, '/issue'), body),
     onSettled: invalidate,
   });
 }
