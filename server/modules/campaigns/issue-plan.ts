@@ -18,6 +18,7 @@ import * as q from './campaigns.queries';
 import { auditView, getVisiblePlan, unitRef } from './plans.service';
 import { planSnapshot } from './plan-snapshot';
 import { assertPastDatesAcknowledged } from './plan-checks';
+import { assertCarriedReviewed } from './carried-sections';
 
 /**
  * Loads a draft for issuing: the unit head only, a draft only, current version and, for a new
@@ -116,7 +117,9 @@ async function finishIssue(
  * series for the document type ("47/KH-UBND"), records version 1 and moves the plan along its
  * dates. VALIDATION_FAILED lists what is still missing; issuedOn may not be in the future or
  * earlier than the last document of the same series. DEADLINE_PASSED when the period has ended or
- * the registration deadline has passed, unless `acknowledgePastDates` (kept in the audit event).
+ * the registration deadline has passed, unless `acknowledgePastDates`; INVALID_STATE when a child
+ * plan's carried-over sections are not all reviewed, unless `acknowledgeUnreviewed` (both
+ * acknowledgements are kept in the audit event).
  */
 export async function issuePlan(ctx: Ctx, id: number, input: unknown) {
   const data = parseInput(IssuePlan, input, {
@@ -148,6 +151,8 @@ export async function issuePlan(ctx: Ctx, id: number, input: unknown) {
       data.acknowledgePastDates,
     );
     if (pastDates.length > 0) acknowledged.acknowledgedPastDates = pastDates.map((d) => d.field);
+    const unreviewed = await assertCarriedReviewed(trx, before.id, data.acknowledgeUnreviewed);
+    if (unreviewed.length > 0) acknowledged.acknowledgedUnreviewed = unreviewed;
     const year = Number(issuedOn.slice(0, 4));
     // The number first: its row lock waits for a concurrent issue in the series to commit, so
     // the date check below sees that issue's date.

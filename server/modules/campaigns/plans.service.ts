@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { CarriedSection } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, fieldError, forbidden, staleVersion } from '../../platform/errors';
@@ -34,6 +35,7 @@ import { canTransition, issueOutlook, newlyMissing, statusByDate } from './campa
 import * as q from './campaigns.queries';
 import { planSnapshot } from './plan-snapshot';
 import { assertBasisPlans, mergedPeriod } from './plan-checks';
+import { toCarriedSections } from './carried-sections';
 
 export const unitRef = (p: PlanRecord) => ({ id: p.issuingUnitId, path: p.unitPath });
 const isIssued = (p: PlanRecord) => p.documentNumber !== null;
@@ -101,6 +103,8 @@ export async function getPlanDetail(ctx: Ctx, id: number) {
     cascadeUnitIds,
     parent: parent === undefined || parent === null ? null : toPlanSummary(parent),
     permissions: planPermissions(ctx.actor, { status: plan.status, unit: unitRef(plan) }),
+    /** Sections carried over from the parent plan, with their review (empty for other plans). */
+    carriedSections: toCarriedSections(await q.listCarriedSections(ctx.db, id)),
     /** A draft: what issuing it today would lead to (null once issued). */
     issueOutlook: plan.status === 'draft' ? issueOutlook(plan, vietnamDate(ctx.now())) : null,
   };
@@ -139,9 +143,14 @@ export async function listPlans(ctx: Ctx, input: unknown) {
 
 /**
  * Creates a draft at the issuing unit; only that unit's emulation officer may (FORBIDDEN).
- * A child plan names its parent, which must be issued and visible.
+ * A child plan names its parent, which must be issued and visible. `carried` records the sections
+ * a child plan took over from its parent (startChildPlan), for the officer to review.
  */
-export async function createPlan(ctx: Ctx, input: unknown) {
+export async function createPlan(
+  ctx: Ctx,
+  input: unknown,
+  carried: { section: CarriedSection; adapted: boolean }[] = [],
+) {
   const data = parseInput(CreatePlan, input, planLabels);
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await getUnit(trx, data.issuingUnitId);
@@ -188,13 +197,17 @@ export async function createPlan(ctx: Ctx, input: unknown) {
         throw e;
       });
     await q.replaceCascadeUnits(trx, row.id, data.cascadeUnitIds);
+    await q.insertCarriedSections(trx, row.id, carried);
     const created = await q.getPlan(trx, row.id);
     await recordAudit(trx, ctx, {
       action: 'plan.created',
       entityType: 'campaign_plan',
       entityId: row.id,
       unitPath: unit.path,
-      after: auditView(created, data.cascadeUnitIds),
+      after: {
+        ...auditView(created, data.cascadeUnitIds),
+        ...(carried.length > 0 ? { carriedSections: carried.map((c) => c.section) } : {}),
+      },
     });
     return toPlanResponse(created);
   });
