@@ -147,3 +147,72 @@ describe('issuing a plan whose dates are past (seed 000, Chromium)', () => {
     await head.context().close();
   });
 });
+
+describe('a commune plan started from the district plan (Chromium)', () => {
+  let childUrl = '';
+
+  it('speaks the commune level and has the officer review each carried-over section', async () => {
+    const page = await signIn('thidua.thaibinh');
+    const res = await page.request.get(
+      `${server.url}/api/plans?search=chuyen doi so tren dia ban huyen`,
+    );
+    const list = (await res.json()) as { items: { id: number; status: string }[] };
+    const parent = list.items.find((p) => p.status === 'in_progress');
+    expect(parent).toBeDefined();
+    await page.goto(`${server.url}/plans/${parent?.id}`);
+    await page.getByRole('tab', { name: 'Cấp dưới' }).click();
+    await page
+      .getByRole('button', { name: /Xây dựng kế hoạch của/ })
+      .first()
+      .click();
+    await page.waitForURL(
+      (u) => /\/plans\/\d+$/.test(u.pathname) && !u.pathname.endsWith(`/${parent?.id}`),
+    );
+    childUrl = page.url();
+    const title = page.getByLabel('Trích yếu (tên kế hoạch)');
+    await expect.poll(() => title.inputValue()).toMatch(/trên địa bàn xã năm \d{4}$/);
+    const detail = (await (
+      await page.request.get(`${server.url}/api${new URL(childUrl).pathname}`)
+    ).json()) as {
+      content: { rewards: { issuerTitle: string }[]; participants: { collectives: string[] } };
+      carriedSections: { section: string }[];
+    };
+    expect(detail.content.rewards.map((r) => r.issuerTitle)).toEqual([
+      'Chủ tịch UBND xã',
+      'Chủ tịch UBND xã',
+    ]);
+    expect(detail.content.participants.collectives).toContain('Văn phòng HĐND và UBND');
+    const total = detail.carriedSections.length;
+    const banner = page.locator('.plan-carried-banner');
+    await banner
+      .getByText(`Còn ${total} phần mang sang từ kế hoạch cấp trên chưa xem lại`)
+      .waitFor();
+    await shot(page, 'child-carried-1366');
+    await page.getByRole('button', { name: 'Đã xem lại: Nội dung thi đua', exact: true }).click();
+    await banner
+      .getByText(`Còn ${total - 1} phần mang sang từ kế hoạch cấp trên chưa xem lại`)
+      .waitFor();
+    await page.locator('.plan-section-contents').getByText('Đã xem lại').waitFor();
+    await page.setViewportSize({ width: 375, height: 800 });
+    await shot(page, 'child-carried-375');
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('warns the head about unreviewed sections before issuing', async () => {
+    const page = await signIn('lanhdao.thaibinh');
+    await page.goto(childUrl);
+    await page.getByRole('button', { name: 'Ban hành' }).first().click();
+    const dialog = page.getByRole('dialog');
+    const warning = dialog.locator('.plan-unreviewed-dialog');
+    await warning.getByText(/^Còn \d+ phần mang sang từ kế hoạch cấp trên chưa xem lại$/).waitFor();
+    const ok = dialog.getByRole('button', { name: 'Ban hành' });
+    expect(await ok.isDisabled()).toBe(true);
+    await dialog.getByRole('checkbox', { name: 'Vẫn ban hành khi chưa xem lại hết' }).check();
+    await shot(page, 'issue-dialog-unreviewed-1366');
+    await ok.click();
+    await page.getByText('Đang triển khai').first().waitFor();
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -27,6 +27,7 @@ import { useModalForm } from '../../ui/hooks';
 import { DATE_FORMAT } from './editor/fields';
 import { planDocumentUrl, useCancelPlan, useClosePlan, useIssuePlan } from './plans.api';
 import { FixDatesButton, PastDatesAlert, outlookSentence } from './issue-outlook';
+import { unreviewedSections } from './carried-review';
 import type { PlanDetail } from './plans.api';
 
 type Props = {
@@ -127,6 +128,9 @@ function IssueModal({
   const outlook = plan.issueOutlook;
   const pastDates = outlook?.pastDates.length ?? 0;
   const blockedByDates = pastDates > 0 && !pastAcknowledged;
+  const unreviewed = unreviewedSections(plan);
+  const [unreviewedAcknowledged, setUnreviewedAcknowledged] = useState(false);
+  const blocked = blockedByDates || (unreviewed.length > 0 && !unreviewedAcknowledged);
 
   const onFinish = (v: { issuedOn?: Dayjs | null }) => {
     setError(null);
@@ -137,6 +141,7 @@ function IssueModal({
         version: plan.version,
         issuedOn: v.issuedOn?.format('YYYY-MM-DD'),
         acknowledgePastDates: pastDates > 0 && pastAcknowledged,
+        acknowledgeUnreviewed: unreviewed.length > 0 && unreviewedAcknowledged,
       },
       {
         onSuccess: (p) => {
@@ -172,10 +177,14 @@ function IssueModal({
       cancelText="Đóng"
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ disabled: blockedByDates }}
+      okButtonProps={{ disabled: blocked }}
       confirmLoading={issue.isPending}
       forceRender
-      afterOpenChange={(o) => !o && setPastAcknowledged(false)}
+      afterOpenChange={(o) => {
+        if (o) return;
+        setPastAcknowledged(false);
+        setUnreviewedAcknowledged(false);
+      }}
       focusTriggerAfterClose={false}
     >
       <Typography.Paragraph>
@@ -207,6 +216,29 @@ function IssueModal({
             </Checkbox>
           </Flex>
         </PastDatesAlert>
+      )}
+      {unreviewed.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="plan-unreviewed-dialog"
+          title={`Còn ${unreviewed.length} phần mang sang từ kế hoạch cấp trên chưa xem lại`}
+          description={
+            <Flex vertical gap={8}>
+              <span>
+                {unreviewed.map((c) => c.label).join(', ')}. Văn bản sẽ được ban hành với cách viết
+                hiện tại của các phần này.
+              </span>
+              <Checkbox
+                checked={unreviewedAcknowledged}
+                onChange={(e) => setUnreviewedAcknowledged(e.target.checked)}
+              >
+                Vẫn ban hành khi chưa xem lại hết
+              </Checkbox>
+            </Flex>
+          }
+          style={{ marginBottom: 12 }}
+        />
       )}
       {dirty && (
         <Alert

@@ -25,6 +25,7 @@ import { CascadeSection } from './editor/cascade-section';
 import { AssignmentsSection, ClosingSection, ContestSection } from './editor/other-sections';
 import { useUnsavedGuard } from './unsaved-guard';
 import { FOCUS_PARAM, FixDatesButton, PastDatesAlert } from './issue-outlook';
+import { CarriedBanner, CarriedSectionExtra } from './carried-review';
 import './plans.css';
 
 export type EditorMode = 'create' | 'edit' | 'amend' | 'view';
@@ -151,12 +152,33 @@ export function PlanEditor(props: Props) {
     }
   };
 
-  const item = (key: SectionKey, label: string, children: ReactNode) => ({
-    key,
-    label,
-    children,
-    forceRender: true,
-  });
+  const carried = new Map(
+    (plan?.status === 'draft' ? plan.carriedSections : []).map((c) => [c.section as string, c]),
+  );
+  const openSection = (key: string) => {
+    setOpen((prev) => (prev.includes(key) ? prev : [...prev, key]));
+    window.setTimeout(
+      () =>
+        document
+          .querySelector(`.plan-section-${key}`)
+          ?.scrollIntoView({ block: 'start', behavior: 'smooth' }),
+      50,
+    );
+  };
+  const item = (key: SectionKey, label: string, children: ReactNode) => {
+    const review = carried.get(key);
+    return {
+      key,
+      label,
+      children,
+      forceRender: true,
+      className: `plan-section-${key}`,
+      extra:
+        review && plan ? (
+          <CarriedSectionExtra planId={plan.id} review={review} editable={mode === 'edit'} />
+        ) : undefined,
+    };
+  };
   const items = [
     item(
       'general',
@@ -207,6 +229,7 @@ export function PlanEditor(props: Props) {
         />
       )}
       {summary && <ErrorSummary summary={summary} onPick={(f) => reveal([f])} />}
+      {plan && <CarriedBanner plan={plan} onPick={openSection} />}
       {plan?.status === 'draft' && plan.issueOutlook && (
         <PastDatesAlert outlook={plan.issueOutlook} className="plan-past-dates-draft">
           <div style={{ marginTop: 8 }}>

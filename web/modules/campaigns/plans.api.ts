@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, withQuery } from '../../api/client';
 import type { Id, Page } from '../../api/types';
 import type {
+  CarriedSection,
   CampaignMode,
   PlanContent,
   PlanContentInput,
@@ -69,11 +70,22 @@ export type IssueOutlook = {
   }[];
 };
 
+/** A section a child plan carried over from its parent, and its review ("Đã xem lại"). */
+export type CarriedSectionReview = {
+  section: CarriedSection;
+  label: string;
+  /** The wording was adapted to the unit's level (huyện → xã …). */
+  adapted: boolean;
+  reviewedAt: string | null;
+  reviewedByName: string | null;
+};
+
 export type PlanDetail = Plan & {
   cascadeUnitIds: number[];
   parent: PlanSummary | null;
   permissions: PlanPermissions;
   issueOutlook: IssueOutlook | null;
+  carriedSections: CarriedSectionReview[];
 };
 
 export type PlanVersion = {
@@ -276,5 +288,23 @@ export function useStartChildPlan() {
     mutationFn: ({ parentId, unitId }: { parentId: Id; unitId: Id }) =>
       api.post<Plan>(planPath(parentId, '/children'), { unitId }),
     onSuccess: invalidate,
+  });
+}
+
+/** Marks a carried-over section of a draft reviewed (the draft's version does not change). */
+export function useReviewCarriedSection() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, section }: { id: Id; section: CarriedSection }) =>
+      api.post<{ items: CarriedSectionReview[] }>(
+        planPath(id, `/carried-sections/${section}/review`),
+        {},
+      ),
+    onSuccess: (data, { id }) => {
+      queryClient.setQueryData<PlanDetail>(planKeys.detail(id), (old) =>
+        old ? { ...old, carriedSections: data.items } : old,
+      );
+      return queryClient.invalidateQueries({ queryKey: ['audit'] });
+    },
   });
 }
