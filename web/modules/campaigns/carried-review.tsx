@@ -43,7 +43,7 @@ export function CarriedBanner({
       title={`Còn ${left.length} phần mang sang từ kế hoạch cấp trên chưa xem lại`}
       description={
         <>
-          Dự thảo được soạn từ {parent}; cách gọi cấp (huyện → xã, UBND, người ký khen thưởng) và
+          Dự thảo được soạn từ {parent}; cách gọi cấp hành chính, tên UBND, người ký khen thưởng và
           đối tượng thi đua đã được đổi theo đơn vị. Đọc lại từng phần, sửa nếu cần, rồi bấm
           &quot;Đã xem lại&quot; ở đầu phần đó.
           <Flex gap={4} wrap style={{ marginTop: 6 }}>
