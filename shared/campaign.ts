@@ -284,3 +284,33 @@ export const planFieldLabels: Record<string, string> = {
   'content.contest': 'Cuộc thi',
   'content.contest.prizes': 'Cơ cấu giải thưởng',
 };
+
+/**
+ * Sections of a lower unit's plan pre-filled from the higher plan it implements ("căn cứ"), keyed
+ * as the editor's sections. Each is recorded on the child's draft so the officer reviews it.
+ */
+export const CarriedSection = {
+  general: 'general',
+  aims: 'aims',
+  contents: 'contents',
+  participants: 'participants',
+  criteria: 'criteria',
+  time: 'time',
+  rewards: 'rewards',
+  contest: 'contest',
+} as const;
+export type CarriedSection = (typeof CarriedSection)[keyof typeof CarriedSection];
+export const carriedSections = Object.values(CarriedSection) as [
+  CarriedSection,
+  ...CarriedSection[],
+];
+export const carriedSectionLabels: Record<CarriedSection, string> = {
+  general: 'Thông tin chung',
+  aims: 'Mục đích, yêu cầu, chủ đề, mục tiêu',
+  contents: 'Nội dung thi đua',
+  participants: 'Đối tượng thi đua',
+  criteria: 'Tiêu chí thi đua',
+  time: 'Thời gian, sơ kết, tổng kết',
+  rewards: 'Khen thưởng',
+  contest: 'Cuộc thi',
+};

@@ -200,6 +200,14 @@ export interface CampaignPlanVersionTable {
   createdAt: Timestamp;
 }
 
+export interface CampaignPlanCarriedSectionTable {
+  planId: number;
+  section: string;
+  adapted: Generated<boolean>;
+  reviewedAt: Date | null;
+  reviewedBy: number | null;
+}
+
 export interface CampaignCascadeUnitTable {
   planId: number;
   unitId: number;
@@ -253,6 +261,7 @@ export interface Database {
   campaignPlan: CampaignPlanTable;
   campaignPlanVersion: CampaignPlanVersionTable;
   campaignCascadeUnit: CampaignCascadeUnitTable;
+  campaignPlanCarriedSection: CampaignPlanCarriedSectionTable;
   documentSeries: DocumentSeriesTable;
   generatedDocument: GeneratedDocumentTable;
   notification: NotificationTable;

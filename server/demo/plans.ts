@@ -148,7 +148,12 @@ export async function seedDemoPlans(ctx: Ctx, unitIds: Map<string, number>): Pro
   // is a demo account, among them) have not started and get the deadline reminders.
   const haoDuoc = unit('Tỉnh Tây Ninh › Huyện Châu Thành › Xã Hảo Đước');
   const child = await startChildPlan(ctx, issued.id, { unitId: haoDuoc });
-  await issuePlan(ctx, child.id, { version: child.version, issuedOn: addDays(today, -2) });
+  // Issued as its head did two days ago, without marking each carried-over section reviewed.
+  await issuePlan(ctx, child.id, {
+    version: child.version,
+    issuedOn: addDays(today, -2),
+    acknowledgeUnreviewed: true,
+  });
   await startChildPlan(ctx, issued.id, {
     unitId: unit('Tỉnh Tây Ninh › Huyện Châu Thành › Xã An Bình'),
   });

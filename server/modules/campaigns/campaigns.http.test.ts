@@ -41,12 +41,21 @@ afterAll(async () => {
   await t.close();
 });
 
-async function draft(title = 'Kế hoạch thi đua cải cách hành chính năm 2027') {
+// The app runs on the real clock: dates a year ahead keep the plan issuable (no past dates).
+const nextYear = new Date().getUTCFullYear() + 1;
+
+async function draft(title = 'Kế hoạch thi đua cải cách hành chính năm 2027', extra = {}) {
   const res = await app.inject({
     method: 'POST',
     url: '/api/plans',
     headers: as('officer'),
-    payload: samplePlanInput(tree.commune.id, { title, place: 'Lương Điền' }),
+    payload: samplePlanInput(tree.commune.id, {
+      title,
+      place: 'Lương Điền',
+      periodEnd: `${nextYear}-12-31`,
+      registrationDeadline: `${nextYear}-06-30`,
+      ...extra,
+    }),
   });
   expect(res.statusCode).toBe(201);
   return res.json<{ id: number; version: number }>();
@@ -269,5 +278,72 @@ describe('plan routes', () => {
       headers: as('staff'),
     });
     expect(inside.statusCode).toBe(200);
+  });
+
+  it('refuses to issue a plan whose period is over unless acknowledged (422 naming the field)', async () => {
+    const plan = await draft('Kế hoạch năm 2023', {
+      periodStart: '2023-03-06',
+      periodEnd: '2023-12-31',
+      registrationDeadline: null,
+    });
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/plans/${plan.id}/issue`,
+      headers: as('head'),
+      payload: { version: plan.version },
+    });
+    expect(refused.statusCode).toBe(422);
+    const body = refused.json<{
+      error: string;
+      message: string;
+      details: { fields: { field: string }[]; acknowledge: string };
+    }>();
+    expect(body.error).toBe('DEADLINE_PASSED');
+    expect(body.message).toContain('Thời gian kết thúc');
+    expect(body.details.fields.map((f) => f.field)).toEqual(['periodEnd']);
+    expect(body.details.acknowledge).toBe('acknowledgePastDates');
+    const notBoolean = await app.inject({
+      method: 'POST',
+      url: `/api/plans/${plan.id}/issue`,
+      headers: as('head'),
+      payload: { version: plan.version, acknowledgePastDates: 'yes' },
+    });
+    expect(notBoolean.statusCode).toBe(400);
+    const issued = await app.inject({
+      method: 'POST',
+      url: `/api/plans/${plan.id}/issue`,
+      headers: as('head'),
+      payload: { version: plan.version, acknowledgePastDates: true },
+    });
+    expect(issued.statusCode).toBe(200);
+    expect(issued.json<{ status: string }>().status).toBe('in_review');
+  });
+
+  it('marks a carried-over section reviewed only for the unit’s officer', async () => {
+    const plan = await draft();
+    const url = (section: string) => `/api/plans/${plan.id}/carried-sections/${section}/review`;
+    const anonymous = await app.inject({ method: 'POST', url: url('contents') });
+    expect(anonymous.statusCode).toBe(401);
+    const head = await app.inject({ method: 'POST', url: url('contents'), headers: as('head') });
+    expect(head.statusCode).toBe(403);
+    const unknown = await app.inject({
+      method: 'POST',
+      url: url('quotas'),
+      headers: as('officer'),
+    });
+    expect(unknown.statusCode).toBe(400);
+    // A plan drafted from scratch carried nothing over.
+    const notCarried = await app.inject({
+      method: 'POST',
+      url: url('contents'),
+      headers: as('officer'),
+    });
+    expect(notCarried.statusCode).toBe(404);
+    const detail = await app.inject({
+      method: 'GET',
+      url: `/api/plans/${plan.id}`,
+      headers: as('officer'),
+    });
+    expect(detail.json<{ carriedSections: unknown[] }>().carriedSections).toEqual([]);
   });
 });

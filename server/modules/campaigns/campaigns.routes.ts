@@ -18,6 +18,7 @@ import {
 } from './plans.service';
 import { issuePlan, recordIssuedPlan } from './issue-plan';
 import { cascadeBoard, planTree, startChildPlan } from './cascade.service';
+import { reviewCarriedSection } from './carried-sections';
 import { planDocument, previewPlan } from './plan-documents.service';
 import { readPlanSource } from './plan-import.service';
 import { confirmDoubtfulValues } from './import-review';
@@ -84,6 +85,13 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
       throw forbidden('Nhật ký của kế hoạch chỉ dành cho đơn vị ban hành và cấp trên.');
     return entityHistory(ctx, 'campaign_plan', plan.id, req.query);
   });
+  app.post('/api/plans/:id/carried-sections/:section/review', async (req) =>
+    reviewCarriedSection(
+      userCtx(deps, req),
+      idParam(req),
+      (req.params as { section?: string }).section,
+    ),
+  );
   app.get('/api/plans/:id/cascade', async (req) => cascadeBoard(userCtx(deps, req), idParam(req)));
   app.get('/api/plans/:id/tree', async (req) => planTree(userCtx(deps, req), idParam(req)));
   app.post('/api/plans/:id/children', async (req, reply) =>

@@ -152,3 +152,80 @@ export function newlyMissing(
   const had = new Set(missingForIssue(before).map((m) => m.field));
   return missingForIssue(after).filter((m) => !had.has(m.field));
 }
+
+/** "31/12/2023": a date as users read it in messages. */
+function dmy(iso: string): string {
+  const [y = '', m = '', d = ''] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** A date of the plan that is already past on the day it would be issued. */
+export type PastDate = {
+  field: 'periodEnd' | 'registrationDeadline';
+  label: string;
+  date: string;
+  message: string;
+};
+
+/** What issuing a draft today would lead to, computed from its dates alone. */
+export type IssueOutlook = {
+  /** The status the plan lands in if issued today. */
+  status: PlanStatus;
+  /** The period has ended before today: the plan goes straight to review. */
+  periodEnded: boolean;
+  /** The registration deadline is before today. */
+  registrationDeadlinePassed: boolean;
+  /** Registrations are taken once issued (the plan runs and the deadline has not passed). */
+  registrationOpen: boolean;
+  /** Whole days of registration left (0 = today is the last day); null when closed or unlimited. */
+  registrationDaysLeft: number | null;
+  /** The dates already past, in field order: issuing needs an explicit acknowledgement. */
+  pastDates: PastDate[];
+};
+
+/**
+ * The outlook of issuing a draft on `today` (Vietnam calendar date). A plan without a start date
+ * starts on its issue date; the status follows statusByDate. Registrations are taken while the plan
+ * is issued or in progress and the deadline (inclusive) has not passed — the same rule registration
+ * applies. A period already over or a deadline already passed are listed in `pastDates`: issuing
+ * such a plan would publish a campaign nobody can take part in.
+ */
+export function issueOutlook(
+  plan: {
+    periodStart: string | null;
+    periodEnd: string | null;
+    registrationDeadline: string | null;
+  },
+  today: string,
+  issuedOn: string = today,
+): IssueOutlook {
+  const status = statusByDate('issued', plan.periodStart ?? issuedOn, plan.periodEnd, today);
+  const periodEnded = plan.periodEnd !== null && plan.periodEnd < today;
+  const deadline = plan.registrationDeadline;
+  const registrationDeadlinePassed = deadline !== null && deadline < today;
+  const registrationOpen =
+    (status === 'issued' || status === 'in_progress') && !registrationDeadlinePassed;
+  const pastDates: PastDate[] = [];
+  if (periodEnded && plan.periodEnd !== null)
+    pastDates.push({
+      field: 'periodEnd',
+      label: 'Thời gian kết thúc',
+      date: plan.periodEnd,
+      message: `đã qua (${dmy(plan.periodEnd)}): ban hành hôm nay, kế hoạch sẽ chuyển ngay sang "Đang sơ kết, tổng kết" và không nhận đăng ký thi đua`,
+    });
+  if (registrationDeadlinePassed)
+    pastDates.push({
+      field: 'registrationDeadline',
+      label: 'Hạn đăng ký thi đua',
+      date: deadline,
+      message: `đã qua (${dmy(deadline)}): không ai đăng ký thi đua đúng hạn được nữa`,
+    });
+  return {
+    status,
+    periodEnded,
+    registrationDeadlinePassed,
+    registrationOpen,
+    registrationDaysLeft: registrationOpen && deadline !== null ? daysLeft(deadline, today) : null,
+    pastDates,
+  };
+}

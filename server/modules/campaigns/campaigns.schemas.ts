@@ -94,6 +94,10 @@ export const IssuePlan = z.object({
    * the date of the last document issued in the same series (numbers follow dates).
    */
   issuedOn: isoDate.optional(),
+  /** Issue even though the period has ended or the registration deadline has passed. */
+  acknowledgePastDates: z.boolean().default(false),
+  /** Issue a child plan even though sections carried over from the parent are not reviewed. */
+  acknowledgeUnreviewed: z.boolean().default(false),
 });
 
 export const CancelPlan = z.object({ version: z.number().int().positive(), reason: text(1000) });

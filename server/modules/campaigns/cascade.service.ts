@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { LegalBasis, PlanContent } from '../../../shared/campaign';
+import type { CarriedSection, LegalBasis, PlanContent } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
@@ -18,6 +18,14 @@ import {
   statusByDate,
 } from './campaigns.rules';
 import * as q from './campaigns.queries';
+import {
+  adaptCarriedContent,
+  adaptLevelWording,
+  childParticipants,
+  levelOf,
+  unitPhrase,
+  type SubUnit,
+} from './level-wording';
 import { createPlan, getVisiblePlan } from './plans.service';
 
 /** "ngày 18/02/2022" for legal-basis sentences. */
@@ -30,47 +38,119 @@ function shortDate(iso: string): string {
 export function parentBasis(parent: PlanRecord): LegalBasis {
   const typeName = { KH: 'Kế hoạch', HD: 'Hướng dẫn', CTr: 'Chương trình' }[parent.docType];
   const date = parent.issuedOn;
-  const text = `${typeName} số ${parent.documentNumber ?? ''}${date ? ` ngày ${shortDate(date)}` : ''} của UBND ${parent.unitName} về việc ${parent.title.charAt(0).toLocaleLowerCase('vi')}${parent.title.slice(1)}`;
+  const issuer = unitPhrase({ kind: parent.unitKind, name: parent.unitName });
+  const text = `${typeName} số ${parent.documentNumber ?? ''}${date ? ` ngày ${shortDate(date)}` : ''} của UBND ${issuer} về việc ${parent.title.charAt(0).toLocaleLowerCase('vi')}${parent.title.slice(1)}`;
   return { text, number: parent.documentNumber, date, planId: parent.id };
 }
 
+type ChildUnit = { id: number; name: string; kind: PlanRecord['unitKind'] };
+
 /**
  * Pre-fills a lower unit's plan from its parent: the parent as the first legal basis, then the
- * theme, purposes, goals, contents, criteria, reward forms and dates; recipients start with the
- * parent's issuer. Deadlines, quotas, assignments and the signer's name are the unit's own.
+ * theme, purposes, goals, contents, criteria, reward forms and dates in the child's words (level
+ * words, the named unit and the reward issuer adapted: level-wording.ts), and participants
+ * re-derived from the child's own subunits; recipients start with the parent's issuer. Deadlines,
+ * quotas, assignments and the signer's name are the unit's own. Returns the draft and the sections
+ * it carried over (adapted = the wording differs from the parent's), for the officer to review.
  */
 export function childPlanDraft(
   parent: PlanRecord,
-  unit: { id: number; name: string; kind: PlanRecord['unitKind'] },
+  unit: ChildUnit,
+  subunits: SubUnit[] = [],
+  inTree: (unitId: number) => boolean = () => false,
 ) {
   const c = parent.content;
+  const from = levelOf({ kind: parent.unitKind, name: parent.unitName });
+  const to = levelOf(unit);
+  const adapt = (text: string) =>
+    from === null || to === null ? text : adaptLevelWording(text, from, to);
+  const carriedContent = adaptCarriedContent(c, adapt);
   const content: PlanContent = {
-    ...c,
+    ...carriedContent,
     legalBases: [parentBasis(parent)],
     preamble: null,
+    participants: childParticipants(c.participants, unit, subunits, inTree, adapt),
     deadlines: [],
     quotas: [],
     assignments: [],
     dossier: [],
-    recipients: [`UBND ${parent.unitName} (b/c)`, 'Lưu: VT'],
+    recipients: [
+      `UBND ${unitPhrase({ kind: parent.unitKind, name: parent.unitName })} (b/c)`,
+      'Lưu: VT',
+    ],
     signer: defaultSigner(unit.kind),
     closing: null,
   };
+  const title = adapt(parent.title);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const p = c.participants;
+  const sections: { section: CarriedSection; carried: boolean; adapted: boolean }[] = [
+    { section: 'general', carried: true, adapted: title !== parent.title },
+    {
+      section: 'aims',
+      carried: c.theme !== null || [c.purposes, c.requirements, c.goals].some((l) => l.length > 0),
+      adapted: !same(
+        [c.theme, c.purposes, c.requirements, c.goals],
+        [content.theme, content.purposes, content.requirements, content.goals],
+      ),
+    },
+    {
+      section: 'contents',
+      carried: c.contents.length > 0,
+      adapted: !same(c.contents, content.contents),
+    },
+    {
+      section: 'participants',
+      carried:
+        p.collectiveUnitKinds.length +
+          p.collectiveUnitIds.length +
+          p.collectives.length +
+          p.individualCategories.length +
+          p.individuals.length >
+        0,
+      adapted: !same(p, content.participants),
+    },
+    {
+      section: 'criteria',
+      carried: c.criteria.collective.length + c.criteria.individual.length > 0,
+      adapted: !same(c.criteria, content.criteria),
+    },
+    {
+      section: 'time',
+      carried:
+        parent.periodStart !== null ||
+        parent.periodEnd !== null ||
+        parent.registrationDeadline !== null ||
+        c.reviewRounds.length > 0,
+      adapted: !same(c.reviewRounds, content.reviewRounds),
+    },
+    {
+      section: 'rewards',
+      carried: c.rewards.length > 0,
+      adapted: !same(c.rewards, content.rewards),
+    },
+    { section: 'contest', carried: c.contest !== null, adapted: !same(c.contest, content.contest) },
+  ];
   return {
-    issuingUnitId: unit.id,
-    parentPlanId: parent.id,
-    kind: parent.kind,
-    mode: parent.mode,
-    docType: parent.docType,
-    issuerSymbol: 'UBND',
-    place: placeOf(unit.name),
-    title: parent.title,
-    periodStart: parent.periodStart,
-    periodEnd: parent.periodEnd,
-    registrationDeadline: parent.registrationDeadline,
-    cascadeDeadline: null,
-    cascadeUnitIds: [],
-    content,
+    draft: {
+      issuingUnitId: unit.id,
+      parentPlanId: parent.id,
+      kind: parent.kind,
+      mode: parent.mode,
+      docType: parent.docType,
+      issuerSymbol: 'UBND',
+      place: placeOf(unit.name),
+      title,
+      periodStart: parent.periodStart,
+      periodEnd: parent.periodEnd,
+      registrationDeadline: parent.registrationDeadline,
+      cascadeDeadline: null,
+      cascadeUnitIds: [],
+      content,
+    },
+    carried: sections
+      .filter((x) => x.carried)
+      .map(({ section, adapted }) => ({ section, adapted })),
   };
 }
 
@@ -94,7 +174,12 @@ export async function startChildPlan(ctx: Ctx, parentId: number, input: unknown)
       'VALIDATION_FAILED',
       `${planLabels.parentPlanId}: đơn vị không thuộc đơn vị ban hành kế hoạch cấp trên.`,
     );
-  return createPlan(ctx, childPlanDraft(parent, unit));
+  const subunits = await q.listDirectSubunits(ctx.db, unit.id);
+  const outside = new Set(
+    await q.unitsOutside(ctx.db, parent.content.participants.collectiveUnitIds, unit.path),
+  );
+  const { draft, carried } = childPlanDraft(parent, unit, subunits, (id) => !outside.has(id));
+  return createPlan(ctx, draft, carried);
 }
 
 /**

@@ -8,6 +8,10 @@ import { listNotifications } from '../notifications/index';
 import { createPlan, getPlanDetail } from './plans.service';
 import { issuePlan } from './issue-plan';
 import { cascadeBoard, planTree, sendCascadeReminders, startChildPlan } from './cascade.service';
+import { reviewCarriedSection } from './carried-sections';
+import { samplePlanContent } from '../../test/plans';
+import { expectAppError } from '../../test/errors';
+import { entityHistory } from '../audit/index';
 import { sendPlanDeadlineReminders } from './deadline-reminders';
 
 let t: TestDb;
@@ -116,6 +120,7 @@ describe('cascade', () => {
     const withSigner = await getPlanDetail(at(s.officerA.actor, day), child.id);
     const issued = await issuePlan(at(s.headA.actor, '2026-02-25'), child.id, {
       version: withSigner.version,
+      acknowledgeUnreviewed: true,
     });
     expect(issued.documentNumber).toBe('01/KH-UBND');
     const board2 = await cascadeBoard(at(s.districtOfficer.actor, '2026-03-02'), s.parent.id);
@@ -135,7 +140,10 @@ describe('cascade', () => {
     const child = await startChildPlan(at(s.officerA.actor, '2026-02-20'), s.parent.id, {
       unitId: s.a.id,
     });
-    await issuePlan(at(s.headA.actor, '2026-03-03'), child.id, { version: child.version });
+    await issuePlan(at(s.headA.actor, '2026-03-03'), child.id, {
+      version: child.version,
+      acknowledgeUnreviewed: true,
+    });
     const board = await cascadeBoard(at(s.districtOfficer.actor, '2026-03-05'), s.parent.id);
     expect(board.units.find((u) => u.unit.id === s.a.id)?.state).toBe('late');
   });
@@ -185,7 +193,10 @@ describe('cascade', () => {
     const childA = await startChildPlan(at(s.officerA.actor, '2026-02-22'), s.parent.id, {
       unitId: s.a.id,
     });
-    await issuePlan(at(s.headA.actor, '2026-02-22'), childA.id, { version: childA.version });
+    await issuePlan(at(s.headA.actor, '2026-02-22'), childA.id, {
+      version: childA.version,
+      acknowledgeUnreviewed: true,
+    });
     expect(await job('2026-02-25')).toBe(1); // 3 days: only B, A has issued
     expect(await job('2026-03-01')).toBe(1); // overdue notice for B
     const forB = await listNotifications(testCtx(t, s.officerB.actor), {});
@@ -247,5 +258,131 @@ describe('cascade', () => {
       s.parent.id,
     );
     expect(board.daysLeft).toBe(5);
+  });
+
+  it('adapts the district wording to the commune and has the officer review each carried section', async () => {
+    const s = await setup();
+    const sys = s.sys;
+    // Hảo Đước (B) has its own offices: they, not the district departments, are its collectives.
+    for (const [name, kind] of [
+      ['Văn phòng HĐND và UBND', 'department'],
+      ['Bộ phận tiếp nhận và trả kết quả', 'one_stop'],
+    ] as const)
+      await createUnit(sys, { parentId: s.b.id, name, kind });
+    const short = s.district.name.replace(/^Huyện /u, '');
+    // Seed 001's wording, as the district wrote it.
+    const draft = await createPlan(
+      at(s.districtOfficer.actor, '2026-02-18'),
+      samplePlanInput(s.district.id, {
+        title: `Phát động phong trào thi đua thực hiện nhiệm vụ cải cách hành chính trên địa bàn huyện ${short} từ nay đến năm 2027`,
+        periodEnd: '2027-12-31',
+        registrationDeadline: '2026-12-31',
+        cascadeUnitIds: [s.b.id],
+        content: samplePlanContent({
+          goals: [
+            'Duy trì, cải thiện, nâng cao điểm số và vị trí xếp hạng đối với chỉ số cải cách hành chính của huyện qua từng năm.',
+          ],
+          contents: [
+            'Xác định công tác cải cách hành chính thực sự là nhiệm vụ trọng tâm, thường xuyên và là khâu đột phá của huyện.',
+            'Góp phần thực hiện Quyết định số 1012/QĐ-UBND ngày 05/5/2021 của UBND huyện về cải cách hành chính.',
+          ],
+        }),
+      }),
+    );
+    const parent = await issuePlan(at(s.districtHead.actor, '2026-02-18'), draft.id, {
+      version: draft.version,
+    });
+    const day = '2026-02-20';
+    const child = await startChildPlan(at(s.officerB.actor, day), parent.id, { unitId: s.b.id });
+    expect(child.title).toBe(
+      'Phát động phong trào thi đua thực hiện nhiệm vụ cải cách hành chính trên địa bàn xã Hảo Đước từ nay đến năm 2027',
+    );
+    expect(child.content.goals[0]).toContain('chỉ số cải cách hành chính của xã qua từng năm');
+    expect(child.content.contents).toEqual([
+      'Xác định công tác cải cách hành chính thực sự là nhiệm vụ trọng tâm, thường xuyên và là khâu đột phá của xã.',
+      // A citation of the district's decision stays the district's.
+      'Góp phần thực hiện Quyết định số 1012/QĐ-UBND ngày 05/5/2021 của UBND huyện về cải cách hành chính.',
+    ]);
+    expect(child.content.rewards[0]?.issuerTitle).toBe('Chủ tịch UBND xã');
+    expect(child.content.participants).toMatchObject({
+      collectiveUnitKinds: ['department', 'one_stop'],
+      collectives: ['Bộ phận tiếp nhận và trả kết quả', 'Văn phòng HĐND và UBND'],
+      individualCategories: ['can_bo', 'cong_chuc'],
+    });
+    expect(child.content.legalBases[0]?.text).toContain(`của UBND huyện ${short} về việc`);
+    expect(child.content.recipients[0]).toBe(`UBND huyện ${short} (b/c)`);
+
+    const detail = await getPlanDetail(at(s.officerB.actor, day), child.id);
+    expect(detail.carriedSections.map((c) => [c.section, c.adapted, c.reviewedAt])).toEqual([
+      ['general', true, null],
+      ['aims', true, null],
+      ['contents', true, null],
+      ['participants', true, null],
+      ['criteria', false, null],
+      ['time', false, null],
+      ['rewards', true, null],
+    ]);
+
+    // Only the unit's officer reviews; a section the plan did not carry is not found.
+    const headB = await makeUser(s.sys, 'unit_head', s.b.id);
+    await expectAppError(
+      reviewCarriedSection(at(headB.actor, day), child.id, 'contents'),
+      'FORBIDDEN',
+    );
+    await expectAppError(
+      reviewCarriedSection(at(s.officerB.actor, day), child.id, 'contest'),
+      'NOT_FOUND',
+    );
+    await expectAppError(
+      reviewCarriedSection(at(s.officerB.actor, day), child.id, 'quotas'),
+      'VALIDATION_FAILED',
+    );
+    const reviewed = await reviewCarriedSection(at(s.officerB.actor, day), child.id, 'contents');
+    expect(reviewed.items.find((c) => c.section === 'contents')).toMatchObject({
+      reviewedAt: '2026-02-20T02:00:00.000Z',
+      reviewedByName: expect.any(String),
+    });
+    // Reviewing does not move the draft's version: an open editor can still save.
+    expect((await getPlanDetail(at(s.officerB.actor, day), child.id)).version).toBe(child.version);
+
+    // The head cannot issue with six sections unreviewed unless acknowledged …
+    const e = await expectAppError(
+      issuePlan(at(headB.actor, day), child.id, { version: child.version }),
+      'INVALID_STATE',
+    );
+    expect(e.message).toContain('còn 6 phần mang sang từ kế hoạch cấp trên chưa được xem lại');
+    expect(e.message).toContain('Khen thưởng');
+    expect(e.details).toMatchObject({ acknowledge: 'acknowledgeUnreviewed' });
+    // … and issues without a word once all are reviewed.
+    for (const c of detail.carriedSections)
+      await reviewCarriedSection(at(s.officerB.actor, day), child.id, c.section);
+    const issued = await issuePlan(at(headB.actor, day), child.id, { version: child.version });
+    expect(issued.status).toBe('in_progress');
+    const history = await entityHistory(at(s.officerB.actor, day), 'campaign_plan', child.id, {});
+    expect(history.items.filter((h) => h.action === 'plan.section_reviewed')).toHaveLength(7);
+    await expectAppError(
+      reviewCarriedSection(at(s.officerB.actor, day), child.id, 'contents'),
+      'INVALID_STATE',
+    );
+  });
+
+  it('keeps the acknowledgement of unreviewed sections in the audit event', async () => {
+    const s = await setup();
+    const child = await startChildPlan(at(s.officerA.actor, '2026-02-20'), s.parent.id, {
+      unitId: s.a.id,
+    });
+    await issuePlan(at(s.headA.actor, '2026-02-20'), child.id, {
+      version: child.version,
+      acknowledgeUnreviewed: true,
+    });
+    const history = await entityHistory(
+      at(s.officerA.actor, '2026-02-20'),
+      'campaign_plan',
+      child.id,
+      {},
+    );
+    expect(history.items.find((h) => h.action === 'plan.issued')?.after).toMatchObject({
+      acknowledgedUnreviewed: expect.arrayContaining(['general', 'contents', 'rewards']),
+    });
   });
 });

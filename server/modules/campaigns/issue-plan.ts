@@ -18,6 +18,8 @@ import * as q from './campaigns.queries';
 import { auditView, getVisiblePlan, unitRef } from './plans.service';
 import { planSnapshot } from './plan-snapshot';
 import { assertNoOpenDoubts } from './import-review';
+import { assertPastDatesAcknowledged } from './plan-checks';
+import { assertCarriedReviewed } from './carried-sections';
 
 /**
  * Loads a draft for issuing: the unit head only, a draft only, current version and, for a new
@@ -54,6 +56,8 @@ async function finishIssue(
   before: PlanRecord,
   issue: { number: number; year: number; issuedOn: string },
   reason: string,
+  /** What the issuer acknowledged (past dates, unreviewed sections), kept in the audit event. */
+  acknowledged: Record<string, unknown> = {},
 ) {
   const today = vietnamDate(ctx.now());
   const periodStart = before.periodStart ?? issue.issuedOn;
@@ -105,7 +109,7 @@ async function finishIssue(
     entityId: before.id,
     unitPath: before.unitPath,
     before: diff.before,
-    after: { ...diff.after, reason },
+    after: { ...diff.after, reason, ...acknowledged },
   });
   return toPlanResponse(after);
 }
@@ -114,10 +118,18 @@ async function finishIssue(
  * Issues a draft (the issuing unit's head only): assigns the next number in the unit's yearly
  * series for the document type ("47/KH-UBND"), records version 1 and moves the plan along its
  * dates. VALIDATION_FAILED lists what is still missing; issuedOn may not be in the future or
- * earlier than the last document of the same series.
+ * earlier than the last document of the same series. DEADLINE_PASSED when the period has ended or
+ * the registration deadline has passed, unless `acknowledgePastDates`; INVALID_STATE when a child
+ * plan's carried-over sections are not all reviewed, unless `acknowledgeUnreviewed` (both
+ * acknowledgements are kept in the audit event).
  */
 export async function issuePlan(ctx: Ctx, id: number, input: unknown) {
-  const data = parseInput(IssuePlan, input, { issuedOn: 'Ngày ban hành', version: 'Phiên bản' });
+  const data = parseInput(IssuePlan, input, {
+    issuedOn: 'Ngày ban hành',
+    version: 'Phiên bản',
+    acknowledgePastDates: 'Xác nhận ban hành khi ngày đã qua',
+    acknowledgeUnreviewed: 'Xác nhận ban hành khi chưa xem lại phần mang sang',
+  });
   return ctx.db.transaction().execute(async (trx) => {
     const before = await draftToIssue(ctx, trx, id, data.version);
     if (before.parentPlanId !== null) {
@@ -133,6 +145,16 @@ export async function issuePlan(ctx: Ctx, id: number, input: unknown) {
     const issuedOn = data.issuedOn ?? today;
     if (issuedOn > today)
       throw fieldError('issuedOn', 'Ngày ban hành', 'không được sau ngày hôm nay');
+    const acknowledged: Record<string, unknown> = {};
+    const { pastDates } = assertPastDatesAcknowledged(
+      before,
+      today,
+      issuedOn,
+      data.acknowledgePastDates,
+    );
+    if (pastDates.length > 0) acknowledged.acknowledgedPastDates = pastDates.map((d) => d.field);
+    const unreviewed = await assertCarriedReviewed(trx, before.id, data.acknowledgeUnreviewed);
+    if (unreviewed.length > 0) acknowledged.acknowledgedUnreviewed = unreviewed;
     const year = Number(issuedOn.slice(0, 4));
     // The number first: its row lock waits for a concurrent issue in the series to commit, so
     // the date check below sees that issue's date.
@@ -156,7 +178,7 @@ export async function issuePlan(ctx: Ctx, id: number, input: unknown) {
         'Ngày ban hành',
         `không được trước ngày của văn bản cùng sổ đã ban hành (${latest.latest})`,
       );
-    return finishIssue(ctx, trx, before, { number, year, issuedOn }, 'Ban hành');
+    return finishIssue(ctx, trx, before, { number, year, issuedOn }, 'Ban hành', acknowledged);
   });
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { CarriedSection } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, fieldError, forbidden, staleVersion } from '../../platform/errors';
@@ -30,11 +31,12 @@ import {
   canViewPlan,
   planPermissions,
 } from './campaigns.policy';
-import { canTransition, newlyMissing, statusByDate } from './campaigns.rules';
+import { canTransition, issueOutlook, newlyMissing, statusByDate } from './campaigns.rules';
 import * as q from './campaigns.queries';
 import { planSnapshot } from './plan-snapshot';
 import { assertBasisPlans, mergedPeriod } from './plan-checks';
 import { ImportReviewInput, openDoubts, startImportReview } from './import-review';
+import { toCarriedSections } from './carried-sections';
 
 export const unitRef = (p: PlanRecord) => ({ id: p.issuingUnitId, path: p.unitPath });
 const isIssued = (p: PlanRecord) => p.documentNumber !== null;
@@ -92,7 +94,7 @@ export async function getVisiblePlan(ctx: Ctx, db: Executor, id: number, lock = 
   return plan;
 }
 
-/** A plan with its cascade units, parent, versions count and the actor's permissions. */
+/** A plan with its cascade units, parent, the actor's permissions and a draft's issue outlook. */
 export async function getPlanDetail(ctx: Ctx, id: number) {
   const plan = await getVisiblePlan(ctx, ctx.db, id);
   const cascadeUnitIds = await q.listCascadeUnitIds(ctx.db, id);
@@ -104,6 +106,10 @@ export async function getPlanDetail(ctx: Ctx, id: number) {
     permissions: planPermissions(ctx.actor, { status: plan.status, unit: unitRef(plan) }),
     /** Imported values still to review (decision 017); [] when none or not imported. */
     doubts: await openDoubts(ctx.db, plan),
+    /** Sections carried over from the parent plan, with their review (empty for other plans). */
+    carriedSections: toCarriedSections(await q.listCarriedSections(ctx.db, id)),
+    /** A draft: what issuing it today would lead to (null once issued). */
+    issueOutlook: plan.status === 'draft' ? issueOutlook(plan, vietnamDate(ctx.now())) : null,
   };
 }
 
@@ -142,8 +148,14 @@ export async function listPlans(ctx: Ctx, input: unknown) {
  * Creates a draft at the issuing unit; only that unit's emulation officer may (FORBIDDEN).
  * A child plan names its parent, which must be issued and visible. A draft read from a document
  * carries `importReview` (the values confirmed while reading): its doubtful values stay marked.
+ * `carried` records the sections a child plan took over from its parent (startChildPlan), for
+ * the officer to review.
  */
-export async function createPlan(ctx: Ctx, input: unknown) {
+export async function createPlan(
+  ctx: Ctx,
+  input: unknown,
+  carried: { section: CarriedSection; adapted: boolean }[] = [],
+) {
   const data = parseInput(CreatePlan, input, planLabels);
   const { importReview } = parseInput(ImportReviewInput, input, {
     importReview: 'Xem lại giá trị nhập từ văn bản',
@@ -193,6 +205,7 @@ export async function createPlan(ctx: Ctx, input: unknown) {
         throw e;
       });
     await q.replaceCascadeUnits(trx, row.id, data.cascadeUnitIds);
+    await q.insertCarriedSections(trx, row.id, carried);
     const created = await q.getPlan(trx, row.id);
     if (importReview !== null) await startImportReview(trx, created, importReview.confirmed);
     await recordAudit(trx, ctx, {
@@ -200,7 +213,10 @@ export async function createPlan(ctx: Ctx, input: unknown) {
       entityType: 'campaign_plan',
       entityId: row.id,
       unitPath: unit.path,
-      after: auditView(created, data.cascadeUnitIds),
+      after: {
+        ...auditView(created, data.cascadeUnitIds),
+        ...(carried.length > 0 ? { carriedSections: carried.map((c) => c.section) } : {}),
+      },
     });
     return toPlanResponse(created);
   });

@@ -193,7 +193,10 @@ describe('cascade: units that must issue their own plan', () => {
     const drafting = await w.todoOf('communeOfficer');
     expect(drafting.todo.cascade.items[0]?.childPlanId).toBe(child.id);
     expect(drafting.todo.cascade.items[0]?.label).toContain('đã có dự thảo');
-    await issuePlan(w.as('communeHead'), child.id, { version: child.version });
+    await issuePlan(w.as('communeHead'), child.id, {
+      version: child.version,
+      acknowledgeUnreviewed: true,
+    });
     const issued = await w.todoOf('communeOfficer');
     expect(issued.todo.cascade.count).toBe(0);
     expect(kinds(issued.deadlines, w.plan.id)).not.toContain('cascade');

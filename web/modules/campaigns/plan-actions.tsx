@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Typography,
+} from 'antd';
 import {
   CheckCircleOutlined,
   EditOutlined,
@@ -15,6 +26,8 @@ import type { FieldError } from '../../api/client';
 import { useModalForm } from '../../ui/hooks';
 import { DATE_FORMAT } from './editor/fields';
 import { planDocumentUrl, useCancelPlan, useClosePlan, useIssuePlan } from './plans.api';
+import { FixDatesButton, PastDatesAlert, outlookSentence } from './issue-outlook';
+import { unreviewedSections } from './carried-review';
 import type { PlanDetail } from './plans.api';
 
 type Props = {
@@ -111,12 +124,25 @@ function IssueModal({
   const { message } = App.useApp();
   const { form, error, setError } = useModalForm<{ issuedOn?: Dayjs | null }>(open);
   const [missing, setMissing] = useState<FieldError[]>([]);
+  const [pastAcknowledged, setPastAcknowledged] = useState(false);
+  const outlook = plan.issueOutlook;
+  const pastDates = outlook?.pastDates.length ?? 0;
+  const blockedByDates = pastDates > 0 && !pastAcknowledged;
+  const unreviewed = unreviewedSections(plan);
+  const [unreviewedAcknowledged, setUnreviewedAcknowledged] = useState(false);
+  const blocked = blockedByDates || (unreviewed.length > 0 && !unreviewedAcknowledged);
 
   const onFinish = (v: { issuedOn?: Dayjs | null }) => {
     setError(null);
     setMissing([]);
     issue.mutate(
-      { id: plan.id, version: plan.version, issuedOn: v.issuedOn?.format('YYYY-MM-DD') },
+      {
+        id: plan.id,
+        version: plan.version,
+        issuedOn: v.issuedOn?.format('YYYY-MM-DD'),
+        acknowledgePastDates: pastDates > 0 && pastAcknowledged,
+        acknowledgeUnreviewed: unreviewed.length > 0 && unreviewedAcknowledged,
+      },
       {
         onSuccess: (p) => {
           void message.success(`Đã ban hành kế hoạch số ${p.documentNumber ?? ''}.`);
@@ -151,13 +177,69 @@ function IssueModal({
       cancelText="Đóng"
       onCancel={onClose}
       onOk={() => form.submit()}
+      okButtonProps={{ disabled: blocked }}
       confirmLoading={issue.isPending}
       forceRender
+      afterOpenChange={(o) => {
+        if (o) return;
+        setPastAcknowledged(false);
+        setUnreviewedAcknowledged(false);
+      }}
+      focusTriggerAfterClose={false}
     >
       <Typography.Paragraph>
         Kế hoạch sẽ được cấp số tiếp theo trong sổ {plan.documentSymbol} năm ban hành và công bố cho
         mọi người. Sau khi ban hành, mọi thay đổi phải qua Điều chỉnh.
       </Typography.Paragraph>
+      {outlook && (
+        <Typography.Paragraph strong={pastDates > 0} className="plan-issue-outlook">
+          {outlookSentence(outlook, plan.registrationDeadline)}
+        </Typography.Paragraph>
+      )}
+      {outlook && pastDates > 0 && (
+        <PastDatesAlert outlook={outlook} className="plan-past-dates-dialog">
+          <Flex vertical gap={8} style={{ marginTop: 8 }}>
+            {plan.permissions.canEdit ? (
+              <div>
+                <FixDatesButton outlook={outlook} onClick={onClose} />
+              </div>
+            ) : (
+              <Typography.Text>
+                Cán bộ thi đua của đơn vị sửa được các ngày này trong dự thảo.
+              </Typography.Text>
+            )}
+            <Checkbox
+              checked={pastAcknowledged}
+              onChange={(e) => setPastAcknowledged(e.target.checked)}
+            >
+              Tôi đã hiểu, vẫn ban hành với các ngày này
+            </Checkbox>
+          </Flex>
+        </PastDatesAlert>
+      )}
+      {unreviewed.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="plan-unreviewed-dialog"
+          title={`Còn ${unreviewed.length} phần mang sang từ kế hoạch cấp trên chưa xem lại`}
+          description={
+            <Flex vertical gap={8}>
+              <span>
+                {unreviewed.map((c) => c.label).join(', ')}. Văn bản sẽ được ban hành với cách viết
+                hiện tại của các phần này.
+              </span>
+              <Checkbox
+                checked={unreviewedAcknowledged}
+                onChange={(e) => setUnreviewedAcknowledged(e.target.checked)}
+              >
+                Vẫn ban hành khi chưa xem lại hết
+              </Checkbox>
+            </Flex>
+          }
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {dirty && (
         <Alert
           type="warning"

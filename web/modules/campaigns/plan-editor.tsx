@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { ReactNode } from 'react';
 import { Alert, App, Button, Collapse, Flex, Form, Typography } from 'antd';
 import type { FormInstance } from 'antd';
@@ -23,6 +24,8 @@ import { DossierSection, RewardsSection } from './editor/rewards-section';
 import { CascadeSection } from './editor/cascade-section';
 import { AssignmentsSection, ClosingSection, ContestSection } from './editor/other-sections';
 import { useUnsavedGuard } from './unsaved-guard';
+import { FOCUS_PARAM, FixDatesButton, PastDatesAlert } from './issue-outlook';
+import { CarriedBanner, CarriedSectionExtra } from './carried-review';
 import './plans.css';
 
 export type EditorMode = 'create' | 'edit' | 'amend' | 'view';
@@ -77,6 +80,28 @@ export function PlanEditor(props: Props) {
       window.setTimeout(() => form.scrollToField(toNamePath(first), { block: 'center' }), 50);
   };
 
+  // "?field=periodEnd" (the issue dialog's "Sửa ngày trong dự thảo"): open, scroll to and focus it.
+  const [params, setParams] = useSearchParams();
+  const focusRequest = params.get(FOCUS_PARAM);
+  useEffect(() => {
+    if (!focusRequest) return;
+    const section = sectionOf(focusRequest);
+    setOpen((prev) => (prev.includes(section) ? prev : [...prev, section]));
+    const timer = window.setTimeout(() => {
+      form.scrollToField(toNamePath(focusRequest), { block: 'center' });
+      form.focusField(toNamePath(focusRequest));
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          next.delete(FOCUS_PARAM);
+          return next;
+        },
+        { replace: true },
+      );
+    }, 120);
+    return () => window.clearTimeout(timer);
+  }, [focusRequest, form, setParams]);
+
   const onError = (e: unknown) => {
     if (isApiError(e, 'CONFLICT') && mode !== 'create') {
       setConflict(e.message);
@@ -127,12 +152,33 @@ export function PlanEditor(props: Props) {
     }
   };
 
-  const item = (key: SectionKey, label: string, children: ReactNode) => ({
-    key,
-    label,
-    children,
-    forceRender: true,
-  });
+  const carried = new Map(
+    (plan?.status === 'draft' ? plan.carriedSections : []).map((c) => [c.section as string, c]),
+  );
+  const openSection = (key: string) => {
+    setOpen((prev) => (prev.includes(key) ? prev : [...prev, key]));
+    window.setTimeout(
+      () =>
+        document
+          .querySelector(`.plan-section-${key}`)
+          ?.scrollIntoView({ block: 'start', behavior: 'smooth' }),
+      50,
+    );
+  };
+  const item = (key: SectionKey, label: string, children: ReactNode) => {
+    const review = carried.get(key);
+    return {
+      key,
+      label,
+      children,
+      forceRender: true,
+      className: `plan-section-${key}`,
+      extra:
+        review && plan ? (
+          <CarriedSectionExtra planId={plan.id} review={review} editable={mode === 'edit'} />
+        ) : undefined,
+    };
+  };
   const items = [
     item(
       'general',
@@ -183,6 +229,18 @@ export function PlanEditor(props: Props) {
         />
       )}
       {summary && <ErrorSummary summary={summary} onPick={(f) => reveal([f])} />}
+      {plan && <CarriedBanner plan={plan} onPick={openSection} />}
+      {plan?.status === 'draft' && plan.issueOutlook && (
+        <PastDatesAlert outlook={plan.issueOutlook} className="plan-past-dates-draft">
+          <div style={{ marginTop: 8 }}>
+            {mode === 'edit' ? (
+              <FixDatesButton outlook={plan.issueOutlook} />
+            ) : (
+              'Cán bộ thi đua của đơn vị sửa được các ngày này trong dự thảo.'
+            )}
+          </div>
+        </PastDatesAlert>
+      )}
       {mode === 'amend' && (
         <Alert
           type="info"

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, withQuery } from '../../api/client';
 import type { Id, Page } from '../../api/types';
 import type {
+  CarriedSection,
   CampaignMode,
   PlanContent,
   PlanContentInput,
@@ -58,12 +59,40 @@ export type PlanPermissions = {
   canReviewRegistrations: boolean;
 };
 
+/** What issuing the saved draft today leads to (server clock); null once issued. */
+export type IssueOutlook = {
+  status: PlanStatus;
+  periodEnded: boolean;
+  registrationDeadlinePassed: boolean;
+  registrationOpen: boolean;
+  /** 0 = the deadline is today; null without a deadline or when registration is closed. */
+  registrationDaysLeft: number | null;
+  pastDates: {
+    field: 'periodEnd' | 'registrationDeadline';
+    label: string;
+    date: string;
+    message: string;
+  }[];
+};
+
+/** A section a child plan carried over from its parent, and its review ("Đã xem lại"). */
+export type CarriedSectionReview = {
+  section: CarriedSection;
+  label: string;
+  /** The wording was adapted to the unit's level (huyện → xã …). */
+  adapted: boolean;
+  reviewedAt: string | null;
+  reviewedByName: string | null;
+};
+
 export type PlanDetail = Plan & {
   /** Imported values still to review before issuing (decision 017). */
   doubts: DoubtfulValue[];
   cascadeUnitIds: number[];
   parent: PlanSummary | null;
   permissions: PlanPermissions;
+  issueOutlook: IssueOutlook | null;
+  carriedSections: CarriedSectionReview[];
 };
 
 export type PlanVersion = {
@@ -227,8 +256,16 @@ export function useAmendPlan() {
 export function useIssuePlan() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: Id; version: number; issuedOn?: string }) =>
-      api.post<Plan>(planPath(id, '/issue'), body),
+    mutationFn: ({
+      id,
+      ...body
+    }: {
+      id: Id;
+      version: number;
+      issuedOn?: string;
+      acknowledgePastDates?: boolean;
+      acknowledgeUnreviewed?: boolean;
+    }) => api.post<Plan>(planPath(id, '/issue'), body),
     onSettled: invalidate,
   });
 }
@@ -258,5 +295,23 @@ export function useStartChildPlan() {
     mutationFn: ({ parentId, unitId }: { parentId: Id; unitId: Id }) =>
       api.post<Plan>(planPath(parentId, '/children'), { unitId }),
     onSuccess: invalidate,
+  });
+}
+
+/** Marks a carried-over section of a draft reviewed (the draft's version does not change). */
+export function useReviewCarriedSection() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, section }: { id: Id; section: CarriedSection }) =>
+      api.post<{ items: CarriedSectionReview[] }>(
+        planPath(id, `/carried-sections/${section}/review`),
+        {},
+      ),
+    onSuccess: (data, { id }) => {
+      queryClient.setQueryData<PlanDetail>(planKeys.detail(id), (old) =>
+        old ? { ...old, carriedSections: data.items } : old,
+      );
+      return queryClient.invalidateQueries({ queryKey: ['audit'] });
+    },
   });
 }
