@@ -158,7 +158,7 @@ describe('score sheet .docx', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.data as unknown as ExcelJS.Buffer);
     const cells: string[] = [];
-    wb.worksheets[0]?.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    wb.worksheets[0]?.eachRow((row) => row.eachCell((c) => cells.push(c.text)));
     expect(cells.join('\n')).not.toContain('minh họa');
   });
 
