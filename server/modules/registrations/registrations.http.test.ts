@@ -191,6 +191,8 @@ describe('registration routes', () => {
       'Chức vụ',
       'Danh hiệu đăng ký',
       'Chỉ tiêu',
+      'Nhiệm vụ trọng tâm',
+      'Nhiệm vụ đột phá',
       'Trạng thái',
       'Đăng ký lúc',
       'Muộn/Lý do',
@@ -201,9 +203,12 @@ describe('registration routes', () => {
     expect(ws?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws?.getRow(3).getCell(7).alignment).toEqual({ vertical: 'top', wrapText: true });
     expect(rows[1]?.slice(1, 4)).toEqual([1, 'Tập thể', 'Bộ phận một cửa']);
-    expect(rows[1]?.[8]).toBe('Đã duyệt');
-    expect(rows[1]?.[9]).toBe('15/07/2020 09:00');
+    expect(rows[1]?.[10]).toBe('Đã duyệt');
+    expect(rows[1]?.[11]).toBe('15/07/2020 09:00');
     expect(rows[2]?.[7]).toBe(commitments.targets.map((x) => `- ${x}`).join('\n'));
+    // Key and breakthrough tasks (nhiệm vụ trọng tâm, đột phá), one per line.
+    expect(rows[2]?.[8]).toBe('- Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính');
+    expect(rows[2]?.[9]).toBe('- Triển khai thanh toán trực tuyến phí, lệ phí');
     expect(rows[3]?.slice(2, 6)).toEqual([
       'Cá nhân',
       'Bộ phận một cửa',
