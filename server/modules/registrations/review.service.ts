@@ -5,6 +5,7 @@ import { changedFields, recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
 import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
+import { provideScoreSheets } from '../evaluation/index';
 import {
   BulkReview,
   type BulkReviewFailure,
@@ -210,14 +211,20 @@ function decisionChange(ctx: Ctx, decision: ReviewDecision, reason: string | nul
 /**
  * Approves a submitted registration (`registration.review` over the plan's issuing unit).
  * FORBIDDEN / INVALID_STATE / CONFLICT on a stale version; audited; the registering side is
- * notified.
+ * notified. An approved collective registration of a plan with a criteria set gets its score
+ * sheet at once (evaluation's `provideScoreSheets`), so it appears in the evaluation work list.
  */
 export async function approveRegistration(ctx: Ctx, id: number, input: unknown) {
   const data = parseInput(Decide, input, registrationLabels);
   return ctx.db.transaction().execute(async (trx) => {
     const { before, plan, to } = await loadForChange(ctx, trx, id, data.version, 'approve');
     const d = decisionChange(ctx, 'approve', null);
-    return apply(ctx, trx, before, { ...d.set, status: to }, d.action, { plan, event: d.event });
+    const after = await apply(ctx, trx, before, { ...d.set, status: to }, d.action, {
+      plan,
+      event: d.event,
+    });
+    await provideScoreSheets(ctx, trx, plan.id, [id]);
+    return after;
   });
 }
 
@@ -265,7 +272,8 @@ function bulkFailure(
  * since the reviewer saw it or is not awaiting review, nothing is changed and the error names
  * each such registration and why (`details.failures`; CONFLICT when all were only stale,
  * INVALID_STATE otherwise). Each registration is audited and its registering side notified as
- * for a single decision. VALIDATION_FAILED for a return without a reason.
+ * for a single decision; approved collectives get their score sheets as with a single approval.
+ * VALIDATION_FAILED for a return without a reason.
  */
 export async function reviewRegistrationsInBulk(
   ctx: Ctx,
@@ -312,6 +320,13 @@ export async function reviewRegistrationsInBulk(
       });
       items.push({ id: after.id, status: after.status, version: after.version });
     }
+    if (data.decision === 'approve')
+      await provideScoreSheets(
+        ctx,
+        trx,
+        plan.id,
+        items.map((i) => i.id),
+      );
     return { decision: data.decision, count: items.length, items };
   });
 }
