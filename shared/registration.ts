@@ -60,4 +60,50 @@ export const registrationFieldLabels: Record<string, string> = {
   lateReason: 'Lý do nhận đăng ký muộn',
   reason: 'Lý do',
   version: 'Phiên bản',
+  decision: 'Quyết định',
+  items: 'Danh sách đăng ký',
 };
+
+/** The reviewer's decision on a submitted registration. */
+export const ReviewDecision = { approve: 'approve', return: 'return' } as const;
+export type ReviewDecision = (typeof ReviewDecision)[keyof typeof ReviewDecision];
+
+/** At most this many registrations in one bulk review (a page of "select all pending"). */
+export const BULK_REVIEW_MAX = 500;
+
+/**
+ * POST /api/plans/:id/registrations/review: one decision on many submitted registrations of the
+ * plan, each at the version the reviewer saw; a return needs one reason for all.
+ */
+export const BulkReview = z
+  .object({
+    decision: z.enum(['approve', 'return']),
+    items: z
+      .array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() }))
+      .min(1)
+      .max(BULK_REVIEW_MAX)
+      .refine((items) => new Set(items.map((i) => i.id)).size === items.length, {
+        message: 'có đăng ký bị chọn hai lần',
+      }),
+    reason: z
+      .string()
+      .trim()
+      .max(1000)
+      .nullish()
+      .transform((v) => (v ? v : null)),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'return' && v.reason === null)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'không được để trống' });
+  });
+export type BulkReviewInput = z.input<typeof BulkReview>;
+
+/** The answer to a bulk review: every registration it changed, as it now stands. */
+export type BulkReviewResult = {
+  decision: ReviewDecision;
+  count: number;
+  items: { id: number; status: RegistrationStatus; version: number }[];
+};
+
+/** One registration a bulk review could not take, named for the reviewer. */
+export type BulkReviewFailure = { id: number; registrant: string | null; message: string };

@@ -240,6 +240,8 @@ export interface NotificationTable {
   dueOn: string | null;
   dedupeKey: string;
   createdAt: Timestamp;
+  /** The user whose action caused it (never notified of it); null for the system. */
+  actorUserId: number | null;
 }
 
 export interface NotificationReadTable {

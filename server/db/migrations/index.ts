@@ -8,6 +8,7 @@ import * as m0006 from './0006-appraisal';
 import * as m0007 from './0007-results';
 import * as m0008 from './0008-individual-checklist';
 import * as m0009 from './0009-plan-ranking';
+import * as m0010 from './0010-notification-actor';
 import * as m0011 from './0011-carried-sections';
 import * as m0013 from './0013-unit-display-name';
 import * as m0015 from './0015-plan-import-review';
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0007-results': m0007,
   '0008-individual-checklist': m0008,
   '0009-plan-ranking': m0009,
+  '0010-notification-actor': m0010,
   '0011-carried-sections': m0011,
   '0013-unit-display-name': m0013,
   '0015-plan-import-review': m0015,

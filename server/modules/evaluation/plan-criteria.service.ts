@@ -6,6 +6,7 @@ import { getVisiblePlan, setPlanEvaluation } from '../campaigns/index';
 import { BindCriteria, criteriaLabels } from './criteria.schemas';
 import { findCriteriaVersion } from './criteria.service';
 import { assertResultsOpen } from './results-lock';
+import { provideScoreSheets } from './sheet-provision';
 
 type RankingSettings = {
   criteriaVersionId: number | null;
@@ -36,7 +37,9 @@ export function unknownBandKeys(keys: readonly string[], bands: readonly Band[])
  * default. VALIDATION_FAILED for a draft or unknown version, bad bands, an unknown or repeated
  * tie-break step, or a qualifying band that is not among the plan's bands; the plan's own rules
  * (officer or head, not closed or cancelled, current version) apply. While the plan's results are
- * published only the assessment deadline may change (INVALID_STATE otherwise).
+ * published only the assessment deadline may change (INVALID_STATE otherwise). Once a criteria
+ * set is bound, the plan's approved collective registrations get their score sheets
+ * (`provideScoreSheets`), so the evaluation work list shows them.
  */
 export async function bindPlanCriteria(ctx: Ctx, planId: number, input: unknown) {
   const data = parseInput(BindCriteria, input, criteriaLabels);
@@ -68,6 +71,8 @@ export async function bindPlanCriteria(ctx: Ctx, planId: number, input: unknown)
     const ranking = (p: RankingSettings) =>
       JSON.stringify([p.criteriaVersionId, p.bands, p.tieBreak, p.qualifyingBandKeys]);
     if (ranking(before) !== ranking(saved)) await assertResultsOpen(trx, planId);
+    // With a criteria set, every approved collective registration has its sheet from now on.
+    await provideScoreSheets(ctx, trx, planId);
     return saved;
   });
 }

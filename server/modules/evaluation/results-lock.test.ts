@@ -70,7 +70,7 @@ async function secondRegistration(w: World) {
     unitId: unit.id,
     commitments: { targetTitle: null, targets: ['Đúng hạn'], keyTasks: [], breakthroughTasks: [] },
   });
-  return { ctx, reg: await approveRegistration(w.as('officer'), reg.id, { version: reg.version }) };
+  return { ctx, reg };
 }
 
 describe('published results lock the sheets', () => {
@@ -83,8 +83,15 @@ describe('published results lock the sheets', () => {
       fileName: 'ke-hoach.pdf',
       data: files.pdf,
     });
-    const second = await secondRegistration(w);
+    const submitted = await secondRegistration(w);
     await publish(w);
+    // Approved while the results are published: no sheet is provided, and none opens.
+    const second = {
+      ctx: submitted.ctx,
+      reg: await approveRegistration(w.as('officer'), submitted.reg.id, {
+        version: submitted.reg.version,
+      }),
+    };
 
     const view = await getSheet(w.as('head'), sheet.id);
     expect(view.resultsPublished).toBe(true);

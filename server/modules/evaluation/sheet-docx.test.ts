@@ -3,12 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { sql } from 'kysely';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { appraisedSheet, selfSheet } from './sheet-export.fixtures';
-import { exportSheetDocx } from './sheet-export.service';
+import { exportSheetDocx, exportSheetXlsx } from './sheet-export.service';
+import { communeTemplateLabel } from './templates/commune-100';
 
 let t: TestDb;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-sheet-docx-'));
@@ -60,7 +63,7 @@ describe('score sheet .docx', () => {
     const d = await readDocx(file.data);
     expect(d.paragraphs).toContain('BẢNG TỔNG HỢP KẾT QUẢ THẨM ĐỊNH');
     expect(d.paragraphs).toContain('Đơn vị: Bộ phận một cửa — Xã Lương Điền');
-    expect(d.paragraphs.some((p) => p.startsWith('Kế hoạch số 62/KH-UBND: '))).toBe(true);
+    expect(d.paragraphs.some((p) => p.startsWith('(Kế hoạch số 62/KH-UBND: '))).toBe(true);
     expect(d.paragraphs).toContain('HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG');
     for (const s of ['TỔ THẨM ĐỊNH', 'CHỦ TỊCH HỘI ĐỒNG']) expect(d.paragraphs).toContain(s);
     expect(d.text).not.toContain('NGƯỜI LẬP BIỂU');
@@ -120,6 +123,43 @@ describe('score sheet .docx', () => {
     // Same data: the same bytes, whenever and by whomever it is exported.
     const again = await exportSheetDocx(w.as('head', '2021-03-04T05:06:07Z'), id);
     expect(again.data.equals(file.data)).toBe(true);
+  });
+
+  it('is titled by the plan and the unit, never by the example set’s placeholder name', async () => {
+    const { w, id } = await selfSheet(t);
+    const title = (
+      await t.db
+        .selectFrom('campaignPlan')
+        .select('title')
+        .where('id', '=', w.plan.id)
+        .executeTakeFirstOrThrow()
+    ).title;
+    const own = await readDocx((await exportSheetDocx(w.as('head'), id)).data);
+    const heading = own.paragraphs.indexOf('BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM');
+    expect(own.paragraphs.slice(heading + 1, heading + 4)).toEqual([
+      `(Kế hoạch số 62/KH-UBND: ${title})`,
+      'Đơn vị: Bộ phận một cửa — Xã Lương Điền',
+      'Bộ tiêu chí: Bộ chỉ số CCHC thử — phiên bản 1',
+    ]);
+    // The plan uses the shipped example set: its name is a placeholder and stays off the paper.
+    await sql`UPDATE criteria_set SET is_example = true, name = ${communeTemplateLabel}
+      WHERE id = (SELECT v.set_id FROM score_sheet s
+        JOIN criteria_set_version v ON v.id = s.criteria_version_id WHERE s.id = ${id})`.execute(
+      t.db,
+    );
+    const example = await readDocx((await exportSheetDocx(w.as('head'), id)).data);
+    expect(example.paragraphs.slice(heading + 1, heading + 3)).toEqual([
+      `(Kế hoạch số 62/KH-UBND: ${title})`,
+      'Đơn vị: Bộ phận một cửa — Xã Lương Điền',
+    ]);
+    expect(example.text).not.toContain('minh họa');
+    expect(example.text).not.toContain('Bộ tiêu chí:');
+    const xlsx = await exportSheetXlsx(w.as('head'), id);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.data as unknown as ExcelJS.Buffer);
+    const cells: string[] = [];
+    wb.worksheets[0]?.eachRow((row) => row.eachCell((c) => cells.push(c.text)));
+    expect(cells.join('\n')).not.toContain('minh họa');
   });
 
   it('the self-assessment table: the unit’s columns only and the unit’s signatures', async () => {

@@ -325,9 +325,11 @@ export async function renderSheetDocx(
     children: [
       headerBlock(e, p),
       centred(e.heading, { ...TEXT, bold: true }, { spacing: { before: 240, after: 0 } }),
-      centred(`(${e.criteriaName})`, { ...TEXT, italics: true }),
+      // Titled by the plan and the unit (not by the criteria set: the shipped example's name is
+      // a placeholder that must not reach a signed document).
+      centred(`(${planLine(e)})`, { ...TEXT, italics: true }),
       line(`Đơn vị: ${unitWithPlace(e)}`, TEXT, { spacing: { before: 180, after: 0 } }),
-      line(planLine(e), TEXT, spaced),
+      ...(e.criteriaName === null ? [] : [line(`Bộ tiêu chí: ${e.criteriaName}`, TEXT, spaced)]),
       new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }),
       scoreTable(e),
       // The notes explain the appraisal columns, which the self-assessment table does not have.

@@ -44,7 +44,8 @@ export type ExportInput = {
   unitName: string;
   /** Units between the plan's issuer and the sheet's unit, top down (e.g. its commune). */
   unitPlace: string[];
-  criteriaName: string;
+  /** "<set> — phiên bản N"; null for the shipped example set, whose name is a placeholder. */
+  criteriaName: string | null;
   statusLabel: string;
   bands: readonly Band[];
   /** The unit's rank once the plan's results are published, else null. */
@@ -93,7 +94,7 @@ export type SheetExport = {
   planTitle: string;
   unitName: string;
   unitPlace: string[];
-  criteriaName: string;
+  criteriaName: string | null;
   statusLabel: string;
   exportedAt: string;
   explanationReason: string | null;

@@ -33,6 +33,7 @@ type ExportContext = {
   parentKind: UnitKind | null;
   unitPlace: string[];
   criteriaSetName: string;
+  criteriaIsExample: boolean;
   criteriaVersionNumber: number;
   rank: number | null;
 };
@@ -48,7 +49,7 @@ async function exportContext(db: Executor, sheetId: number): Promise<ExportConte
       COALESCE((SELECT array_agg(a.name ORDER BY nlevel(a.path)) FROM org_unit a
         WHERE a.path @> u.path AND a.id <> u.id AND nlevel(a.path) > nlevel(iu.path)),
         '{}') AS "unitPlace",
-      cs.name AS "criteriaSetName", v.number AS "criteriaVersionNumber",
+      cs.name AS "criteriaSetName", cs.is_example AS "criteriaIsExample", v.number AS "criteriaVersionNumber",
       (SELECT r.rank FROM evaluation_result r WHERE r.sheet_id = s.id) AS rank
     FROM score_sheet s JOIN campaign_plan p ON p.id = s.plan_id
       JOIN org_unit iu ON iu.id = p.issuing_unit_id JOIN org_unit u ON u.id = s.unit_id
@@ -107,7 +108,11 @@ async function gather(ctx: Ctx, sheetId: number) {
         planTitle: sheet.planTitle,
         unitName: c.unitOwnName,
         unitPlace: c.unitPlace,
-        criteriaName: `${c.criteriaSetName} — phiên bản ${c.criteriaVersionNumber}`,
+        // The shipped example's name is a placeholder ("… tỉnh thay thế …"): a signed sheet is
+        // titled by its plan and unit, and names only a unit's own criteria set.
+        criteriaName: c.criteriaIsExample
+          ? null
+          : `${c.criteriaSetName} — phiên bản ${c.criteriaVersionNumber}`,
         statusLabel: sheetStatusLabels[sheet.status],
         bands: bands.success ? bands.data : defaultBands,
         rank: c.resultsPublished ? c.rank : null,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
 import { placeBeyondName } from '../../../shared/org';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestDb, type TestDb } from '../../test/db';
 import { buildTestApp, loginCookie } from '../../test/http';
 import type { Ctx } from '../../platform/context';
@@ -11,6 +12,8 @@ import { getSheet, openSheet, saveSelfEntry, submitSheet } from './assessment.se
 import { T, expectAppError, world, type World } from './assessment.fixtures';
 import { listScoreSheets } from './sheet-list.service';
 import { exportSheetXlsx } from './sheet-export.service';
+import { provideScoreSheets } from './sheet-provision';
+import { bindPlanCriteria } from './plan-criteria.service';
 import { computeResults, publishResults } from './results.service';
 
 let t: TestDb;
@@ -51,6 +54,56 @@ async function extraSheet(w: World, name: string) {
 }
 
 describe('the evaluation work list', () => {
+  it('lists the sheet of an approved registration before anyone opens it', async () => {
+    const w = await world(t);
+    // The fixture binds the criteria set, then approves the one-stop unit: nobody opened a sheet.
+    const todo = await list(w.as('head'));
+    expect(todo.items).toHaveLength(1);
+    expect(todo.items[0]).toMatchObject({ planId: w.plan.id, status: 'self_draft' });
+    const all = await list(w.as('officer'), { todo: 'all', planId: w.plan.id });
+    expect(all.items.map((i) => i.id)).toEqual(todo.items.map((i) => i.id));
+    // Opening it from the registration row finds the same sheet; providing again adds none.
+    expect((await openSheet(w.as('head'), w.reg.id)).id).toBe(todo.items[0]?.id);
+    expect(
+      await t.db
+        .transaction()
+        .execute((trx) => provideScoreSheets(w.as('officer'), trx, w.plan.id)),
+    ).toBe(0);
+
+    // A plan that gets its criteria set after approving: the sheets come with the binding.
+    const { criteriaVersionId } = await t.db
+      .selectFrom('campaignPlan')
+      .select('criteriaVersionId')
+      .where('id', '=', w.plan.id)
+      .executeTakeFirstOrThrow();
+    await sql`UPDATE campaign_plan SET criteria_version_id = NULL WHERE id = ${w.plan.id}`.execute(
+      t.db,
+    );
+    const unit = await createUnit(w.sys, {
+      parentId: w.units.commune.id,
+      name: 'Bộ phận một cửa số 2',
+      kind: 'one_stop',
+    });
+    const reg = await registerForPlan(w.as('head'), w.plan.id, {
+      kind: 'collective',
+      unitId: unit.id,
+      commitments: { targetTitle: 'Tập thể lao động tiên tiến' },
+    });
+    await approveRegistration(w.as('officer'), reg.id, { version: reg.version });
+    expect(names(await list(w.as('officer'), { todo: 'all', planId: w.plan.id }))).toEqual([
+      'Bộ phận một cửa',
+    ]);
+    await bindPlanCriteria(w.as('officer'), w.plan.id, {
+      version: w.plan.version,
+      criteriaVersionId,
+      bands: null,
+    });
+    expect(names(await list(w.as('officer'), { todo: 'all', planId: w.plan.id })).sort()).toEqual([
+      'Bộ phận một cửa',
+      'Bộ phận một cửa số 2',
+    ]);
+  });
+
   it('scopes sheets in SQL: the unit sees its draft, appraisers see a submitted sheet', async () => {
     const w = await world(t);
     const elsewhere = await world(t);

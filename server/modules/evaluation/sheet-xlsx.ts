@@ -60,7 +60,7 @@ function titleRows(e: SheetExport): string[] {
     e.heading,
     planLine(e),
     `Đơn vị: ${unitWithPlace(e)}`,
-    `Bộ tiêu chí: ${e.criteriaName}`,
+    ...(e.criteriaName === null ? [] : [`Bộ tiêu chí: ${e.criteriaName}`]),
     `Trạng thái: ${e.statusLabel}`,
     `Xuất lúc: ${e.exportedAt} (giờ Việt Nam)`,
     ...(e.explanationReason === null

@@ -32,7 +32,8 @@ describe('score sheets waiting for the actor', () => {
   it("count the unit side's drafts, then the appraisers' submitted sheets", async () => {
     const w = await world(t);
     const count = (who: keyof World['users']) => countScoreSheetsWaiting(w.as(who, NOV));
-    expect(await count('head')).toBe(0);
+    // The sheet was provided when the registration was approved: waiting before anyone opens it.
+    expect(await count('head')).toBe(1);
     const sheet = await openSheet(w.as('head', NOV), w.reg.id);
     expect(await count('head')).toBe(1);
     // The province officer may act for the unit too (registration.submit over it).

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makeTree, makeUser, testCtx } from '../../test/factories';
 import { actingUnits, notifyUnitSide } from './notifications.recipients';
-import { listNotifications } from './notifications.service';
+import { listNotifications, markAllNotificationsRead, notifyUnit } from './notifications.service';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -64,5 +64,37 @@ describe('the unit side of a notification', () => {
     expect(seen.items.map((i) => [i.title, i.link])).toEqual([
       ['Phiếu bị trả lại', '/score-sheets/1'],
     ]);
+  });
+
+  it('is never shown to the user whose action caused it', async () => {
+    const sys = testCtx(t);
+    const u = await makeTree(sys);
+    const officer = await makeUser(sys, 'emulation_officer', u.province.id);
+    const colleague = await makeUser(sys, 'unit_head', u.province.id);
+    const n = {
+      unitId: u.oneStop.id,
+      kind: 'test.own',
+      title: 'Đăng ký đã được duyệt',
+      body: '',
+      link: null,
+      dueOn: null,
+      dedupeKey: `test-own:${u.oneStop.id}`,
+    };
+    // The section has no account: its side reaches the province, where the officer acted.
+    expect(await notifyUnitSide(testCtx(t, officer.actor), [n])).toBe(2);
+    await notifyUnit(testCtx(t, officer.actor), {
+      ...n,
+      unitId: u.province.id,
+      dedupeKey: `${n.dedupeKey}:direct`,
+    });
+    const own = await listNotifications(testCtx(t, officer.actor), {});
+    expect(own.items.filter((i) => i.kind === 'test.own')).toEqual([]);
+    expect(await markAllNotificationsRead(testCtx(t, officer.actor))).toEqual({ marked: 0 });
+    const seen = await listNotifications(testCtx(t, colleague.actor), {});
+    expect(seen.items.filter((i) => i.kind === 'test.own')).toHaveLength(2);
+    expect(seen.unread).toBe(2);
+    // The system (reminders, jobs) is nobody: everyone sees what it sends.
+    await notifyUnit(sys, { ...n, unitId: u.province.id, dedupeKey: `${n.dedupeKey}:system` });
+    expect((await listNotifications(testCtx(t, officer.actor), {})).unread).toBe(1);
   });
 });

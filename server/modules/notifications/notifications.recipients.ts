@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { roleAllows, roles } from '../../../shared/permissions';
-import type { Ctx } from '../../platform/context';
+import { actorId, type Ctx } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import type { NewNotification } from './notifications.service';
 
@@ -43,7 +43,7 @@ export async function actingUnits(
 /**
  * Sends each notification to the side of its `unitId` (see above); each recipient's dedupe key is
  * the notification's with ":u<recipient id>", so a repeated event sends nothing twice. Returns the
- * number of rows written.
+ * number of rows written. The acting user is recorded as the cause and never sees them.
  */
 export async function notifyUnitSide(
   ctx: Ctx,
@@ -55,12 +55,14 @@ export async function notifyUnitSide(
     ns.map((n) => n.unitId),
   );
   const now = ctx.now();
+  const actorUserId = actorId(ctx.actor);
   const rows = ns.flatMap((n) =>
     (sides.get(n.unitId) ?? [n.unitId]).map((unitId) => ({
       ...n,
       unitId,
       dedupeKey: `${n.dedupeKey}:u${unitId}`,
       createdAt: now,
+      actorUserId,
     })),
   );
   let sent = 0;

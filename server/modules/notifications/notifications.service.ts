@@ -1,12 +1,14 @@
 import { sql } from 'kysely';
-import type { Ctx } from '../../platform/context';
+import { actorId, type Ctx } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { id as idSchema, page, pageSize, parseInput, z } from '../../platform/validation';
 
 /**
  * In-app notifications addressed to a unit: every account holding a role at that very unit sees
- * them (the officer and the head who must act), each with their own read mark.
+ * them (the officer and the head who must act), each with their own read mark — except the user
+ * whose action caused it (`actorUserId`, stamped from `ctx.actor` when sent): nobody is notified
+ * of their own approval, return or publication.
  */
 
 export type NewNotification = {
@@ -22,7 +24,8 @@ export type NewNotification = {
 
 /**
  * Inserts the notification unless its key was already used; returns 1 when sent, 0 otherwise.
- * Pass the transaction as `db` to send it only if the change it reports commits.
+ * Pass the transaction as `db` to send it only if the change it reports commits. The acting user
+ * (`ctx.actor`) is recorded as its cause and never sees it.
  */
 export async function notifyUnit(
   ctx: Ctx,
@@ -31,12 +34,16 @@ export async function notifyUnit(
 ): Promise<number> {
   const rows = await db
     .insertInto('notification')
-    .values({ ...n, createdAt: ctx.now() })
+    .values({ ...n, createdAt: ctx.now(), actorUserId: actorId(ctx.actor) })
     .onConflict((oc) => oc.column('dedupeKey').doNothing())
     .returning('id')
     .execute();
   return rows.length;
 }
+
+/** The notifications `userId` (holding roles at `units`) sees: not those of their own doing. */
+const addressedTo = (units: number[], userId: number) =>
+  sql`n.unit_id = ANY(${sql.val(units)}::int[]) AND n.actor_user_id IS DISTINCT FROM ${userId}`;
 
 const ListQuery = z.object({ unreadOnly: z.stringbool().optional(), page, pageSize });
 
@@ -53,7 +60,8 @@ export async function listNotifications(ctx: Ctx, input: unknown) {
   if (units.length === 0) return { items: [], total: 0, unread: 0 };
   const unread = sql`NOT EXISTS (SELECT 1 FROM notification_read r
     WHERE r.notification_id = n.id AND r.user_id = ${userId})`;
-  const where = sql`n.unit_id = ANY(${sql.val(units)}::int[])${query.unreadOnly ? sql` AND ${unread}` : sql``}`;
+  const mine = addressedTo(units, userId);
+  const where = sql`${mine}${query.unreadOnly ? sql` AND ${unread}` : sql``}`;
   const { rows } = await sql<{
     id: number;
     kind: string;
@@ -71,7 +79,7 @@ export async function listNotifications(ctx: Ctx, input: unknown) {
   const { rows: counts } = await sql<{ total: number; unread: number }>`
     SELECT count(*) FILTER (WHERE ${where})::int AS total,
       count(*) FILTER (WHERE ${unread})::int AS unread
-    FROM notification n WHERE n.unit_id = ANY(${sql.val(units)}::int[])`.execute(ctx.db);
+    FROM notification n WHERE ${mine}`.execute(ctx.db);
   return {
     items: rows.map(({ createdAt, ...n }) => ({ ...n, createdAt: createdAt.toISOString() })),
     total: counts[0]?.total ?? 0,
@@ -84,11 +92,13 @@ export async function markNotificationRead(ctx: Ctx, rawId: unknown) {
   const id = parseInput(idSchema, rawId, { '(dữ liệu)': 'Mã thông báo' });
   const units = unitIdsOf(ctx);
   if (ctx.actor.kind !== 'user') throw notFound('thông báo');
+  const userId = ctx.actor.userId;
   const n = await ctx.db
     .selectFrom('notification')
     .select('id')
     .where('id', '=', id)
     .where('unitId', 'in', units.length === 0 ? [0] : units)
+    .where((eb) => eb('actorUserId', 'is', null).or('actorUserId', '<>', userId))
     .executeTakeFirst();
   if (n === undefined) throw notFound('thông báo');
   await ctx.db
@@ -107,7 +117,7 @@ export async function markAllNotificationsRead(ctx: Ctx) {
     WITH ins AS (
       INSERT INTO notification_read (notification_id, user_id, read_at)
       SELECT n.id, ${ctx.actor.userId}, ${ctx.now()} FROM notification n
-      WHERE n.unit_id = ANY(${sql.val(units)}::int[])
+      WHERE ${addressedTo(units, ctx.actor.userId)}
       ON CONFLICT DO NOTHING RETURNING 1
     ) SELECT count(*)::int AS n FROM ins`.execute(ctx.db);
   return { marked: rows[0]?.n ?? 0 };

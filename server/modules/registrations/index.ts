@@ -6,6 +6,7 @@ export {
   getRegistrationDetail,
   returnRegistration,
   resubmitRegistration,
+  reviewRegistrationsInBulk,
   updateRegistration,
   withdrawRegistration,
 } from './review.service';

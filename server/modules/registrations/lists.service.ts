@@ -92,8 +92,8 @@ export async function listPlanRegistrations(ctx: Ctx, planId: number, input: unk
 
 /**
  * The same list (same visibility and filters, same order, no paging) as a streamed .xlsx: STT,
- * Loại, Đơn vị, Họ và tên, Chức vụ, Danh hiệu đăng ký, Chỉ tiêu, Trạng thái, Đăng ký lúc,
- * Muộn/Lý do. The matching ids are read once, in list order (one sort); the rows are then read
+ * Loại, Đơn vị, Họ và tên, Chức vụ, Danh hiệu đăng ký, Chỉ tiêu, Nhiệm vụ trọng tâm, Nhiệm vụ
+ * đột phá, Trạng thái, Đăng ký lúc, Muộn/Lý do. The matching ids are read once, in list order (one sort); the rows are then read
  * and written `batchSize` at a time, each batch its own short query, so only the ids stay in
  * memory and no database connection is held for the whole download. Input errors, NOT_FOUND and
  * FORBIDDEN are thrown before the stream is returned.

@@ -137,6 +137,8 @@ describe('registration export', () => {
       'Chức vụ',
       'Danh hiệu đăng ký',
       'Chỉ tiêu',
+      'Nhiệm vụ trọng tâm',
+      'Nhiệm vụ đột phá',
       'Trạng thái',
       'Đăng ký lúc',
       'Muộn/Lý do',
@@ -150,10 +152,12 @@ describe('registration export', () => {
       'Công chức Tư pháp',
       'Tập thể lao động xuất sắc',
       '- 100% hồ sơ giải quyết đúng hạn\n- Tỷ lệ hồ sơ trực tuyến đạt 80%',
+      '- Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính',
+      '- Triển khai thanh toán trực tuyến phí, lệ phí',
       'Chờ duyệt',
       '15/07/2020 09:00',
     ]);
-    expect(rows[1]?.[7]).toBe('Đã duyệt');
+    expect(rows[1]?.[9]).toBe('Đã duyệt');
   });
 
   it('applies the list’s filters: status, kind, unit subtree, accent-insensitive search', async () => {

@@ -5,6 +5,8 @@ import { registerForPlan, registerStaffInBulk } from './registrations.service';
 import { approveRegistration, resubmitRegistration, returnRegistration } from './review.service';
 import { getRegistration } from './registrations.queries';
 import { notifyRegistrationEvent } from './registration-notifications';
+import { listNotifications } from '../notifications/index';
+import { createUnit } from '../organization/index';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -85,5 +87,39 @@ describe('registration notifications', () => {
       unitId: w.tree.province.id,
       title: 'Bộ phận một cửa đăng ký thi đua cho 2 cá nhân',
     });
+  });
+
+  it('never reach the user who caused them; others at the same unit still see them', async () => {
+    const w = await world(t);
+    // A one-stop section right under the issuer, without accounts of its own: the issuer's
+    // officer and head act for it, so decisions about it reach the issuer's own unit.
+    const section = await createUnit(w.sys, {
+      parentId: w.tree.province.id,
+      name: 'Bộ phận một cửa của huyện',
+      kind: 'one_stop',
+    });
+    const reg = await registerForPlan(w.as('officer'), w.plan.id, {
+      kind: 'collective',
+      unitId: section.id,
+      commitments,
+    });
+    await approveRegistration(w.as('officer'), reg.id, { version: reg.version });
+    const titles = async (who: 'officer' | 'issuerHead') =>
+      (await listNotifications(w.as(who), {})).items
+        .filter((n) => n.link === `/plans/${w.plan.id}?tab=registrations`)
+        .map((n) => n.title);
+    expect(await titles('officer')).toEqual([]);
+    expect(await titles('issuerHead')).toEqual([
+      'Đăng ký thi đua của Bộ phận một cửa của huyện đã được duyệt',
+      'Bộ phận một cửa của huyện đăng ký thi đua',
+    ]);
+    const officerBell = await listNotifications(w.as('officer'), { unreadOnly: 'true' });
+    expect(officerBell.unread).toBe(0);
+    const rows = await t.db
+      .selectFrom('notification')
+      .select(['kind', 'actorUserId'])
+      .where('link', '=', `/plans/${w.plan.id}?tab=registrations`)
+      .execute();
+    expect(rows.map((r) => r.actorUserId)).toEqual(rows.map(() => w.users.officer.actor.userId));
   });
 });

@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db';
 import type { PlanRecord } from '../campaigns/index';
 import { notifyUnit, notifyUnitSide } from '../notifications/index';
 import type { RegistrationRecord } from './registrations.schemas';
+import { registrantName } from './registrations.rules';
 
 /**
  * In-app notifications about registrations, written in the transaction of the change: the plan's
@@ -21,8 +22,7 @@ const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` 
 const planLabel = (p: Plan) =>
   `Kế hoạch ${p.documentNumber === null ? '' : `${p.documentNumber} `}"${cut(p.title, 200)}"`;
 const link = (p: Plan) => `/plans/${p.id}?tab=registrations`;
-const who = (r: Reg) =>
-  r.kind === 'individual' ? `${r.personName ?? 'Cá nhân'} (${r.unitName})` : r.unitName;
+const who = registrantName;
 
 /** New registrations (one notification per call: a bulk registration is one event). */
 export async function notifyRegistered(

@@ -14,6 +14,8 @@ export const REGISTRATION_COLUMNS: Column[] = [
   { key: 'position', header: 'Chức vụ', width: 24 },
   { key: 'title', header: 'Danh hiệu đăng ký', width: 30 },
   { key: 'targets', header: 'Chỉ tiêu', width: 50 },
+  { key: 'keyTasks', header: 'Nhiệm vụ trọng tâm', width: 45 },
+  { key: 'breakthroughTasks', header: 'Nhiệm vụ đột phá', width: 45 },
   { key: 'status', header: 'Trạng thái', width: 12 },
   { key: 'submittedAt', header: 'Đăng ký lúc', width: 17 },
   { key: 'late', header: 'Muộn/Lý do', width: 36 },
@@ -36,6 +38,9 @@ export function formatStamp(at: Date): string {
 /** Shared by every data cell: ExcelJS reuses a style's id for the same object, not an equal one. */
 const DATA_CELL_STYLE: Partial<ExcelJS.Style> = { alignment: { vertical: 'top', wrapText: true } };
 
+/** A list in one cell, one "- item" per line. */
+const bullets = (items: readonly string[]) => items.map((t) => `- ${t}`).join('\n');
+
 /** One sheet row of a registration; `no` is its STT (1-based position in the list). */
 function sheetRow(r: RegistrationRecord, no: number): (string | number)[] {
   return [
@@ -45,7 +50,9 @@ function sheetRow(r: RegistrationRecord, no: number): (string | number)[] {
     r.personName ?? '',
     r.personPosition ?? '',
     r.commitments.targetTitle ?? '',
-    r.commitments.targets.map((t) => `- ${t}`).join('\n'),
+    bullets(r.commitments.targets),
+    bullets(r.commitments.keyTasks),
+    bullets(r.commitments.breakthroughTasks),
     registrationStatusLabels[r.status],
     formatStamp(r.submittedAt),
     r.late ? `Muộn: ${r.lateReason ?? ''}` : '',

@@ -191,6 +191,8 @@ describe('registration routes', () => {
       'Chức vụ',
       'Danh hiệu đăng ký',
       'Chỉ tiêu',
+      'Nhiệm vụ trọng tâm',
+      'Nhiệm vụ đột phá',
       'Trạng thái',
       'Đăng ký lúc',
       'Muộn/Lý do',
@@ -201,9 +203,12 @@ describe('registration routes', () => {
     expect(ws?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws?.getRow(3).getCell(7).alignment).toEqual({ vertical: 'top', wrapText: true });
     expect(rows[1]?.slice(1, 4)).toEqual([1, 'Tập thể', 'Bộ phận một cửa']);
-    expect(rows[1]?.[8]).toBe('Đã duyệt');
-    expect(rows[1]?.[9]).toBe('15/07/2020 09:00');
+    expect(rows[1]?.[10]).toBe('Đã duyệt');
+    expect(rows[1]?.[11]).toBe('15/07/2020 09:00');
     expect(rows[2]?.[7]).toBe(commitments.targets.map((x) => `- ${x}`).join('\n'));
+    // Key and breakthrough tasks (nhiệm vụ trọng tâm, đột phá), one per line.
+    expect(rows[2]?.[8]).toBe('- Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính');
+    expect(rows[2]?.[9]).toBe('- Triển khai thanh toán trực tuyến phí, lệ phí');
     expect(rows[3]?.slice(2, 6)).toEqual([
       'Cá nhân',
       'Bộ phận một cửa',
@@ -249,5 +254,51 @@ describe('registration routes', () => {
     expect(
       (await call(null, 'GET', `/api/plans/${w.plan.id}/registrations/progress`)).statusCode,
     ).toBe(401);
+  });
+
+  it('reviews many registrations in one request, all or nothing', async () => {
+    const url = `/api/plans/${w.plan.id}/registrations`;
+    const created = await call('head', 'POST', `${url}/bulk`, {
+      unitId: w.tree.oneStop.id,
+      personIds: [w.people.binh.id],
+      commitments,
+    });
+    expect(created.statusCode).toBe(201);
+    const pending = (await call('officer', 'GET', `${url}?status=submitted&pageSize=200`)).json<{
+      items: Reg[];
+    }>().items;
+    expect(pending.length).toBeGreaterThanOrEqual(2);
+    const items = pending.map((r) => ({ id: r.id, version: r.version }));
+    const review = `${url}/review`;
+    expect((await call(null, 'POST', review, { decision: 'approve', items })).statusCode).toBe(401);
+    expect((await call('head', 'POST', review, { decision: 'approve', items })).statusCode).toBe(
+      403,
+    );
+    const noReason = await call('officer', 'POST', review, { decision: 'return', items });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json<{ message: string }>().message).toContain('Lý do: không được để trống');
+    const empty = await call('officer', 'POST', review, { decision: 'approve', items: [] });
+    expect(empty.json<{ message: string }>().message).toContain(
+      'Danh sách đăng ký: phải có ít nhất 1 mục',
+    );
+    const approved = (await call('officer', 'GET', `${url}?status=approved`)).json<{
+      items: Reg[];
+    }>().items[0];
+    const mixed = await call('officer', 'POST', review, {
+      decision: 'approve',
+      items: [...items, { id: approved?.id, version: approved?.version }],
+    });
+    expect(mixed.statusCode).toBe(409);
+    expect(mixed.json()).toMatchObject({
+      error: 'INVALID_STATE',
+      details: { failures: [{ id: approved?.id, message: expect.stringContaining('Đã duyệt') }] },
+    });
+    const ok = await call('officer', 'POST', review, { decision: 'approve', items });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ decision: 'approve', count: items.length });
+    const left = (await call('officer', 'GET', `${url}?status=submitted`)).json<{
+      total: number;
+    }>();
+    expect(left.total).toBe(0);
   });
 });

@@ -58,11 +58,17 @@ export async function getRegistration(
   return r;
 }
 
-export async function getRegistrations(db: Executor, ids: number[]): Promise<RegistrationRecord[]> {
+/** The registrations with these ids (missing ones absent), by id; `lock` locks them in that order. */
+export async function getRegistrations(
+  db: Executor,
+  ids: number[],
+  lock = false,
+): Promise<RegistrationRecord[]> {
   if (ids.length === 0) return [];
   const { rows } = await sql<RawRegistration>`
     SELECT ${registrationSelect} FROM ${registrationFrom}
-    WHERE r.id = ANY(${sql.val(ids)}::int[]) ORDER BY r.id`.execute(db);
+    WHERE r.id = ANY(${sql.val(ids)}::int[]) ORDER BY r.id
+    ${lock ? sql`FOR UPDATE OF r` : sql``}`.execute(db);
   return rows.map(parse);
 }
 

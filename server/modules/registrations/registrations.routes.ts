@@ -7,6 +7,7 @@ import {
   getRegistrationDetail,
   resubmitRegistration,
   returnRegistration,
+  reviewRegistrationsInBulk,
   updateRegistration,
   withdrawRegistration,
 } from './review.service';
@@ -47,6 +48,9 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: AppDeps):
   );
   app.post('/api/plans/:id/registrations/bulk', async (req, reply) =>
     reply.code(201).send(await registerStaffInBulk(userCtx(deps, req), planParam(req), req.body)),
+  );
+  app.post('/api/plans/:id/registrations/review', async (req) =>
+    reviewRegistrationsInBulk(userCtx(deps, req), planParam(req), req.body),
   );
   app.get('/api/registrations/:id', async (req) =>
     getRegistrationDetail(userCtx(deps, req), registrationParam(req)),

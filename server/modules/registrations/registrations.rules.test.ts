@@ -3,11 +3,13 @@ import { Participants } from '../../../shared/campaign';
 import {
   acceptsRegistrations,
   allowsReview,
+  bulkReviewRefusal,
   deadlineOutcome,
   formatDate,
   isPastDeadline,
   nextStatus,
   personIneligibility,
+  registrantName,
   unitIneligibility,
 } from './registrations.rules';
 
@@ -140,5 +142,44 @@ describe('registration transitions', () => {
     ['withdrawn', 'edit', null],
   ] as const)('%s + %s → %s', (from, change, to) => {
     expect(nextStatus(from, change)).toBe(to);
+  });
+});
+
+describe('one registration of a bulk review', () => {
+  const want = { planId: 5, version: 2 };
+  const reg = (
+    status: 'submitted' | 'approved' | 'returned' | 'withdrawn',
+    planId = 5,
+    version = 2,
+  ) => ({
+    planId,
+    status,
+    version,
+  });
+  it.each([
+    ['submitted, approve', reg('submitted'), 'approve', null],
+    ['submitted, return', reg('submitted'), 'return', null],
+    ['unknown id', undefined, 'approve', 'NOT_FOUND'],
+    ["another plan's", reg('submitted', 6), 'approve', 'NOT_FOUND'],
+    ['changed since the list was read', reg('submitted', 5, 3), 'approve', 'CONFLICT'],
+    ['already approved', reg('approved', 5, 2), 'approve', 'INVALID_STATE'],
+    ['approved, return', reg('approved'), 'return', 'INVALID_STATE'],
+    ['returned, approve', reg('returned'), 'approve', 'INVALID_STATE'],
+    ['withdrawn, return', reg('withdrawn'), 'return', 'INVALID_STATE'],
+  ] as const)('%s → %s', (_, r, decision, code) => {
+    expect(bulkReviewRefusal(r, want, decision)?.code ?? null).toBe(code);
+  });
+
+  it('says why in words the reviewer reads after the registrant', () => {
+    expect(bulkReviewRefusal(reg('approved'), want, 'approve')?.reason).toBe(
+      'đang ở trạng thái "Đã duyệt", chỉ duyệt được đăng ký đang chờ duyệt',
+    );
+    expect(bulkReviewRefusal(reg('withdrawn'), want, 'return')?.reason).toBe(
+      'đang ở trạng thái "Đã rút", chỉ trả lại được đăng ký đang chờ duyệt',
+    );
+    expect(
+      registrantName({ kind: 'individual', unitName: 'Bộ phận một cửa', personName: 'Nguyễn An' }),
+    ).toBe('Nguyễn An (Bộ phận một cửa)');
+    expect(registrantName({ kind: 'collective', unitName: 'Xã A', personName: null })).toBe('Xã A');
   });
 });

@@ -1,6 +1,11 @@
 import type { Participants, PlanStatus } from '../../../shared/campaign';
 import type { PersonCategory, UnitKind } from '../../../shared/org';
-import type { RegistrationStatus } from '../../../shared/registration';
+import {
+  registrationStatusLabels,
+  type RegistrationKind,
+  type ReviewDecision,
+  type RegistrationStatus,
+} from '../../../shared/registration';
 import { isWithin } from '../../platform/access';
 
 /**
@@ -113,4 +118,50 @@ export function nextStatus(
     case 'resubmit':
       return from === 'returned' ? 'submitted' : null;
   }
+}
+
+/** Why a change is refused by the registration's status (the message of INVALID_STATE). */
+export const statusRefusals: Record<RegistrationChange, string> = {
+  edit: 'Chỉ sửa được đăng ký đang chờ duyệt hoặc bị trả lại.',
+  approve: 'Chỉ duyệt được đăng ký đang chờ duyệt.',
+  return: 'Chỉ trả lại được đăng ký đang chờ duyệt.',
+  withdraw: 'Đăng ký đã được duyệt hoặc đã rút: không rút được nữa.',
+  resubmit: 'Chỉ gửi lại được đăng ký đã bị trả lại.',
+};
+
+/** "Bộ phận một cửa", or "Nguyễn Văn An (Bộ phận một cửa)" for an individual. */
+export function registrantName(r: {
+  kind: RegistrationKind;
+  unitName: string;
+  personName: string | null;
+}): string {
+  return r.kind === 'individual' ? `${r.personName ?? 'Cá nhân'} (${r.unitName})` : r.unitName;
+}
+
+/** "duyệt", "trả lại": the decision as a verb in messages. */
+export const reviewVerbs: Record<ReviewDecision, string> = { approve: 'duyệt', return: 'trả lại' };
+
+export type BulkRefusal = { code: 'NOT_FOUND' | 'CONFLICT' | 'INVALID_STATE'; reason: string };
+
+/**
+ * Why one registration of a bulk review cannot take `decision`, or null when it can: it must be
+ * a registration of this plan (an unknown id and another plan's read alike, revealing nothing),
+ * still at the version the reviewer saw, and in a status the state machine (`nextStatus`) lets
+ * the decision leave. Who reviews and the plan's state are checked once for the whole request.
+ */
+export function bulkReviewRefusal(
+  r: { planId: number; status: RegistrationStatus; version: number } | undefined,
+  want: { planId: number; version: number },
+  decision: ReviewDecision,
+): BulkRefusal | null {
+  if (r === undefined || r.planId !== want.planId)
+    return { code: 'NOT_FOUND', reason: 'không có trong kế hoạch này' };
+  if (r.version !== want.version)
+    return { code: 'CONFLICT', reason: 'vừa được người khác thay đổi, hãy tải lại danh sách' };
+  if (nextStatus(r.status, decision) === null)
+    return {
+      code: 'INVALID_STATE',
+      reason: `đang ở trạng thái "${registrationStatusLabels[r.status]}", chỉ ${reviewVerbs[decision]} được đăng ký đang chờ duyệt`,
+    };
+  return null;
 }

@@ -5,6 +5,13 @@ import { changedFields, recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
 import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
+import { provideScoreSheets } from '../evaluation/index';
+import {
+  BulkReview,
+  type BulkReviewFailure,
+  type BulkReviewResult,
+  type ReviewDecision,
+} from '../../../shared/registration';
 import {
   Decide,
   ResubmitRegistration,
@@ -18,7 +25,12 @@ import {
 import {
   acceptsRegistrations,
   allowsReview,
+  bulkReviewRefusal,
   nextStatus,
+  registrantName,
+  reviewVerbs,
+  statusRefusals,
+  type BulkRefusal,
   type RegistrationChange,
 } from './registrations.rules';
 import {
@@ -29,14 +41,6 @@ import {
 } from './registrations.policy';
 import * as q from './registrations.queries';
 import { notifyRegistrationEvent, type RegistrationEvent } from './registration-notifications';
-
-const statusWords: Record<RegistrationChange, string> = {
-  edit: 'Chỉ sửa được đăng ký đang chờ duyệt hoặc bị trả lại.',
-  approve: 'Chỉ duyệt được đăng ký đang chờ duyệt.',
-  return: 'Chỉ trả lại được đăng ký đang chờ duyệt.',
-  withdraw: 'Đăng ký đã được duyệt hoặc đã rút: không rút được nữa.',
-  resubmit: 'Chỉ gửi lại được đăng ký đã bị trả lại.',
-};
 
 const isReview = (c: RegistrationChange) => c === 'approve' || c === 'return';
 
@@ -73,7 +77,7 @@ async function loadForChange(
   // The version first: a decision that lost a race reads as "changed meanwhile, reload".
   if (before.version !== version) throw staleVersion();
   const to = nextStatus(before.status, change);
-  if (to === null) throw new AppError('INVALID_STATE', statusWords[change]);
+  if (to === null) throw new AppError('INVALID_STATE', statusRefusals[change]);
   return { before, plan, to };
 }
 
@@ -185,22 +189,42 @@ export async function withdrawRegistration(ctx: Ctx, id: number, input: unknown)
 }
 
 /**
+ * What a reviewer's decision writes (besides the status the state machine gives), audits and
+ * notifies: one definition for reviewing one and many.
+ */
+function decisionChange(ctx: Ctx, decision: ReviewDecision, reason: string | null) {
+  const decided = { decidedAt: ctx.now(), decidedBy: actorId(ctx.actor) };
+  if (decision === 'approve')
+    return {
+      set: decided,
+      action: 'registration.approved',
+      event: { kind: 'approved' } as RegistrationEvent,
+    };
+  const why = reason ?? '';
+  return {
+    set: { ...decided, returnReason: why },
+    action: 'registration.returned',
+    event: { kind: 'returned', reason: why } as RegistrationEvent,
+  };
+}
+
+/**
  * Approves a submitted registration (`registration.review` over the plan's issuing unit).
  * FORBIDDEN / INVALID_STATE / CONFLICT on a stale version; audited; the registering side is
- * notified.
+ * notified. An approved collective registration of a plan with a criteria set gets its score
+ * sheet at once (evaluation's `provideScoreSheets`), so it appears in the evaluation work list.
  */
 export async function approveRegistration(ctx: Ctx, id: number, input: unknown) {
   const data = parseInput(Decide, input, registrationLabels);
   return ctx.db.transaction().execute(async (trx) => {
     const { before, plan, to } = await loadForChange(ctx, trx, id, data.version, 'approve');
-    return apply(
-      ctx,
-      trx,
-      before,
-      { status: to, decidedAt: ctx.now(), decidedBy: actorId(ctx.actor) },
-      'registration.approved',
-      { plan, event: { kind: 'approved' } },
-    );
+    const d = decisionChange(ctx, 'approve', null);
+    const after = await apply(ctx, trx, before, { ...d.set, status: to }, d.action, {
+      plan,
+      event: d.event,
+    });
+    await provideScoreSheets(ctx, trx, plan.id, [id]);
+    return after;
   });
 }
 
@@ -213,18 +237,96 @@ export async function returnRegistration(ctx: Ctx, id: number, input: unknown) {
   const data = parseInput(ReturnRegistration, input, registrationLabels);
   return ctx.db.transaction().execute(async (trx) => {
     const { before, plan, to } = await loadForChange(ctx, trx, id, data.version, 'return');
-    return apply(
-      ctx,
+    const d = decisionChange(ctx, 'return', data.reason);
+    return apply(ctx, trx, before, { ...d.set, status: to }, d.action, { plan, event: d.event });
+  });
+}
+
+/** At most this many failures are named in the message (all of them are in `details`). */
+const NAMED_FAILURES = 5;
+
+function bulkFailure(
+  decision: ReviewDecision,
+  total: number,
+  failures: (BulkReviewFailure & { code: BulkRefusal['code'] })[],
+): AppError {
+  const verb = reviewVerbs[decision];
+  const named = failures
+    .slice(0, NAMED_FAILURES)
+    .map((f) => `${f.registrant ?? `đăng ký số ${f.id}`} ${f.message}`);
+  const more = failures.length - named.length;
+  const list = `${named.join('; ')}${more > 0 ? `; và ${more} đăng ký khác` : ''}`;
+  return new AppError(
+    failures.every((f) => f.code === 'CONFLICT') ? 'CONFLICT' : 'INVALID_STATE',
+    `Chưa ${verb} đăng ký nào: ${failures.length}/${total} đăng ký không ${verb} được — ${list}. ` +
+      'Hãy bỏ chọn các đăng ký này (hoặc tải lại danh sách) rồi thực hiện lại.',
+    { failures: failures.map(({ id, registrant, message }) => ({ id, registrant, message })) },
+  );
+}
+
+/**
+ * Approves or returns (with one reason for all) many submitted registrations of a plan at once,
+ * all or nothing, in one transaction: the same rights (`registration.review` over the plan's
+ * issuing unit: FORBIDDEN), plan state (INVALID_STATE) and state machine as reviewing one by one.
+ * Every registration is checked before any is changed; if one is not of this plan, was changed
+ * since the reviewer saw it or is not awaiting review, nothing is changed and the error names
+ * each such registration and why (`details.failures`; CONFLICT when all were only stale,
+ * INVALID_STATE otherwise). Each registration is audited and its registering side notified as
+ * for a single decision; approved collectives get their score sheets as with a single approval.
+ * VALIDATION_FAILED for a return without a reason.
+ */
+export async function reviewRegistrationsInBulk(
+  ctx: Ctx,
+  planId: number,
+  input: unknown,
+): Promise<BulkReviewResult> {
+  const data = parseInput(BulkReview, input, registrationLabels);
+  return ctx.db.transaction().execute(async (trx) => {
+    await q.lockPlanShared(trx, planId);
+    const plan = await getVisiblePlan(ctx, trx, planId);
+    if (!canReviewRegistrations(ctx.actor, plan.unitPath))
+      throw forbidden('Chỉ cán bộ thi đua của đơn vị ban hành kế hoạch được duyệt đăng ký.');
+    if (!allowsReview(plan.status))
+      throw new AppError('INVALID_STATE', 'Kế hoạch đã kết thúc hoặc đã bị hủy.');
+    const found = await q.getRegistrations(
       trx,
-      before,
-      {
-        status: to,
-        decidedAt: ctx.now(),
-        decidedBy: actorId(ctx.actor),
-        returnReason: data.reason,
-      },
-      'registration.returned',
-      { plan, event: { kind: 'returned', reason: data.reason } },
+      data.items.map((i) => i.id),
+      true,
     );
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const failures = data.items.flatMap((item) => {
+      const r = byId.get(item.id);
+      const refusal = bulkReviewRefusal(r, { planId, version: item.version }, data.decision);
+      if (refusal === null) return [];
+      const visible = refusal.code !== 'NOT_FOUND' && r !== undefined;
+      return [
+        {
+          id: item.id,
+          registrant: visible ? registrantName(r) : null,
+          message: refusal.reason,
+          code: refusal.code,
+        },
+      ];
+    });
+    if (failures.length > 0) throw bulkFailure(data.decision, data.items.length, failures);
+    const d = decisionChange(ctx, data.decision, data.reason);
+    const items = [];
+    for (const before of found) {
+      // Checked above: every one may take the decision.
+      const to = nextStatus(before.status, data.decision) ?? before.status;
+      const after = await apply(ctx, trx, before, { ...d.set, status: to }, d.action, {
+        plan,
+        event: d.event,
+      });
+      items.push({ id: after.id, status: after.status, version: after.version });
+    }
+    if (data.decision === 'approve')
+      await provideScoreSheets(
+        ctx,
+        trx,
+        plan.id,
+        items.map((i) => i.id),
+      );
+    return { decision: data.decision, count: items.length, items };
   });
 }

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, type TestDb } from '../../test/db';
 import { entityHistory } from '../audit/index';
-import { registerForPlan } from './registrations.service';
+import { registerForPlan, registerStaffInBulk } from './registrations.service';
 import {
   approveRegistration,
   getRegistrationDetail,
   resubmitRegistration,
   returnRegistration,
+  reviewRegistrationsInBulk,
   updateRegistration,
   withdrawRegistration,
 } from './review.service';
@@ -200,5 +201,144 @@ describe('detail', () => {
     await expectAppError(getRegistrationDetail(w.as('otherHead'), r.id), 'FORBIDDEN');
     await expectAppError(getRegistrationDetail(w.as('lonelyEm'), r.id), 'FORBIDDEN');
     await expectAppError(getRegistrationDetail(w.as('head'), 2_000_000), 'NOT_FOUND');
+  });
+});
+
+describe('bulk review', () => {
+  const three = async (w: World) => {
+    const one = await registerOneStop(w);
+    const staff = await registerStaffInBulk(w.as('head'), w.plan.id, {
+      unitId: w.tree.oneStop.id,
+      personIds: [w.people.an.id, w.people.binh.id],
+      commitments,
+    });
+    return [one, ...staff.items];
+  };
+  const pick = (rs: { id: number; version: number }[]) =>
+    rs.map((r) => ({ id: r.id, version: r.version }));
+  const statuses = async (ids: number[]) =>
+    (
+      await t.db
+        .selectFrom('registration')
+        .select(['id', 'status'])
+        .where('id', 'in', ids)
+        .execute()
+    )
+      .sort((a, b) => a.id - b.id)
+      .map((r) => r.status);
+
+  it('approves many at once: each audited and moved by the same state machine', async () => {
+    const w = await world(t);
+    const rs = await three(w);
+    const ids = rs.map((r) => r.id);
+    for (const who of ['head', 'communeOfficer', 'staffAn'] as const)
+      await expectAppError(
+        reviewRegistrationsInBulk(w.as(who), w.plan.id, { decision: 'approve', items: pick(rs) }),
+        'FORBIDDEN',
+      );
+    const done = await reviewRegistrationsInBulk(w.as('officer'), w.plan.id, {
+      decision: 'approve',
+      items: pick(rs),
+    });
+    expect(done).toMatchObject({ decision: 'approve', count: 3 });
+    expect(done.items.map((i) => [i.status, i.version])).toEqual(rs.map(() => ['approved', 2]));
+    expect(await statuses(ids)).toEqual(['approved', 'approved', 'approved']);
+    for (const id of ids) expect((await actions(w, id))[0]).toBe('registration.approved');
+    const detail = await getRegistrationDetail(w.as('officer'), ids[1] ?? 0);
+    expect(detail.decidedByName).toContain('Người dùng');
+  });
+
+  it('changes nothing when one cannot be decided, and names it and why', async () => {
+    const w = await world(t);
+    const rs = await three(w);
+    const [first, second, third] = rs;
+    if (!first || !second || !third) throw new Error('three registrations expected');
+    // Approved meanwhile, and the reviewer's list already shows it so (the current version).
+    const approved = await approveRegistration(w.as('officer'), second.id, {
+      version: second.version,
+    });
+    const other = await registerForPlan(w.as('otherHead'), w.plan.id, {
+      kind: 'collective',
+      unitId: w.otherOneStop.id,
+      commitments,
+    });
+    const e = await expectAppError(
+      reviewRegistrationsInBulk(w.as('officer'), w.plan.id, {
+        decision: 'return',
+        reason: 'Chỉ tiêu chưa cụ thể',
+        items: [...pick([first, approved, third]), { id: 2_000_000, version: 1 }],
+      }),
+      'INVALID_STATE',
+    );
+    expect(e.message).toBe(
+      'Chưa trả lại đăng ký nào: 2/4 đăng ký không trả lại được — ' +
+        `${second.person?.fullName ?? ''} (Bộ phận một cửa) đang ở trạng thái "Đã duyệt", chỉ trả lại được đăng ký đang chờ duyệt; ` +
+        'đăng ký số 2000000 không có trong kế hoạch này. ' +
+        'Hãy bỏ chọn các đăng ký này (hoặc tải lại danh sách) rồi thực hiện lại.',
+    );
+    expect(e.details?.failures).toEqual([
+      expect.objectContaining({ id: second.id }),
+      { id: 2_000_000, registrant: null, message: 'không có trong kế hoạch này' },
+    ]);
+    expect(await statuses([first.id, third.id, other.id])).toEqual([
+      'submitted',
+      'submitted',
+      'submitted',
+    ]);
+    expect(await actions(w, first.id)).toEqual(['registration.submitted']);
+    // Only stale versions: CONFLICT, reload.
+    await expectAppError(
+      reviewRegistrationsInBulk(w.as('officer'), w.plan.id, {
+        decision: 'approve',
+        items: [{ id: first.id, version: first.version + 1 }],
+      }),
+      'CONFLICT',
+    );
+  });
+
+  it('returns many with one required reason', async () => {
+    const w = await world(t);
+    const rs = await three(w);
+    const missing = await expectAppError(
+      reviewRegistrationsInBulk(w.as('officer'), w.plan.id, {
+        decision: 'return',
+        reason: '  ',
+        items: pick(rs),
+      }),
+      'VALIDATION_FAILED',
+      'reason',
+    );
+    expect(missing.message).toContain('Lý do: không được để trống');
+    await expectAppError(
+      reviewRegistrationsInBulk(w.as('officer'), w.plan.id, {
+        decision: 'approve',
+        items: [...pick(rs), ...pick(rs.slice(0, 1))],
+      }),
+      'VALIDATION_FAILED',
+      'items',
+    );
+    const reason = 'Đề nghị lượng hóa chỉ tiêu';
+    await reviewRegistrationsInBulk(w.as('officer'), w.plan.id, {
+      decision: 'return',
+      reason,
+      items: pick(rs),
+    });
+    for (const r of rs) {
+      const d = await getRegistrationDetail(w.as('head'), r.id);
+      expect(d).toMatchObject({ status: 'returned', returnReason: reason });
+      const history = await entityHistory(w.sys, 'registration', r.id, {});
+      expect(history.items[0]).toMatchObject({
+        action: 'registration.returned',
+        after: { status: 'returned', reason },
+      });
+    }
+    await sql`UPDATE campaign_plan SET status = 'closed' WHERE id = ${w.plan.id}`.execute(t.db);
+    await expectAppError(
+      reviewRegistrationsInBulk(w.as('officer'), w.plan.id, {
+        decision: 'approve',
+        items: pick(rs),
+      }),
+      'INVALID_STATE',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Key } from 'react';
 import { Button, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
@@ -9,6 +10,9 @@ import { formatDateTime } from '../../ui/format';
 import { useDebouncedValue, useMediaQuery } from '../../ui/hooks';
 import type { PlanDetail } from '../campaigns/plans.api';
 import { kindOptions, LateTag, RegistrationStatusTag, statusOptions } from './registration-labels';
+import { BulkReviewBar } from './bulk-review';
+import { allowsReview } from './registration-access';
+import type { Selection } from './bulk-review';
 import { RegistrationDetails, RowActions } from './registration-row';
 import type { RowIntent } from './registration-row';
 import { EditRegistrationModal, ReturnRegistrationModal } from './review-modals';
@@ -87,6 +91,28 @@ export function RegistrationList({ plan }: { plan: PlanDetail }) {
   const filter = { status, kind, search: term || undefined };
   const list = useRegistrations(plan.id, { ...filter, page, pageSize: PAGE_SIZE });
   const rows = list.data?.items ?? [];
+  const reviewing = plan.permissions.canReviewRegistrations && allowsReview(plan.status);
+  const [selection, setSelection] = useState<Selection>(new Map());
+  const rowSelection = reviewing
+    ? {
+        selectedRowKeys: [...selection.keys()],
+        preserveSelectedRowKeys: true,
+        columnWidth: 36,
+        getCheckboxProps: (r: Registration) => ({
+          disabled: !(r.permissions ?? noPermissions).canApprove,
+          'aria-label': `Chọn đăng ký của ${r.person ? r.person.fullName : r.unit.name}`,
+        }),
+        onChange: (keys: Key[]) => {
+          const next = new Map<number, { id: number; version: number }>();
+          for (const key of keys) {
+            const id = Number(key);
+            const known = selection.get(id) ?? rows.find((r) => r.id === id);
+            if (known) next.set(id, { id, version: known.version });
+          }
+          setSelection(next);
+        },
+      }
+    : undefined;
 
   const actions = (r: Registration) => (
     <RowActions
@@ -180,8 +206,17 @@ export function RegistrationList({ plan }: { plan: PlanDetail }) {
           Xuất Excel
         </Button>
       </Flex>
+      {reviewing && (
+        <BulkReviewBar
+          planId={plan.id}
+          filter={{ kind, search: term || undefined }}
+          selection={selection}
+          onSelectionChange={setSelection}
+        />
+      )}
       <ErrorAlert error={list.error} />
       <Table<Registration>
+        rowSelection={rowSelection}
         size="small"
         rowKey="id"
         loading={list.isFetching}

@@ -4,6 +4,8 @@ import type { Id, Page } from '../../api/types';
 import type { PersonCategory, UnitKind } from '../../../shared/org';
 import type { PlanStatus } from '../../../shared/campaign';
 import type {
+  BulkReviewInput,
+  BulkReviewResult,
   Commitments,
   RegistrationKind,
   RegistrationStatus,
@@ -237,4 +239,39 @@ export function useReturnRegistration() {
       api.post<Registration>(registrationPath(id, '/return'), body),
     onSettled: invalidate,
   });
+}
+
+/** Approves or returns (one reason) many submitted registrations of a plan, all or nothing. */
+export function useBulkReview(planId: Id) {
+  const invalidate = useInvalidateRegistrations();
+  return useMutation({
+    mutationFn: (body: BulkReviewInput) =>
+      api.post<BulkReviewResult>(planPath(planId, '/review'), body),
+    onSettled: invalidate,
+  });
+}
+
+/**
+ * Every registration of the plan awaiting review that the filters match (up to `max`), read page
+ * by page: what "select all pending" selects, with the versions the review will check.
+ */
+export async function fetchPendingRegistrations(
+  planId: Id,
+  filter: Pick<RegistrationsFilter, 'kind' | 'search'>,
+  max: number,
+): Promise<{ items: Registration[]; total: number }> {
+  const items: Registration[] = [];
+  let total = 0;
+  for (let page = 1; items.length < max; page++) {
+    const res = await api.get<Page<Registration>>(planPath(planId), {
+      ...filter,
+      status: 'submitted',
+      page,
+      pageSize: 200,
+    });
+    total = res.total;
+    items.push(...res.items);
+    if (res.items.length === 0 || items.length >= total) break;
+  }
+  return { items: items.slice(0, max), total };
 }

@@ -128,6 +128,22 @@ export function EditRegistrationModal({
   );
 }
 
+/** The required reason of a return (one registration or many). */
+export function ReturnReasonItem() {
+  return (
+    <Form.Item
+      label="Lý do trả lại"
+      name="reason"
+      rules={[
+        { required: true, whitespace: true, message: 'Vui lòng nhập lý do trả lại' },
+        { max: 1000, message: 'Không dài quá 1000 ký tự' },
+      ]}
+    >
+      <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} />
+    </Form.Item>
+  );
+}
+
 /** "Trả lại": back to the registrant with a reason, for correction and resubmission. */
 export function ReturnRegistrationModal({
   registration,
@@ -176,16 +192,7 @@ export function ReturnRegistrationModal({
       )}
       <ModalError error={error} />
       <Form form={form} layout="vertical" onFinish={onFinish} name="registration-return">
-        <Form.Item
-          label="Lý do trả lại"
-          name="reason"
-          rules={[
-            { required: true, whitespace: true, message: 'Vui lòng nhập lý do trả lại' },
-            { max: 1000, message: 'Không dài quá 1000 ký tự' },
-          ]}
-        >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} />
-        </Form.Item>
+        <ReturnReasonItem />
       </Form>
     </Modal>
   );

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startServer, type RunningServer } from './harness';
+
+/**
+ * Bulk review in Chromium (issue 9 item 5): on seed 002's plan 49/KH-UBND (replayed on a 2020
+ * test clock, before its deadline) the district officer registers the one-stop units, then
+ * approves them all with "Chọn tất cả đang chờ duyệt" and "Duyệt (N)" — and her bell holds no
+ * notification about her own approvals.
+ */
+
+const shots = process.env.E2E_SCREENSHOTS;
+const PLAN_TITLE = /chuyên đề về thực hiện công tác cải cách hành chính năm 2020/;
+const CLOCK = '2020-07-25T02:00:00Z';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+const consoleErrors: string[] = [];
+
+async function shot(page: Page, name: string, fullPage = true) {
+  if (!shots) return;
+  fs.mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `bulk-review-${name}.png`), fullPage });
+}
+
+async function api<T>(page: Page, method: 'GET' | 'POST', url: string, data?: unknown) {
+  const res = await page.request.fetch(`${server.url}${url}`, { method, data });
+  return { status: res.status(), body: (await res.json()) as T };
+}
+
+beforeAll(async () => {
+  server = await startServer({ CLOCK_START: CLOCK });
+  ({ browser, context } = await launchBrowser());
+  await context.clock.setFixedTime(new Date(CLOCK));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('bulk review of registrations (Chromium)', () => {
+  it('approves every pending registration of a plan in one go', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Tên đăng nhập').fill('thidua.anbien');
+    await page.getByLabel('Mật khẩu').fill('demo');
+    await page.getByRole('button', { name: /Đăng nhập/ }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    // Signed in: from here on the console stays clean (the login page is another item's).
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    await page.goto(`${server.url}/plans`);
+    await page.getByRole('link', { name: PLAN_TITLE }).click();
+    await page.waitForURL(/\/plans\/\d+$/);
+    const planId = /\/plans\/(\d+)$/.exec(page.url())?.[1] ?? '';
+
+    // Every unit the plan names registers (the officer acts for units without accounts).
+    const progress = await api<{ items: { unitId: number; registrationId: number | null }[] }>(
+      page,
+      'GET',
+      `/api/plans/${planId}/registrations/progress?pageSize=200`,
+    );
+    const open = progress.body.items.filter((u) => u.registrationId === null);
+    expect(open.length).toBeGreaterThanOrEqual(3);
+    for (const u of open) {
+      const res = await api(page, 'POST', `/api/plans/${planId}/registrations`, {
+        kind: 'collective',
+        unitId: u.unitId,
+        commitments: {
+          targetTitle: 'Tập thể hoàn thành xuất sắc nhiệm vụ CCHC',
+          targets: ['100% hồ sơ giải quyết đúng hạn'],
+          keyTasks: ['Số hóa hồ sơ thủ tục hành chính'],
+          breakthroughTasks: ['Thanh toán trực tuyến phí, lệ phí'],
+        },
+      });
+      expect(res.status).toBe(201);
+    }
+    const n = open.length;
+
+    await page.getByRole('tab', { name: 'Đăng ký thi đua' }).click();
+    await page.getByRole('button', { name: 'Chọn tất cả đang chờ duyệt' }).click();
+    await page.getByText(`Đã chọn ${n} đăng ký`).waitFor();
+    await shot(page, '1366-selected');
+    // The bar and the return dialog at phone width.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.getByRole('button', { name: 'Chọn tất cả đang chờ duyệt' }).scrollIntoViewIfNeeded();
+    await shot(page, '375-selected', false);
+    await page.getByRole('button', { name: `Trả lại (${n})` }).click();
+    const dialog = page.getByRole('dialog', { name: `Trả lại ${n} đăng ký` });
+    await dialog.getByRole('button', { name: 'Trả lại' }).click();
+    await dialog.getByText('Vui lòng nhập lý do trả lại').waitFor();
+    await shot(page, '375-return-dialog', false);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.getByRole('button', { name: `Duyệt (${n})` }).click();
+    await page.getByRole('tooltip').getByText(`Duyệt ${n} đăng ký đã chọn?`).waitFor();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Duyệt' }).click();
+    await page.getByText(`Đã duyệt ${n} đăng ký.`).waitFor();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Duyệt (0)' }).isDisabled())
+      .toBe(true);
+    const left = await api<{ total: number }>(
+      page,
+      'GET',
+      `/api/plans/${planId}/registrations?status=submitted`,
+    );
+    expect(left.body.total).toBe(0);
+    await shot(page, '1366-approved');
+
+    // The officer's bell has nothing about her own approvals.
+    const bell = await api<{ items: { kind: string }[] }>(page, 'GET', '/api/notifications');
+    expect(bell.body.items.filter((i) => i.kind === 'registration.approved')).toEqual([]);
+    await page.getByRole('button', { name: 'Chọn tất cả đang chờ duyệt' }).click();
+    await page.getByText('Không có đăng ký nào đang chờ duyệt.').waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
+});
