@@ -8,6 +8,7 @@ import * as m0006 from './0006-appraisal';
 import * as m0007 from './0007-results';
 import * as m0008 from './0008-individual-checklist';
 import * as m0009 from './0009-plan-ranking';
+import * as m0012 from './0012-plan-search';
 
 /** Migrations listed explicitly so they work the same under tsx, vitest and a bundle. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007-results': m0007,
   '0008-individual-checklist': m0008,
   '0009-plan-ranking': m0009,
+  '0012-plan-search': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -157,6 +157,42 @@ describe('plan routes', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('searches published plans by unit, number and title words without accents, with a unit filter', async () => {
+    const issued = await draft('Phát động phong trào thi đua đẩy mạnh cải cách hành chính');
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/plans/${issued.id}/issue`,
+      headers: as('head'),
+      payload: { version: issued.version },
+    });
+    const number = res.json<{ documentNumber: string }>().documentNumber;
+    const hidden = await draft('Dự thảo thi đua cải cách hành chính chưa ban hành');
+    const ids = async (query: string) => {
+      const r = await app.inject({ method: 'GET', url: `/api/public/plans?${query}` });
+      expect(r.statusCode).toBe(200);
+      return r.json<{ items: { id: number }[] }>().items.map((p) => p.id);
+    };
+    const inTree = `unitId=${tree.province.id}`;
+    for (const search of ['luong dien', 'thi dua cai cach', 'cải cách LƯƠNG điền', number]) {
+      const found = await ids(`search=${encodeURIComponent(search)}&${inTree}`);
+      expect(found, search).toContain(issued.id);
+      expect(found, search).not.toContain(hidden.id);
+    }
+    expect(await ids(`search=thi%20dua%20cai%20cach&unitId=${tree.otherCommune.id}`)).toEqual([]);
+    expect(await ids(`unitId=${tree.commune.id}`)).toContain(issued.id);
+    const bad = await app.inject({ method: 'GET', url: '/api/public/plans?unitId=abc' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ message: string }>().message).toContain('Đơn vị ban hành');
+    const units = await app.inject({
+      method: 'GET',
+      url: '/api/public/plans/issuing-units?search=luong%20dien',
+    });
+    expect(units.statusCode).toBe(200);
+    expect(units.json<{ items: { id: number; parentName: string }[] }>().items).toContainEqual(
+      expect.objectContaining({ id: tree.commune.id, parentName: tree.province.name }),
+    );
+  });
+
   it('reads pasted plan text into a draft with excerpts, for officers only', async () => {
     const text =
       'Số: 47/KH - UBND\nChâu Thành, ngày 18 tháng 02 năm 2022\nKẾ HOẠCH\nPhát động phong trào thi đua cải cách hành chính\n';

@@ -16,7 +16,8 @@ import { useOfficerUnits } from './plan-access';
 import { PlanStatusTag } from './plan-labels';
 import { usePlans } from './plans.api';
 import type { PlanSummary } from './plans.api';
-import { FilterCard, SearchFilter, SelectFilter } from '../../ui/list-filters';
+import { FilterCard, FilterField, SearchFilter, SelectFilter } from '../../ui/list-filters';
+import { IssuingUnitSelect } from '../../ui/issuing-unit-select';
 import { useUrlListState } from '../../ui/url-list';
 
 const PAGE_SIZE = 20;
@@ -88,6 +89,7 @@ export default function PlansPage() {
   const status = oneOf(planStatuses, params.get('status'));
   const kind = oneOf(planKinds, params.get('kind'));
   const year = Number(params.get('year')) || undefined;
+  const unitId = params.get('unitId') ?? undefined;
   const officerUnits = useOfficerUnits();
 
   const plans = usePlans({
@@ -95,6 +97,7 @@ export default function PlansPage() {
     status,
     kind,
     year,
+    unitId,
     page,
     pageSize: PAGE_SIZE,
   });
@@ -121,16 +124,26 @@ export default function PlansPage() {
       />
       <FilterCard>
         <Row gutter={16}>
-          <Col xs={24} md={10}>
+          <Col xs={24} md={12} xl={8}>
             <SearchFilter
-              label="Tìm theo trích yếu"
+              label="Tìm theo số, trích yếu, đơn vị ban hành"
               id="plans-search"
-              example="thi dua yeu nuoc"
+              example="thi dua cai cach, 01/KH-UBND"
               value={search}
               onChange={setSearch}
             />
           </Col>
-          <Col xs={24} sm={8} md={5}>
+          <Col xs={24} md={12} xl={6}>
+            <FilterField label="Đơn vị ban hành" id="plans-unit">
+              <IssuingUnitSelect
+                id="plans-unit"
+                source="internal"
+                value={unitId}
+                onChange={(v) => update({ unitId: v, page: undefined })}
+              />
+            </FilterField>
+          </Col>
+          <Col xs={24} sm={8} xl={4}>
             <SelectFilter<PlanStatus>
               label="Trạng thái"
               id="plans-status"
@@ -139,7 +152,7 @@ export default function PlansPage() {
               onChange={(v) => update({ status: v, page: undefined })}
             />
           </Col>
-          <Col xs={12} sm={8} md={5}>
+          <Col xs={12} sm={8} xl={3}>
             <SelectFilter<PlanKind>
               label="Loại"
               id="plans-kind"
@@ -148,7 +161,7 @@ export default function PlansPage() {
               onChange={(v) => update({ kind: v, page: undefined })}
             />
           </Col>
-          <Col xs={12} sm={8} md={4}>
+          <Col xs={12} sm={8} xl={3}>
             <SelectFilter<number>
               label="Năm"
               id="plans-year"
@@ -180,7 +193,7 @@ export default function PlansPage() {
           }}
           locale={{
             emptyText:
-              q || status || kind || year
+              q || status || kind || year || unitId
                 ? 'Không có kế hoạch phù hợp bộ lọc'
                 : 'Chưa có kế hoạch thi đua nào',
           }}
