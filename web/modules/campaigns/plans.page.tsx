@@ -1,4 +1,4 @@
-import { Button, Card, Col, Row, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ import {
 import type { PlanKind, PlanStatus } from '../../../shared/campaign';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatDate } from '../../ui/format';
+import { useMediaQuery } from '../../ui/hooks';
 import { PageHeader } from '../../ui/page-header';
 import { useOfficerUnits } from './plan-access';
 import { PlanStatusTag } from './plan-labels';
@@ -82,6 +83,33 @@ const columns: TableColumnsType<PlanSummary> = [
   { title: 'Thời gian thực hiện', key: 'period', width: 200, render: (_: unknown, p) => period(p) },
 ];
 
+/** On a phone: one column, the title with its number, status, unit and period below it. */
+const compactColumns: TableColumnsType<PlanSummary> = [
+  {
+    title: 'Kế hoạch',
+    key: 'plan',
+    render: (_: unknown, p) => (
+      <div className="plan-list-item">
+        <Link to={`/plans/${p.id}`} onClick={(e) => e.stopPropagation()}>
+          {p.title}
+        </Link>
+        <Flex gap={6} wrap align="center" style={{ marginTop: 4 }}>
+          <PlanStatusTag status={p.status} />
+          {p.kind === 'contest' && <Tag color="cyan">Cuộc thi</Tag>}
+          <Typography.Text type="secondary">
+            {p.documentNumber
+              ? `Số ${p.documentNumber}${p.issuedOn ? ` · ${formatDate(p.issuedOn)}` : ''}`
+              : 'Chưa có số'}
+          </Typography.Text>
+        </Flex>
+        <Typography.Text type="secondary" style={{ display: 'block' }}>
+          {p.issuingUnit.name} · {period(p)}
+        </Typography.Text>
+      </div>
+    ),
+  },
+];
+
 /** Kế hoạch thi đua: issued plans plus drafts in the user's scope. Filters live in the URL. */
 export default function PlansPage() {
   const { params, update, q, page, search, setSearch } = useUrlListState();
@@ -91,6 +119,7 @@ export default function PlansPage() {
   const year = Number(params.get('year')) || undefined;
   const unitId = params.get('unitId') ?? undefined;
   const officerUnits = useOfficerUnits();
+  const phone = useMediaQuery('(max-width: 767.98px)');
 
   const plans = usePlans({
     search: q || undefined,
@@ -128,7 +157,7 @@ export default function PlansPage() {
             <SearchFilter
               label="Tìm theo số, trích yếu, đơn vị ban hành"
               id="plans-search"
-              example="thi dua cai cach, 01/KH-UBND"
+              example="thi dua cai cach, luong dien"
               value={search}
               onChange={setSearch}
             />
@@ -180,8 +209,8 @@ export default function PlansPage() {
           rowKey="id"
           loading={plans.isFetching}
           dataSource={plans.data?.items ?? []}
-          columns={columns}
-          scroll={{ x: 960 }}
+          columns={phone ? compactColumns : columns}
+          scroll={phone ? undefined : { x: 960 }}
           onRow={(p) => ({ onClick: () => void navigate(`/plans/${p.id}`) })}
           pagination={{
             current: page,
