@@ -95,11 +95,53 @@ describe('plans on a phone (Chromium, 375 px)', () => {
       await page.goto(`${server.url}/plans`);
       await page.locator('.ant-table-row').first().waitFor();
       await expectNoSidewaysScroll(page, `plans list at ${width}px`);
+      // Nor does the table scroll sideways inside its card.
+      const inner = await page
+        .locator('.ant-table-content, .ant-table-body')
+        .first()
+        .evaluate((el) => el.scrollWidth - el.clientWidth);
+      if (width === 375) expect(inner, 'plans table scrolls sideways').toBeLessThanOrEqual(0);
       // On a phone each plan reads as one block: title, status and number, unit and period.
       if (width === 375)
         await expect.poll(() => page.locator('.ant-table-thead th').count()).toBe(1);
       await shot(page, `list-${width}`);
       await page.context().close();
+    }
+  });
+
+  it('finds published plans by unit without accents and filters by issuing unit on the portal', async () => {
+    for (const width of [375, 1366]) {
+      const context = await browser.newContext({
+        locale: 'vi-VN',
+        viewport: { width, height: 800 },
+      });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/cong-khai?q=${encodeURIComponent('tien thanh')}`);
+      await page.locator('.portal-plan-card').first().waitFor();
+      const units = await page.locator('.portal-plan-card').allInnerTexts();
+      expect(units.length).toBeGreaterThan(0);
+      for (const text of units) expect(text).toContain('Phường Tiền Thành');
+      await expectNoSidewaysScroll(page, `portal search at ${width}px`);
+      await shot(page, `portal-search-${width}`);
+      // The unit filter offers issuers found without accents; picking one keeps its subtree.
+      await page.goto(`${server.url}/cong-khai`);
+      await page.getByLabel('Đơn vị ban hành').click();
+      await page.getByLabel('Đơn vị ban hành').fill('chau thanh');
+      await page
+        .locator('.ant-select-item-option', { hasText: 'Huyện Châu Thành' })
+        .first()
+        .click();
+      await expect.poll(() => page.url()).toContain('unitId=');
+      await page.locator('.portal-plan-card').first().waitFor();
+      await expect
+        .poll(async () => {
+          const texts = await page.locator('.portal-plan-card').allInnerTexts();
+          return texts.length > 0 && texts.every((t) => /Châu Thành|Hảo Đước/u.test(t));
+        })
+        .toBe(true);
+      await expectNoSidewaysScroll(page, `portal unit filter at ${width}px`);
+      await shot(page, `portal-unit-${width}`);
+      await context.close();
     }
   });
 

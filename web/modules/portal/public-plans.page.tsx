@@ -90,17 +90,17 @@ export default function PublicPlansPage() {
 
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
-          <Col xs={24} md={12}>
+          <Col xs={24} md={10}>
             <Input.Search
               allowClear
               value={search}
               onChange={(e) => setSearch(e.target.value)}
               onSearch={(v) => setSearch(v)}
-              placeholder="Số, trích yếu hoặc đơn vị, ví dụ: thi đua cải cách, luong dien, 01/KH-UBND"
+              placeholder="Số, trích yếu hoặc đơn vị (gõ có dấu hoặc không dấu)"
               aria-label="Tìm kiếm kế hoạch"
             />
           </Col>
-          <Col xs={24} md={12}>
+          <Col xs={24} md={6}>
             <IssuingUnitSelect
               id="portal-unit"
               source="public"
@@ -110,7 +110,7 @@ export default function PublicPlansPage() {
               onChange={(v) => update({ unitId: v, page: undefined })}
             />
           </Col>
-          <Col xs={12} md={6}>
+          <Col xs={12} md={4}>
             <Select
               allowClear
               style={{ width: '100%' }}
@@ -121,7 +121,7 @@ export default function PublicPlansPage() {
               options={planKinds.map((k) => ({ value: k, label: planKindLabels[k] }))}
             />
           </Col>
-          <Col xs={12} md={6}>
+          <Col xs={12} md={4}>
             <Select
               allowClear
               style={{ width: '100%' }}
