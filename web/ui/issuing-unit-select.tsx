@@ -63,6 +63,8 @@ export function IssuingUnitSelect({
         onChange(v === undefined ? undefined : String(v));
       }}
       options={[...units.values()].map((u) => ({ value: u.id, label: label(u) }))}
+      // Wide enough for "Bộ phận tiếp nhận và trả kết quả — Xã …", still inside a 375 px screen.
+      popupMatchSelectWidth={340}
       loading={found.isFetching}
       notFoundContent={found.isFetching ? 'Đang tìm…' : 'Không tìm thấy đơn vị'}
     />

@@ -95,7 +95,7 @@ export function planSearchCondition(search: string): RawBuilder<SqlBool> | undef
   const words = searchWords(search);
   if (words.length === 0) return undefined;
   const gov = sql.val([...governmentKinds]);
-  return sql.join(
+  return sql.join<SqlBool>(
     words.map((w) => {
       const pattern = `%${escapeLike(w)}%`;
       return sql<SqlBool>`(p.search_text LIKE ${pattern} OR u.name_search LIKE ${pattern}
@@ -103,7 +103,7 @@ export function planSearchCondition(search: string): RawBuilder<SqlBool> | undef
         OR (u.kind = ANY(${gov}::text[]) AND 'ubnd uy ban nhan dan' LIKE ${pattern}))`;
     }),
     sql` AND `,
-  ) as RawBuilder<SqlBool>;
+  );
 }
 
 /** Restricts to plans issued by the unit at `unitPath` or any unit below it. */
