@@ -162,6 +162,8 @@ export interface CampaignPlanTable {
   place: string;
   title: string;
   titleSearch: ReadOnly<string>;
+  /** f_norm of the document number (as written and with dashes) and the title. */
+  searchText: ReadOnly<string>;
   periodStart: string | null;
   periodEnd: string | null;
   registrationDeadline: string | null;

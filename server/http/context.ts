@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { Ctx, UserActor } from '../platform/context';
 import type { Db } from '../platform/db';
 import { AppError } from '../platform/errors';
+import { contentDisposition } from '../platform/file-name';
 import type { FileStorage } from '../platform/storage';
 
 export type AppDeps = {
@@ -49,19 +50,11 @@ export function publicCtx(deps: AppDeps, req: FastifyRequest): Ctx {
   };
 }
 
-/** Attachment headers: a safe ASCII fallback name and the UTF-8 name (RFC 6266) for browsers. */
+/** Attachment headers: the name made safe, in UTF-8 with an ASCII fallback (platform/file-name). */
 function asAttachment(reply: FastifyReply, fileName: string, contentType: string): FastifyReply {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[^\w.-]+/g, '_');
   return reply
     .header('Content-Type', contentType)
-    .header(
-      'Content-Disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    )
+    .header('Content-Disposition', contentDisposition(fileName))
     .header('Cache-Control', 'no-store');
 }
 

@@ -10,6 +10,7 @@ import * as m0008 from './0008-individual-checklist';
 import * as m0009 from './0009-plan-ranking';
 import * as m0010 from './0010-notification-actor';
 import * as m0011 from './0011-carried-sections';
+import * as m0012 from './0012-plan-search';
 import * as m0013 from './0013-unit-display-name';
 import * as m0015 from './0015-plan-import-review';
 
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009-plan-ranking': m0009,
   '0010-notification-actor': m0010,
   '0011-carried-sections': m0011,
+  '0012-plan-search': m0012,
   '0013-unit-display-name': m0013,
   '0015-plan-import-review': m0015,
 };

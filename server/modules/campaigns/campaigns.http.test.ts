@@ -7,6 +7,7 @@ import { samplePlanInput } from '../../test/plans';
 import { buildTestApp, loginCookie } from '../../test/http';
 import type { Role } from '../../../shared/permissions';
 import { createUnit } from '../organization/index';
+import { asciiFileName } from '../../platform/file-name';
 
 let t: TestDb;
 let app: FastifyInstance;
@@ -164,6 +165,87 @@ describe('plan routes', () => {
     });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('searches published plans by unit, number and title words without accents, with a unit filter', async () => {
+    const issued = await draft('Phát động phong trào thi đua đẩy mạnh cải cách hành chính');
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/plans/${issued.id}/issue`,
+      headers: as('head'),
+      payload: { version: issued.version },
+    });
+    const number = res.json<{ documentNumber: string }>().documentNumber;
+    const hidden = await draft('Dự thảo thi đua cải cách hành chính chưa ban hành');
+    const ids = async (query: string) => {
+      const r = await app.inject({ method: 'GET', url: `/api/public/plans?${query}` });
+      expect(r.statusCode).toBe(200);
+      return r.json<{ items: { id: number }[] }>().items.map((p) => p.id);
+    };
+    const inTree = `unitId=${tree.province.id}`;
+    for (const search of ['luong dien', 'thi dua cai cach', 'cải cách LƯƠNG điền', number]) {
+      const found = await ids(`search=${encodeURIComponent(search)}&${inTree}`);
+      expect(found, search).toContain(issued.id);
+      expect(found, search).not.toContain(hidden.id);
+    }
+    expect(await ids(`search=thi%20dua%20cai%20cach&unitId=${tree.otherCommune.id}`)).toEqual([]);
+    expect(await ids(`unitId=${tree.commune.id}`)).toContain(issued.id);
+    const bad = await app.inject({ method: 'GET', url: '/api/public/plans?unitId=abc' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ message: string }>().message).toContain('Đơn vị ban hành');
+    const units = await app.inject({
+      method: 'GET',
+      url: '/api/public/plans/issuing-units?search=luong%20dien',
+    });
+    expect(units.statusCode).toBe(200);
+    expect(units.json<{ items: { id: number; parentName: string }[] }>().items).toContainEqual(
+      expect.objectContaining({ id: tree.commune.id, parentName: tree.province.name }),
+    );
+  });
+
+  it('names plan documents by type, number, year and unit, with accents and an ASCII fallback', async () => {
+    const plan = await draft('Kế hoạch đặt tên tệp tải về');
+    const disposition = async (url: string) => {
+      const r = await app.inject({ method: 'GET', url, headers: as('staff') });
+      expect(r.statusCode).toBe(200);
+      return r.headers['content-disposition'];
+    };
+    const header = (name: string) =>
+      `attachment; filename="${asciiFileName(name)}"; filename*=UTF-8''${encodeURIComponent(name)
+        .replace(/\(/g, '%28')
+        .replace(/\)/g, '%29')}`;
+    expect(await disposition(`/api/plans/${plan.id}/document.docx`)).toBe(
+      header('Kế hoạch dự thảo - UBND xã Lương Điền.docx'),
+    );
+    const issued = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/plans/${plan.id}/issue`,
+        headers: as('head'),
+        payload: { version: plan.version },
+      })
+    ).json<{ version: number; documentNumber: string }>();
+    const number = issued.documentNumber.replace('/', '-');
+    const amended = await app.inject({
+      method: 'POST',
+      url: `/api/plans/${plan.id}/amend`,
+      headers: as('officer'),
+      payload: { version: issued.version, reason: 'Sửa thời gian', title: 'Kế hoạch đã sửa tên' },
+    });
+    expect(amended.statusCode).toBe(200);
+    const base = `Kế hoạch ${number} 2026 - UBND xã Lương Điền`;
+    expect(await disposition(`/api/plans/${plan.id}/document.docx?version=1`)).toBe(
+      header(`${base}.docx`),
+    );
+    expect(await disposition(`/api/plans/${plan.id}/document.pdf`)).toBe(
+      header(`${base} (phiên bản 2).pdf`),
+    );
+    expect(header(`${base} (phiên bản 2).pdf`)).toContain(
+      'filename="Ke hoach 01-KH-UBND 2026 - UBND xa Luong Dien (phien ban 2).pdf"'.replace(
+        '01-KH-UBND',
+        number,
+      ),
+    );
   });
 
   it('reads pasted plan text into a draft with excerpts, for officers only', async () => {

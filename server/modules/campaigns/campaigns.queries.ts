@@ -4,6 +4,8 @@ import { PlanContent, carriedSections, type CarriedSection } from '../../../shar
 import { Band, TieBreak } from '../../../shared/criteria';
 import type { Executor } from '../../platform/db';
 import { notFound } from '../../platform/errors';
+import { escapeLike, foldVietnamese } from '../../platform/text';
+import { governmentKinds } from '../../../shared/org';
 import type { PlanRecord } from './campaigns.schemas';
 
 /** Reads and writes of plans. The first parameter is always the executor (db or transaction). */
@@ -73,6 +75,78 @@ export async function listPlans(
     ORDER BY coalesce(p.issued_on, p.created_at::date) DESC, p.id DESC
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(db);
   return { items: rows.map(parsePlan), total: rows[0]?.total ?? 0 };
+}
+
+/** At most this many words of a search are used (each one is a LIKE over three columns). */
+const MAX_SEARCH_WORDS = 8;
+
+/** The accent-free words of a search box, duplicates and blanks dropped. */
+export function searchWords(search: string): string[] {
+  return [...new Set(foldVietnamese(search).split(' ').filter(Boolean))].slice(0, MAX_SEARCH_WORDS);
+}
+
+/**
+ * Plans matching every word of a search, in any order: each word may appear in the number ("01/kh-ubnd"
+ * or "01-kh-ubnd"), the title, the issuing unit's name, its name as a People's Committee
+ * ("ubnd", "uy ban nhan dan") or its parent's name. Needs `planFrom`'s aliases p, u, pu.
+ * Unit names are read from org_unit at query time, so a renamed unit is found by its new name.
+ */
+export function planSearchCondition(search: string): RawBuilder<SqlBool> | undefined {
+  const words = searchWords(search);
+  if (words.length === 0) return undefined;
+  const gov = sql.val([...governmentKinds]);
+  return sql.join<SqlBool>(
+    words.map((w) => {
+      const pattern = `%${escapeLike(w)}%`;
+      return sql<SqlBool>`(p.search_text LIKE ${pattern} OR u.name_search LIKE ${pattern}
+        OR pu.name_search LIKE ${pattern}
+        OR (u.kind = ANY(${gov}::text[]) AND 'ubnd uy ban nhan dan' LIKE ${pattern}))`;
+    }),
+    sql` AND `,
+  );
+}
+
+/** Restricts to plans issued by the unit at `unitPath` or any unit below it. */
+export function issuedWithin(unitPath: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`u.path <@ ${unitPath}::ltree`;
+}
+
+export type IssuingUnitRow = {
+  id: number;
+  name: string;
+  kind: string;
+  parentName: string | null;
+  level: number;
+};
+
+/**
+ * Units whose subtree issued at least one plan matching `visible` (a predicate on p and u), for
+ * the unit filter of plan lists, matching every search word (or the given id): higher levels
+ * first, then by name; at most `limit`.
+ */
+export async function listIssuingUnits(
+  db: Executor,
+  visible: RawBuilder<SqlBool>,
+  filter: { search?: string | undefined; id?: number | undefined },
+  limit: number,
+): Promise<IssuingUnitRow[]> {
+  const words = filter.search === undefined ? [] : searchWords(filter.search);
+  const match = [
+    ...words.map((w) => sql`a.name_search LIKE ${`%${escapeLike(w)}%`}`),
+    ...(filter.id === undefined ? [] : [sql`a.id = ${filter.id}`]),
+  ].map((c) => sql` AND ${c}`);
+  // Path labels are unit ids, so a plan's issuer and all its ancestors are read off its path.
+  const { rows } = await sql<IssuingUnitRow>`
+    WITH ids AS (
+      SELECT DISTINCT unnest(string_to_array(u.path::text, '.'))::int AS id
+      FROM ${planFrom} WHERE ${visible}
+    )
+    SELECT a.id, a.name, a.kind, pa.name AS "parentName", nlevel(a.path) AS level
+    FROM ids JOIN org_unit a ON a.id = ids.id LEFT JOIN org_unit pa ON pa.id = a.parent_id
+    WHERE true ${sql.join(match, sql``)}
+    ORDER BY nlevel(a.path), a.name COLLATE "vi-x-icu", a.id
+    LIMIT ${limit}`.execute(db);
+  return rows;
 }
 
 /** Plans whose status the calendar may move (issued → in progress → in review). */

@@ -13,6 +13,7 @@ import {
   getVisiblePlan,
   unitRef,
   listPlans,
+  listPlanIssuingUnits,
   listPlanVersions,
   updateDraft,
 } from './plans.service';
@@ -23,7 +24,7 @@ import { planDocument, previewPlan } from './plan-documents.service';
 import { readPlanSource } from './plan-import.service';
 import { confirmDoubtfulValues } from './import-review';
 import { canViewPlanHistory } from './campaigns.policy';
-import { listPublicPlans, getPublicPlan } from './public.service';
+import { listPublicPlans, getPublicPlan, listPublicIssuingUnits } from './public.service';
 
 const idParam = (req: FastifyRequest) =>
   parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã kế hoạch' });
@@ -44,6 +45,9 @@ async function readSource(req: FastifyRequest) {
 
 export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/api/plans', async (req) => listPlans(userCtx(deps, req), req.query));
+  app.get('/api/plans/issuing-units', async (req) =>
+    listPlanIssuingUnits(userCtx(deps, req), req.query),
+  );
   app.post('/api/plans', async (req, reply) =>
     reply.code(201).send(await createPlan(userCtx(deps, req), req.body)),
   );
@@ -114,6 +118,9 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
   }
 
   app.get('/api/public/plans', async (req) => listPublicPlans(publicCtx(deps, req), req.query));
+  app.get('/api/public/plans/issuing-units', async (req) =>
+    listPublicIssuingUnits(publicCtx(deps, req), req.query),
+  );
   app.get('/api/public/plans/:id', async (req) =>
     getPublicPlan(publicCtx(deps, req), idParam(req)),
   );

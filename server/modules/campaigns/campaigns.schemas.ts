@@ -115,6 +115,12 @@ export const ListPlansQuery = z.object({
   pageSize,
 });
 
+/** The unit filter's picker: units that issued plans, found by name (or one by id, for its label). */
+export const IssuingUnitsQuery = z.object({
+  search: z.string().trim().max(100).optional(),
+  id: id.optional(),
+});
+
 export type PlanRecord = {
   id: number;
   issuingUnitId: number;

@@ -11,6 +11,7 @@ export { formatPlanSummary } from './plan-reader/summary';
 export { sendPlanDeadlineReminders } from './deadline-reminders';
 export { issuingBodyName, placeOf } from './campaigns.rules';
 export { getPublicPlan } from './public.service';
+export { issuerShortName, planFileName, planReference } from './plan-file-name';
 export {
   listCascadeDeadlines,
   listPendingCascade,

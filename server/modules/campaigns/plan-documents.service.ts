@@ -1,4 +1,3 @@
-import { planDocTypeLabels } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
@@ -16,6 +15,7 @@ import { assertCascadeUnits, getVisiblePlan, unitRef } from './plans.service';
 import { canAmendPlan, canEditDraft } from './campaigns.policy';
 import { PlanSnapshot, planSnapshot } from './plan-snapshot';
 import { assertNoOpenDoubts } from './import-review';
+import { planDocumentFileName } from './plan-file-name';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const PDF_TYPE = 'application/pdf';
@@ -48,12 +48,6 @@ export function documentInput(s: PlanSnapshot, draft: boolean, today: string): P
   };
 }
 
-function fileName(s: PlanSnapshot, format: Format, version: number | null): string {
-  const number = s.documentNumber === null ? 'du thao' : s.documentNumber.replace(/\//g, '-');
-  const v = version !== null && version > 1 ? ` (phien ban ${version})` : '';
-  return `${planDocTypeLabels[s.docType]} ${number}${v}.${format}`;
-}
-
 const render = (input: PlanDocumentInput, format: Format) =>
   format === 'docx' ? renderPlanDocx(input) : renderPlanPdf(input);
 
@@ -75,7 +69,11 @@ export async function planDocument(ctx: Ctx, planId: number, format: Format, que
     await assertNoOpenDoubts(ctx.db, plan, 'tải văn bản');
     const snapshot = await planSnapshot(ctx.db, plan, await q.listCascadeUnitIds(ctx.db, plan.id));
     const data = await render(documentInput(snapshot, true, today), format);
-    return { data, fileName: fileName(snapshot, format, null), contentType: contentTypes[format] };
+    return {
+      data,
+      fileName: planDocumentFileName(plan, format, null),
+      contentType: contentTypes[format],
+    };
   }
   const wanted = version ?? plan.documentVersion;
   const stored = await ctx.db
@@ -90,7 +88,11 @@ export async function planDocument(ctx: Ctx, planId: number, format: Format, que
   if (row === undefined)
     throw new AppError('NOT_FOUND', `Không tìm thấy phiên bản ${wanted} của kế hoạch.`);
   const snapshot = PlanSnapshot.parse(row.snapshot);
-  const name = fileName(snapshot, format, wanted);
+  const name = planDocumentFileName(
+    { ...plan, documentNumber: snapshot.documentNumber ?? plan.documentNumber },
+    format,
+    wanted,
+  );
   if (stored !== undefined)
     return {
       data: await ctx.storage.get(stored.storageKey),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makeTree, makeUser, testCtx } from '../../test/factories';
+import { createUnit } from '../organization/index';
 import { samplePlanInput } from '../../test/plans';
 import { entityHistory } from '../audit/index';
 import {
@@ -11,6 +12,7 @@ import {
   closePlan,
   createPlan,
   getPlanDetail,
+  listPlanIssuingUnits,
   listPlans,
   listPlanVersions,
   updateDraft,
@@ -164,6 +166,93 @@ describe('drafting', () => {
     const issued = await issuePlan(s.head, draft.id, { version: draft.version });
     const nowSeen = await listPlans(s.otherOfficer, { search: 'cai cach hanh chinh xa' });
     expect(nowSeen.items.map((p) => p.id)).toContain(issued.id);
+  });
+});
+
+describe('searching plans (issue 9 item 4)', () => {
+  /** In a tree of its own: an issued plan of Xã Lương Điền, a draft of Phường Tiền Thành. */
+  async function searchSetup() {
+    const s = await setup();
+    const ward = await createUnit(s.sys, {
+      parentId: s.tree.province.id,
+      name: 'Phường Tiền Thành',
+      kind: 'ward',
+    });
+    const wardOfficer = testCtx(t, (await makeUser(s.sys, 'emulation_officer', ward.id)).actor);
+    const draft = await createPlan(s.officer, samplePlanInput(s.tree.commune.id));
+    const communePlan = await issuePlan(s.head, draft.id, { version: draft.version });
+    const wardPlan = await createPlan(
+      wardOfficer,
+      samplePlanInput(ward.id, { title: 'Tổ chức hội thi tìm hiểu pháp luật năm 2026' }),
+    );
+    const officeOfficer = await makeUser(s.sys, 'emulation_officer', s.tree.office.id);
+    const officePlan = await createPlan(
+      testCtx(t, officeOfficer.actor),
+      samplePlanInput(s.tree.office.id, { title: 'Thi đua chuyên đề của văn phòng' }),
+    );
+    const find = async (ctx: typeof s.officer, search: string, unitId = s.tree.province.id) =>
+      (await listPlans(ctx, { search, unitId })).items.map((p) => p.id);
+    return { ...s, ward, communePlan, wardPlan, officePlan, find };
+  }
+
+  it('matches issuing unit, number and title words in any order, without accents', async () => {
+    const s = await searchSetup();
+    expect(s.communePlan.documentNumber).toBe('01/KH-UBND');
+    // Unit name (and the parent's name for a unit below it).
+    expect(await s.find(s.provinceOfficer, 'luong dien')).toEqual(
+      expect.arrayContaining([s.communePlan.id, s.officePlan.id]),
+    );
+    expect(await s.find(s.provinceOfficer, 'luong dien')).not.toContain(s.wardPlan.id);
+    expect(await s.find(s.provinceOfficer, 'tien thanh')).toEqual([s.wardPlan.id]);
+    expect(await s.find(s.provinceOfficer, 'TIỀN   thành')).toEqual([s.wardPlan.id]);
+    // Title words out of order: "phong trào thi đua ... cải cách hành chính".
+    expect(await s.find(s.provinceOfficer, 'thi dua cai cach')).toEqual([s.communePlan.id]);
+    expect(await s.find(s.provinceOfficer, 'cai cach thi dua luong dien')).toEqual([
+      s.communePlan.id,
+    ]);
+    // Number and symbol, as written and as in file names; "UBND" for a People's Committee.
+    expect(await s.find(s.provinceOfficer, '01/KH-UBND')).toEqual([s.communePlan.id]);
+    expect(await s.find(s.provinceOfficer, '01-kh-ubnd')).toEqual([s.communePlan.id]);
+    expect(await s.find(s.provinceOfficer, 'ubnd tien thanh')).toEqual([s.wardPlan.id]);
+    expect(await s.find(s.provinceOfficer, 'tien thanh cai cach')).toEqual([]);
+    // LIKE wildcards are literal.
+    expect(await s.find(s.provinceOfficer, '%')).toEqual([]);
+  });
+
+  it('filters in SQL by the actor’s scope and by the issuing unit’s subtree', async () => {
+    const s = await searchSetup();
+    // Ngọc Liên's officer sees the issued plan but not the other units' drafts.
+    expect(await s.find(s.otherOfficer, 'luong dien')).toEqual([s.communePlan.id]);
+    expect(await s.find(s.otherOfficer, 'tien thanh')).toEqual([]);
+    const communeOnly = await listPlans(s.provinceOfficer, { unitId: s.tree.commune.id });
+    expect(communeOnly.items.map((p) => p.id).sort()).toEqual(
+      [s.communePlan.id, s.officePlan.id].sort(),
+    );
+    const officeOnly = await listPlans(s.provinceOfficer, { unitId: s.tree.office.id });
+    expect(officeOnly.items.map((p) => p.id)).toEqual([s.officePlan.id]);
+    await expectAppError(listPlans(s.provinceOfficer, { unitId: 999999 }), 'NOT_FOUND');
+  });
+
+  it('finds a renamed unit by its new name at once', async () => {
+    const s = await searchSetup();
+    await sql`UPDATE org_unit SET name = 'Phường Tiền Thành Mới' WHERE id = ${s.ward.id}`.execute(
+      t.db,
+    );
+    expect(await s.find(s.provinceOfficer, 'tien thanh moi')).toEqual([s.wardPlan.id]);
+  });
+
+  it('offers the issuing units (and their ancestors) of visible plans for the unit filter', async () => {
+    const s = await searchSetup();
+    const units = await listPlanIssuingUnits(s.provinceOfficer, { search: 'tien thanh' });
+    expect(units.items).toContainEqual(
+      expect.objectContaining({ id: s.ward.id, parentName: s.tree.province.name }),
+    );
+    const outsider = await listPlanIssuingUnits(s.otherOfficer, { search: 'tien thanh' });
+    expect(outsider.items.map((u) => u.id)).not.toContain(s.ward.id);
+    const byId = await listPlanIssuingUnits(s.provinceOfficer, { id: s.ward.id });
+    expect(byId.items.map((u) => u.id)).toEqual([s.ward.id]);
+    const all = await listPlanIssuingUnits(s.provinceOfficer, {});
+    expect(all.items.length).toBeLessThanOrEqual(20);
   });
 });
 

@@ -1,36 +1,43 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { planKinds } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { escapeLike, foldVietnamese } from '../../platform/text';
 import { id, page, pageSize, parseInput, z } from '../../platform/validation';
-import { toPlanResponse, toPlanSummary } from './campaigns.schemas';
+import { IssuingUnitsQuery, toPlanResponse, toPlanSummary } from './campaigns.schemas';
 import * as q from './campaigns.queries';
 
 /** Published plans for citizens: issued and not cancelled; no drafts, no internal fields. */
 
-const published = sql`p.document_number IS NOT NULL AND p.status <> 'cancelled'`;
+const published = sql<SqlBool>`p.document_number IS NOT NULL AND p.status <> 'cancelled'`;
 
 const PublicQuery = z.object({
   search: z.string().trim().max(100).optional(),
   kind: z.enum(planKinds).optional(),
   provinceId: id.optional(),
+  unitId: id.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   page,
   pageSize,
 });
 
-/** Issued plans, newest first, searchable without accents ("cai cach" finds "cải cách"). */
+/**
+ * Issued plans, newest first. The search is accent-insensitive and matches every word, in any
+ * order, against number, title and issuing unit ("thi dua cai cach", "luong dien", "01/KH-UBND");
+ * `unitId` keeps plans issued by that unit or below it (an unknown unit gives an empty list).
+ */
 export async function listPublicPlans(ctx: Ctx, input: unknown) {
   const query = parseInput(PublicQuery, input, {
     search: 'Tìm kiếm',
     kind: 'Loại',
     provinceId: 'Tỉnh',
+    unitId: 'Đơn vị ban hành',
     year: 'Năm',
   });
   const conditions = [published];
-  if (query.search)
-    conditions.push(sql`p.title_search LIKE ${`%${escapeLike(foldVietnamese(query.search))}%`}`);
+  const searched = query.search ? q.planSearchCondition(query.search) : undefined;
+  if (searched) conditions.push(searched);
+  if (query.unitId)
+    conditions.push(sql`u.path <@ (SELECT path FROM org_unit WHERE id = ${query.unitId})`);
   if (query.kind) conditions.push(sql`p.kind = ${query.kind}`);
   if (query.provinceId) conditions.push(sql`p.province_id = ${query.provinceId}`);
   if (query.year) conditions.push(sql`extract(year FROM p.issued_on) = ${query.year}`);
@@ -41,6 +48,12 @@ export async function listPublicPlans(ctx: Ctx, input: unknown) {
     query.pageSize,
   );
   return { items: result.items.map(toPlanSummary), total: result.total };
+}
+
+/** Units for the portal's issuing-unit filter: those whose subtree published a plan; at most 20. */
+export async function listPublicIssuingUnits(ctx: Ctx, input: unknown) {
+  const query = parseInput(IssuingUnitsQuery, input, { search: 'Tìm đơn vị', id: 'Đơn vị' });
+  return { items: await q.listIssuingUnits(ctx.db, published, query, 20) };
 }
 
 /**

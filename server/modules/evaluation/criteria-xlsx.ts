@@ -24,6 +24,7 @@ import { criteriaLabels } from './criteria.schemas';
 import { findCriteriaVersion, getCriteriaVersion, updateCriteriaDraft } from './criteria.service';
 import { num, round2 } from './numbers';
 import { validateTree } from './scoring.rules';
+import { fileName } from '../../platform/file-name';
 
 /**
  * Criteria sets as .xlsx: one sheet "Bộ tiêu chí" with a header block (name, version, status,
@@ -188,9 +189,8 @@ export async function exportCriteriaXlsx(ctx: Ctx, versionId: number) {
     ws.getCell(r, 4).dataValidation = list(Object.values(scoringMethodLabels));
     ws.getCell(r, 6).dataValidation = list(['Có', 'Không']);
   }
-  const name = v.set.name.replace(/[\\/:*?"<>|]+/g, ' ').slice(0, 80);
   const data = Buffer.from(await wb.xlsx.writeBuffer());
-  return { data, fileName: `${name} - phiên bản ${v.number}.xlsx` };
+  return { data, fileName: fileName([v.set.name, `phiên bản ${v.number}`], 'xlsx') };
 }
 
 /** Text of a cell as the user sees it (numbers, rich text, hyperlinks, formulas' results). */

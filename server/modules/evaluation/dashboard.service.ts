@@ -4,7 +4,7 @@ import { defaultBands, type Band } from '../../../shared/criteria';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { can } from '../../platform/access';
-import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
+import { getVisiblePlan, planFileName, type PlanRecord } from '../campaigns/index';
 
 /**
  * The campaign dashboard (§7): for the issuing unit over its whole subtree, how many of the
@@ -269,5 +269,5 @@ export async function planDashboardXlsx(ctx: Ctx, planId: number) {
       status: sheetStatusLabels[r.status] ?? r.status,
     });
   const data = Buffer.from(await wb.xlsx.writeBuffer());
-  return { data, fileName: `xep-hang-ke-hoach-${planId}.xlsx` };
+  return { data, fileName: planFileName('Xếp hạng', plan, 'xlsx') };
 }

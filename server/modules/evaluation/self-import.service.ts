@@ -20,6 +20,7 @@ import {
   type SelfRow,
   type SelfSheet,
 } from './self-import-xlsx';
+import { fileName } from '../../platform/file-name';
 
 /**
  * The self-assessment in Excel: the unit downloads a fill-in workbook of its sheet (one input
@@ -70,8 +71,7 @@ export async function selfTemplate(ctx: Ctx, sheetId: number) {
     tree,
     entries: new Map(entries.map((e) => [e.nodeId, { input: asInput(e.input), note: e.note }])),
   });
-  const name = sheet.unitName.replace(/[\\/:*?"<>|]+/g, ' ').slice(0, 80);
-  return { data, fileName: `Tự chấm điểm - ${name}.xlsx` };
+  return { data, fileName: fileName(['Tự chấm điểm', sheet.unitName], 'xlsx') };
 }
 
 type Change = {

@@ -59,7 +59,9 @@ describe('score sheet .docx', () => {
   it('the appraisal summary: heading, unit, every stage, totals, band and signatures', async () => {
     const { w, id } = await appraisedSheet(t);
     const file = await exportSheetDocx(w.as('council', '2020-09-01T02:30:00Z'), id);
-    expect(file.fileName).toBe('phieu-cham-diem-Bộ-phận-một-cửa-Xã-Lương-Điền-62-KH-UBND.docx');
+    expect(file.fileName).toBe(
+      'Phiếu chấm điểm - Bộ phận một cửa, Xã Lương Điền - 62-KH-UBND.docx',
+    );
     const d = await readDocx(file.data);
     expect(d.paragraphs).toContain('BẢNG TỔNG HỢP KẾT QUẢ THẨM ĐỊNH');
     expect(d.paragraphs).toContain('Đơn vị: Bộ phận một cửa — Xã Lương Điền');

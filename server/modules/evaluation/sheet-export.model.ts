@@ -306,14 +306,11 @@ export function planLine(e: Pick<SheetExport, 'planNumber' | 'planTitle'>): stri
     : `Kế hoạch số ${e.planNumber}: ${e.planTitle}`;
 }
 
-/** "phieu-cham-diem-Bộ-phận-một-cửa-Xã-Lương-Điền-62-KH-UBND" (no extension). */
+/**
+ * "Phiếu chấm điểm - Bộ phận một cửa, Xã Lương Điền - 62-KH-UBND" (no extension; made safe by
+ * platform/file-name when sent).
+ */
 export function exportFileBase(e: Pick<SheetExport, 'unitName' | 'unitPlace' | 'planNumber'>) {
-  const safe = (s: string) =>
-    s
-      .normalize('NFC')
-      .replace(/[\\/:*?"<>|\s]+/gu, '-')
-      .replace(/-{2,}/gu, '-')
-      .replace(/^-|-$/gu, '');
-  const unit = safe([e.unitName, ...[...e.unitPlace].reverse().slice(0, 1)].join(' ')).slice(0, 80);
-  return `phieu-cham-diem-${unit}-${safe(e.planNumber ?? 'ke-hoach')}`;
+  const unit = [e.unitName, ...[...e.unitPlace].reverse().slice(0, 1)].join(', ');
+  return `Phiếu chấm điểm - ${unit} - ${(e.planNumber ?? 'kế hoạch').replace(/\//gu, '-')}`;
 }

@@ -12,6 +12,7 @@ import { sheetStatusLabels } from './dashboard.service';
 import { buildSheetExport, exportFileBase, type SheetExport } from './sheet-export.model';
 import { renderSheetXlsx } from './sheet-xlsx';
 import { renderSheetDocx, type SheetParties } from './sheet-docx';
+import { fileName } from '../../platform/file-name';
 
 /**
  * Print / export of a score sheet (phiếu chấm điểm): the unit's self-assessment table it signs
@@ -147,7 +148,7 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 export async function exportSheetXlsx(ctx: Ctx, sheetId: number) {
   const { model } = await gather(ctx, sheetId);
   const data = await renderSheetXlsx(model, ctx.now());
-  return { data, fileName: `${exportFileBase(model)}.xlsx` };
+  return { data, fileName: fileName([exportFileBase(model)], 'xlsx') };
 }
 
 /**
@@ -158,5 +159,5 @@ export async function exportSheetXlsx(ctx: Ctx, sheetId: number) {
 export async function exportSheetDocx(ctx: Ctx, sheetId: number) {
   const { model, parties, date } = await gather(ctx, sheetId);
   const data = await renderSheetDocx(model, parties, date);
-  return { data, fileName: `${exportFileBase(model)}.docx` };
+  return { data, fileName: fileName([exportFileBase(model)], 'docx') };
 }

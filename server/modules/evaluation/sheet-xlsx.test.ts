@@ -63,7 +63,9 @@ describe('score sheet .xlsx', () => {
     const { w, id } = await appraisedSheet(t);
     const ctx = w.as('head', '2020-09-01T02:30:00Z');
     const file = await exportSheetXlsx(ctx, id);
-    expect(file.fileName).toBe('phieu-cham-diem-Bộ-phận-một-cửa-Xã-Lương-Điền-62-KH-UBND.xlsx');
+    expect(file.fileName).toBe(
+      'Phiếu chấm điểm - Bộ phận một cửa, Xã Lương Điền - 62-KH-UBND.xlsx',
+    );
     const x = await readBack(file.data);
     expect(x.header).toEqual([
       ...SELF_COLUMNS,
@@ -217,8 +219,8 @@ describe('score sheet .xlsx', () => {
         const ok = await app.inject({ url, headers: { cookie: mine } });
         expect(ok.statusCode).toBe(200);
         expect(ok.headers['content-disposition']).toBe(
-          `attachment; filename="phieu-cham-diem-Bo-phan-mot-cua-Xa-Luong-dien-62-KH-UBND.${ext}"; ` +
-            `filename*=UTF-8''${encodeURIComponent(`phieu-cham-diem-Bộ-phận-một-cửa-Xã-Lương-Điền-62-KH-UBND.${ext}`)}`,
+          `attachment; filename="Phieu cham diem - Bo phan mot cua, Xa Luong Dien - 62-KH-UBND.${ext}"; ` +
+            `filename*=UTF-8''${encodeURIComponent(`Phiếu chấm điểm - Bộ phận một cửa, Xã Lương Điền - 62-KH-UBND.${ext}`)}`,
         );
         expect(ok.rawPayload.subarray(0, 2).toString()).toBe('PK');
       }

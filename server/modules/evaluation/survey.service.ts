@@ -14,6 +14,7 @@ import { canImportSurvey } from './appraisal.policy';
 import { leafScore } from './scoring.rules';
 import { assertResultsOpen } from './results-lock';
 import { buildSurveyWorkbook, readSurveyRows, SURVEY_COLUMNS } from './survey-xlsx';
+import { getVisiblePlan, planFileName } from '../campaigns/index';
 
 /**
  * Survey points (điểm khảo sát, e.g. SIPAS): the plan's officer imports raw survey scores per
@@ -279,6 +280,6 @@ export async function surveyTemplate(ctx: Ctx, planId: number) {
   );
   return {
     data: await buildSurveyWorkbook(rows),
-    fileName: `diem-khao-sat-ke-hoach-${plan.id}.xlsx`,
+    fileName: planFileName('Điểm khảo sát', await getVisiblePlan(ctx, ctx.db, plan.id), 'xlsx'),
   };
 }

@@ -20,6 +20,7 @@ import {
   setupSheet,
 } from './xlsx-format';
 import * as uq from './units.queries';
+import { fileName } from '../../platform/file-name';
 
 const ImportPayload = z.object({
   type: z.enum(['people', 'units']),
@@ -122,7 +123,7 @@ const ExportQuery = z.object({
 async function exportScope(ctx: Ctx, unitId: number | undefined, action: 'person.export') {
   const scope = scopeFor(ctx.actor, action);
   const conditions = [pathInScope(scope, sql<string>`u.path`)];
-  let name = 'toan-bo';
+  let name = 'toàn bộ';
   if (unitId !== undefined) {
     const unit = await uq.getUnit(ctx.db, unitId);
     assertCan(ctx.actor, action, unit.path);
@@ -205,7 +206,7 @@ export async function exportPeople(ctx: Ctx, input: unknown) {
     await wb.commit();
   };
   write().catch((e: unknown) => stream.destroy(e instanceof Error ? e : new Error(String(e))));
-  return { stream, fileName: `can-bo-${name}.xlsx` };
+  return { stream, fileName: fileName(['Cán bộ', name], 'xlsx') };
 }
 
 /** Streams the units of a subtree (person.export) in the import format. */
@@ -236,5 +237,8 @@ export async function exportUnits(ctx: Ctx, input: unknown) {
       r.active ? 'Có' : 'Không',
     ]);
   }
-  return { data: Buffer.from(await wb.xlsx.writeBuffer()), fileName: `don-vi-${name}.xlsx` };
+  return {
+    data: Buffer.from(await wb.xlsx.writeBuffer()),
+    fileName: fileName(['Đơn vị', name], 'xlsx'),
+  };
 }

@@ -66,7 +66,7 @@ export function registerOrganizationRoutes(app: FastifyInstance, deps: AppDeps):
     return sendFile(
       reply,
       data,
-      type === 'people' ? 'mau-nhap-can-bo.xlsx' : 'mau-nhap-don-vi.xlsx',
+      type === 'people' ? 'Mẫu nhập cán bộ.xlsx' : 'Mẫu nhập đơn vị.xlsx',
       XLSX_TYPE,
     );
   });

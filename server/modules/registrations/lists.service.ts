@@ -6,7 +6,15 @@ import { pathInScope, scopeFor } from '../../platform/access';
 import { parseInput } from '../../platform/validation';
 import { escapeLike, foldVietnamese } from '../../platform/text';
 import { vietnamDate } from '../../platform/time';
-import { getVisiblePlan, issuingBodyName, placeOf, type PlanRecord } from '../campaigns/index';
+import {
+  getVisiblePlan,
+  issuingBodyName,
+  placeOf,
+  planFileName,
+  planReference,
+  type PlanRecord,
+} from '../campaigns/index';
+import { fileName } from '../../platform/file-name';
 import { getUnit } from '../organization/index';
 import {
   ListRegistrationsQuery,
@@ -118,10 +126,9 @@ export async function exportPlanRegistrations(
       yield (await q.listRegistrations(ctx.db, plan.id, batch, null)).items;
     }
   }
-  const number = plan.documentNumber?.replace(/\//g, '-') ?? `ke-hoach-${plan.id}`;
   return {
     stream: streamRegistrationSheet(batches()),
-    fileName: `dang-ky-thi-dua ${number}.xlsx`,
+    fileName: planFileName('Đăng ký thi đua', plan, 'xlsx'),
   };
 }
 
@@ -197,6 +204,13 @@ export async function registrationForm(ctx: Ctx, id: number) {
     },
     commitments: r.commitments,
   });
-  const who = (r.personName ?? r.unitName).replace(/[\\/:*?"<>|]+/g, ' ');
-  return { data, fileName: `Bản đăng ký thi đua - ${who}.docx`, contentType: DOCX_TYPE };
+  // A unit by its name and locality: many units share a name ("Văn phòng HĐND và UBND").
+  const who =
+    r.personName ??
+    (isGovernment || where.locality === null ? r.unitName : `${r.unitName}, ${where.locality}`);
+  return {
+    data,
+    fileName: fileName(['Bản đăng ký thi đua', who, planReference(plan)], 'docx'),
+    contentType: DOCX_TYPE,
+  };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { asciiFileName } from '../../platform/file-name';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { createTestDb, type TestDb } from '../../test/db';
@@ -173,8 +174,10 @@ describe('registration routes', () => {
     const res = await call('officer', 'GET', `/api/plans/${w.plan.id}/registrations.xlsx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
+    const province = w.tree.province.name.replace(/^Tỉnh/u, 'tỉnh');
+    const name = `Đăng ký thi đua - 62-KH-UBND 2020 - UBND ${province}.xlsx`;
     expect(res.headers['content-disposition']).toBe(
-      `attachment; filename="dang-ky-thi-dua_62-KH-UBND.xlsx"; filename*=UTF-8''dang-ky-thi-dua%2062-KH-UBND.xlsx`,
+      `attachment; filename="${asciiFileName(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
     );
     // Streamed as it is written: no length known up front.
     expect(res.headers['content-length']).toBeUndefined();
@@ -238,10 +241,10 @@ describe('registration routes', () => {
     const res = await call('admin', 'GET', `/api/exports/people?unitId=${w.tree.commune.id}`);
     expect(res.statusCode).toBe(200);
     const disposition = res.headers['content-disposition'] ?? '';
-    const name = 'can-bo-Xã Lương Điền.xlsx';
+    const name = 'Cán bộ - Xã Lương Điền.xlsx';
     expect(w.tree.commune.name).toBe('Xã Lương Điền');
     expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
-    expect(disposition).toContain('filename="can-bo-Xa_Luong_dien.xlsx"');
+    expect(disposition).toContain('filename="Can bo - Xa Luong Dien.xlsx"');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
     expect(wb.worksheets[0]?.getRow(1).getCell(2).value).toBe('Họ và tên (*)');

@@ -33,19 +33,7 @@ import { planKeys, usePlan } from './plans.api';
 import type { PlanDetail } from './plans.api';
 import NewPlan from './plan-new';
 import { useDirtyTracker } from './unsaved-guard';
-
-const tabKeys = [
-  'content',
-  'preview',
-  'versions',
-  'cascade',
-  'registrations',
-  'tree',
-  'timeline',
-  'evaluation',
-  'results',
-  'history',
-];
+import { visiblePlanTabs } from './plan-tabs';
 
 /** /plans/new creates a plan; /plans/:planId shows one. */
 export default function PlanPage() {
@@ -60,7 +48,6 @@ function PlanDetailPage({ id }: { id: string }) {
   const tracker = useDirtyTracker(form);
   const [params, setParams] = useSearchParams();
   const tabParam = params.get('tab') ?? 'content';
-  const tab = tabKeys.includes(tabParam) ? tabParam : 'content';
   const [amendReason, setAmendReason] = useState<string | null>(null);
   // What the form was last loaded from: a newer plan replaces it unless the user has edits.
   const loaded = useRef<{ version: number; status: string } | null>(null);
@@ -98,6 +85,9 @@ function PlanDetailPage({ id }: { id: string }) {
   }
   if (!data) return <Spin description="Đang tải…" />;
   const p = data;
+  // Only the tabs the plan's status makes useful; an unknown or hidden ?tab= shows the content.
+  const visibleTabs: readonly string[] = visiblePlanTabs(p);
+  const tab = visibleTabs.includes(tabParam) ? tabParam : 'content';
 
   const mode: EditorMode = p.permissions.canEdit
     ? 'edit'
@@ -179,7 +169,7 @@ function PlanDetailPage({ id }: { id: string }) {
         />
       )}
       <PlanDoubts plan={p} form={form} />
-      <Card size="small">
+      <Card size="small" className="plan-tabs-card">
         <Tabs
           activeKey={tab}
           onChange={setTab}
@@ -247,7 +237,7 @@ function PlanDetailPage({ id }: { id: string }) {
                   },
                 ]
               : []),
-          ]}
+          ].filter((item) => visibleTabs.includes(item.key))}
         />
       </Card>
     </>

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Row, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -11,12 +11,14 @@ import {
 import type { PlanKind, PlanStatus } from '../../../shared/campaign';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatDate } from '../../ui/format';
+import { useMediaQuery } from '../../ui/hooks';
 import { PageHeader } from '../../ui/page-header';
 import { useOfficerUnits } from './plan-access';
 import { PlanStatusTag } from './plan-labels';
 import { usePlans } from './plans.api';
 import type { PlanSummary } from './plans.api';
-import { FilterCard, SearchFilter, SelectFilter } from '../../ui/list-filters';
+import { FilterCard, FilterField, SearchFilter, SelectFilter } from '../../ui/list-filters';
+import { IssuingUnitSelect } from '../../ui/issuing-unit-select';
 import { useUrlListState } from '../../ui/url-list';
 
 const PAGE_SIZE = 20;
@@ -81,6 +83,33 @@ const columns: TableColumnsType<PlanSummary> = [
   { title: 'Thời gian thực hiện', key: 'period', width: 200, render: (_: unknown, p) => period(p) },
 ];
 
+/** On a phone: one column, the title with its number, status, unit and period below it. */
+const compactColumns: TableColumnsType<PlanSummary> = [
+  {
+    title: 'Kế hoạch',
+    key: 'plan',
+    render: (_: unknown, p) => (
+      <div className="plan-list-item">
+        <Link to={`/plans/${p.id}`} onClick={(e) => e.stopPropagation()}>
+          {p.title}
+        </Link>
+        <Flex gap={6} wrap align="center" style={{ marginTop: 4 }}>
+          <PlanStatusTag status={p.status} />
+          {p.kind === 'contest' && <Tag color="cyan">Cuộc thi</Tag>}
+          <Typography.Text type="secondary">
+            {p.documentNumber
+              ? `Số ${p.documentNumber}${p.issuedOn ? ` · ${formatDate(p.issuedOn)}` : ''}`
+              : 'Chưa có số'}
+          </Typography.Text>
+        </Flex>
+        <Typography.Text type="secondary" style={{ display: 'block' }}>
+          {p.issuingUnit.name} · {period(p)}
+        </Typography.Text>
+      </div>
+    ),
+  },
+];
+
 /** Kế hoạch thi đua: issued plans plus drafts in the user's scope. Filters live in the URL. */
 export default function PlansPage() {
   const { params, update, q, page, search, setSearch } = useUrlListState();
@@ -88,13 +117,16 @@ export default function PlansPage() {
   const status = oneOf(planStatuses, params.get('status'));
   const kind = oneOf(planKinds, params.get('kind'));
   const year = Number(params.get('year')) || undefined;
+  const unitId = params.get('unitId') ?? undefined;
   const officerUnits = useOfficerUnits();
+  const phone = useMediaQuery('(max-width: 767.98px)');
 
   const plans = usePlans({
     search: q || undefined,
     status,
     kind,
     year,
+    unitId,
     page,
     pageSize: PAGE_SIZE,
   });
@@ -121,16 +153,26 @@ export default function PlansPage() {
       />
       <FilterCard>
         <Row gutter={16}>
-          <Col xs={24} md={10}>
+          <Col xs={24} md={12} xl={8}>
             <SearchFilter
-              label="Tìm theo trích yếu"
+              label="Tìm theo số, trích yếu, đơn vị ban hành"
               id="plans-search"
-              example="thi dua yeu nuoc"
+              example="thi dua cai cach, luong dien"
               value={search}
               onChange={setSearch}
             />
           </Col>
-          <Col xs={24} sm={8} md={5}>
+          <Col xs={24} md={12} xl={6}>
+            <FilterField label="Đơn vị ban hành" id="plans-unit">
+              <IssuingUnitSelect
+                id="plans-unit"
+                source="internal"
+                value={unitId}
+                onChange={(v) => update({ unitId: v, page: undefined })}
+              />
+            </FilterField>
+          </Col>
+          <Col xs={24} sm={8} xl={4}>
             <SelectFilter<PlanStatus>
               label="Trạng thái"
               id="plans-status"
@@ -139,7 +181,7 @@ export default function PlansPage() {
               onChange={(v) => update({ status: v, page: undefined })}
             />
           </Col>
-          <Col xs={12} sm={8} md={5}>
+          <Col xs={12} sm={8} xl={3}>
             <SelectFilter<PlanKind>
               label="Loại"
               id="plans-kind"
@@ -148,7 +190,7 @@ export default function PlansPage() {
               onChange={(v) => update({ kind: v, page: undefined })}
             />
           </Col>
-          <Col xs={12} sm={8} md={4}>
+          <Col xs={12} sm={8} xl={3}>
             <SelectFilter<number>
               label="Năm"
               id="plans-year"
@@ -167,8 +209,8 @@ export default function PlansPage() {
           rowKey="id"
           loading={plans.isFetching}
           dataSource={plans.data?.items ?? []}
-          columns={columns}
-          scroll={{ x: 960 }}
+          columns={phone ? compactColumns : columns}
+          scroll={phone ? undefined : { x: 960 }}
           onRow={(p) => ({ onClick: () => void navigate(`/plans/${p.id}`) })}
           pagination={{
             current: page,
@@ -180,7 +222,7 @@ export default function PlansPage() {
           }}
           locale={{
             emptyText:
-              q || status || kind || year
+              q || status || kind || year || unitId
                 ? 'Không có kế hoạch phù hợp bộ lọc'
                 : 'Chưa có kế hoạch thi đua nào',
           }}

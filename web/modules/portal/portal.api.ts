@@ -44,6 +44,8 @@ export type PublicPlanFilter = {
   search?: string;
   kind?: PlanKind;
   year?: number;
+  /** Issuing unit id; the list keeps that unit's plans and its subtree's. */
+  unitId?: string;
   page: number;
   pageSize: number;
 };

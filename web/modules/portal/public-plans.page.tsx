@@ -19,6 +19,7 @@ import { formatDate } from '../../ui/format';
 import { useDebouncedValue } from '../../ui/hooks';
 import { planKindLabels, planKinds, planStatusLabels } from '../../../shared/campaign';
 import type { PlanKind } from '../../../shared/campaign';
+import { IssuingUnitSelect } from '../../ui/issuing-unit-select';
 import { usePublicPlans } from './portal.api';
 import { periodText } from './portal-format';
 import type { PublicPlanSummary } from './portal.api';
@@ -37,7 +38,7 @@ function isKind(v: string | null): v is PlanKind {
   return v !== null && (planKinds as string[]).includes(v);
 }
 
-/** The public list of issued plans: search (with or without accents), kind, year, pages. */
+/** The public list of issued plans: search (with or without accents), issuing unit, kind, year, pages. */
 export default function PublicPlansPage() {
   const [params, setParams] = useSearchParams();
   const kindParam = params.get('kind');
@@ -45,6 +46,7 @@ export default function PublicPlansPage() {
   const yearParam = Number(params.get('year'));
   const year = Number.isInteger(yearParam) && yearParam > 2000 ? yearParam : undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
+  const unitId = params.get('unitId') ?? undefined;
   const [search, setSearch] = useState(params.get('q') ?? '');
   const debounced = useDebouncedValue(search.trim(), 350);
 
@@ -71,6 +73,7 @@ export default function PublicPlansPage() {
     search: params.get('q') || undefined,
     kind,
     year,
+    unitId,
     page,
     pageSize: PAGE_SIZE,
   });
@@ -87,17 +90,27 @@ export default function PublicPlansPage() {
 
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
-          <Col xs={24} md={12}>
+          <Col xs={24} md={10}>
             <Input.Search
               allowClear
               value={search}
               onChange={(e) => setSearch(e.target.value)}
               onSearch={(v) => setSearch(v)}
-              placeholder="Tìm theo trích yếu, ví dụ: cải cách hành chính (gõ có dấu hoặc không dấu)"
+              placeholder="Số, trích yếu hoặc đơn vị (gõ có dấu hoặc không dấu)"
               aria-label="Tìm kiếm kế hoạch"
             />
           </Col>
-          <Col xs={12} md={6}>
+          <Col xs={24} md={6}>
+            <IssuingUnitSelect
+              id="portal-unit"
+              source="public"
+              placeholder="Tất cả đơn vị ban hành"
+              aria-label="Đơn vị ban hành"
+              value={unitId}
+              onChange={(v) => update({ unitId: v, page: undefined })}
+            />
+          </Col>
+          <Col xs={12} md={4}>
             <Select
               allowClear
               style={{ width: '100%' }}
@@ -108,7 +121,7 @@ export default function PublicPlansPage() {
               options={planKinds.map((k) => ({ value: k, label: planKindLabels[k] }))}
             />
           </Col>
-          <Col xs={12} md={6}>
+          <Col xs={12} md={4}>
             <Select
               allowClear
               style={{ width: '100%' }}
@@ -158,7 +171,7 @@ export default function PublicPlansPage() {
         <Card>
           <Empty
             description={
-              params.get('q') || kind || year
+              params.get('q') || kind || year || unitId
                 ? 'Không có kế hoạch nào khớp với điều kiện tìm kiếm.'
                 : 'Chưa có kế hoạch nào được ban hành.'
             }
