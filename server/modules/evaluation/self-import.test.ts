@@ -358,7 +358,9 @@ describe('who and when', () => {
       'DEADLINE_PASSED',
     );
 
-    const sent = await submitSheet(w.as('head', T.lastMinute), w.sheetId, { version: 1 });
+    const sent = await submitSheet(w.as('head', T.lastMinute), w.sheetId, {
+      version: afterDeadline.sheet.version,
+    });
     const refused = await expectAppError(
       importSelfAssessment(w.as('head'), w.sheetId, upload(data)),
       'INVALID_STATE',

@@ -9,7 +9,8 @@ import type { Ctx } from '../../platform/context';
 import { createUnit } from '../organization/index';
 import { approveRegistration, registerForPlan } from '../registrations/index';
 import { getSheet, openSheet, saveSelfEntry, submitSheet } from './assessment.service';
-import { T, expectAppError, world, type World } from './assessment.fixtures';
+import { T, expectAppError, tree, world, type World } from './assessment.fixtures';
+import { createCriteriaSet, publishCriteriaVersion } from './criteria.service';
 import { listScoreSheets } from './sheet-list.service';
 import { exportSheetXlsx } from './sheet-export.service';
 import { provideScoreSheets } from './sheet-provision';
@@ -102,6 +103,53 @@ describe('the evaluation work list', () => {
       'Bộ phận một cửa',
       'Bộ phận một cửa số 2',
     ]);
+  });
+
+  it('moves untouched provided sheets to a criteria set bound later; a started sheet keeps its own', async () => {
+    const w = await world(t);
+    const officer = w.as('officer', T.issued);
+    const started = await openSheet(w.as('head'), w.reg.id);
+    await saveSelfEntry(w.as('head'), started.id, 'l12', { input: { percent: 95 } });
+    const unit = await createUnit(w.sys, {
+      parentId: w.units.commune.id,
+      name: 'Bộ phận một cửa số 2',
+      kind: 'one_stop',
+    });
+    const reg = await registerForPlan(w.as('head'), w.plan.id, {
+      kind: 'collective',
+      unitId: unit.id,
+      commitments: { targetTitle: 'Tập thể lao động tiên tiến' },
+    });
+    await approveRegistration(officer, reg.id, { version: reg.version });
+    const untouched = await openSheet(w.as('head'), reg.id);
+    expect(untouched.criteriaVersionId).toBe(started.criteriaVersionId);
+
+    const other = await createCriteriaSet(officer, {
+      ownerUnitId: w.units.province.id,
+      name: 'Bộ chỉ số thay thế',
+      tree,
+    });
+    await publishCriteriaVersion(officer, other.id, { version: other.version });
+    const plan = await t.db
+      .selectFrom('campaignPlan')
+      .select('version')
+      .where('id', '=', w.plan.id)
+      .executeTakeFirstOrThrow();
+    await bindPlanCriteria(officer, w.plan.id, {
+      version: plan.version,
+      criteriaVersionId: other.id,
+      bands: null,
+    });
+    expect((await getSheet(w.as('head'), untouched.id)).criteriaVersionId).toBe(other.id);
+    expect((await getSheet(w.as('head'), started.id)).criteriaVersionId).toBe(
+      started.criteriaVersionId,
+    );
+    const audit = await t.db
+      .selectFrom('auditEvent')
+      .select('entityId')
+      .where('action', '=', 'score_sheet.criteria_followed')
+      .execute();
+    expect(audit.map((a) => Number(a.entityId))).toEqual([untouched.id]);
   });
 
   it('scopes sheets in SQL: the unit sees its draft, appraisers see a submitted sheet', async () => {

@@ -26,6 +26,7 @@ export async function provideScoreSheets(
 ): Promise<number> {
   if (only !== undefined && only.length === 0) return 0;
   const now = ctx.now();
+  if (only === undefined) await followPlanCriteria(ctx, trx, planId);
   const { rows } = await sql<{
     id: number;
     registrationId: number;
@@ -63,4 +64,39 @@ export async function provideScoreSheets(
     })),
   );
   return rows.length;
+}
+
+/**
+ * Sheets nobody has touched yet (still in self-scoring, no score and no evidence) follow the plan
+ * when its criteria version changes: a sheet provided on approval must not pin the set the plan
+ * had then. A sheet with any entry or evidence keeps its version (changing it would orphan what
+ * the unit wrote). Each moved sheet is audited as `score_sheet.criteria_followed`.
+ */
+async function followPlanCriteria(ctx: Ctx, trx: Executor, planId: number): Promise<void> {
+  const { rows } = await sql<{ id: number; before: number; after: number; unitPath: string }>`
+    WITH moved AS (
+      UPDATE score_sheet s SET criteria_version_id = p.criteria_version_id,
+        updated_at = ${ctx.now()}, version = s.version + 1
+      FROM campaign_plan p, score_sheet old
+      WHERE s.plan_id = ${planId} AND p.id = s.plan_id AND old.id = s.id
+        AND p.criteria_version_id IS NOT NULL AND p.results_status <> 'published'
+        AND s.criteria_version_id <> p.criteria_version_id AND s.status = 'self_draft'
+        AND NOT EXISTS (SELECT 1 FROM score_entry e WHERE e.sheet_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM score_evidence v WHERE v.sheet_id = s.id)
+      RETURNING s.id, old.criteria_version_id AS before, s.criteria_version_id AS after, s.unit_id
+    )
+    SELECT m.id, m.before, m.after, u.path::text AS "unitPath"
+    FROM moved m JOIN org_unit u ON u.id = m.unit_id ORDER BY m.id`.execute(trx);
+  await recordAudit(
+    trx,
+    ctx,
+    rows.map((s) => ({
+      action: 'score_sheet.criteria_followed',
+      entityType: 'score_sheet',
+      entityId: s.id,
+      unitPath: s.unitPath,
+      before: { criteriaVersionId: s.before },
+      after: { criteriaVersionId: s.after },
+    })),
+  );
 }
