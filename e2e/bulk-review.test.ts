@@ -95,7 +95,7 @@ describe('bulk review of registrations (Chromium)', () => {
     await dialog.getByRole('button', { name: 'Trả lại' }).click();
     await dialog.getByText('Vui lòng nhập lý do trả lại').waitFor();
     await shot(page, '375-return-dialog', false);
-    await page.keyboard.press('Escape');
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.getByRole('button', { name: `Duyệt (${n})` }).click();

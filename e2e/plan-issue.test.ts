@@ -156,8 +156,11 @@ describe('a commune plan started from the district plan (Chromium)', () => {
     const res = await page.request.get(
       `${server.url}/api/plans?search=chuyen doi so tren dia ban huyen`,
     );
-    const list = (await res.json()) as { items: { id: number; status: string }[] };
-    const parent = list.items.find((p) => p.status === 'in_progress');
+    const list = (await res.json()) as {
+      items: { id: number; status: string; parentPlanId: number | null }[];
+    };
+    // The district's own plan (its communes' plans, issued under the district, match the words too).
+    const parent = list.items.find((p) => p.status === 'in_progress' && p.parentPlanId === null);
     expect(parent).toBeDefined();
     await page.goto(`${server.url}/plans/${parent?.id}`);
     await page.getByRole('tab', { name: 'Cấp dưới' }).click();

@@ -344,6 +344,7 @@ describe('plan routes', () => {
     expect(detail.json<{ permissions: unknown }>().permissions).toMatchObject({
       registersEverywhere: false,
       canReviewRegistrations: false,
+      canViewDashboard: false,
     });
     const own = await app.inject({
       method: 'GET',
@@ -353,6 +354,7 @@ describe('plan routes', () => {
     expect(own.json<{ permissions: unknown }>().permissions).toMatchObject({
       registersEverywhere: true,
       canReviewRegistrations: true,
+      canViewDashboard: true,
     });
     const inside = await app.inject({
       method: 'GET',

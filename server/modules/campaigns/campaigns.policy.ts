@@ -79,5 +79,7 @@ export function planPermissions(actor: Actor, plan: PlanRef) {
     // needs these without reading the issuing unit, which a lower unit's officer may not see.
     registersEverywhere: can(actor, 'registration.submit', plan.unit.path),
     canReviewRegistrations: can(actor, 'registration.review', plan.unit.path),
+    // The evaluation overview (evaluation/dashboard.service.ts) stays inside the issuer's tree.
+    canViewDashboard: can(actor, 'campaign.view', plan.unit.path),
   };
 }

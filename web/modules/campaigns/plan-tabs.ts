@@ -23,7 +23,7 @@ export type PlanTabFacts = {
   cascadeUnitIds: readonly number[];
   parent: unknown;
   criteriaVersionId?: number | null;
-  permissions: { canEdit: boolean; canViewHistory?: boolean };
+  permissions: { canEdit: boolean; canViewHistory?: boolean; canViewDashboard?: boolean };
 };
 
 const live: readonly PlanStatus[] = ['issued', 'in_progress', 'in_review', 'closed'];
@@ -36,7 +36,7 @@ const evaluating: readonly PlanStatus[] = ['in_progress', 'in_review', 'closed']
  * - from issue on (registration opens): versions, the units required to follow (when there are
  *   any), registrations, the plan tree and the timeline, the criteria;
  * - once evaluation has started (in progress with criteria chosen, in review, closed): the
- *   evaluation overview and the results;
+ *   evaluation overview (to those inside the issuer's tree, who may read it) and the results;
  * - a cancelled plan: its content, document, versions and registrations if it had been issued.
  */
 export function visiblePlanTabs(p: PlanTabFacts): PlanTabKey[] {
@@ -51,6 +51,7 @@ export function visiblePlanTabs(p: PlanTabFacts): PlanTabKey[] {
     timeline: live.includes(p.status),
     evaluation: live.includes(p.status) || (p.status === 'draft' && p.permissions.canEdit),
     dashboard:
+      p.permissions.canViewDashboard === true &&
       evaluating.includes(p.status) &&
       (p.status !== 'in_progress' || (p.criteriaVersionId ?? null) !== null),
     results:

@@ -57,6 +57,8 @@ export type PlanPermissions = {
   registersEverywhere: boolean;
   /** registration.review over the issuing unit: approves, returns, accepts late ones. */
   canReviewRegistrations: boolean;
+  /** campaign.view over the issuing unit: the evaluation overview ("Tổng quan đánh giá"). */
+  canViewDashboard: boolean;
 };
 
 /** What issuing the saved draft today leads to (server clock); null once issued. */
