@@ -1,4 +1,12 @@
-import type { PlanContent, PlanDocType, PlanStatus } from '../../../shared/campaign';
+import type {
+  IssueOutlook,
+  PastDate,
+  PlanContent,
+  PlanDocType,
+  PlanStatus,
+} from '../../../shared/campaign';
+
+export type { IssueOutlook, PastDate };
 import type { UnitKind } from '../../../shared/org';
 import { daysLeft } from '../../../shared/dates';
 
@@ -158,30 +166,6 @@ function dmy(iso: string): string {
   const [y = '', m = '', d = ''] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
-
-/** A date of the plan that is already past on the day it would be issued. */
-export type PastDate = {
-  field: 'periodEnd' | 'registrationDeadline';
-  label: string;
-  date: string;
-  message: string;
-};
-
-/** What issuing a draft today would lead to, computed from its dates alone. */
-export type IssueOutlook = {
-  /** The status the plan lands in if issued today. */
-  status: PlanStatus;
-  /** The period has ended before today: the plan goes straight to review. */
-  periodEnded: boolean;
-  /** The registration deadline is before today. */
-  registrationDeadlinePassed: boolean;
-  /** Registrations are taken once issued (the plan runs and the deadline has not passed). */
-  registrationOpen: boolean;
-  /** Whole days of registration left (0 = today is the last day); null when closed or unlimited. */
-  registrationDaysLeft: number | null;
-  /** The dates already past, in field order: issuing needs an explicit acknowledgement. */
-  pastDates: PastDate[];
-};
 
 /**
  * The outlook of issuing a draft on `today` (Vietnam calendar date). A plan without a start date

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
-import { Alert, Button, Flex, List, Popconfirm, Tag, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { DoubtfulValue } from '../../../shared/doubtful-text';
 import { ErrorAlert } from '../../ui/error-alert';
+import { DoubtList } from './doubt-list';
 import { toNamePath } from './plan-form';
 import type { PlanFormValues } from './plan-form';
 import { planKeys } from './plans.api';
@@ -26,12 +27,6 @@ function useConfirmDoubts(plan: PlanDetail) {
       ]),
   });
 }
-
-export const doubtTagLabels: Record<DoubtfulValue['code'], string> = {
-  unaccented: 'Không dấu',
-  ocr_noise: 'Đọc sai ký tự',
-  low_confidence: 'Suy ra không chắc chắn',
-};
 
 /**
  * The imported values of a draft still to review (decision 017): each with its reason, a link to
@@ -76,65 +71,14 @@ export function PlanDoubts({
             tab Nội dung, hoặc bấm “Giữ nguyên” nếu giá trị đã đúng. Chưa xem lại hết thì chưa ban
             hành, vào sổ hay tải văn bản được.
           </Typography.Paragraph>
-          <List
-            size="small"
-            className="doubt-list"
-            itemLayout="vertical"
-            dataSource={doubts}
-            rowKey={(d) => `${d.field}:${d.key}`}
-            renderItem={(d) => (
-              <List.Item
-                actions={[
-                  <Button key="go" size="small" type="link" onClick={() => goTo(d)}>
-                    Tới trường
-                  </Button>,
-                  ...(canConfirm
-                    ? [
-                        <Button
-                          key="ok"
-                          size="small"
-                          loading={confirm.isPending && confirm.variables?.[0] === d.key}
-                          onClick={() => confirm.mutate([d.key])}
-                        >
-                          Giữ nguyên
-                        </Button>,
-                      ]
-                    : []),
-                ]}
-              >
-                <List.Item.Meta
-                  title={
-                    <Flex gap={6} wrap align="center">
-                      <span>{d.label}</span>
-                      <Tag color="orange">{doubtTagLabels[d.code]}</Tag>
-                    </Flex>
-                  }
-                  description={
-                    <>
-                      <mark className="doubt-value">{d.value}</mark>
-                      <div>{d.reason}</div>
-                    </>
-                  }
-                />
-              </List.Item>
-            )}
+          <DoubtList
+            doubts={doubts}
+            goLabel="Tới trường"
+            onGo={goTo}
+            onKeep={canConfirm ? (keys) => confirm.mutate(keys) : undefined}
+            keeping={confirm.isPending ? confirm.variables : undefined}
           />
           <ErrorAlert error={confirm.error} />
-          {canConfirm && doubts.length > 1 && (
-            <Flex justify="flex-end" style={{ marginTop: 8 }}>
-              <Popconfirm
-                title={`Giữ nguyên cả ${doubts.length} giá trị?`}
-                description="Chỉ chọn khi bạn đã đọc từng giá trị ở trên và thấy đúng."
-                okText="Giữ nguyên tất cả"
-                cancelText="Xem lại"
-                onConfirm={() => confirm.mutate(doubts.map((d) => d.key))}
-              >
-                <Button loading={confirm.isPending && (confirm.variables?.length ?? 0) > 1}>
-                  Giữ nguyên tất cả
-                </Button>
-              </Popconfirm>
-            </Flex>
-          )}
         </>
       }
     />

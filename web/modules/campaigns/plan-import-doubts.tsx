@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { Alert, Button, Flex, Form, List, Popconfirm, Tag, Typography } from 'antd';
+import { Alert, Form, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { listDoubtfulValues } from '../../../shared/doubtful-text';
 import type { DoubtfulValue } from '../../../shared/doubtful-text';
 import type { PlanReading } from './plan-import.api';
 import { formNameOf, toCreateBody } from './plan-import-form';
 import type { ImportFormValues } from './plan-import-form';
-import { doubtTagLabels } from './plan-doubts';
+import { DoubtList } from './doubt-list';
 import './plans.css';
 
 /**
@@ -66,53 +66,7 @@ export function ImportDoubts({
             Sửa lại cho đúng (có dấu), hoặc bấm “Giữ nguyên” nếu giá trị đã đúng. Giá trị chưa xem
             lại vẫn được đánh dấu trên dự thảo: chưa xem lại hết thì chưa ban hành được.
           </Typography.Paragraph>
-          <List
-            size="small"
-            className="doubt-list"
-            itemLayout="vertical"
-            dataSource={doubts}
-            rowKey={(d) => `${d.field}:${d.key}`}
-            renderItem={(d) => (
-              <List.Item
-                actions={[
-                  <Button key="go" size="small" type="link" onClick={() => goTo(d)}>
-                    Sửa
-                  </Button>,
-                  <Button key="ok" size="small" onClick={() => onConfirm([d.key])}>
-                    Giữ nguyên
-                  </Button>,
-                ]}
-              >
-                <List.Item.Meta
-                  title={
-                    <Flex gap={6} wrap align="center">
-                      <span>{d.label}</span>
-                      <Tag color="orange">{doubtTagLabels[d.code]}</Tag>
-                    </Flex>
-                  }
-                  description={
-                    <>
-                      <mark className="doubt-value">{d.value}</mark>
-                      <div>{d.reason}</div>
-                    </>
-                  }
-                />
-              </List.Item>
-            )}
-          />
-          {doubts.length > 1 && (
-            <Flex justify="flex-end" style={{ marginTop: 8 }}>
-              <Popconfirm
-                title={`Giữ nguyên cả ${doubts.length} giá trị?`}
-                description="Chỉ chọn khi bạn đã đọc từng giá trị ở trên và thấy đúng."
-                okText="Giữ nguyên tất cả"
-                cancelText="Xem lại"
-                onConfirm={() => onConfirm(doubts.map((d) => d.key))}
-              >
-                <Button>Giữ nguyên tất cả</Button>
-              </Popconfirm>
-            </Flex>
-          )}
+          <DoubtList doubts={doubts} goLabel="Sửa" onGo={goTo} onKeep={onConfirm} />
         </>
       }
     />

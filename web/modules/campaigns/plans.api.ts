@@ -4,6 +4,7 @@ import type { Id, Page } from '../../api/types';
 import type {
   CarriedSection,
   CampaignMode,
+  IssueOutlook,
   PlanContent,
   PlanContentInput,
   PlanDocType,
@@ -13,6 +14,8 @@ import type {
 import type { UnitKind } from '../../../shared/org';
 import type { PlanOutline } from './plan-outline';
 import type { DoubtfulValue } from '../../../shared/doubtful-text';
+
+export type { IssueOutlook };
 
 /** GET /api/plans items (toPlanSummary on the server). */
 export type PlanSummary = {
@@ -59,22 +62,6 @@ export type PlanPermissions = {
   canReviewRegistrations: boolean;
   /** campaign.view over the issuing unit: the evaluation overview ("Tổng quan đánh giá"). */
   canViewDashboard: boolean;
-};
-
-/** What issuing the saved draft today leads to (server clock); null once issued. */
-export type IssueOutlook = {
-  status: PlanStatus;
-  periodEnded: boolean;
-  registrationDeadlinePassed: boolean;
-  registrationOpen: boolean;
-  /** 0 = the deadline is today; null without a deadline or when registration is closed. */
-  registrationDaysLeft: number | null;
-  pastDates: {
-    field: 'periodEnd' | 'registrationDeadline';
-    label: string;
-    date: string;
-    message: string;
-  }[];
 };
 
 /** A section a child plan carried over from its parent, and its review ("Đã xem lại"). */
