@@ -109,8 +109,9 @@ async function benchPlanSearch(ctx: Ctx, log: (line: string) => void, runs: numb
   const province = provinces.rows.find((r) => r.id === officerProvinceId) ??
     provinces.rows[0] ?? { id: 0, plans: 0 };
   // Every 50th issuing commune's name, folded ("xa tan an"), with the commune's province.
-  const communes = await sql<{ name: string; provinceId: number }>`
-    SELECT u.name, u.province_id AS "provinceId" FROM campaign_plan p JOIN org_unit u ON u.id = p.issuing_unit_id
+  const communes = await sql<{ name: string; provinceId: number; provinceName: string }>`
+    SELECT u.name, u.province_id AS "provinceId", pr.name AS "provinceName" FROM campaign_plan p
+    JOIN org_unit u ON u.id = p.issuing_unit_id JOIN org_unit pr ON pr.id = u.province_id
     ORDER BY p.id`.execute(db);
   const unitTerms = communes.rows.filter((_, i) => i % 50 === 0);
   const numbers = await sql<{ n: string }>`SELECT DISTINCT document_number AS n FROM campaign_plan
@@ -129,6 +130,17 @@ async function benchPlanSearch(ctx: Ctx, log: (line: string) => void, runs: numb
           search: foldVietnamese(c.name),
           ...(filter ? { unitId: c.provinceId } : {}),
         })),
+    ],
+    [
+      'province name',
+      (filter) => [
+        {
+          search: foldVietnamese(
+            communes.rows.find((c) => c.provinceId === province.id)?.provinceName ?? '',
+          ),
+          ...(filter ? { unitId: province.id } : {}),
+        },
+      ],
     ],
     [
       'thi dua cai cach',
@@ -196,8 +208,11 @@ export async function benchPlans(runtime: Runtime, log: (line: string) => void) 
   const db = runtime.db;
   await sql`TRUNCATE campaign_plan, campaign_plan_version, campaign_cascade_unit, document_series,
     generated_document, notification, notification_read RESTART IDENTITY CASCADE`.execute(db);
+  // The officer's province first (its officer then lists plans of their own province), then by id.
   const communes = await sql<{ id: number }>`SELECT id FROM org_unit
-    WHERE kind IN ('commune','ward','special_zone') ORDER BY id LIMIT 1000`.execute(db);
+    WHERE kind IN ('commune','ward','special_zone')
+    ORDER BY province_id = (SELECT g.unit_id FROM role_grant g JOIN user_account a ON a.id = g.user_id
+      WHERE a.username = ${BENCH_OFFICER} LIMIT 1) DESC NULLS LAST, id LIMIT 1000`.execute(db);
   const ctx: Ctx = {
     db,
     actor: systemActor('bench'),
