@@ -56,6 +56,16 @@ async function visit(page: Page, watch: ConsoleWatch, to: string) {
   watch.assertClean(to);
 }
 
+/** An officer's pages: the plans, every tab of the district's plan, registrations, evaluation. */
+const officerPages = () => [
+  '/plans',
+  ...planTabKeys.map((t) => `/plans/${planId}?tab=${t}`),
+  '/registrations',
+  '/evaluation',
+  `/score-sheets/${sheetId}`,
+  '/people',
+];
+
 async function walk(username: string, pages: string[]) {
   const { page, watch } = await signIn(username);
   await watch.settle();
@@ -145,12 +155,7 @@ afterAll(async () => {
 describe.concurrent('a clean browser console', () => {
   it("on the district officer's pages, and 'Thêm nội dung' focuses the new line", async () => {
     const { page, watch } = await walk('thidua.chauthanh', [
-      '/plans',
-      ...planTabKeys.map((t) => `/plans/${planId}?tab=${t}`),
-      '/registrations',
-      '/evaluation',
-      `/score-sheets/${sheetId}`,
-      '/people',
+      ...officerPages(),
       '/units',
       '/plans/new',
     ]);
@@ -172,14 +177,7 @@ describe.concurrent('a clean browser console', () => {
   });
 
   it("on a commune officer's pages, the district's plan included; the locked checklist says why", async () => {
-    const { page, watch } = await walk('thidua.thaibinh', [
-      '/plans',
-      ...planTabKeys.map((t) => `/plans/${planId}?tab=${t}`),
-      '/registrations',
-      '/evaluation',
-      `/score-sheets/${sheetId}`,
-      '/people',
-    ]);
+    const { page, watch } = await walk('thidua.thaibinh', officerPages());
     await visit(page, watch, `/plans/${planId}?tab=registrations`);
     await page.getByRole('button', { name: 'Tiêu chí cá nhân' }).first().click();
     const lock = page.getByTestId('checklist-locked');

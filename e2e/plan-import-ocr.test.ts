@@ -1,23 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { closeClean, screenshots, useSite } from './session';
+import { closeClean, screenshots, seedText, useSite } from './session';
 
 /**
  * Seed 003 (OCR, without accents) imported by the officer of Phường Tiền Thành: the review shows
  * each doubtful value with its reason; the draft keeps the marks until they are confirmed.
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const seed003 = fs.readFileSync(
-  path.join(
-    here,
-    '../server/modules/campaigns/plan-reader/fixtures/seeds/003_2f885082b70e80f8.txt',
-  ),
-  'utf8',
-);
+const seed003 = seedText('003_2f885082b70e80f8.txt');
 const site = useSite();
 const shot = screenshots();
 /** Signs in with the console watched: the import pages must keep a clean console. */

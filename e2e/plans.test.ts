@@ -1,10 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshots, setDate, useSite } from './session';
+import { screenshots, seedText, setDate, useSite } from './session';
 
 /**
  * Golden flow of campaign plans in Chromium against the real server and demo data: the district
@@ -13,14 +11,7 @@ import { screenshots, setDate, useSite } from './session';
  * cascade board; the district sees its board change; the issued plan downloads as .docx.
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const seed001 = fs.readFileSync(
-  path.join(
-    here,
-    '../server/modules/campaigns/plan-reader/fixtures/seeds/001_584ab46066cf9e5a.txt',
-  ),
-  'utf8',
-);
+const seed001 = seedText('001_584ab46066cf9e5a.txt');
 
 const site = useSite();
 const { signIn } = site;

@@ -126,6 +126,15 @@ export function useSite(env: Record<string, string> = {}): TestSite {
   return site;
 }
 
+/** The text of a plan seed fixture of the plan reader (e.g. '001_584ab46066cf9e5a.txt'). */
+export function seedText(file: string): string {
+  const seeds = path.join(
+    import.meta.dirname,
+    '../server/modules/campaigns/plan-reader/fixtures/seeds',
+  );
+  return fs.readFileSync(path.join(seeds, file), 'utf8');
+}
+
 /** Types a date ('dd/mm/yyyy') into an antd DatePicker found by its label. */
 export async function setDate(page: Page, label: string, ddmmyyyy: string): Promise<void> {
   const input = page.getByLabel(label, { exact: true });
