@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer, type RunningServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { closeClean, screenshots, useSite } from './session';
 
 /**
  * Bulk review in Chromium (issue 9 item 5): on seed 002's plan 49/KH-UBND (replayed on a 2020
@@ -11,50 +9,23 @@ import { launchBrowser, startServer, type RunningServer } from './harness';
  * notification about her own approvals.
  */
 
-const shots = process.env.E2E_SCREENSHOTS;
 const PLAN_TITLE = /chuyên đề về thực hiện công tác cải cách hành chính năm 2020/;
 const CLOCK = '2020-07-25T02:00:00Z';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-const consoleErrors: string[] = [];
-
-async function shot(page: Page, name: string, fullPage = true) {
-  if (!shots) return;
-  fs.mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `bulk-review-${name}.png`), fullPage });
-}
+const site = useSite({ CLOCK_START: CLOCK });
+const shot = screenshots('bulk-review-');
 
 async function api<T>(page: Page, method: 'GET' | 'POST', url: string, data?: unknown) {
-  const res = await page.request.fetch(`${server.url}${url}`, { method, data });
+  const res = await page.request.fetch(`${site.url}${url}`, { method, data });
   return { status: res.status(), body: (await res.json()) as T };
 }
 
-beforeAll(async () => {
-  server = await startServer({ CLOCK_START: CLOCK });
-  ({ browser, context } = await launchBrowser());
-  await context.clock.setFixedTime(new Date(CLOCK));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('bulk review of registrations (Chromium)', () => {
   it('approves every pending registration of a plan in one go', async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Tên đăng nhập').fill('thidua.anbien');
-    await page.getByLabel('Mật khẩu').fill('demo');
-    await page.getByRole('button', { name: /Đăng nhập/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    // Signed in: from here on the console stays clean (the login page is another item's).
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    await page.goto(`${server.url}/plans`);
+    // The browser's clock reads the server's test date; the console stays clean throughout.
+    const s = await site.signIn('thidua.anbien', { clock: CLOCK, watch: true });
+    const { page } = s;
+    await page.goto(`${site.url}/plans`);
     await page.getByRole('link', { name: PLAN_TITLE }).click();
     await page.waitForURL(/\/plans\/\d+$/);
     const planId = /\/plans\/(\d+)$/.exec(page.url())?.[1] ?? '';
@@ -118,6 +89,6 @@ describe('bulk review of registrations (Chromium)', () => {
     expect(bell.body.items.filter((i) => i.kind === 'registration.approved')).toEqual([]);
     await page.getByRole('button', { name: 'Chọn tất cả đang chờ duyệt' }).click();
     await page.getByText('Không có đăng ký nào đang chờ duyệt.').waitFor();
-    expect(consoleErrors).toEqual([]);
+    await closeClean(s, 'duyệt hàng loạt');
   });
 });

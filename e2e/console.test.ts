@@ -1,9 +1,9 @@
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, vietnamDate } from '../shared/dates';
+import { planTabKeys } from '../web/modules/campaigns/plan-tabs';
 import { watchConsole, type ConsoleWatch } from './console';
-import { launchBrowser, startServer, type RunningServer } from './harness';
+import { screenshots, shotsDir, useSite, type WatchedSession } from './session';
 
 /**
  * A clean browser console on every main page, for each kind of demo account: the district's
@@ -15,11 +15,10 @@ import { launchBrowser, startServer, type RunningServer } from './harness';
  * focus to the new line.
  */
 
-const shots = process.env.E2E_SCREENSHOTS;
 const LIVE_PLAN = /đẩy mạnh cải cách hành chính, chuyển đổi số trên địa bàn huyện/;
 
-let server: RunningServer;
-let browser: Browser;
+const site = useSite({ LOGIN_RATE_LIMIT_PER_MINUTE: '100' });
+const shot = screenshots();
 const contexts: BrowserContext[] = [];
 let planId = 0;
 let sheetId = 0;
@@ -28,28 +27,16 @@ let publicPlanId = 0;
 type Json = Record<string, unknown>;
 
 async function api<T = Json>(page: Page, method: string, url: string, data?: unknown) {
-  const res = await page.request.fetch(`${server.url}${url}`, { method, data });
+  const res = await page.request.fetch(`${site.url}${url}`, { method, data });
   if (res.status() >= 400) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
 }
 
 /** Signs in through the login page (itself checked for a clean console) in a fresh context. */
-async function signIn(
-  username: string,
-  width = 1366,
-): Promise<{ page: Page; watch: ConsoleWatch }> {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  const watch = watchConsole(page);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await watch.settle();
-  watch.assertClean(`/login before ${username} signs in`);
-  await page.getByLabel('Mật khẩu').fill('demo');
-  await page.getByRole('button', { name: /Đăng nhập/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return { page, watch };
+async function signIn(username: string): Promise<WatchedSession> {
+  const session = await site.signIn(username, { watch: true });
+  contexts.push(session.page.context());
+  return session;
 }
 
 /**
@@ -69,18 +56,14 @@ async function visit(page: Page, watch: ConsoleWatch, to: string) {
   watch.assertClean(to);
 }
 
-const planTabs = [
-  'content',
-  'preview',
-  'versions',
-  'cascade',
-  'registrations',
-  'tree',
-  'timeline',
-  'evaluation',
-  'results',
-  'dashboard',
-  'history',
+/** An officer's pages: the plans, every tab of the district's plan, registrations, evaluation. */
+const officerPages = () => [
+  '/plans',
+  ...planTabKeys.map((t) => `/plans/${planId}?tab=${t}`),
+  '/registrations',
+  '/evaluation',
+  `/score-sheets/${sheetId}`,
+  '/people',
 ];
 
 async function walk(username: string, pages: string[]) {
@@ -92,12 +75,9 @@ async function walk(username: string, pages: string[]) {
 }
 
 beforeAll(async () => {
-  ({ browser } = await launchBrowser());
-  server = await startServer({ LOGIN_RATE_LIMIT_PER_MINUTE: '100' });
-
   // The district's live plan gets criteria; Xã Thái Bình registers, is approved, opens its sheet.
   const asUser = async (username: string) => {
-    const c = await browser.newContext();
+    const c = await site.browser.newContext();
     contexts.push(c);
     const p = await c.newPage();
     await api(p, 'POST', '/api/auth/login', { username, password: 'demo' });
@@ -169,20 +149,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
 });
 
 // The accounts walk side by side (their own browser contexts): the run stays short.
 describe.concurrent('a clean browser console', () => {
   it("on the district officer's pages, and 'Thêm nội dung' focuses the new line", async () => {
     const { page, watch } = await walk('thidua.chauthanh', [
-      '/plans',
-      ...planTabs.map((t) => `/plans/${planId}?tab=${t}`),
-      '/registrations',
-      '/evaluation',
-      `/score-sheets/${sheetId}`,
-      '/people',
+      ...officerPages(),
       '/units',
       '/plans/new',
     ]);
@@ -204,14 +177,7 @@ describe.concurrent('a clean browser console', () => {
   });
 
   it("on a commune officer's pages, the district's plan included; the locked checklist says why", async () => {
-    const { page, watch } = await walk('thidua.thaibinh', [
-      '/plans',
-      ...planTabs.map((t) => `/plans/${planId}?tab=${t}`),
-      '/registrations',
-      '/evaluation',
-      `/score-sheets/${sheetId}`,
-      '/people',
-    ]);
+    const { page, watch } = await walk('thidua.thaibinh', officerPages());
     await visit(page, watch, `/plans/${planId}?tab=registrations`);
     await page.getByRole('button', { name: 'Tiêu chí cá nhân' }).first().click();
     const lock = page.getByTestId('checklist-locked');
@@ -222,8 +188,8 @@ describe.concurrent('a clean browser console', () => {
     expect(await page.getByRole('dialog').getByRole('radio', { name: 'Đạt' }).count()).toBe(0);
     await watch.settle();
     watch.assertClean('individual checklist');
-    if (shots) {
-      await page.screenshot({ path: path.join(shots, 'checklist-locked-1366.png') });
+    if (shotsDir) {
+      await shot(page, 'checklist-locked-1366', false);
       // The narrow layout renders the list anew (and the dialog with it): open it again.
       await page.setViewportSize({ width: 375, height: 812 });
       await page
@@ -234,7 +200,7 @@ describe.concurrent('a clean browser console', () => {
         await page.getByRole('button', { name: 'Tiêu chí cá nhân' }).first().click();
       await lock.waitFor();
       await page.waitForTimeout(400); // the dialog's opening animation
-      await page.screenshot({ path: path.join(shots, 'checklist-locked-375.png') });
+      await shot(page, 'checklist-locked-375', false);
     }
   });
 
@@ -269,19 +235,19 @@ describe.concurrent('a clean browser console', () => {
   });
 
   it('on the public portal, without signing in', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN' });
+    const context = await site.browser.newContext({ locale: 'vi-VN' });
     contexts.push(context);
     const page = await context.newPage();
     const watch = watchConsole(page);
-    await page.goto(`${server.url}/cong-khai`);
+    await page.goto(`${site.url}/cong-khai`);
     await watch.settle();
     watch.assertClean('/cong-khai');
     await visit(page, watch, `/cong-khai/ke-hoach/${publicPlanId}`);
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${site.url}/login`);
     await watch.settle();
     watch.assertClean('/login');
     // A protected page sends the visitor to the login page, without a failed request.
-    await page.goto(`${server.url}/plans`);
+    await page.goto(`${site.url}/plans`);
     await page.waitForURL(/\/login\?next=/);
     await watch.settle();
     watch.assertClean('/plans → /login');

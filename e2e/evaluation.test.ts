@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startServer, type RunningServer } from './harness';
 import { fullMarks, leavesOf, pdf, type Node } from './evaluation-helpers';
+import { screenshots, setDate, signInTo } from './session';
 
 /**
  * Seed 002 end to end in Chromium: Huyện An Biên's plan 49/KH-UBND (registration by 31/7/2020)
@@ -16,7 +17,7 @@ import { fullMarks, leavesOf, pdf, type Node } from './evaluation-helpers';
  * classified, ranked, published and shown on the public page.
  */
 
-const shots = process.env.E2E_SCREENSHOTS;
+const shot = screenshots('seed002-');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-seed002-'));
 const ONE_STOP = 'Bộ phận tiếp nhận và trả kết quả';
 const PLAN_TITLE = /chuyên đề về thực hiện công tác cải cách hành chính năm 2020/;
@@ -41,41 +42,18 @@ async function serverAt(at: string) {
   contexts.clear();
 }
 
+const signIn = signInTo(() => ({ browser, url: server.url }));
+
 /** A signed-in page of `username`, whose browser clock reads the server's test date. */
 async function as(username: string): Promise<Page> {
-  let context = contexts.get(username);
+  const context = contexts.get(username);
   if (context === undefined) {
-    context = await browser.newContext({
-      locale: 'vi-VN',
-      acceptDownloads: true,
-      viewport: { width: 1366, height: 900 },
-    });
-    await context.clock.setFixedTime(new Date(clock));
-    contexts.set(username, context);
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill('demo');
-    await page.getByRole('button', { name: /Đăng nhập/ }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const page = await signIn(username, { clock });
+    contexts.set(username, page.context());
     return page;
   }
   for (const p of context.pages()) await p.close();
   return context.newPage();
-}
-
-async function shot(page: Page, name: string) {
-  if (shots)
-    await page.screenshot({ path: path.join(shots, `seed002-${name}.png`), fullPage: true });
-}
-
-/** Types a date into an antd DatePicker found by its label. */
-async function setDate(page: Page, label: string, ddmmyyyy: string) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.press('Control+A');
-  await input.pressSequentially(ddmmyyyy);
-  await input.press('Tab');
 }
 
 async function api<T>(page: Page, method: 'GET' | 'PUT' | 'POST', url: string, data?: unknown) {
@@ -100,7 +78,7 @@ afterEach(async (ctx) => {
         .allInnerTexts()
         .catch(() => []);
       console.error(`[${user}] ${p.url()}\n  ${said.join('\n  ') || '(no message on screen)'}`);
-      if (shots) await p.screenshot({ path: path.join(shots, `seed002-failed-${user}-${i}.png`) });
+      await shot(p, `failed-${user}-${i}`, false);
     }
 });
 
@@ -371,8 +349,7 @@ describe('seed 002: registration, self-assessment, appraisal and results (Chromi
     await unitRow.getByText('Xuất sắc').waitFor();
     await unitRow.getByText('Thị trấn Thứ Ba').waitFor(); // which one-stop unit it is
     expect(await unitRow.innerText()).toMatch(/\b1\b/);
-    if (shots)
-      await pub.screenshot({ path: path.join(shots, 'seed002-09-public.png'), fullPage: true });
+    await shot(pub, '09-public');
     await citizen.close();
   });
 });

@@ -1,65 +1,26 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer, type RunningServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { closeClean, screenshots, seedText, useSite } from './session';
 
 /**
  * Seed 003 (OCR, without accents) imported by the officer of Phường Tiền Thành: the review shows
  * each doubtful value with its reason; the draft keeps the marks until they are confirmed.
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const seed003 = fs.readFileSync(
-  path.join(
-    here,
-    '../server/modules/campaigns/plan-reader/fixtures/seeds/003_2f885082b70e80f8.txt',
-  ),
-  'utf8',
-);
-const shots = process.env.E2E_SCREENSHOTS;
-
-let server: RunningServer;
-let browser: Browser;
-
-async function signIn(username: string, width = 1366): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('demo');
-  await page.getByRole('button', { name: /Đăng nhập/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  // Console errors from here on (the login page's own 401 is issue 9 item 12's).
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return { page, errors };
-}
-
-async function shot(page: Page, name: string, fullPage = true) {
-  if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  ({ browser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const seed003 = seedText('003_2f885082b70e80f8.txt');
+const site = useSite();
+const shot = screenshots();
+/** Signs in with the console watched: the import pages must keep a clean console. */
+const signIn = (username: string, width = 1366) => site.signIn(username, { width, watch: true });
 
 const countOf = async (page: Page, testId: string) =>
   Number(/(\d+)/.exec(await page.getByTestId(testId).locator('.ant-alert-title').innerText())?.[1]);
 
 describe('importing an OCR plan (Chromium)', () => {
   it('shows the doubtful values, keeps them marked on the draft until confirmed', async () => {
-    const { page, errors } = await signIn('thidua.tienthanh');
-    await page.goto(`${server.url}/plans/import`);
+    const s = await signIn('thidua.tienthanh');
+    const { page } = s;
+    await page.goto(`${site.url}/plans/import`);
     await page.getByRole('tab', { name: 'Dán văn bản' }).click();
     await page.getByRole('textbox').first().fill(seed003);
     await page.getByRole('button', { name: 'Đọc văn bản' }).click();
@@ -87,13 +48,13 @@ describe('importing an OCR plan (Chromium)', () => {
     await planDoubts.getByRole('button', { name: 'Giữ nguyên tất cả' }).click();
     await page.getByRole('button', { name: 'Giữ nguyên tất cả' }).last().click();
     await planDoubts.waitFor({ state: 'detached' });
-    expect(errors).toEqual([]);
-    await page.context().close();
+    await closeClean(s, 'nhập kế hoạch OCR');
   });
 
   it('lays out the review on a phone', async () => {
-    const { page, errors } = await signIn('thidua.tienthanh', 375);
-    await page.goto(`${server.url}/plans/import`);
+    const s = await signIn('thidua.tienthanh', 375);
+    const { page } = s;
+    await page.goto(`${site.url}/plans/import`);
     await page.getByRole('tab', { name: 'Dán văn bản' }).click();
     await page.getByRole('textbox').first().fill(seed003);
     await page.getByRole('button', { name: 'Đọc văn bản' }).click();
@@ -104,7 +65,6 @@ describe('importing an OCR plan (Chromium)', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(errors).toEqual([]);
-    await page.context().close();
+    await closeClean(s, 'nhập kế hoạch OCR trên điện thoại');
   });
 });

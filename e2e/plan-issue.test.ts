@@ -1,7 +1,5 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { closeClean, screenshots, setDate, useSite, vnDate } from './session';
 
 /**
  * Issuing plans in Chromium against the real server and demo data (issue 9, items 1 and 7): the
@@ -9,74 +7,22 @@ import { launchBrowser, startServer, type RunningServer } from './harness';
  * its dates; once fixed, the head issues it into "Đang triển khai".
  */
 
-const shots = process.env.E2E_SCREENSHOTS;
-
-let server: RunningServer;
-let browser: Browser;
+const site = useSite();
+const shot = screenshots();
 let draftUrl = '';
-/** Console errors per page: every page visited must keep a clean console. */
-const consoleErrors = new WeakMap<Page, string[]>();
-const errorsOf = (page: Page) => consoleErrors.get(page) ?? [];
 
-async function signIn(username: string, width = 1366): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'vi-VN',
-    viewport: { width, height: 900 },
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  consoleErrors.set(page, errors);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('demo');
-  await page.getByRole('button', { name: /Đăng nhập/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  // The login page's own 401 for /api/auth/me is another item's (12): count from here on.
-  errors.length = 0;
-  return page;
-}
-
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
-
-/** Types a date into an antd DatePicker found by its label. */
-async function setDate(page: Page, label: string, ddmmyyyy: string) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.press('Control+A');
-  await input.pressSequentially(ddmmyyyy);
-  await input.press('Tab');
-}
-
-/** dd/mm/yyyy of the server's today plus `days` (the demo runs on the real clock). */
-function ddmmyyyy(days: number): string {
-  const d = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  ({ browser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+/** Signs in with the console watched: every page visited must keep a clean console. */
+const signIn = (username: string) => site.signIn(username, { watch: true });
 
 describe('issuing a plan whose dates are past (seed 000, Chromium)', () => {
   it('warns the head in the issue dialog and will not issue until acknowledged', async () => {
-    const page = await signIn('lanhdao.luongdien');
-    const res = await page.request.get(`${server.url}/api/plans?search=tren dia ban xa nam 2023`);
+    const s = await signIn('lanhdao.luongdien');
+    const { page } = s;
+    const res = await page.request.get(`${site.url}/api/plans?search=tren dia ban xa nam 2023`);
     const list = (await res.json()) as { items: { id: number; status: string }[] };
     const draft = list.items.find((p) => p.status === 'draft');
     expect(draft).toBeDefined();
-    draftUrl = `${server.url}/plans/${draft?.id}`;
+    draftUrl = `${site.url}/plans/${draft?.id}`;
     await page.goto(draftUrl);
     // The draft page says it before the dialog is even opened.
     await page.locator('.plan-past-dates-draft').waitFor();
@@ -107,12 +53,12 @@ describe('issuing a plan whose dates are past (seed 000, Chromium)', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await shot(page, 'issue-dialog-past-dates-375');
     await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
-    expect(errorsOf(page)).toEqual([]);
-    await page.context().close();
+    await closeClean(s, 'hộp thoại ban hành, ngày đã qua');
   });
 
   it('takes the officer to the dates; once fixed, the head issues it into "Đang triển khai"', async () => {
-    const officer = await signIn('thidua.luongdien');
+    const o = await signIn('thidua.luongdien');
+    const officer = o.page;
     await officer.goto(draftUrl);
     const banner = officer.locator('.plan-past-dates-draft');
     await banner.waitFor();
@@ -122,29 +68,28 @@ describe('issuing a plan whose dates are past (seed 000, Chromium)', () => {
     await banner.getByRole('button', { name: 'Sửa ngày trong dự thảo' }).click();
     const end = officer.getByLabel('Kết thúc', { exact: true });
     await expect.poll(() => end.evaluate((el) => el === document.activeElement)).toBe(true);
-    await setDate(officer, 'Bắt đầu', ddmmyyyy(0));
-    await setDate(officer, 'Kết thúc', ddmmyyyy(60));
-    await setDate(officer, 'Hạn đăng ký thi đua', ddmmyyyy(20));
+    await setDate(officer, 'Bắt đầu', vnDate(0));
+    await setDate(officer, 'Kết thúc', vnDate(60));
+    await setDate(officer, 'Hạn đăng ký thi đua', vnDate(20));
     await officer.getByRole('button', { name: 'Lưu dự thảo' }).click();
     await officer.getByText('Đã lưu dự thảo.').waitFor();
     await expect.poll(() => banner.count()).toBe(0);
-    expect(errorsOf(officer)).toEqual([]);
-    await officer.context().close();
+    await closeClean(o, 'sửa ngày dự thảo');
 
-    const head = await signIn('lanhdao.luongdien');
+    const h = await signIn('lanhdao.luongdien');
+    const head = h.page;
     await head.goto(draftUrl);
     await head.getByRole('button', { name: 'Ban hành' }).first().click();
     const dialog = head.getByRole('dialog');
     await dialog
       .getByText(
-        `Ban hành hôm nay: kế hoạch ở trạng thái "Đang triển khai", nhận đăng ký thi đua đến ${ddmmyyyy(20)} (còn 20 ngày).`,
+        `Ban hành hôm nay: kế hoạch ở trạng thái "Đang triển khai", nhận đăng ký thi đua đến ${vnDate(20)} (còn 20 ngày).`,
       )
       .waitFor();
     expect(await dialog.locator('.plan-past-dates-dialog').count()).toBe(0);
     await dialog.getByRole('button', { name: 'Ban hành' }).click();
     await head.getByText('Đang triển khai').first().waitFor();
-    expect(errorsOf(head)).toEqual([]);
-    await head.context().close();
+    await closeClean(h, 'ban hành');
   });
 });
 
@@ -152,9 +97,10 @@ describe('a commune plan started from the district plan (Chromium)', () => {
   let childUrl = '';
 
   it('speaks the commune level and has the officer review each carried-over section', async () => {
-    const page = await signIn('thidua.thaibinh');
+    const s = await signIn('thidua.thaibinh');
+    const { page } = s;
     const res = await page.request.get(
-      `${server.url}/api/plans?search=chuyen doi so tren dia ban huyen`,
+      `${site.url}/api/plans?search=chuyen doi so tren dia ban huyen`,
     );
     const list = (await res.json()) as {
       items: { id: number; status: string; parentPlanId: number | null }[];
@@ -162,7 +108,7 @@ describe('a commune plan started from the district plan (Chromium)', () => {
     // The district's own plan (its communes' plans, issued under the district, match the words too).
     const parent = list.items.find((p) => p.status === 'in_progress' && p.parentPlanId === null);
     expect(parent).toBeDefined();
-    await page.goto(`${server.url}/plans/${parent?.id}`);
+    await page.goto(`${site.url}/plans/${parent?.id}`);
     await page.getByRole('tab', { name: 'Cấp dưới' }).click();
     await page
       .getByRole('button', { name: /Xây dựng kế hoạch của/ })
@@ -175,7 +121,7 @@ describe('a commune plan started from the district plan (Chromium)', () => {
     const title = page.getByLabel('Trích yếu (tên kế hoạch)');
     await expect.poll(() => title.inputValue()).toMatch(/trên địa bàn xã năm \d{4}$/);
     const detail = (await (
-      await page.request.get(`${server.url}/api${new URL(childUrl).pathname}`)
+      await page.request.get(`${site.url}/api${new URL(childUrl).pathname}`)
     ).json()) as {
       content: { rewards: { issuerTitle: string }[]; participants: { collectives: string[] } };
       carriedSections: { section: string }[];
@@ -198,12 +144,12 @@ describe('a commune plan started from the district plan (Chromium)', () => {
     await page.locator('.plan-section-contents').getByText('Đã xem lại').waitFor();
     await page.setViewportSize({ width: 375, height: 800 });
     await shot(page, 'child-carried-375');
-    expect(errorsOf(page)).toEqual([]);
-    await page.context().close();
+    await closeClean(s, 'kế hoạch xã, xem lại phần mang sang');
   });
 
   it('warns the head about unreviewed sections before issuing', async () => {
-    const page = await signIn('lanhdao.thaibinh');
+    const s = await signIn('lanhdao.thaibinh');
+    const { page } = s;
     await page.goto(childUrl);
     await page.getByRole('button', { name: 'Ban hành' }).first().click();
     const dialog = page.getByRole('dialog');
@@ -215,7 +161,6 @@ describe('a commune plan started from the district plan (Chromium)', () => {
     await shot(page, 'issue-dialog-unreviewed-1366');
     await ok.click();
     await page.getByText('Đang triển khai').first().waitFor();
-    expect(errorsOf(page)).toEqual([]);
-    await page.context().close();
+    await closeClean(s, 'ban hành khi chưa xem lại hết');
   });
 });

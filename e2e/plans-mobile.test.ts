@@ -1,7 +1,6 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer, type RunningServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshots, useSite } from './session';
 
 /**
  * Plans on a phone (375 px) and the plan page's tabs (issue 9 item 11): no sideways scrolling on
@@ -9,25 +8,11 @@ import { launchBrowser, startServer, type RunningServer } from './harness';
  * E2E_SCREENSHOTS set, also saves each screen at 1366 and 375 px.
  */
 
-const shots = process.env.E2E_SCREENSHOTS;
-let server: RunningServer;
-let browser: Browser;
-
-async function signIn(username: string, width: number): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'vi-VN',
-    viewport: { width, height: width < 500 ? 800 : 900 },
-    isMobile: width < 500,
-    hasTouch: width < 500,
-  });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('demo');
-  await page.getByRole('button', { name: /Đăng nhập/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
-}
+const site = useSite();
+const shot = screenshots('plans-mobile-');
+/** Below 500 px the account signs in on a phone. */
+const signIn = (username: string, width: number) =>
+  site.signIn(username, { width, phone: width < 500 });
 
 /** Fails when the page can be scrolled sideways. */
 async function expectNoSidewaysScroll(page: Page, what: string) {
@@ -39,11 +24,6 @@ async function expectNoSidewaysScroll(page: Page, what: string) {
     scrollWidth,
     `${what}: page width ${scrollWidth} > viewport ${innerWidth}`,
   ).toBeLessThanOrEqual(innerWidth);
-}
-
-async function shot(page: Page, name: string) {
-  if (shots)
-    await page.screenshot({ path: path.join(shots, `plans-mobile-${name}.png`), fullPage: true });
 }
 
 /** Every tab of the plan page lies inside the viewport (none behind a "…" menu or cut off). */
@@ -78,21 +58,11 @@ async function findPlan(page: Page, query: string, unitName: string): Promise<nu
   return id;
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  ({ browser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('plans on a phone (Chromium, 375 px)', () => {
   it('lists plans without sideways scrolling, at 375 and 1366 px', async () => {
     for (const width of [375, 1366]) {
       const page = await signIn('thidua.chauthanh', width);
-      await page.goto(`${server.url}/plans`);
+      await page.goto(`${site.url}/plans`);
       await page.locator('.ant-table-row').first().waitFor();
       await expectNoSidewaysScroll(page, `plans list at ${width}px`);
       // Nor does the table scroll sideways inside its card.
@@ -111,12 +81,12 @@ describe('plans on a phone (Chromium, 375 px)', () => {
 
   it('finds published plans by unit without accents and filters by issuing unit on the portal', async () => {
     for (const width of [375, 1366]) {
-      const context = await browser.newContext({
+      const context = await site.browser.newContext({
         locale: 'vi-VN',
         viewport: { width, height: 800 },
       });
       const page = await context.newPage();
-      await page.goto(`${server.url}/cong-khai?q=${encodeURIComponent('tien thanh')}`);
+      await page.goto(`${site.url}/cong-khai?q=${encodeURIComponent('tien thanh')}`);
       await page.locator('.portal-plan-card').first().waitFor();
       const units = await page.locator('.portal-plan-card').allInnerTexts();
       expect(units.length).toBeGreaterThan(0);
@@ -124,7 +94,7 @@ describe('plans on a phone (Chromium, 375 px)', () => {
       await expectNoSidewaysScroll(page, `portal search at ${width}px`);
       await shot(page, `portal-search-${width}`);
       // The unit filter offers issuers found without accents; picking one keeps its subtree.
-      await page.goto(`${server.url}/cong-khai`);
+      await page.goto(`${site.url}/cong-khai`);
       await page.getByLabel('Đơn vị ban hành').click();
       await page.getByLabel('Đơn vị ban hành').fill('chau thanh');
       await page
@@ -148,17 +118,17 @@ describe('plans on a phone (Chromium, 375 px)', () => {
   it('shows a draft only its useful tabs, and a live plan its registration tabs, without overflow', async () => {
     for (const width of [375, 1366]) {
       const page = await signIn('thidua.chauthanh', width);
-      await page.goto(`${server.url}/plans`);
+      await page.goto(`${site.url}/plans`);
       // The district sees Xã An Bình's draft of its own plan (a child plan, not its to edit).
       const draftId = await findPlan(page, 'status=draft&search=an%20binh', 'Xã An Bình');
-      await page.goto(`${server.url}/plans/${draftId}`);
+      await page.goto(`${site.url}/plans/${draftId}`);
       await page.locator('.plan-tabs-card .ant-tabs-tab').first().waitFor();
       expect(await tabNames(page)).toEqual(['Nội dung', 'Xem trước', 'Cây kế hoạch', 'Nhật ký']);
       await expectNoSidewaysScroll(page, `draft plan at ${width}px`);
       await expectTabsInView(page, `draft plan at ${width}px`);
       await shot(page, `draft-${width}`);
       // A tab the draft does not have, asked for by the URL, shows the content instead.
-      await page.goto(`${server.url}/plans/${draftId}?tab=results`);
+      await page.goto(`${site.url}/plans/${draftId}?tab=results`);
       await expect
         .poll(() => page.locator('.plan-tabs-card .ant-tabs-tab-active').innerText())
         .toBe('Nội dung');
@@ -168,7 +138,7 @@ describe('plans on a phone (Chromium, 375 px)', () => {
         'status=in_progress&search=chuyen%20doi%20so',
         'Huyện Châu Thành',
       );
-      await page.goto(`${server.url}/plans/${liveId}`);
+      await page.goto(`${site.url}/plans/${liveId}`);
       await page.locator('.plan-tabs-card .ant-tabs-tab').first().waitFor();
       const live = await tabNames(page);
       if (width === 1366)

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer, type RunningServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshots, seedText, setDate, useSite } from './session';
 
 /**
  * Golden flow of campaign plans in Chromium against the real server and demo data: the district
@@ -13,48 +11,13 @@ import { launchBrowser, startServer, type RunningServer } from './harness';
  * cascade board; the district sees its board change; the issued plan downloads as .docx.
  */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const seed001 = fs.readFileSync(
-  path.join(
-    here,
-    '../server/modules/campaigns/plan-reader/fixtures/seeds/001_584ab46066cf9e5a.txt',
-  ),
-  'utf8',
-);
-const shots = process.env.E2E_SCREENSHOTS;
+const seed001 = seedText('001_584ab46066cf9e5a.txt');
 
-let server: RunningServer;
-let browser: Browser;
+const site = useSite();
+const { signIn } = site;
 let planUrl = '';
 let documentNumber = '';
-
-async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'vi-VN',
-    acceptDownloads: true,
-    viewport: { width: 1366, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('demo');
-  await page.getByRole('button', { name: /Đăng nhập/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
-}
-
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: path.join(shots, `plans-${name}.png`), fullPage: true });
-}
-
-/** Types a date into an antd DatePicker found by its label. */
-async function setDate(page: Page, label: string, ddmmyyyy: string) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.press('Control+A');
-  await input.pressSequentially(ddmmyyyy);
-  await input.press('Tab');
-}
+const shot = screenshots('plans-');
 
 async function cascadeCounts(page: Page) {
   await page.getByRole('tab', { name: 'Cấp dưới' }).click();
@@ -69,20 +32,10 @@ async function cascadeCounts(page: Page) {
   };
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  ({ browser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('campaign plan golden flow (Chromium)', () => {
   it('imports seed 001, corrects the end of the period and creates a draft', async () => {
     const page = await signIn('thidua.chauthanh');
-    await page.goto(`${server.url}/plans/import`);
+    await page.goto(`${site.url}/plans/import`);
     await page.getByRole('tab', { name: 'Dán văn bản' }).click();
     await page.getByRole('textbox').first().fill(seed001);
     await page.getByRole('button', { name: 'Đọc văn bản' }).click();
@@ -177,9 +130,9 @@ describe('campaign plan golden flow (Chromium)', () => {
   });
 
   it('publishes the issued plan on the public pages without login', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN' });
+    const context = await site.browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/cong-khai`);
+    await page.goto(`${site.url}/cong-khai`);
     await page.getByText(documentNumber).first().waitFor();
     await context.close();
   });

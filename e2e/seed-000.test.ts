@@ -1,8 +1,6 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { watchConsole, type ConsoleWatch } from './console';
-import { launchBrowser, startServer, type RunningServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { closeClean, screenshots, setDate, useSite, vnDate } from './session';
 
 /**
  * Seed 000 walked as its locality's people from a fresh start, in Chromium: the commune officer
@@ -13,81 +11,27 @@ import { launchBrowser, startServer, type RunningServer } from './harness';
  * visited keeps a clean browser console (no errors, no failed requests).
  */
 
-const shots = process.env.E2E_SCREENSHOTS;
-
-let server: RunningServer;
-let browser: Browser;
+const site = useSite();
+const shot = screenshots('seed000-');
 let planUrl = '';
 let eligible = 0;
 
-type Session = { page: Page; console: ConsoleWatch };
-
-async function signIn(username: string, width = 1366): Promise<Session> {
-  const context = await browser.newContext({
-    locale: 'vi-VN',
-    viewport: { width, height: 900 },
-  });
-  const page = await context.newPage();
-  const console = watchConsole(page);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('demo');
-  await page.getByRole('button', { name: /Đăng nhập/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return { page, console };
-}
-
-async function close(s: Session, where: string) {
-  await s.console.settle();
-  s.console.assertClean(where);
-  await s.page.context().close();
-}
-
-async function shot(page: Page, name: string) {
-  if (shots)
-    await page.screenshot({ path: path.join(shots, `seed000-${name}.png`), fullPage: true });
-}
-
-/** dd/mm/yyyy of today + days in Vietnam's calendar. */
-function vnDate(days: number): string {
-  const d = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000);
-  const dd = String(d.getUTCDate()).padStart(2, '0');
-  const mm = String(d.getUTCMonth() + 1).padStart(2, '0');
-  return `${dd}/${mm}/${d.getUTCFullYear()}`;
-}
-
-/** Types a date into an antd DatePicker found by its label. */
-async function setDate(page: Page, label: string, ddmmyyyy: string) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.press('Control+A');
-  await input.pressSequentially(ddmmyyyy);
-  await input.press('Tab');
-}
+/** Every page visited keeps a clean console, the login page included. */
+const signIn = (username: string) => site.signIn(username, { watch: true });
 
 /** Titles of the notifications the signed-in user sees about approved registrations. */
 async function approvalNotices(page: Page): Promise<string[]> {
-  const res = await page.request.get(`${server.url}/api/notifications?pageSize=100`);
+  const res = await page.request.get(`${site.url}/api/notifications?pageSize=100`);
   expect(res.status()).toBe(200);
   const body = (await res.json()) as { items: { title: string }[] };
   return body.items.map((n) => n.title).filter((t) => t.includes('đã được duyệt'));
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  ({ browser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('seed 000 walked by Xã Lương Điền (Chromium)', () => {
   it('the officer finds the 2023 draft without accents, is warned and corrects its dates', async () => {
     const s = await signIn('thidua.luongdien');
     const { page } = s;
-    await page.goto(`${server.url}/plans`);
+    await page.goto(`${site.url}/plans`);
     await page.getByLabel('Tìm theo số, trích yếu, đơn vị ban hành').fill('luong dien');
     const link = page.getByRole('link', { name: /cải cách hành chính/ }).first();
     await link.waitFor();
@@ -109,7 +53,7 @@ describe('seed 000 walked by Xã Lương Điền (Chromium)', () => {
     await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
     await page.getByText('Đã lưu dự thảo.').waitFor();
     await expect.poll(() => banner.count()).toBe(0);
-    await close(s, 'tìm và sửa ngày dự thảo');
+    await closeClean(s, 'tìm và sửa ngày dự thảo');
   });
 
   it('the commune head issues it as 01/KH-UBND, open for registration', async () => {
@@ -130,7 +74,7 @@ describe('seed 000 walked by Xã Lương Điền (Chromium)', () => {
       .first()
       .waitFor();
     await page.getByText('Đang triển khai').first().waitFor();
-    await close(s, 'ban hành');
+    await closeClean(s, 'ban hành');
   });
 
   it('the officer registers every eligible staff member of the commune at once', async () => {
@@ -155,7 +99,7 @@ describe('seed 000 walked by Xã Lương Điền (Chromium)', () => {
     await shot(page, '04-bulk-register');
     await dialog.getByRole('button', { name: /^Đăng ký/ }).click();
     await page.getByText(`Đã đăng ký thi đua cho ${eligible} cán bộ.`).waitFor();
-    await close(s, 'đăng ký cán bộ');
+    await closeClean(s, 'đăng ký cán bộ');
   });
 
   it('and approves them all with one bulk approval; her bell has nothing of her own doing', async () => {
@@ -171,7 +115,7 @@ describe('seed 000 walked by Xã Lương Điền (Chromium)', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await shot(page, '05-bulk-approved-375');
     expect(await approvalNotices(page)).toEqual([]);
-    await close(s, 'duyệt hàng loạt');
+    await closeClean(s, 'duyệt hàng loạt');
   });
 
   it('a civil servant of the commune sees his registration approved', async () => {
@@ -183,6 +127,6 @@ describe('seed 000 walked by Xã Lương Điền (Chromium)', () => {
     await page.getByText('Đã duyệt').first().waitFor();
     // Others at the commune are told of the approvals: only their author is not.
     expect((await approvalNotices(page)).length).toBeGreaterThanOrEqual(eligible);
-    await close(s, 'cán bộ xem đăng ký');
+    await closeClean(s, 'cán bộ xem đăng ký');
   });
 });
