@@ -39,6 +39,12 @@ export const Action = {
   registrationSubmit: 'registration.submit',
   registrationReview: 'registration.review',
   criteriaManage: 'criteria.manage',
+  evaluationAppraise: 'evaluation.appraise',
+  resultsPublish: 'results.publish',
+  resultsReopen: 'results.reopen',
+  councilVote: 'council.vote',
+  juryScore: 'jury.score',
+  decisionSign: 'decision.sign',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 export const actions = Object.values(Action) as [Action, ...Action[]];
@@ -58,6 +64,12 @@ export const actionLabels: Record<Action, string> = {
   'registration.submit': 'Đăng ký thi đua cho đơn vị và cán bộ của đơn vị',
   'registration.review': 'Duyệt, trả lại đăng ký thi đua; nhận đăng ký muộn',
   'criteria.manage': 'Soạn, ban hành bộ tiêu chí đánh giá',
+  'evaluation.appraise': 'Thẩm định, chấm điểm phiếu đánh giá; tính kết quả',
+  'results.publish': 'Công bố kết quả đánh giá của đơn vị mình',
+  'results.reopen': 'Mở lại kết quả đánh giá đã công bố',
+  'council.vote': 'Bỏ phiếu tại phiên họp Hội đồng thi đua – khen thưởng',
+  'jury.score': 'Chấm điểm sáng kiến (giám khảo)',
+  'decision.sign': 'Ký quyết định khen thưởng của đơn vị mình',
 };
 
 /**
@@ -65,12 +77,28 @@ export const actionLabels: Record<Action, string> = {
  * drafted by the emulation officer of the issuing unit and issued by that unit's head, never by a
  * province officer on a commune's behalf.
  */
-export const unitOwnActions: readonly Action[] = ['campaign.draft', 'campaign.issue'];
+export const unitOwnActions: readonly Action[] = [
+  'campaign.draft',
+  'campaign.issue',
+  'results.publish',
+  'decision.sign',
+];
+
+/**
+ * The work of the council, the inspection team and the jury: administrators run the system and
+ * do not appraise, reopen results, vote or score, even though they hold every other action.
+ */
+export const memberOnlyActions: readonly Action[] = [
+  'evaluation.appraise',
+  'results.reopen',
+  'council.vote',
+  'jury.score',
+];
 
 /** role × action. Read as: "a <role> granted at unit U may <action> anywhere in U's subtree". */
 export const permissionCatalogue: Record<Role, readonly Action[]> = {
   // Administrators run the system; authoring and issuing plans belongs to the units themselves.
-  admin: actions.filter((a) => !unitOwnActions.includes(a)),
+  admin: actions.filter((a) => !unitOwnActions.includes(a) && !memberOnlyActions.includes(a)),
   emulation_officer: [
     'unit.view',
     'unit.manage',
@@ -84,8 +112,16 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'registration.submit',
     'registration.review',
     'criteria.manage',
+    'evaluation.appraise',
   ],
-  council_member: ['unit.view', 'person.view', 'campaign.view'],
+  council_member: [
+    'unit.view',
+    'person.view',
+    'campaign.view',
+    'evaluation.appraise',
+    'results.reopen',
+    'council.vote',
+  ],
   unit_head: [
     'unit.view',
     'person.view',
@@ -94,9 +130,11 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'campaign.view',
     'campaign.issue',
     'registration.submit',
+    'results.publish',
+    'decision.sign',
   ],
   staff: ['unit.view', 'person.view', 'campaign.view'],
-  juror: ['unit.view', 'campaign.view'],
+  juror: ['unit.view', 'campaign.view', 'jury.score'],
 };
 
 export function roleAllows(role: Role, action: Action): boolean {

@@ -228,6 +228,8 @@ describe('HTTP behaviour', () => {
         'campaign.view',
         'campaign.issue',
         'registration.submit',
+        'results.publish',
+        'decision.sign',
       ],
     });
     const out = await app.inject({

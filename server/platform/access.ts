@@ -46,6 +46,16 @@ export function assertCan(actor: Actor, action: Action, unitPath: string, messag
   if (!can(actor, action, unitPath)) throw forbidden(message);
 }
 
+/**
+ * Actions held at the very unit concerned (`unitOwnActions`: drafting and issuing a plan,
+ * publishing its results, signing a decision): a grant at that unit itself, not at an ancestor.
+ * The system actor may; the public may not.
+ */
+export function canAtUnit(actor: Actor, action: Action, unitId: number): boolean {
+  if (actor.kind !== 'user') return actor.kind === 'system';
+  return actor.grants.some((g) => g.unitId === unitId && roleAllows(g.role, action));
+}
+
 /** True when the actor may perform the action somewhere (used for system-wide screens). */
 export function canAnywhere(actor: Actor, action: Action): boolean {
   const scope = scopeFor(actor, action);

@@ -1,7 +1,6 @@
-import { roleAllows, type Action } from '../../../shared/permissions';
 import type { PlanStatus } from '../../../shared/campaign';
 import type { Actor } from '../../platform/context';
-import { can } from '../../platform/access';
+import { can, canAtUnit } from '../../platform/access';
 
 /**
  * Who may do what with a plan. Drafting and issuing are held at the issuing unit itself (a grant
@@ -12,17 +11,12 @@ import { can } from '../../platform/access';
 type UnitRef = { id: number; path: string };
 type PlanRef = { status: PlanStatus; unit: UnitRef };
 
-function holdsAt(actor: Actor, action: Action, unitId: number): boolean {
-  if (actor.kind !== 'user') return actor.kind === 'system';
-  return actor.grants.some((g) => g.unitId === unitId && roleAllows(g.role, action));
-}
-
 export function canDraftPlanAt(actor: Actor, unit: UnitRef): boolean {
-  return holdsAt(actor, 'campaign.draft', unit.id);
+  return canAtUnit(actor, 'campaign.draft', unit.id);
 }
 
 export function canIssuePlanAt(actor: Actor, unit: UnitRef): boolean {
-  return holdsAt(actor, 'campaign.issue', unit.id);
+  return canAtUnit(actor, 'campaign.issue', unit.id);
 }
 
 /** Issued plans are public; drafts and cancelled drafts only inside the issuing unit's subtree. */

@@ -1,28 +1,24 @@
 import type { ScoreSheetStatus } from '../../db/schema';
 import type { Actor } from '../../platform/context';
-import { can, isWithin, minimalPaths } from '../../platform/access';
+import { can, isWithin, scopeFor } from '../../platform/access';
 import { canActForUnit } from './assessment.policy';
 import { openRound } from './appraisal.rules';
 
 /**
  * Who appraises. The appraisers of a campaign are the issuing unit's inspection team and council:
- * users holding `council_member` or `emulation_officer` at the plan's issuing unit or above it,
- * who can also view the plan. Administrators run the system and do not score. The unit's side
- * (answering a request for explanation) is the self-assessment's `registration.submit`.
+ * users holding `evaluation.appraise` (council members and emulation officers in the catalogue) at
+ * the plan's issuing unit or above it, who can also view the plan. Administrators run the system
+ * and do not score (a member-only action). The unit's side (answering a request for explanation)
+ * is the self-assessment's `registration.submit`.
  */
-
-const APPRAISER_ROLES = new Set(['council_member', 'emulation_officer']);
 
 type SheetRef = { unitPath: string; planUnitPath: string; status: ScoreSheetStatus };
 
 /** The units whose subtree's plans the actor appraises (minimal); lists filter on them in SQL. */
 export function appraiserPaths(actor: Actor): string[] {
   if (actor.kind !== 'user') return [];
-  return minimalPaths(
-    actor.grants.flatMap((g) =>
-      APPRAISER_ROLES.has(g.role) && g.unitPath !== null ? [g.unitPath] : [],
-    ),
-  );
+  const scope = scopeFor(actor, 'evaluation.appraise');
+  return scope.all ? [] : scope.paths;
 }
 
 export function canAppraise(actor: Actor, planUnitPath: string): boolean {

@@ -1,19 +1,8 @@
-import { roleAllows } from '../../../shared/permissions';
 import type { Actor } from '../../platform/context';
-import { isWithin } from '../../platform/access';
+import { can, canAtUnit } from '../../platform/access';
 import { canAppraise as canScoreAsAppraiser } from './appraisal.policy';
 
-/** Who may compute, publish and reopen a campaign's results. */
-
-function holdsRoleOver(actor: Actor, roles: readonly string[], unitPath: string): boolean {
-  if (actor.kind !== 'user') return actor.kind === 'system';
-  return actor.grants.some(
-    (g) =>
-      roles.includes(g.role) &&
-      roleAllows(g.role, 'campaign.view') &&
-      (g.unitPath === null ? g.role === 'admin' : isWithin(unitPath, g.unitPath)),
-  );
-}
+/** Who may compute, publish and reopen a campaign's results (the permission catalogue). */
 
 /**
  * Computing results is appraisers' work: the same rule as scoring (appraisal.policy.ts); the system
@@ -23,13 +12,15 @@ export function canAppraise(actor: Actor, planUnitPath: string): boolean {
   return actor.kind === 'system' || canScoreAsAppraiser(actor, planUnitPath);
 }
 
-/** The head of the issuing unit itself publishes (results are announced by decision). */
+/**
+ * The head of the issuing unit itself publishes (results are announced by decision):
+ * `results.publish`, held at that very unit.
+ */
 export function canPublishResults(actor: Actor, plan: { issuingUnitId: number }): boolean {
-  if (actor.kind !== 'user') return actor.kind === 'system';
-  return actor.grants.some((g) => g.role === 'unit_head' && g.unitId === plan.issuingUnitId);
+  return canAtUnit(actor, 'results.publish', plan.issuingUnitId);
 }
 
-/** Reopening published results needs the council. */
+/** Reopening published results needs the council: `results.reopen` over the plan's unit. */
 export function canReopenResults(actor: Actor, planUnitPath: string): boolean {
-  return holdsRoleOver(actor, ['council_member'], planUnitPath);
+  return can(actor, 'results.reopen', planUnitPath) && can(actor, 'campaign.view', planUnitPath);
 }

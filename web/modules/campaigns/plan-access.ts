@@ -1,8 +1,9 @@
+import { roleAllows } from '../../../shared/permissions';
 import { useCurrentUser } from '../../shell/current-user';
 
 /**
- * Units where the user holds the emulation-officer role itself: drafting a plan needs that grant
- * at the issuing unit (not inherited from an ancestor). The server decides; this only picks what
+ * Units where the user may draft a plan: `campaign.draft` is held at the issuing unit itself (not
+ * inherited from an ancestor), so only the grants' own units count. The server decides; this only picks what
  * to offer.
  */
 export function useOfficerUnits(): { value: string; label: string }[] {
@@ -10,7 +11,7 @@ export function useOfficerUnits(): { value: string; label: string }[] {
   const seen = new Set<string>();
   const out: { value: string; label: string }[] = [];
   for (const g of me.grants) {
-    if (g.role !== 'emulation_officer' || g.unitId === null) continue;
+    if (!roleAllows(g.role, 'campaign.draft') || g.unitId === null) continue;
     const value = String(g.unitId);
     if (seen.has(value)) continue;
     seen.add(value);

@@ -5,7 +5,7 @@ import { FileTextOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/client';
 import type { FieldError } from '../../api/client';
-import { useCurrentUser } from '../../shell/current-user';
+import { useOfficerUnits } from './plan-access';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useIsMobile } from '../../ui/hooks';
 import { planFieldLabels } from '../../../shared/campaign';
@@ -75,23 +75,6 @@ function labelOfFound(field: string): string {
   return row === undefined ? base : `${base} ${Number(row) + 1}`;
 }
 
-/** The units where the user may draft a plan (emulation officer grants). */
-function useDraftUnits() {
-  const me = useCurrentUser();
-  return useMemo(() => {
-    const seen = new Set<string>();
-    const out: { value: string; label: string }[] = [];
-    for (const g of me.grants) {
-      if (g.role !== 'emulation_officer' || g.unitId === null) continue;
-      const id = String(g.unitId);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      out.push({ value: id, label: g.unitName ?? `Đơn vị ${id}` });
-    }
-    return out;
-  }, [me.grants]);
-}
-
 /** The unit whose name the issuer line contains (longest match), else the first one. */
 function defaultUnit(units: { value: string; label: string }[], issuer: string | null) {
   if (issuer) {
@@ -118,7 +101,7 @@ export function ReviewStep({
 }) {
   const isMobile = useIsMobile();
   const navigate = useNavigate();
-  const units = useDraftUnits();
+  const units = useOfficerUnits();
   const create = useCreatePlanFromImport();
   const [form] = Form.useForm<ImportFormValues>();
   const [submitError, setSubmitError] = useState<unknown>(null);

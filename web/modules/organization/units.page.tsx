@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Card, Col, Empty, Form, List, Row, Spin, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { roleAllows } from '../../../shared/permissions';
 import { useCurrentUser } from '../../shell/current-user';
 import { UnitFormModal } from './unit-form-modal';
 import { useNavigate, useParams } from 'react-router';
@@ -25,7 +26,9 @@ export default function UnitsPage() {
   const detailRef = useRef<HTMLDivElement>(null);
   const me = useCurrentUser();
   // Top-level units (provinces) are created by system-wide administrators only.
-  const canCreateRoot = me.grants.some((g) => g.role === 'admin' && g.unitId === null);
+  const canCreateRoot = me.grants.some(
+    (g) => g.unitId === null && roleAllows(g.role, 'unit.manage'),
+  );
   const [creatingRoot, setCreatingRoot] = useState(false);
 
   const select = (id: string) => void navigate(`/units/${id}`);

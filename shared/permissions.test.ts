@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import {
+  actions,
+  memberOnlyActions,
+  roleAllows,
+  unitOwnActions,
+  type Action,
+  type Role,
+} from './permissions';
+
+/** The catalogue's rules for the actions the evaluation, commendation and contest work needs. */
+describe('permission catalogue', () => {
+  const cases: [Role, Action, boolean][] = [
+    ['emulation_officer', 'evaluation.appraise', true],
+    ['council_member', 'evaluation.appraise', true],
+    ['unit_head', 'evaluation.appraise', false],
+    ['admin', 'evaluation.appraise', false],
+    ['council_member', 'results.reopen', true],
+    ['emulation_officer', 'results.reopen', false],
+    ['admin', 'results.reopen', false],
+    ['unit_head', 'results.publish', true],
+    ['council_member', 'results.publish', false],
+    ['admin', 'results.publish', false],
+    ['council_member', 'council.vote', true],
+    ['emulation_officer', 'council.vote', false],
+    ['juror', 'jury.score', true],
+    ['council_member', 'jury.score', false],
+    ['admin', 'jury.score', false],
+    ['unit_head', 'decision.sign', true],
+    ['emulation_officer', 'decision.sign', false],
+    ['admin', 'decision.sign', false],
+    ['staff', 'campaign.view', true],
+    ['admin', 'person.manage', true],
+  ];
+  it.each(cases)('%s may %s: %s', (role, action, allowed) => {
+    expect(roleAllows(role, action)).toBe(allowed);
+  });
+
+  it("gives administrators every action but the units' own and the members' work", () => {
+    const held = actions.filter((a) => roleAllows('admin', a));
+    expect(held).toEqual(
+      actions.filter((a) => !unitOwnActions.includes(a) && !memberOnlyActions.includes(a)),
+    );
+  });
+});
