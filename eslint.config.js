@@ -6,6 +6,29 @@ const moduleBoundary = {
   message: 'Import another module only through its index.ts.',
 };
 
+// A web module (web/modules/<b>/) is reached from outside only through its surface: its `*.api.ts`
+// files (queries, mutations, response types) and the components and hooks listed here, which
+// other modules' pages embed. Add to the list deliberately; everything else stays private.
+const webModuleSurface = [
+  'campaigns/plan-access',
+  'campaigns/plan-labels',
+  'evaluation/dashboard-tab',
+  'evaluation/individual-checklist',
+  'evaluation/plan-evaluation',
+  'evaluation/results-tab',
+  'evaluation/results-view',
+  'evaluation/sheet-open-button',
+  'registrations/plan-registrations',
+];
+const webSurface = `(?:[^/]+/[^/]+\\.api|${webModuleSurface.join('|')})(?:\\.tsx?)?$`;
+const webMessage =
+  "Import another web module only through its *.api.ts or a file in eslint.config.js's webModuleSurface.";
+const webNoServer = { group: ['**/server/**'], message: 'web never imports server' };
+const webBoundary = (up) => ({
+  regex: `^${up}(?!\\.)(?!${webSurface})[^/]+/.+$`,
+  message: webMessage,
+});
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', '.tmp', 'coverage'] },
   ...tseslint.configs.recommendedTypeChecked,
@@ -58,10 +81,30 @@ export default tseslint.config(
   },
   {
     files: ['web/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [webNoServer] }] },
+  },
+  {
+    // From web/modules/<a>/x: `../<b>/…`; from web/ui, web/shell, web/api: `../modules/<b>/…`.
+    files: ['web/modules/*/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [webNoServer, webBoundary('\\.\\./')] }],
+    },
+  },
+  {
+    files: ['web/modules/*/*/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**'], message: 'web never imports server' }] },
+        { patterns: [webNoServer, webBoundary('\\.\\./\\.\\./')] },
+      ],
+    },
+  },
+  {
+    files: ['web/{ui,shell,api}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [webNoServer, webBoundary('\\.\\./modules/')] },
       ],
     },
   },

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useDebouncedValue } from './hooks';
+import { pageParam, patchParams } from './url-params';
 
 /**
  * The state of a list page that lives in the URL: `q` (search) and `page`, plus any other filter
@@ -10,23 +11,13 @@ import { useDebouncedValue } from './hooks';
 export function useUrlListState() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = pageParam(params);
   const [search, setSearch] = useState(q);
   const debounced = useDebouncedValue(search.trim(), 300);
 
   const update = useCallback(
     (patch: Record<string, string | undefined>) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v) next.set(k, v);
-            else next.delete(k);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
+      setParams((prev) => patchParams(prev, patch), { replace: true }),
     [setParams],
   );
 
