@@ -4,6 +4,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, fieldError } from '../../platform/errors';
+import { insertStoredFile } from '../../platform/storage';
 import { assertCan, pathInScope, scopeFor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { defineJob, enqueueJob } from '../../platform/jobs';
@@ -86,18 +87,10 @@ export async function requestImport(
     );
   const stored = await ctx.storage.put(input.data, input.fileName);
   return ctx.db.transaction().execute(async (trx) => {
-    const file = await trx
-      .insertInto('storedFile')
-      .values({
-        storageKey: stored.key,
-        originalName: input.fileName ?? 'import.xlsx',
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        sizeBytes: stored.size,
-        sha256: stored.sha256,
-        createdBy: actorId(ctx.actor),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const file = await insertStoredFile(trx, ctx, stored, {
+      originalName: input.fileName ?? 'import.xlsx',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     const jobId = await enqueueJob(
       trx,
       importJob,
