@@ -220,7 +220,7 @@ function fail(errors: RowError[]): AppError {
 
 /** Loads the sheet and finds the table's header row (the first with "Mã" and "Nội dung"). */
 async function readTable(ctx: Ctx, data: Buffer) {
-  // In memory on purpose: the streaming reader can split a Vietnamese character (xlsx-format.ts).
+  // In memory on purpose: the streaming reader can split a Vietnamese character (platform/spreadsheet.ts).
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ExcelJS.Buffer).catch((e: unknown) => {
     ctx.log.warn({ err: e }, 'unreadable criteria .xlsx upload');

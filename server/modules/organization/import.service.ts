@@ -13,15 +13,10 @@ import { genderLabels, personCategoryLabels, unitKindLabels } from '../../../sha
 import { importPeople } from './import-people';
 import { importUnits } from './import-units';
 import { nameMatches } from './people.service';
-import {
-  PATH_SEPARATOR,
-  PEOPLE_COLUMNS,
-  SHEET_OPTIONS,
-  UNIT_COLUMNS,
-  setupSheet,
-} from './xlsx-format';
+import { PATH_SEPARATOR, PEOPLE_COLUMNS, UNIT_COLUMNS } from './xlsx-format';
 import * as uq from './units.queries';
 import { fileName } from '../../platform/file-name';
+import { SHEET_OPTIONS, setupSheet } from '../../platform/spreadsheet';
 
 const ImportPayload = z.object({
   type: z.enum(['people', 'units']),
