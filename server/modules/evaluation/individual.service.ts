@@ -4,6 +4,7 @@ import type { Actor, Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors';
 import { insertStoredFile } from '../../platform/storage';
+import { requireFile } from '../../platform/upload';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { id as idSchema, parseInput, z } from '../../platform/validation';
@@ -285,9 +286,7 @@ export async function attachItemEvidence(
   input: { fileName: string | undefined; data: Buffer | undefined; version?: unknown },
   maxBytes = MAX_EVIDENCE_BYTES,
 ) {
-  if (input.data === undefined || input.fileName === undefined)
-    throw fieldError('file', 'Tệp minh chứng', 'chưa chọn tệp');
-  const { data, fileName } = input;
+  const { data, fileName } = requireFile(input, { field: 'file', label: 'Tệp minh chứng' });
   const version =
     input.version === undefined || input.version === ''
       ? undefined
