@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { actorId, type Ctx } from './context';
+import type { Executor } from './db';
 
 /**
  * Uploaded and generated files. Local disk by default; an S3-compatible store can implement the
@@ -33,4 +35,30 @@ export function localDiskStorage(root: string): FileStorage {
       await fs.rm(resolve(key), { force: true });
     },
   };
+}
+
+/**
+ * Records a file already written by `FileStorage.put` in `stored_file`, created by the context's
+ * actor at `ctx.now()`; returns the row's id. The caller removes the stored bytes if its
+ * transaction fails.
+ */
+export async function insertStoredFile(
+  db: Executor,
+  ctx: Pick<Ctx, 'actor' | 'now'>,
+  put: { key: string; sha256: string; size: number },
+  file: { originalName: string; contentType: string },
+): Promise<{ id: string }> {
+  return db
+    .insertInto('storedFile')
+    .values({
+      storageKey: put.key,
+      originalName: file.originalName,
+      contentType: file.contentType,
+      sizeBytes: put.size,
+      sha256: put.sha256,
+      createdBy: actorId(ctx.actor),
+      createdAt: ctx.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }

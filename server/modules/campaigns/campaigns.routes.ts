@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { publicCtx, sendFile, userCtx, type AppDeps } from '../../http/context';
+import { readUpload } from '../../http/upload';
 import { canAnywhere } from '../../platform/access';
 import { forbidden } from '../../platform/errors';
 import { id, parseInput } from '../../platform/validation';
@@ -35,12 +36,10 @@ async function readSource(req: FastifyRequest) {
     const body = (req.body ?? {}) as { text?: unknown };
     return { text: typeof body.text === 'string' ? body.text : undefined };
   }
-  for await (const part of req.parts()) {
-    if (part.type === 'file')
-      return { file: { bytes: await part.toBuffer(), name: part.filename } };
-    if (part.fieldname === 'text' && typeof part.value === 'string') return { text: part.value };
-  }
-  return {};
+  const { fileName, data, fields } = await readUpload(req);
+  if (data !== undefined && fileName !== undefined)
+    return { file: { bytes: data, name: fileName } };
+  return fields.text !== undefined ? { text: fields.text } : {};
 }
 
 export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): void {

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context';
-import { actorId } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
+import { insertStoredFile } from '../../platform/storage';
 import { parseInput, z } from '../../platform/validation';
 import { vietnamDate } from '../../platform/time';
 import {
@@ -102,19 +102,10 @@ export async function planDocument(ctx: Ctx, planId: number, format: Format, que
   const data = await render(documentInput(snapshot, false, today), format);
   const put = await ctx.storage.put(data, name);
   const kept = await ctx.db.transaction().execute(async (trx) => {
-    const file = await trx
-      .insertInto('storedFile')
-      .values({
-        storageKey: put.key,
-        originalName: name,
-        contentType: contentTypes[format],
-        sizeBytes: put.size,
-        sha256: put.sha256,
-        createdBy: actorId(ctx.actor),
-        createdAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const file = await insertStoredFile(trx, ctx, put, {
+      originalName: name,
+      contentType: contentTypes[format],
+    });
     // Two first downloads at once: the second insert does nothing (both return equal bytes) and
     // its file row is dropped with the transaction; the file itself is removed below.
     const row = await trx

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sendFile, userCtx, XLSX_TYPE, type AppDeps } from '../../http/context';
-import { AppError } from '../../platform/errors';
+import { readUpload } from '../../http/upload';
 import { id, parseInput } from '../../platform/validation';
 import {
   answerExplanation,
@@ -53,15 +53,7 @@ export function registerAppraisalRoutes(app: FastifyInstance, deps: AppDeps): vo
   app.post('/api/plans/:id/survey-scores', async (req) => {
     const ctx = userCtx(deps, req);
     const planId = params(req).id;
-    if (!req.isMultipart())
-      throw new AppError('VALIDATION_FAILED', 'Cần gửi tệp theo dạng multipart/form-data.');
-    let fileName: string | undefined;
-    let data: Buffer | undefined;
-    for await (const part of req.parts())
-      if (part.type === 'file') {
-        fileName = part.filename;
-        data = await part.toBuffer();
-      }
+    const { fileName, data } = await readUpload(req);
     return importSurveyScores(ctx, planId, { fileName, data });
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { XLSX_TYPE, sendFile, userCtx, type AppDeps } from '../../http/context';
-import { AppError } from '../../platform/errors';
+import { readUpload } from '../../http/upload';
 import { id, parseInput } from '../../platform/validation';
 import { getSheet, openSheet, returnSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { downloadEvidence, removeEvidence, uploadEvidence } from './evidence.service';
@@ -54,32 +54,15 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: AppDeps): v
   app.post('/api/score-sheets/:id/self-import', async (req) => {
     const ctx = userCtx(deps, req);
     const sheetId = params(req).id;
-    if (!req.isMultipart())
-      throw new AppError('VALIDATION_FAILED', 'Cần gửi tệp theo dạng multipart/form-data.');
-    let fileName: string | undefined;
-    let data: Buffer | undefined;
-    for await (const part of req.parts())
-      if (part.type === 'file') {
-        fileName = part.filename;
-        data = await part.toBuffer();
-      }
+    const { fileName, data } = await readUpload(req);
     return importSelfAssessment(ctx, sheetId, { fileName, data });
   });
   app.post('/api/score-sheets/:id/evidence', async (req, reply) => {
     const ctx = userCtx(deps, req);
     const sheetId = params(req).id;
-    if (!req.isMultipart())
-      throw new AppError('VALIDATION_FAILED', 'Cần gửi tệp theo dạng multipart/form-data.');
-    let nodeId: unknown;
-    let fileName: string | undefined;
-    let data: Buffer | undefined;
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        fileName = part.filename;
-        data = await part.toBuffer();
-      } else if (part.fieldname === 'nodeId') nodeId = part.value;
-    }
-    return reply.code(201).send(await uploadEvidence(ctx, sheetId, { nodeId, fileName, data }));
+    const { fileName, data, fields } = await readUpload(req);
+    const input = { nodeId: fields.nodeId, fileName, data };
+    return reply.code(201).send(await uploadEvidence(ctx, sheetId, input));
   });
   app.get('/api/score-sheets/:id/evidence/:evidenceId', async (req, reply) => {
     const p = params(req);

@@ -10,14 +10,8 @@ import {
 } from '../../../shared/criteria';
 import type { Ctx } from '../../platform/context';
 import { can } from '../../platform/access';
-import {
-  AppError,
-  fieldError,
-  forbidden,
-  notFound,
-  staleVersion,
-  type RowError,
-} from '../../platform/errors';
+import { AppError, forbidden, notFound, staleVersion, type RowError } from '../../platform/errors';
+import { requireXlsx } from '../../platform/upload';
 import { foldVietnamese, nfc } from '../../platform/text';
 import { parseInput, z } from '../../platform/validation';
 import { criteriaLabels } from './criteria.schemas';
@@ -220,7 +214,7 @@ function fail(errors: RowError[]): AppError {
 
 /** Loads the sheet and finds the table's header row (the first with "Mã" and "Nội dung"). */
 async function readTable(ctx: Ctx, data: Buffer) {
-  // In memory on purpose: the streaming reader can split a Vietnamese character (xlsx-format.ts).
+  // In memory on purpose: the streaming reader can split a Vietnamese character (platform/spreadsheet.ts).
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ExcelJS.Buffer).catch((e: unknown) => {
     ctx.log.warn({ err: e }, 'unreadable criteria .xlsx upload');
@@ -380,12 +374,7 @@ export async function importCriteriaXlsx(
   input: { version: unknown; fileName: string | undefined; data: Buffer | undefined },
 ) {
   const { version } = parseInput(ImportFields, { version: input.version }, labels);
-  if (input.data === undefined || input.fileName === undefined)
-    throw fieldError('file', labels.file, 'chưa chọn tệp');
-  if (!/\.xlsx$/i.test(input.fileName))
-    throw fieldError('file', labels.file, 'phải là tệp .xlsx (Excel 2007 trở lên)');
-  if (input.data.length < 4 || input.data.readUInt32LE(0) !== 0x04034b50)
-    throw fieldError('file', labels.file, 'nội dung không phải bảng tính .xlsx hợp lệ');
+  const { data } = requireXlsx(input, { field: 'file', label: labels.file });
   const v = await findCriteriaVersion(ctx.db, versionId);
   const owner = v?.ownerUnitPath ?? null;
   const manages = owner !== null && can(ctx.actor, 'criteria.manage', owner);
@@ -394,6 +383,6 @@ export async function importCriteriaXlsx(
   const published = 'Phiên bản đã ban hành không sửa được: hãy tạo phiên bản mới.';
   if (v.status !== 'draft') throw new AppError('INVALID_STATE', published);
   if (v.version !== version) throw staleVersion();
-  const tree = await parseCriteriaSheet(ctx, input.data);
+  const tree = await parseCriteriaSheet(ctx, data);
   return updateCriteriaDraft(ctx, versionId, { version, tree });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendFile, userCtx, XLSX_TYPE, type AppDeps } from '../../http/context';
-import { AppError } from '../../platform/errors';
+import { readUpload } from '../../http/upload';
 import { id, parseInput } from '../../platform/validation';
 import {
   createCriteriaSet,
@@ -48,17 +48,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
   app.post('/api/criteria/versions/:id/import', async (req) => {
     const ctx = userCtx(deps, req);
     const versionId = idParam(req);
-    if (!req.isMultipart())
-      throw new AppError('VALIDATION_FAILED', 'Cần gửi tệp theo dạng multipart/form-data.');
-    const fields: Record<string, string> = {};
-    let fileName: string | undefined;
-    let data: Buffer | undefined;
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        fileName = part.filename;
-        data = await part.toBuffer();
-      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-    }
+    const { fileName, data, fields } = await readUpload(req);
     return importCriteriaXlsx(ctx, versionId, { version: fields.version, fileName, data });
   });
   app.post('/api/criteria/sets/:id/versions', async (req, reply) =>

@@ -1,6 +1,8 @@
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, fieldError, forbidden, notFound } from '../../platform/errors';
+import { insertStoredFile } from '../../platform/storage';
+import { requireFile } from '../../platform/upload';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { findCriteriaVersion } from './criteria.service';
@@ -102,9 +104,7 @@ export async function uploadEvidence(
   input: { nodeId: unknown; fileName: string | undefined; data: Buffer | undefined },
   maxBytes = MAX_EVIDENCE_BYTES,
 ) {
-  if (input.data === undefined || input.fileName === undefined)
-    throw fieldError('file', 'Tệp kiểm chứng', 'chưa chọn tệp');
-  const { data, fileName } = input;
+  const { data, fileName } = requireFile(input, { field: 'file', label: 'Tệp kiểm chứng' });
   if (typeof input.nodeId !== 'string' || input.nodeId.length === 0)
     throw fieldError('nodeId', 'Tiêu chí', 'không được để trống');
   const nodeId = input.nodeId;
@@ -120,19 +120,10 @@ export async function uploadEvidence(
       // The state may have changed meanwhile: every check again, on the locked sheet.
       const sheet = await evidenceSheet(ctx, trx, sheetId, 'update');
       await attachableLeaf(trx, sheet, nodeId);
-      const file = await trx
-        .insertInto('storedFile')
-        .values({
-          storageKey: put.key,
-          originalName: fileName,
-          contentType: check.contentType,
-          sizeBytes: put.size,
-          sha256: put.sha256,
-          createdBy: actorId(ctx.actor),
-          createdAt: ctx.now(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const file = await insertStoredFile(trx, ctx, put, {
+        originalName: fileName,
+        contentType: check.contentType,
+      });
       const row = await trx
         .insertInto('scoreEvidence')
         .values({

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendFile, userCtx, type AppDeps } from '../../http/context';
-import { AppError } from '../../platform/errors';
+import { readUpload } from '../../http/upload';
 import {
   attachItemEvidence,
   confirmItem,
@@ -22,18 +22,9 @@ export function registerIndividualRoutes(app: FastifyInstance, deps: AppDeps): v
   // Multipart: one file and optionally the item's `version`.
   app.post('/api/registrations/:id/checklist/:index/evidence', async (req) => {
     const ctx = userCtx(deps, req);
-    if (!req.isMultipart())
-      throw new AppError('VALIDATION_FAILED', 'Cần gửi tệp theo dạng multipart/form-data.');
-    let version: unknown;
-    let fileName: string | undefined;
-    let data: Buffer | undefined;
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        fileName = part.filename;
-        data = await part.toBuffer();
-      } else if (part.fieldname === 'version') version = part.value;
-    }
-    return attachItemEvidence(ctx, params(req).id, params(req).index, { fileName, data, version });
+    const { fileName, data, fields } = await readUpload(req);
+    const input = { fileName, data, version: fields.version };
+    return attachItemEvidence(ctx, params(req).id, params(req).index, input);
   });
   app.get('/api/registrations/:id/checklist/:index/evidence', async (req, reply) => {
     const file = await downloadItemEvidence(userCtx(deps, req), params(req).id, params(req).index);

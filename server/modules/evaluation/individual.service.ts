@@ -3,6 +3,8 @@ import { defaultBands } from '../../../shared/criteria';
 import type { Actor, Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors';
+import { insertStoredFile } from '../../platform/storage';
+import { requireFile } from '../../platform/upload';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { id as idSchema, parseInput, z } from '../../platform/validation';
@@ -284,9 +286,7 @@ export async function attachItemEvidence(
   input: { fileName: string | undefined; data: Buffer | undefined; version?: unknown },
   maxBytes = MAX_EVIDENCE_BYTES,
 ) {
-  if (input.data === undefined || input.fileName === undefined)
-    throw fieldError('file', 'Tệp minh chứng', 'chưa chọn tệp');
-  const { data, fileName } = input;
+  const { data, fileName } = requireFile(input, { field: 'file', label: 'Tệp minh chứng' });
   const version =
     input.version === undefined || input.version === ''
       ? undefined
@@ -300,19 +300,10 @@ export async function attachItemEvidence(
     return await ctx.db.transaction().execute(async (trx) => {
       const { reg, plan, before, itemIndex } = await loadForChange(ctx, trx, registrationId, index);
       if (version !== undefined && before.version !== version) throw staleVersion();
-      const file = await trx
-        .insertInto('storedFile')
-        .values({
-          storageKey: put.key,
-          originalName: fileName,
-          contentType: check.contentType,
-          sizeBytes: put.size,
-          sha256: put.sha256,
-          createdBy: actorId(ctx.actor),
-          createdAt: ctx.now(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const file = await insertStoredFile(trx, ctx, put, {
+        originalName: fileName,
+        contentType: check.contentType,
+      });
       await trx
         .updateTable('individualCheck')
         .set({ evidenceFileId: file.id, version: before.version + 1 })

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CriteriaTree, CriterionNode, Scoring } from '../../../shared/criteria';
-import { SHEET_OPTIONS, setupSheet, type Column } from '../organization/index';
+import { SHEET_OPTIONS, setupSheet, type Column } from '../../platform/spreadsheet';
 import { foldVietnamese, nfc } from '../../platform/text';
 import { isSelfScored } from './assessment.rules';
 import { num } from './numbers';
@@ -247,7 +247,7 @@ const fold = (s: string) => foldVietnamese(s.replace(/\(\*\)/g, ''));
 /**
  * Reads the table: the first sheet whose first 10 rows hold a header with "Mã tiêu chí" (headers
  * matched on folded text, "(*)" ignored; columns in any order). Rows whose code, figure and note
- * are all blank are skipped. In-memory loader on purpose (organization/xlsx-format.ts: the
+ * are all blank are skipped. In-memory loader on purpose (platform/spreadsheet.ts: the
  * streaming reader can split a Vietnamese character). Throws on an unreadable file.
  */
 export async function readSelfSheet(data: Buffer): Promise<SelfSheet> {

@@ -1,6 +1,7 @@
 import type { CriteriaTree, CriterionNode, Scoring } from '../../../shared/criteria';
 import type { Ctx } from '../../platform/context';
 import { AppError, fieldError, forbidden, notFound, type RowError } from '../../platform/errors';
+import { requireXlsx } from '../../platform/upload';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { findCriteriaVersion } from './criteria.service';
@@ -164,14 +165,7 @@ function rowErrors(errors: RowError[]): AppError {
 }
 
 async function readFile(ctx: Ctx, input: { fileName?: string; data?: Buffer }): Promise<SelfSheet> {
-  const { fileName, data } = input;
-  if (data === undefined || fileName === undefined)
-    throw fieldError(FILE.field, FILE.label, 'chưa chọn tệp');
-  if (!/\.xlsx$/i.test(fileName))
-    throw fieldError(FILE.field, FILE.label, 'phải là tệp .xlsx (Excel 2007 trở lên)');
-  // An .xlsx is a ZIP: "PK\x03\x04". A PDF (or anything else) renamed .xlsx stops here.
-  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50)
-    throw fieldError(FILE.field, FILE.label, 'nội dung không phải bảng tính .xlsx hợp lệ');
+  const { data } = requireXlsx(input, FILE);
   return readSelfSheet(data).catch((e: unknown) => {
     ctx.log.warn({ err: e }, 'unreadable self-assessment .xlsx upload');
     throw fieldError(FILE.field, FILE.label, 'không đọc được tệp; tệp phải là bảng tính .xlsx');

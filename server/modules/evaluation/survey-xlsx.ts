@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { SHEET_OPTIONS, setupSheet, type Column } from '../organization/index';
-import { foldVietnamese } from '../../platform/text';
+import { SHEET_OPTIONS, readSheet, setupSheet, type Column } from '../../platform/spreadsheet';
 
 /**
  * The survey-score workbook (điểm khảo sát): one row per unit and survey criterion. The template
@@ -18,57 +17,19 @@ export const SURVEY_COLUMNS: Column[] = [
 
 export type SurveyRow = { rowNumber: number; cells: Record<string, string> };
 
-function cellText(value: ExcelJS.CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('result' in value) return cellText(value.result);
-  }
-  return '';
-}
-
 /**
- * Reads the first sheet with the in-memory loader (the streaming reader corrupts Vietnamese
- * characters split across chunks — see organization/xlsx-format.ts). Headers are matched on
- * folded text, "(*)" ignored; blank rows are skipped. Throws on an unreadable file.
+ * Reads the first sheet with the platform's reader (in memory; headers matched on folded text,
+ * "(*)" ignored; blank rows skipped). Throws on an unreadable file.
  */
 export async function readSurveyRows(
   data: Buffer,
 ): Promise<{ headers: Set<string>; rows: SurveyRow[] }> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  const ws = wb.worksheets[0];
-  const index = new Map<string, number>();
-  const rows: SurveyRow[] = [];
-  if (ws === undefined) return { headers: new Set(), rows };
-  ws.eachRow((row) => {
-    const values = row.values as ExcelJS.CellValue[];
-    if (row.number === 1) {
-      values.forEach((v, i) => {
-        const folded = foldVietnamese(cellText(v).replace(/\(\*\)/g, ''));
-        const col = SURVEY_COLUMNS.find((c) => foldVietnamese(c.header) === folded);
-        if (col) index.set(col.key, i);
-      });
-      return;
-    }
-    const cells = Object.fromEntries(
-      SURVEY_COLUMNS.map((c) => {
-        const i = index.get(c.key);
-        return [c.key, i === undefined ? '' : cellText(values[i])];
-      }),
-    );
-    if (Object.values(cells).every((c) => c === '')) return;
-    rows.push({ rowNumber: row.number, cells });
-  });
-  return { headers: new Set(index.keys()), rows };
+  const sheet = await readSheet(data, SURVEY_COLUMNS);
+  const rows = sheet.rows.map((r) => ({
+    rowNumber: r.rowNumber,
+    cells: Object.fromEntries(SURVEY_COLUMNS.map((c, i) => [c.key, r.cells[i] ?? ''])),
+  }));
+  return { headers: new Set(sheet.headers.keys()), rows };
 }
 
 export type TemplateRow = {

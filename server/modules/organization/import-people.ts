@@ -15,7 +15,7 @@ import {
 } from '../../../shared/org';
 import { birthYearBounds, normalisePhone } from './organization.rules';
 import { PEOPLE_COLUMNS } from './xlsx-format';
-import { readImportSheet } from './import-sheet';
+import { readImportSheet } from '../../platform/spreadsheet';
 import { loadUnitResolver } from './unit-resolver';
 import * as uq from './units.queries';
 

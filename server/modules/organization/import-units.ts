@@ -8,7 +8,7 @@ import { foldVietnamese, nfc, squish } from '../../platform/text';
 import { unitKindLabels, type UnitKind } from '../../../shared/org';
 import { containmentError } from './organization.rules';
 import { UNIT_COLUMNS } from './xlsx-format';
-import { readImportSheet } from './import-sheet';
+import { readImportSheet } from '../../platform/spreadsheet';
 import { loadUnitResolver } from './unit-resolver';
 import * as uq from './units.queries';
 import {

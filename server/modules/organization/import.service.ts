@@ -3,7 +3,9 @@ import ExcelJS from 'exceljs';
 import { sql, type SqlBool } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
-import { AppError, fieldError } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
+import { insertStoredFile } from '../../platform/storage';
+import { requireXlsx } from '../../platform/upload';
 import { assertCan, pathInScope, scopeFor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { defineJob, enqueueJob } from '../../platform/jobs';
@@ -12,15 +14,10 @@ import { genderLabels, personCategoryLabels, unitKindLabels } from '../../../sha
 import { importPeople } from './import-people';
 import { importUnits } from './import-units';
 import { nameMatches } from './people.service';
-import {
-  PATH_SEPARATOR,
-  PEOPLE_COLUMNS,
-  SHEET_OPTIONS,
-  UNIT_COLUMNS,
-  setupSheet,
-} from './xlsx-format';
+import { PATH_SEPARATOR, PEOPLE_COLUMNS, UNIT_COLUMNS } from './xlsx-format';
 import * as uq from './units.queries';
 import { fileName } from '../../platform/file-name';
+import { SHEET_OPTIONS, setupSheet } from '../../platform/spreadsheet';
 
 const ImportPayload = z.object({
   type: z.enum(['people', 'units']),
@@ -62,14 +59,7 @@ export async function requestImport(
     { type: input.type, unitId: input.unitId },
     labels,
   );
-  if (input.data === undefined || input.fileName === undefined)
-    throw fieldError('file', labels.file, 'chưa chọn tệp');
-  if (!/\.xlsx$/i.test(input.fileName))
-    throw fieldError('file', labels.file, 'phải là tệp .xlsx (Excel 2007 trở lên)');
-  // .xlsx is a zip container: check the content, not only the name.
-  if (input.data.length < 4 || input.data.readUInt32LE(0) !== 0x04034b50) {
-    throw fieldError('file', labels.file, 'nội dung không phải bảng tính .xlsx hợp lệ');
-  }
+  const upload = requireXlsx(input, { field: 'file', label: labels.file });
   const unit = await uq.getUnit(ctx.db, p.unitId);
   assertCan(
     ctx.actor,
@@ -84,20 +74,12 @@ export async function requestImport(
       unit.path,
       'Bạn không có quyền thêm đơn vị vào đơn vị này.',
     );
-  const stored = await ctx.storage.put(input.data, input.fileName);
+  const stored = await ctx.storage.put(upload.data, upload.fileName);
   return ctx.db.transaction().execute(async (trx) => {
-    const file = await trx
-      .insertInto('storedFile')
-      .values({
-        storageKey: stored.key,
-        originalName: input.fileName ?? 'import.xlsx',
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        sizeBytes: stored.size,
-        sha256: stored.sha256,
-        createdBy: actorId(ctx.actor),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const file = await insertStoredFile(trx, ctx, stored, {
+      originalName: upload.fileName,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     const jobId = await enqueueJob(
       trx,
       importJob,
@@ -109,7 +91,7 @@ export async function requestImport(
       entityType: 'job',
       entityId: jobId,
       unitPath: unit.path,
-      after: { fileName: input.fileName, sha256: stored.sha256, sizeBytes: stored.size },
+      after: { fileName: upload.fileName, sha256: stored.sha256, sizeBytes: stored.size },
     });
     return { jobId };
   });

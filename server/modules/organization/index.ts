@@ -8,4 +8,3 @@ export {
   refreshDisplayNames as refreshUnitDisplayNames,
   type UnitRecord,
 } from './units.queries';
-export { SHEET_OPTIONS, setupSheet, type Column } from './xlsx-format';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sendFile, sendStream, userCtx, XLSX_TYPE, type AppDeps } from '../../http/context';
-import { AppError } from '../../platform/errors';
+import { readUpload } from '../../http/upload';
 import { z } from '../../platform/validation';
 import { buildTemplate } from './xlsx-format';
 import { exportPeople, exportUnits, requestImport } from './import.service';
@@ -73,17 +73,7 @@ export function registerOrganizationRoutes(app: FastifyInstance, deps: AppDeps):
 
   app.post('/api/imports', async (req, reply) => {
     const ctx = userCtx(deps, req);
-    if (!req.isMultipart())
-      throw new AppError('VALIDATION_FAILED', 'Cần gửi tệp theo dạng multipart/form-data.');
-    const fields: Record<string, string> = {};
-    let fileName: string | undefined;
-    let data: Buffer | undefined;
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        fileName = part.filename;
-        data = await part.toBuffer();
-      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-    }
+    const { fileName, data, fields } = await readUpload(req);
     const result = await requestImport(ctx, {
       type: fields.type,
       unitId: fields.unitId,

@@ -1,19 +1,12 @@
 import ExcelJS from 'exceljs';
 import { genderLabels, personCategoryLabels, unitKindLabels } from '../../../shared/org';
+import { SHEET_OPTIONS, setupSheet, styleHeaderRow, type Column } from '../../platform/spreadsheet';
 import { foldVietnamese } from '../../platform/text';
 
 /**
  * The .xlsx formats for people and units: the template, the export and the import read the same
  * columns, so an export can be edited and imported back (rows with an ID update that record).
  */
-
-export type Column = {
-  key: string;
-  header: string;
-  width: number;
-  required?: boolean;
-  list?: string[];
-};
 
 export const PEOPLE_COLUMNS: Column[] = [
   { key: 'id', header: 'ID', width: 9 },
@@ -57,42 +50,6 @@ export function splitPath(raw: string): string[] {
     .split(/[›>]/u)
     .map((s) => foldVietnamese(s))
     .filter((s) => s.length > 0);
-}
-
-const headerStyle = (row: ExcelJS.Row) => {
-  row.font = { bold: true };
-  row.alignment = { vertical: 'middle', wrapText: true };
-  row.height = 30;
-  row.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    c.border = { bottom: { style: 'thin' } };
-  });
-};
-
-/** Frozen header row; pass as addWorksheet options (streaming sheets cannot set views later). */
-export const SHEET_OPTIONS = { views: [{ state: 'frozen' as const, ySplit: 1 }] };
-
-export function setupSheet(ws: ExcelJS.Worksheet, columns: Column[], validationRows: number): void {
-  ws.columns = columns.map((c) => ({
-    key: c.key,
-    header: c.required ? `${c.header} (*)` : c.header,
-    width: c.width,
-  }));
-  headerStyle(ws.getRow(1));
-  columns.forEach((c, i) => {
-    if (!c.list) return;
-    const letter = ws.getColumn(i + 1).letter;
-    for (let r = 2; r <= validationRows + 1; r++) {
-      ws.getCell(`${letter}${r}`).dataValidation = {
-        type: 'list',
-        allowBlank: !c.required,
-        formulae: [`"${c.list.join(',')}"`],
-        showErrorMessage: true,
-        errorTitle: c.header,
-        error: `Chọn một giá trị trong danh sách: ${c.list.join(', ')}`,
-      };
-    }
-  });
 }
 
 /** A template workbook: the data sheet with drop-down lists and a guidance sheet. */
@@ -148,70 +105,7 @@ export async function buildTemplate(type: 'people' | 'units'): Promise<Buffer> {
           ['Đang hoạt động', 'Có hoặc Không (mặc định Có)'],
         ];
   lines.forEach((l) => guide.addRow(l));
-  headerStyle(guide.getRow(1));
+  styleHeaderRow(guide.getRow(1));
   guide.getColumn(2).alignment = { wrapText: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** Text of a cell as the user sees it (numbers, rich text, hyperlinks, formulas' results). */
-export function cellText(value: ExcelJS.CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('result' in value) return cellText(value.result);
-  }
-  return '';
-}
-
-export type SheetRows = {
-  headers: Map<string, number>;
-  rows: { rowNumber: number; cells: string[] }[];
-};
-
-/**
- * Reads the first sheet and maps its header row to column keys by folded header text.
- *
- * Uses the in-memory loader on purpose: ExcelJS's streaming reader decodes each inflated chunk
- * with `toString()`, which corrupts a Vietnamese character split across a chunk boundary
- * ("kết quả" → "kết qu\ufffd") once a file is large enough. Measured: 100,000 rows load in about
- * 3.5 s with about 600 MB resident (docs/benchmarks.md).
- */
-export async function readSheet(
-  data: Buffer,
-  columns: Column[],
-  onRow?: (n: number) => void,
-): Promise<SheetRows> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  const ws = wb.worksheets[0];
-  const headers = new Map<string, number>();
-  const rows: SheetRows['rows'] = [];
-  if (ws === undefined) return { headers, rows };
-  ws.eachRow((row) => {
-    const values = row.values as ExcelJS.CellValue[];
-    if (row.number === 1) {
-      values.forEach((v, i) => {
-        const folded = foldVietnamese(cellText(v).replace(/\(\*\)/g, ''));
-        const col = columns.find((c) => foldVietnamese(c.header) === folded);
-        if (col) headers.set(col.key, i);
-      });
-      return;
-    }
-    const cells = columns.map((c) => {
-      const idx = headers.get(c.key);
-      return idx === undefined ? '' : cellText(values[idx]);
-    });
-    if (cells.every((c) => c === '')) return;
-    rows.push({ rowNumber: row.number, cells });
-    if (onRow && rows.length % 5000 === 0) onRow(rows.length);
-  });
-  return { headers, rows };
 }

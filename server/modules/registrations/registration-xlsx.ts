@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { registrationKindLabels, registrationStatusLabels } from '../../../shared/registration';
-import { SHEET_OPTIONS, setupSheet, type Column } from '../organization/index';
+import { SHEET_OPTIONS, setupSheet, type Column } from '../../platform/spreadsheet';
 import type { RegistrationRecord } from './registrations.schemas';
 
 /** The registration list of a plan as an .xlsx sheet (one row per registration). */
