@@ -8,7 +8,7 @@ import { readPlanText } from '../server/modules/campaigns/plan-reader/read-plan'
 import { renderPlanDocx, renderPlanPdf } from '../server/modules/documents/index';
 import { seed001Plan } from '../server/modules/documents/plan-document.fixtures';
 import { createPlan, issuePlan } from '../server/modules/campaigns/index';
-import { listPlans } from '../server/modules/campaigns/plans.service';
+import { listPlans } from '../server/modules/campaigns/plan-list.service';
 import { listPublicPlans } from '../server/modules/campaigns/public.service';
 import { loadUserActor } from '../server/modules/auth/index';
 import { foldVietnamese } from '../server/platform/text';

@@ -13,11 +13,10 @@ import {
   getPlanDetail,
   getVisiblePlan,
   unitRef,
-  listPlans,
-  listPlanIssuingUnits,
   listPlanVersions,
   updateDraft,
 } from './plans.service';
+import { listPlans, listPlanIssuingUnits } from './plan-list.service';
 import { issuePlan, recordIssuedPlan } from './issue-plan';
 import { cascadeBoard, planTree, startChildPlan } from './cascade.service';
 import { reviewCarriedSection } from './carried-sections';

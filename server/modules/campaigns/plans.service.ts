@@ -1,10 +1,8 @@
-import { sql, type SqlBool } from 'kysely';
 import type { CarriedSection } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, fieldError, forbidden, staleVersion } from '../../platform/errors';
 import { changedFields, recordAudit } from '../../platform/audit';
-import { pathInScope, scopeFor } from '../../platform/access';
 import { isUniqueViolation, type Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
 import { vietnamDate } from '../../platform/time';
@@ -14,8 +12,6 @@ import {
   CancelPlan,
   ClosePlan,
   CreatePlan,
-  IssuingUnitsQuery,
-  ListPlansQuery,
   UpdateDraft,
   planLabels,
   toPlanResponse,
@@ -111,51 +107,6 @@ export async function getPlanDetail(ctx: Ctx, id: number) {
     /** A draft: what issuing it today would lead to (null once issued). */
     issueOutlook: plan.status === 'draft' ? issueOutlook(plan, vietnamDate(ctx.now())) : null,
   };
-}
-
-/** The plans an actor may list: every issued plan, plus drafts inside their campaign.view scope. */
-function visibleToActor(ctx: Ctx) {
-  const scope = scopeFor(ctx.actor, 'campaign.view');
-  return sql<SqlBool>`(p.document_number IS NOT NULL OR ${pathInScope(scope, sql<string>`u.path`)})`;
-}
-
-/**
- * Lists plans: every issued plan, plus drafts inside the actor's campaign.view scope. The search
- * is accent-insensitive and matches every word, in any order, against the number, title and
- * issuing unit (see planSearchCondition). Also filters by status, kind, issuing unit (and its
- * subtree; NOT_FOUND for an unknown unit) and year.
- */
-export async function listPlans(ctx: Ctx, input: unknown) {
-  const query = parseInput(ListPlansQuery, input, planLabels);
-  const conditions = [visibleToActor(ctx)];
-  const searched = query.search ? q.planSearchCondition(query.search) : undefined;
-  if (searched) conditions.push(searched);
-  if (query.status) conditions.push(sql`p.status = ${query.status}`);
-  if (query.kind) conditions.push(sql`p.kind = ${query.kind}`);
-  if (query.year)
-    conditions.push(
-      sql`extract(year FROM coalesce(p.issued_on, (p.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)) = ${query.year}`,
-    );
-  if (query.unitId !== undefined) {
-    const unit = await getUnit(ctx.db, query.unitId);
-    conditions.push(q.issuedWithin(unit.path));
-  }
-  const page = await q.listPlans(
-    ctx.db,
-    sql.join(conditions, sql` AND `),
-    query.page,
-    query.pageSize,
-  );
-  return { items: page.items.map(toPlanSummary), total: page.total };
-}
-
-/**
- * Units for the issuing-unit filter of the plans list: those whose subtree issued a plan the actor
- * may list, matching the optional accent-insensitive search; higher levels first, at most 20.
- */
-export async function listPlanIssuingUnits(ctx: Ctx, input: unknown) {
-  const query = parseInput(IssuingUnitsQuery, input, { search: 'Tìm đơn vị', id: 'Đơn vị' });
-  return { items: await q.listIssuingUnits(ctx.db, visibleToActor(ctx), query, 20) };
 }
 
 /**

@@ -12,11 +12,10 @@ import {
   closePlan,
   createPlan,
   getPlanDetail,
-  listPlanIssuingUnits,
-  listPlans,
   listPlanVersions,
   updateDraft,
 } from './plans.service';
+import { listPlanIssuingUnits, listPlans } from './plan-list.service';
 import { advancePlanStatuses } from './cascade.service';
 import { issuePlan, recordIssuedPlan } from './issue-plan';
 

@@ -11,7 +11,7 @@ import { useDebouncedValue, useMediaQuery } from '../../ui/hooks';
 import type { PlanDetail } from '../campaigns/plans.api';
 import { kindOptions, LateTag, RegistrationStatusTag, statusOptions } from './registration-labels';
 import { BulkReviewBar } from './bulk-review';
-import { allowsReview } from './registration-access';
+import { useRegistrationAccess } from './registration-access';
 import type { Selection } from './bulk-review';
 import { RegistrationDetails, RowActions } from './registration-row';
 import type { RowIntent } from './registration-row';
@@ -91,7 +91,8 @@ export function RegistrationList({ plan }: { plan: PlanDetail }) {
   const filter = { status, kind, search: term || undefined };
   const list = useRegistrations(plan.id, { ...filter, page, pageSize: PAGE_SIZE });
   const rows = list.data?.items ?? [];
-  const reviewing = plan.permissions.canReviewRegistrations && allowsReview(plan.status);
+  const access = useRegistrationAccess(plan);
+  const reviewing = access.reviewer && access.reviewable;
   const [selection, setSelection] = useState<Selection>(new Map());
   const rowSelection = reviewing
     ? {

@@ -26,12 +26,6 @@ export function isoDate(year: number, month: number, day: number): string | null
   return d.toISOString().slice(0, 10);
 }
 
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 function num(s: string | undefined): number | null {
   return s === undefined ? null : Number(s);
 }

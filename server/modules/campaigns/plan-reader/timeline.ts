@@ -1,4 +1,5 @@
-import { addDays, findDates, isoDate } from './dates';
+import { addDays } from '../../../../shared/dates';
+import { findDates, isoDate } from './dates';
 import {
   capitalize,
   cleanItem,
