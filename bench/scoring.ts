@@ -6,6 +6,10 @@ import { createPlan, recordIssuedPlan } from '../server/modules/campaigns/index'
 import { samplePlanInput } from '../server/test/plans';
 import { computeResults, listResults } from '../server/modules/evaluation/results.service';
 import { planDashboard } from '../server/modules/evaluation/dashboard.service';
+import {
+  noPlanEvaluation,
+  upsertPlanEvaluation,
+} from '../server/modules/evaluation/plan-evaluation.queries';
 
 /**
  * `npm run bench -- scoring`: every commune of the national data set (3,321) with a submitted
@@ -97,11 +101,13 @@ export async function benchScoring(runtime: Runtime, log: (line: string) => void
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db
-    .updateTable('campaignPlan')
-    .set({ criteriaVersionId: version.id })
-    .where('id', '=', plan.id)
-    .execute();
+  await upsertPlanEvaluation(
+    db,
+    plan.id,
+    { ...noPlanEvaluation, criteriaVersionId: version.id },
+    null,
+    new Date(),
+  );
 
   log('scoring: writing 3,321 registrations, sheets and 332,100 leaf scores …');
   const leafIds = tree.fields.flatMap((f) => f.children.map((c) => c.id));

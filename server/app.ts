@@ -17,7 +17,7 @@ import { registerJobRoutes } from './modules/jobs/index';
 import { registerCampaignRoutes } from './modules/campaigns/index';
 import { registerRegistrationRoutes } from './modules/registrations/index';
 import { registerNotificationRoutes } from './modules/notifications/index';
-import { registerEvaluationRoutes } from './modules/evaluation/index';
+import { planEvaluationContributions, registerEvaluationRoutes } from './modules/evaluation/index';
 import { registerHomeRoutes } from './modules/home/index';
 import { demoAccounts } from './demo/localities';
 
@@ -188,7 +188,7 @@ export async function buildApp(
   registerOrganizationRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerJobRoutes(app, deps);
-  registerCampaignRoutes(app, deps);
+  registerCampaignRoutes(app, deps, planEvaluationContributions);
   registerRegistrationRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerEvaluationRoutes(app, deps);

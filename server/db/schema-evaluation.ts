@@ -3,7 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 /**
  * Kysely's view of the registration and evaluation tables (migrations 0004–0009): registrations,
  * criteria sets, score sheets with their entries and evidence, results and individuals'
- * checklists. Re-exported by schema.ts, which assembles the `Database` interface.
+ * checklists; the plan's evaluation settings and results state (0017, off campaign_plan). Re-exported by schema.ts, which assembles the `Database` interface.
  */
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -63,7 +63,7 @@ export interface CriteriaSetVersionTable {
 
 /**
  * 'published' is allowed by the CHECK but never written: published results lock the sheets through
- * the plan (campaign_plan.results_status, see evaluation/results-lock.ts), so that reopening gives
+ * the plan (results_state.status, see evaluation/results-lock.ts), so that reopening gives
  * every sheet back its own step.
  */
 export type ScoreSheetStatus =
@@ -146,4 +146,35 @@ export interface IndividualCheckTable {
   confirmedAt: Date | null;
   version: Generated<number>;
   createdAt: Timestamp;
+}
+
+/**
+ * A plan's evaluation settings (migration 0017; were campaign_plan columns). A plan without a row
+ * has the defaults: no criteria version, default bands and tie-break order, the top band
+ * qualifies, no self-assessment deadline.
+ */
+export interface PlanEvaluationTable {
+  planId: number;
+  criteriaVersionId: number | null;
+  /** Band[] (shared/criteria.ts), JSON text when written; null = the default bands. */
+  bands: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Tie-break steps in order (JSON text when written); null = the default order. */
+  tieBreak: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Band keys that qualify for commendation (JSON text when written); null = the top band. */
+  qualifyingBands: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Last day (Vietnam date, inclusive) a unit may submit its self-assessment. */
+  assessmentDeadline: string | null;
+  updatedAt: Timestamp;
+  updatedBy: number | null;
+}
+
+export type ResultsStatus = 'none' | 'computed' | 'published';
+
+/** Where a plan's results stand (migration 0017; were campaign_plan columns). No row = 'none'. */
+export interface ResultsStateTable {
+  planId: number;
+  status: Generated<ResultsStatus>;
+  computedAt: Date | null;
+  publishedAt: Date | null;
+  updatedAt: Timestamp;
 }

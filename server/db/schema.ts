@@ -11,6 +11,8 @@ import type {
   ScoreEvidenceTable,
   EvaluationResultTable,
   IndividualCheckTable,
+  PlanEvaluationTable,
+  ResultsStateTable,
 } from './schema-evaluation';
 
 export type * from './schema-evaluation';
@@ -173,21 +175,9 @@ export interface CampaignPlanTable {
   content: ColumnType<unknown, string, string>;
   version: Generated<number>;
   documentVersion: Generated<number>;
-  criteriaVersionId: number | null;
-  /** Band[] (shared/criteria.ts) or null for the defaults. */
-  bands: ColumnType<unknown, string | null | undefined, string | null>;
-  /** Tie-break steps in order (JSON text when written); null = the default order. */
-  tieBreak: ColumnType<unknown, string | null | undefined, string | null>;
-  /** Band keys that qualify for commendation (JSON text when written); null = the top band. */
-  qualifyingBands: ColumnType<unknown, string | null | undefined, string | null>;
   cancelledReason: string | null;
   /** An imported draft's review ({ confirmed: string[] } as JSON text); null when not imported. */
   importReview: ColumnType<unknown, string | null | undefined, string | null>;
-  /** Last day (Vietnam date, inclusive) a unit may submit its self-assessment. */
-  assessmentDeadline: Generated<string | null>;
-  resultsStatus: Generated<'none' | 'computed' | 'published'>;
-  resultsComputedAt: Date | null;
-  resultsPublishedAt: Date | null;
   createdBy: number | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -278,6 +268,8 @@ export interface Database {
   scoreEvidence: ScoreEvidenceTable;
   evaluationResult: EvaluationResultTable;
   individualCheck: IndividualCheckTable;
+  planEvaluation: PlanEvaluationTable;
+  resultsState: ResultsStateTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

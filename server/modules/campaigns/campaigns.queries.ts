@@ -1,7 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { z } from '../../platform/validation';
 import { PlanContent, carriedSections, type CarriedSection } from '../../../shared/campaign';
-import { Band, TieBreak } from '../../../shared/criteria';
 import type { Executor } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { escapeLike, foldVietnamese } from '../../platform/text';
@@ -19,32 +18,15 @@ const planSelect = sql`
   p.period_end AS "periodEnd", p.registration_deadline AS "registrationDeadline",
   p.parent_plan_id AS "parentPlanId", p.cascade_deadline AS "cascadeDeadline", p.content,
   p.version, p.document_version AS "documentVersion", p.cancelled_reason AS "cancelledReason",
-  p.criteria_version_id AS "criteriaVersionId", p.bands, p.tie_break AS "tieBreak",
-  p.qualifying_bands AS "qualifyingBandKeys",
-  p.assessment_deadline AS "assessmentDeadline", p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+  p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
 const planFrom = sql`campaign_plan p JOIN org_unit u ON u.id = p.issuing_unit_id
   LEFT JOIN org_unit pu ON pu.id = u.parent_id`;
 
-type RawPlan = Omit<PlanRecord, 'content' | 'bands' | 'tieBreak' | 'qualifyingBandKeys'> & {
-  content: unknown;
-  bands: unknown;
-  tieBreak: unknown;
-  qualifyingBandKeys: unknown;
-};
-
-const StoredBands = z.array(Band).nullable();
-const StoredTieBreak = TieBreak.nullable();
-const StoredKeys = z.array(z.string()).nullable();
+type RawPlan = Omit<PlanRecord, 'content'> & { content: unknown };
 
 function parsePlan(row: RawPlan): PlanRecord {
-  return {
-    ...row,
-    content: PlanContent.parse(row.content),
-    bands: StoredBands.parse(row.bands),
-    tieBreak: StoredTieBreak.parse(row.tieBreak),
-    qualifyingBandKeys: StoredKeys.parse(row.qualifyingBandKeys),
-  };
+  return { ...row, content: PlanContent.parse(row.content) };
 }
 
 export async function findPlan(

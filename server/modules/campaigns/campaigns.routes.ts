@@ -25,6 +25,7 @@ import { readPlanSource } from './plan-import.service';
 import { confirmDoubtfulValues } from './import-review';
 import { canViewPlanHistory } from './campaigns.policy';
 import { listPublicPlans, getPublicPlan, listPublicIssuingUnits } from './public.service';
+import { noPlanContributions, type PlanContributions } from './plan-contributions';
 
 const idParam = (req: FastifyRequest) =>
   parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã kế hoạch' });
@@ -41,13 +42,26 @@ async function readSource(req: FastifyRequest) {
   return fields.text !== undefined ? { text: fields.text } : {};
 }
 
-export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): void {
+/**
+ * The plan routes. `contributions` are what other modules show with a plan (evaluation's
+ * settings); app.ts passes them, so campaigns never imports those modules.
+ */
+export function registerCampaignRoutes(
+  app: FastifyInstance,
+  deps: AppDeps,
+  contributions: PlanContributions = noPlanContributions,
+): void {
+  /** A plan response with the evaluation settings the plan page shows. */
+  const withEvaluation = async <P extends { id: number }>(plan: P) => ({
+    ...plan,
+    ...(await contributions.evaluation(deps.db, plan.id)),
+  });
   app.get('/api/plans', async (req) => listPlans(userCtx(deps, req), req.query));
   app.get('/api/plans/issuing-units', async (req) =>
     listPlanIssuingUnits(userCtx(deps, req), req.query),
   );
   app.post('/api/plans', async (req, reply) =>
-    reply.code(201).send(await createPlan(userCtx(deps, req), req.body)),
+    reply.code(201).send(await withEvaluation(await createPlan(userCtx(deps, req), req.body))),
   );
   app.post('/api/plans/import', async (req) => {
     const ctx = userCtx(deps, req);
@@ -55,27 +69,29 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
       throw forbidden('Chỉ cán bộ thi đua được nhập kế hoạch.');
     return readPlanSource(ctx, await readSource(req));
   });
-  app.get('/api/plans/:id', async (req) => getPlanDetail(userCtx(deps, req), idParam(req)));
+  app.get('/api/plans/:id', async (req) =>
+    withEvaluation(await getPlanDetail(userCtx(deps, req), idParam(req))),
+  );
   app.patch('/api/plans/:id', async (req) =>
-    updateDraft(userCtx(deps, req), idParam(req), req.body),
+    withEvaluation(await updateDraft(userCtx(deps, req), idParam(req), req.body)),
   );
   app.post('/api/plans/:id/issue', async (req) =>
-    issuePlan(userCtx(deps, req), idParam(req), req.body),
+    withEvaluation(await issuePlan(userCtx(deps, req), idParam(req), req.body)),
   );
   app.post('/api/plans/:id/record-issued', async (req) =>
-    recordIssuedPlan(userCtx(deps, req), idParam(req), req.body),
+    withEvaluation(await recordIssuedPlan(userCtx(deps, req), idParam(req), req.body)),
   );
   app.post('/api/plans/:id/doubts/confirm', async (req) =>
-    confirmDoubtfulValues(userCtx(deps, req), idParam(req), req.body),
+    withEvaluation(await confirmDoubtfulValues(userCtx(deps, req), idParam(req), req.body)),
   );
   app.post('/api/plans/:id/amend', async (req) =>
-    amendPlan(userCtx(deps, req), idParam(req), req.body),
+    withEvaluation(await amendPlan(userCtx(deps, req), idParam(req), req.body)),
   );
   app.post('/api/plans/:id/cancel', async (req) =>
-    cancelPlan(userCtx(deps, req), idParam(req), req.body),
+    withEvaluation(await cancelPlan(userCtx(deps, req), idParam(req), req.body)),
   );
   app.post('/api/plans/:id/close', async (req) =>
-    closePlan(userCtx(deps, req), idParam(req), req.body),
+    withEvaluation(await closePlan(userCtx(deps, req), idParam(req), req.body)),
   );
   app.get('/api/plans/:id/versions', async (req) =>
     listPlanVersions(userCtx(deps, req), idParam(req)),
@@ -97,7 +113,9 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
   app.get('/api/plans/:id/cascade', async (req) => cascadeBoard(userCtx(deps, req), idParam(req)));
   app.get('/api/plans/:id/tree', async (req) => planTree(userCtx(deps, req), idParam(req)));
   app.post('/api/plans/:id/children', async (req, reply) =>
-    reply.code(201).send(await startChildPlan(userCtx(deps, req), idParam(req), req.body)),
+    reply
+      .code(201)
+      .send(await withEvaluation(await startChildPlan(userCtx(deps, req), idParam(req), req.body))),
   );
   app.post('/api/plans/:id/preview', async (req) =>
     previewPlan(userCtx(deps, req), idParam(req), req.body),
@@ -119,7 +137,8 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
   app.get('/api/public/plans/issuing-units', async (req) =>
     listPublicIssuingUnits(publicCtx(deps, req), req.query),
   );
-  app.get('/api/public/plans/:id', async (req) =>
-    getPublicPlan(publicCtx(deps, req), idParam(req)),
-  );
+  app.get('/api/public/plans/:id', async (req) => {
+    const plan = await getPublicPlan(publicCtx(deps, req), idParam(req));
+    return { ...plan, ...(await contributions.publicEvaluation(deps.db, plan.id)) };
+  });
 }

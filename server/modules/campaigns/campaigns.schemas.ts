@@ -150,14 +150,6 @@ export type PlanRecord = {
   version: number;
   documentVersion: number;
   cancelledReason: string | null;
-  /** The bound criteria version (published) and classification bands (null = the defaults). */
-  criteriaVersionId: number | null;
-  bands: Band[] | null;
-  /** Tie-break steps after the percentage, in order (null = the default order). */
-  tieBreak: TieBreakStep[] | null;
-  /** Band keys whose units qualify for commendation (null = the top band). */
-  qualifyingBandKeys: string[] | null;
-  assessmentDeadline: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -192,10 +184,5 @@ export function toPlanResponse(p: PlanRecord) {
     content: p.content,
     version: p.version,
     cancelledReason: p.cancelledReason,
-    assessmentDeadline: p.assessmentDeadline,
-    criteriaVersionId: p.criteriaVersionId,
-    bands: p.bands,
-    tieBreak: p.tieBreak,
-    qualifyingBandKeys: p.qualifyingBandKeys,
   };
 }

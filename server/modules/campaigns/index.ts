@@ -1,6 +1,11 @@
 export { registerCampaignRoutes } from './campaigns.routes';
 export { closePlan, createPlan, updateDraft, getVisiblePlan } from './plans.service';
-export { setPlanEvaluation } from './plan-evaluation';
+export { claimPlanSettingsChange } from './plan-settings';
+export type {
+  PlanContributions,
+  PlanEvaluationFacts,
+  PublicPlanEvaluationFacts,
+} from './plan-contributions';
 export { issuePlan, recordIssuedPlan } from './issue-plan';
 export { advancePlanStatuses, sendCascadeReminders, startChildPlan } from './cascade.service';
 export type { PlanRecord } from './campaigns.schemas';

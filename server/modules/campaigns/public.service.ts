@@ -57,26 +57,14 @@ export async function listPublicIssuingUnits(ctx: Ctx, input: unknown) {
 }
 
 /**
- * One issued plan as published (NOT_FOUND for drafts and cancelled plans), with
- * `resultsPublished`: whether its ranking is public yet (the portal asks for it only then).
+ * One issued plan as published (NOT_FOUND for drafts and cancelled plans). The route adds what
+ * evaluation shows with it (`PlanContributions.publicEvaluation`: the assessment deadline and
+ * `resultsPublished`, whether its ranking is public yet; the portal asks for it only then).
  */
 export async function getPublicPlan(ctx: Ctx, planId: number) {
   const plan = await q.findPlan(ctx.db, planId);
   if (plan === undefined || plan.documentNumber === null || plan.status === 'cancelled')
     throw notFound('kế hoạch');
-  const {
-    version: _v,
-    cancelledReason: _c,
-    criteriaVersionId: _cv,
-    bands: _b,
-    tieBreak: _t,
-    qualifyingBandKeys: _q,
-    ...visible
-  } = toPlanResponse(plan);
-  const state = await ctx.db
-    .selectFrom('campaignPlan')
-    .select('resultsStatus')
-    .where('id', '=', planId)
-    .executeTakeFirstOrThrow();
-  return { ...visible, resultsPublished: state.resultsStatus === 'published' };
+  const { version: _v, cancelledReason: _c, ...visible } = toPlanResponse(plan);
+  return visible;
 }

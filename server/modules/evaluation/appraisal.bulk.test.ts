@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { buildTestApp, loginCookie } from '../../test/http';
@@ -8,6 +7,7 @@ import { T, expectAppError, world } from './assessment.fixtures';
 import { completeAppraisal, requestExplanation, saveAppraisalEntry } from './appraisal.service';
 import { sideBySide } from './appraisal.compare';
 import { acceptSelfScores } from './appraisal.bulk';
+import { updateResultsState } from './results-state.queries';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -99,17 +99,13 @@ describe('accepting the self-scores in round 1', () => {
     const unchanged = await sideBySide(w.as('council'), id);
     expect(unchanged.leaves.every((l) => l.appraisal1 === null)).toBe(true);
 
-    await sql`UPDATE campaign_plan SET results_status = 'published' WHERE id = ${w.plan.id}`.execute(
-      t.db,
-    );
+    await updateResultsState(t.db, w.plan.id, 'published', {}, new Date());
     const published = await expectAppError(
       acceptSelfScores(w.as('council'), id, { version }),
       'INVALID_STATE',
     );
     expect(published.message).toContain('đã công bố');
-    await sql`UPDATE campaign_plan SET results_status = 'none' WHERE id = ${w.plan.id}`.execute(
-      t.db,
-    );
+    await updateResultsState(t.db, w.plan.id, 'none', {}, new Date());
 
     const accepted = await acceptSelfScores(w.as('council'), id, { version });
     const asked = await requestExplanation(w.as('council'), id, {

@@ -164,7 +164,7 @@ export async function world(t: TestDb) {
     criteriaVersionId: set.id,
     bands: null,
   });
-  await sql`UPDATE campaign_plan SET assessment_deadline = ${DEADLINE} WHERE id = ${plan.id}`.execute(
+  await sql`UPDATE plan_evaluation SET assessment_deadline = ${DEADLINE} WHERE plan_id = ${plan.id}`.execute(
     t.db,
   );
   const reg = await registerForPlan(as('head'), plan.id, {

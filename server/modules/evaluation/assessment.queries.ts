@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { ScoreSheetStatus, ScoreStage } from '../../db/schema';
 import type { Executor } from '../../platform/db';
+import { joinPlanEvaluation } from './plan-evaluation.queries';
+import { joinResultsState, resultsPublished } from './results-state.queries';
 
 /** Reads and writes of score sheets; the first parameter is always the executor. */
 
@@ -23,9 +25,10 @@ export async function findRegistrationForSheet(
   const { rows } = await sql<RegistrationForSheet>`
     SELECT r.id, r.plan_id AS "planId", r.kind, r.status, r.unit_id AS "unitId",
       r.province_id AS "provinceId", u.path::text AS "unitPath", pu.path::text AS "planUnitPath",
-      p.criteria_version_id AS "criteriaVersionId"
+      pe.criteria_version_id AS "criteriaVersionId"
     FROM registration r JOIN org_unit u ON u.id = r.unit_id
       JOIN campaign_plan p ON p.id = r.plan_id JOIN org_unit pu ON pu.id = p.issuing_unit_id
+      ${joinPlanEvaluation(sql.ref('p.id'))}
     WHERE r.id = ${registrationId}`.execute(db);
   return rows[0];
 }
@@ -72,13 +75,14 @@ export async function findSheet(
       s.registration_id AS "registrationId", s.unit_id AS "unitId", u.display_name AS "unitName",
       u.path::text AS "unitPath", p.issuing_unit_id AS "planUnitId", pu.path::text AS "planUnitPath",
       s.criteria_version_id AS "criteriaVersionId", s.status, s.submitted_at AS "submittedAt",
-      s.returned_reason AS "returnedReason", p.assessment_deadline AS "assessmentDeadline",
+      s.returned_reason AS "returnedReason", pe.assessment_deadline AS "assessmentDeadline",
       s.version, s.updated_at AS "updatedAt",
-      p.results_status = 'published' AS "resultsPublished",
+      ${resultsPublished} AS "resultsPublished",
       s.explanation_node_ids AS "explanationNodeIds",
       s.explanation_requested_at AS "explanationRequestedAt"
     FROM score_sheet s JOIN org_unit u ON u.id = s.unit_id
       JOIN campaign_plan p ON p.id = s.plan_id JOIN org_unit pu ON pu.id = p.issuing_unit_id
+      ${joinPlanEvaluation(sql.ref('p.id'))} ${joinResultsState(sql.ref('p.id'))}
     WHERE s.id = ${id} ${locking}`.execute(db);
   return rows[0];
 }

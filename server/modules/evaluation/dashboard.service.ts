@@ -4,7 +4,10 @@ import { defaultBands, type Band } from '../../../shared/criteria';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { can } from '../../platform/access';
-import { getVisiblePlan, planFileName, type PlanRecord } from '../campaigns/index';
+import { planFileName } from '../campaigns/index';
+import { getEvaluatedPlan, type EvaluatedPlan } from './plan-evaluation.service';
+import { joinResultsState, resultsStatus } from './results-state.queries';
+import { resultsState } from './results-compute';
 
 /**
  * The campaign dashboard (§7): for the issuing unit over its whole subtree, how many of the
@@ -98,8 +101,8 @@ function add(c: StageCounts, g: GroupRow) {
 }
 
 /** The plan, if the actor holds campaign.view over the issuing unit; NOT_FOUND otherwise. */
-async function dashboardPlan(ctx: Ctx, planId: number): Promise<PlanRecord> {
-  const plan = await getVisiblePlan(ctx, ctx.db, planId).catch((e: unknown) => {
+async function dashboardPlan(ctx: Ctx, planId: number): Promise<EvaluatedPlan> {
+  const plan = await getEvaluatedPlan(ctx, ctx.db, planId).catch((e: unknown) => {
     throw e instanceof AppError ? notFound('tổng quan đánh giá') : e;
   });
   if (!can(ctx.actor, 'campaign.view', plan.unitPath)) throw notFound('tổng quan đánh giá');
@@ -117,11 +120,7 @@ const cache = new Map<number, { key: string; at: number; value: Promise<PlanDash
 
 export async function planDashboard(ctx: Ctx, planId: number): Promise<PlanDashboard> {
   const plan = await dashboardPlan(ctx, planId);
-  const state = await ctx.db
-    .selectFrom('campaignPlan')
-    .select(['resultsStatus', 'resultsComputedAt'])
-    .where('id', '=', planId)
-    .executeTakeFirstOrThrow();
+  const state = await resultsState(ctx.db, planId);
   const key = `${state.resultsStatus}|${state.resultsComputedAt?.getTime() ?? ''}|${plan.bands === null ? '' : JSON.stringify(plan.bands)}`;
   const now = Date.now();
   const hit = cache.get(planId);
@@ -133,7 +132,7 @@ export async function planDashboard(ctx: Ctx, planId: number): Promise<PlanDashb
   return value;
 }
 
-async function computeDashboard(ctx: Ctx, plan: PlanRecord): Promise<PlanDashboard> {
+async function computeDashboard(ctx: Ctx, plan: EvaluatedPlan): Promise<PlanDashboard> {
   const planId = plan.id;
   const bands = plan.bands ?? defaultBands;
   const issuer = plan.issuingUnitId;
@@ -159,7 +158,7 @@ async function computeDashboard(ctx: Ctx, plan: PlanRecord): Promise<PlanDashboa
       WHERE r.plan_id = ${planId} AND r.kind = 'collective' AND r.status = 'approved'
     )
     SELECT (SELECT name FROM org_unit WHERE id = ${issuer}) AS "issuerName",
-      p.results_status AS "resultsStatus", p.results_computed_at AS "resultsComputedAt",
+      ${resultsStatus} AS "resultsStatus", rs.computed_at AS "resultsComputedAt",
       (SELECT json_agg(g) FROM (
         SELECT area_id AS "areaId", status, band_key AS "bandKey", count(*)::int AS n
         FROM t GROUP BY 1, 2, 3) g) AS groups,
@@ -176,7 +175,9 @@ async function computeDashboard(ctx: Ctx, plan: PlanRecord): Promise<PlanDashboa
         ORDER BY e.rank, u.name COLLATE "vi-x-icu" LIMIT 10) x) AS top,
       (SELECT json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY a.name COLLATE "vi-x-icu")
         FROM org_unit a WHERE a.id IN (SELECT area_id FROM t)) AS areas
-    FROM campaign_plan p WHERE p.id = ${planId}`.execute(ctx.db);
+    FROM campaign_plan p ${joinResultsState(sql.ref('p.id'))} WHERE p.id = ${planId}`.execute(
+    ctx.db,
+  );
   const row = rows[0];
   if (row === undefined) throw notFound('tổng quan đánh giá');
 

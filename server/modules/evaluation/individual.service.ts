@@ -13,6 +13,8 @@ import { MAX_EVIDENCE_BYTES, checkEvidence } from './evidence.rules';
 import { canConfirmChecklist, canViewChecklist } from './individual.policy';
 import { assertResultsOpen, evaluationLock } from './results-lock';
 import { individualEligibility, qualifyingBands, type UnitBand } from './individual.rules';
+import { getPlanEvaluation } from './plan-evaluation.queries';
+import { getResultsState } from './results-state.queries';
 
 /**
  * The checklist of a plan's individual criteria (content.criteria.individual) for one approved
@@ -153,14 +155,11 @@ async function present(
 ) {
   const items = await listItems(db, reg.id);
   const band = await unitBand(db, plan.id, reg.unitPath);
-  const state = await db
-    .selectFrom('campaignPlan')
-    .select(['resultsStatus', 'resultsPublishedAt'])
-    .where('id', '=', plan.id)
-    .executeTakeFirstOrThrow();
+  const state = await getResultsState(db, plan.id);
   const lock = evaluationLock(actor, plan, state, 'bảng tiêu chí cá nhân');
-  const bands = plan.bands ?? defaultBands;
-  const qualifying = qualifyingBands(bands, plan.qualifyingBandKeys ?? undefined);
+  const settings = await getPlanEvaluation(db, plan.id);
+  const bands = settings.bands ?? defaultBands;
+  const qualifying = qualifyingBands(bands, settings.qualifyingBandKeys ?? undefined);
   const labelOf = (key: string) => bands.find((b) => b.key === key)?.label ?? key;
   const eligibility = individualEligibility(items, band, qualifying, labelOf);
   return {

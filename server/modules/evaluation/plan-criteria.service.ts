@@ -2,11 +2,11 @@ import type { Ctx } from '../../platform/context';
 import { fieldError } from '../../platform/errors';
 import { parseInput } from '../../platform/validation';
 import { defaultBands, type Band } from '../../../shared/criteria';
-import { getVisiblePlan, setPlanEvaluation } from '../campaigns/index';
 import { BindCriteria, criteriaLabels } from './criteria.schemas';
 import { findCriteriaVersion } from './criteria.service';
 import { assertResultsOpen } from './results-lock';
 import { provideScoreSheets } from './sheet-provision';
+import { getEvaluatedPlan, setPlanEvaluation } from './plan-evaluation.service';
 
 type RankingSettings = {
   criteriaVersionId: number | null;
@@ -65,7 +65,7 @@ export async function bindPlanCriteria(ctx: Ctx, planId: number, input: unknown)
     }
     const sorted =
       data.bands === null ? null : [...data.bands].sort((a, b) => b.minPercent - a.minPercent);
-    const before = await getVisiblePlan(ctx, trx, planId, true);
+    const before = await getEvaluatedPlan(ctx, trx, planId, true);
     const saved = await setPlanEvaluation(ctx, trx, planId, { ...data, bands: sorted });
     // What the published results were computed and judged with stays until the council reopens.
     const ranking = (p: RankingSettings) =>

@@ -7,6 +7,7 @@ import { approveRegistration, registerForPlan } from '../registrations/index';
 import { T, at, expectAppError, world, type World } from './assessment.fixtures';
 import { openSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { bindPlanCriteria } from './plan-criteria.service';
+import { getPlanEvaluation } from './plan-evaluation.queries';
 import { computeResults, listResults } from './results.service';
 
 let t: TestDb;
@@ -18,11 +19,15 @@ afterAll(async () => {
 });
 
 async function planNow(w: World) {
-  return t.db
+  const { version } = await t.db
     .selectFrom('campaignPlan')
-    .select(['version', 'criteriaVersionId'])
+    .select('version')
     .where('id', '=', w.plan.id)
     .executeTakeFirstOrThrow();
+  return {
+    version,
+    criteriaVersionId: (await getPlanEvaluation(t.db, w.plan.id)).criteriaVersionId,
+  };
 }
 
 const custom = [

@@ -4,7 +4,8 @@ import type { Ctx } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
-import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
+import { getEvaluatedPlan, type EvaluatedPlan } from './plan-evaluation.service';
+import { getResultsState, updateResultsState } from './results-state.queries';
 import { classify, rankEntry, rankUnits, rollUp } from './scoring.rules';
 import { round2 } from './numbers';
 import { qualifyingBands } from './individual.rules';
@@ -21,14 +22,9 @@ import { canAppraise } from './results.policy';
 
 export type PlanResultsState = { status: 'none' | 'computed' | 'published' };
 
+/** The plan's results state (`lock`: FOR UPDATE, see results-state.queries.ts). */
 export async function resultsState(db: Executor, planId: number, lock = false) {
-  const row = await db
-    .selectFrom('campaignPlan')
-    .select(['resultsStatus', 'resultsComputedAt', 'resultsPublishedAt'])
-    .where('id', '=', planId)
-    .$if(lock, (qb) => qb.forUpdate())
-    .executeTakeFirstOrThrow();
-  return row;
+  return getResultsState(db, planId, lock ? 'update' : null);
 }
 
 /** Latest-stage points of every leaf of every submitted sheet of the plan, one row per sheet. */
@@ -58,22 +54,23 @@ async function sheetPoints(db: Executor, planId: number) {
   return rows;
 }
 
-export function bandsOf(plan: PlanRecord): Band[] {
+export function bandsOf(plan: Pick<EvaluatedPlan, 'bands'>): Band[] {
   return plan.bands ?? defaultBands;
 }
 
 /** The plan's tie-break order, or the default one. */
-export const tieBreakOf = (plan: PlanRecord) => plan.tieBreak ?? [...defaultTieBreak];
+export const tieBreakOf = (plan: Pick<EvaluatedPlan, 'tieBreak'>) =>
+  plan.tieBreak ?? [...defaultTieBreak];
 
 /** The band keys whose units qualify for commendation: the plan's, or its top band. */
-export const qualifyingKeysOf = (plan: PlanRecord) =>
+export const qualifyingKeysOf = (plan: Pick<EvaluatedPlan, 'bands' | 'qualifyingBandKeys'>) =>
   qualifyingBands(bandsOf(plan), plan.qualifyingBandKeys ?? undefined);
 
 /**
  * Every sheet past its draft, rolled up against its criteria version, classified by the plan's
  * bands and ranked with its tie-break order: the rows `computeResults` stores, in rank order.
  */
-async function rankPlan(db: Executor, plan: PlanRecord) {
+async function rankPlan(db: Executor, plan: EvaluatedPlan) {
   const sheets = await sheetPoints(db, plan.id);
   const trees = new Map<number, CriteriaTree>();
   for (const id of new Set(sheets.map((s) => s.criteriaVersionId))) {
@@ -132,7 +129,7 @@ const announced = (r: {
  * True when the stored results differ from what the sheets and the plan's settings give now: a
  * score, a sheet or a ranking setting changed after the last computation.
  */
-export async function isStale(db: Executor, plan: PlanRecord): Promise<boolean> {
+export async function isStale(db: Executor, plan: EvaluatedPlan): Promise<boolean> {
   const fresh = (await rankPlan(db, plan)).map((c) =>
     announced({ ...c, bandKey: c.band.key, bandLabel: c.band.label }),
   );
@@ -163,7 +160,7 @@ export async function computeResults(ctx: Ctx, planId: number) {
   const started = performance.now();
   return ctx.db.transaction().execute(async (trx) => {
     // Locked first, so the bands and tie-break read here are the ones the rows are computed with.
-    const plan = await getVisiblePlan(ctx, trx, planId, true);
+    const plan = await getEvaluatedPlan(ctx, trx, planId, true);
     if (!canAppraise(ctx.actor, plan.unitPath))
       throw forbidden('Chỉ cán bộ thi đua hoặc Hội đồng của đơn vị ban hành được tính kết quả.');
     const state = await resultsState(trx, planId, true);
@@ -190,11 +187,7 @@ export async function computeResults(ctx: Ctx, planId: number) {
         trx,
       );
     }
-    await trx
-      .updateTable('campaignPlan')
-      .set({ resultsStatus: 'computed', resultsComputedAt: now })
-      .where('id', '=', planId)
-      .execute();
+    await updateResultsState(trx, planId, 'computed', { computedAt: now }, now);
     const counts: Record<string, number> = {};
     for (const b of bands) counts[b.key] = 0;
     for (const c of cols) counts[c.band.key] = (counts[c.band.key] ?? 0) + 1;

@@ -17,6 +17,7 @@ import {
 import { sideBySide } from './appraisal.compare';
 import { importSurveyScores } from './survey.service';
 import { bindPlanCriteria } from './plan-criteria.service';
+import { getPlanEvaluation } from './plan-evaluation.queries';
 import { computeResults, publishResults, reopenResults } from './results.service';
 import { RESULTS_LOCKED_MESSAGE } from './results-lock';
 
@@ -194,9 +195,10 @@ describe('published results lock the sheets', () => {
     await publish(w);
     const plan = await t.db
       .selectFrom('campaignPlan')
-      .select(['version', 'criteriaVersionId'])
+      .select('version')
       .where('id', '=', w.plan.id)
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .then(async (p) => ({ ...p, ...(await getPlanEvaluation(t.db, w.plan.id)) }));
     const same = { version: plan.version, criteriaVersionId: plan.criteriaVersionId, bands: null };
     await locked(
       bindPlanCriteria(w.as('officer'), w.plan.id, { ...same, tieBreak: ['submittedAt'] }),

@@ -3,9 +3,10 @@ import type { Executor } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { formatVietnamDate } from '../../../shared/dates';
 import { canReopenResults } from './results.policy';
+import { getResultsState } from './results-state.queries';
 
 /**
- * Published results lock the plan's evaluation: while `campaign_plan.results_status` is
+ * Published results lock the plan's evaluation: while `results_state.status` is
  * 'published', no score sheet of the plan (self-scores, submission, return, evidence, appraisal,
  * explanation, survey import, opening a new sheet) and no individual checklist may change. The
  * council's reopening (results.service.ts) lifts the lock.
@@ -21,17 +22,12 @@ export const RESULTS_LOCKED_MESSAGE =
 
 /**
  * INVALID_STATE while the plan's results are published. Call it inside the writing transaction:
- * it holds the plan row FOR SHARE until commit, so a concurrent publication (which takes the row
- * FOR UPDATE) either waits for this write or is seen by it — never both at once.
+ * it holds the plan's `results_state` row FOR SHARE until commit, so a concurrent publication
+ * (which takes the row FOR UPDATE) either waits for this write or is seen by it — never both.
  */
 export async function assertResultsOpen(trx: Executor, planId: number): Promise<void> {
-  const row = await trx
-    .selectFrom('campaignPlan')
-    .select('resultsStatus')
-    .where('id', '=', planId)
-    .forShare()
-    .executeTakeFirst();
-  if (row?.resultsStatus === 'published')
+  const state = await getResultsState(trx, planId, 'share');
+  if (state.resultsStatus === 'published')
     throw new AppError('INVALID_STATE', RESULTS_LOCKED_MESSAGE);
 }
 

@@ -4,6 +4,7 @@ import { expectAppError, world, type World } from './assessment.fixtures';
 import { openSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { completeAppraisal, saveAppraisalEntry } from './appraisal.service';
 import { bindPlanCriteria } from './plan-criteria.service';
+import { getPlanEvaluation } from './plan-evaluation.queries';
 import { computeResults, listResults, publishResults, reopenResults } from './results.service';
 
 /**
@@ -77,9 +78,10 @@ describe('publishing results', () => {
     // New bands after the computation change the classification: stale as well.
     const plan = await t.db
       .selectFrom('campaignPlan')
-      .select(['version', 'criteriaVersionId'])
+      .select('version')
       .where('id', '=', w.plan.id)
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .then(async (p) => ({ ...p, ...(await getPlanEvaluation(t.db, w.plan.id)) }));
     await bindPlanCriteria(w.as('officer'), w.plan.id, {
       version: plan.version,
       criteriaVersionId: plan.criteriaVersionId,

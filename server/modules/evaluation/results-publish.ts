@@ -2,9 +2,10 @@ import type { Ctx } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import { parseInput, text, z } from '../../platform/validation';
-import { getVisiblePlan } from '../campaigns/index';
 import { canPublishResults, canReopenResults } from './results.policy';
 import { isStale, resultsState, type PlanResultsState } from './results-compute';
+import { getEvaluatedPlan } from './plan-evaluation.service';
+import { updateResultsState } from './results-state.queries';
 import {
   notifyResultsPublished,
   notifyResultsReopened,
@@ -52,7 +53,7 @@ async function setPublished(
 ) {
   return ctx.db.transaction().execute(async (trx) => {
     // Locked first: the staleness check reads the plan's current bands and tie-break order.
-    const plan = await getVisiblePlan(ctx, trx, planId, true);
+    const plan = await getEvaluatedPlan(ctx, trx, planId, true);
     const allowed =
       op === 'publish'
         ? canPublishResults(ctx.actor, plan)
@@ -81,11 +82,8 @@ async function setPublished(
     const to = op === 'publish' ? 'published' : 'computed';
     const action = op === 'publish' ? 'results.published' : 'results.reopened';
     const round = (await resultsRound(trx, planId, action)) + 1;
-    await trx
-      .updateTable('campaignPlan')
-      .set({ resultsStatus: to, resultsPublishedAt: op === 'publish' ? ctx.now() : null })
-      .where('id', '=', planId)
-      .execute();
+    const publishedAt = op === 'publish' ? ctx.now() : null;
+    await updateResultsState(trx, planId, to, { publishedAt }, ctx.now());
     await recordAudit(trx, ctx, {
       action,
       entityType: 'campaign_plan',

@@ -5,7 +5,7 @@ import { notFound } from '../../platform/errors';
 import { can } from '../../platform/access';
 import type { Executor } from '../../platform/db';
 import { page, pageSize, parseInput, z } from '../../platform/validation';
-import { getVisiblePlan } from '../campaigns/index';
+import { getEvaluatedPlan } from './plan-evaluation.service';
 import { bandsOf, qualifyingKeysOf, resultsState, tieBreakOf } from './results-compute';
 import { canAppraise, canPublishResults, canReopenResults } from './results.policy';
 
@@ -46,7 +46,7 @@ async function pendingOf(db: Executor, planId: number) {
  */
 export async function listResults(ctx: Ctx, planId: number, input: unknown, db: Executor = ctx.db) {
   const query = parseInput(ResultsQuery, input, { bandKey: 'Mức xếp loại' });
-  const plan = await getVisiblePlan(ctx, db, planId);
+  const plan = await getEvaluatedPlan(ctx, db, planId);
   const issuerDepth = plan.unitPath.split('.').length;
   const state = await resultsState(db, planId);
   const internal = can(ctx.actor, 'campaign.view', plan.unitPath);

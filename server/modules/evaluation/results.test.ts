@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makeUser, testCtx } from '../../test/factories';
-import { getPublicPlan } from '../campaigns/index';
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp } from '../../test/http';
 import { createUnit } from '../organization/index';
 import { approveRegistration, registerForPlan } from '../registrations/index';
 import { T, at, expectAppError, world, type World } from './assessment.fixtures';
@@ -10,12 +11,22 @@ import { openSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { computeResults, listResults, publishResults, reopenResults } from './results.service';
 
 let t: TestDb;
+let app: FastifyInstance;
 beforeAll(async () => {
   t = await createTestDb();
+  app = await buildTestApp(t);
 });
 afterAll(async () => {
+  await app.close();
   await t.close();
 });
+
+/** The plan as the portal gets it (anonymous): evaluation adds `resultsPublished` to it. */
+async function publicPlan(planId: number) {
+  const res = await app.inject({ method: 'GET', url: `/api/public/plans/${planId}` });
+  expect(res.statusCode).toBe(200);
+  return res.json<{ resultsPublished: boolean; assessmentDeadline: string | null }>();
+}
 
 /** Scores a unit's sheet (1.1 met, 1.2 by percent, 2.1 manual) and submits it. */
 async function scoreAndSubmit(
@@ -93,10 +104,13 @@ describe('results', () => {
     // The public plan says so, and the portal asks for the ranking only once it is published.
     const citizen = testCtx(t, { kind: 'public' });
     await expectAppError(listResults(citizen, w.plan.id, {}), 'NOT_FOUND');
-    expect((await getPublicPlan(citizen, w.plan.id)).resultsPublished).toBe(false);
+    expect(await publicPlan(w.plan.id)).toMatchObject({
+      resultsPublished: false,
+      assessmentDeadline: '2020-12-15',
+    });
     await expectAppError(publishResults(w.as('officer'), w.plan.id), 'FORBIDDEN');
     expect(await publishResults(w.as('issuerHead'), w.plan.id)).toEqual({ status: 'published' });
-    expect((await getPublicPlan(citizen, w.plan.id)).resultsPublished).toBe(true);
+    expect((await publicPlan(w.plan.id)).resultsPublished).toBe(true);
     const published = await listResults(citizen, w.plan.id, {});
     expect(published.items).toHaveLength(2);
     await expectAppError(computeResults(w.as('officer'), w.plan.id), 'INVALID_STATE');

@@ -8,6 +8,8 @@ import { issuingBodyName, placeOf } from '../campaigns/index';
 import { sideBySide, treeOfSheet } from './appraisal.compare';
 import { visibleSheet } from './assessment.service';
 import { listEvidence } from './assessment.queries';
+import { joinPlanEvaluation } from './plan-evaluation.queries';
+import { joinResultsState, resultsPublished } from './results-state.queries';
 import { sheetStatusLabels } from './dashboard.service';
 import { buildSheetExport, exportFileBase, type SheetExport } from './sheet-export.model';
 import { renderSheetXlsx } from './sheet-xlsx';
@@ -42,8 +44,8 @@ type ExportContext = {
 /** Plan, issuer, the unit's place below the issuer, criteria version and published rank. */
 async function exportContext(db: Executor, sheetId: number): Promise<ExportContext> {
   const { rows } = await sql<ExportContext>`
-    SELECT p.document_number AS "planNumber", p.issued_on::text AS "issuedOn", p.bands,
-      p.results_status = 'published' AS "resultsPublished",
+    SELECT p.document_number AS "planNumber", p.issued_on::text AS "issuedOn", pe.bands,
+      ${resultsPublished} AS "resultsPublished",
       iu.name AS "issuerName", iu.kind AS "issuerKind", u.name AS "unitOwnName",
       u.kind AS "unitKind",
       pa.name AS "parentName", pa.kind AS "parentKind",
@@ -57,6 +59,7 @@ async function exportContext(db: Executor, sheetId: number): Promise<ExportConte
       LEFT JOIN org_unit pa ON pa.id = u.parent_id
       JOIN criteria_set_version v ON v.id = s.criteria_version_id
       JOIN criteria_set cs ON cs.id = v.set_id
+      ${joinPlanEvaluation(sql.ref('p.id'))} ${joinResultsState(sql.ref('p.id'))}
     WHERE s.id = ${sheetId}`.execute(db);
   const row = rows[0];
   if (row === undefined) throw new Error(`score sheet ${sheetId} vanished during the export`);

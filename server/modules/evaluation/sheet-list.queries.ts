@@ -1,15 +1,19 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ScoreSheetStatus } from '../../db/schema';
 import type { Executor } from '../../platform/db';
+import { joinPlanEvaluation } from './plan-evaluation.queries';
+import { joinResultsState } from './results-state.queries';
 
 /**
  * Reads of the evaluation work list (score sheets across plans); the first parameter is always
  * the executor. Every condition arrives as SQL over the aliases `s` (score_sheet), `u` (its
- * org_unit), `p` (campaign_plan) and `pu` (the plan's issuing org_unit).
+ * org_unit), `p` (campaign_plan), `pu` (the plan's issuing org_unit), `pe` (the plan's
+ * evaluation settings) and `rs` (its results state).
  */
 
 const from = sql`score_sheet s JOIN org_unit u ON u.id = s.unit_id
-  JOIN campaign_plan p ON p.id = s.plan_id JOIN org_unit pu ON pu.id = p.issuing_unit_id`;
+  JOIN campaign_plan p ON p.id = s.plan_id JOIN org_unit pu ON pu.id = p.issuing_unit_id
+  ${joinPlanEvaluation(sql.ref('p.id'))} ${joinResultsState(sql.ref('p.id'))}`;
 
 export type SheetListRow = {
   id: number;
@@ -59,7 +63,7 @@ export async function listSheetPage(
       SELECT s.id, ${c.mine} AS mine,
         row_number() OVER (ORDER BY ${c.mine} DESC,
           s.status IN ('appraised', 'published') ASC,
-          p.assessment_deadline ASC NULLS LAST, u.name COLLATE "vi-x-icu", s.id) AS n
+          pe.assessment_deadline ASC NULLS LAST, u.name COLLATE "vi-x-icu", s.id) AS n
       FROM ${from} WHERE ${c.where}
       ORDER BY n LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}
     ), scored AS (
@@ -75,7 +79,7 @@ export async function listSheetPage(
         WHERE a.id = ANY(string_to_array(u.path::text, '.')::int[]) AND a.id <> u.id),
         '{}') AS "unitPath",
       s.status, s.version, s.submitted_at AS "submittedAt", s.updated_at AS "updatedAt",
-      p.assessment_deadline AS "assessmentDeadline",
+      pe.assessment_deadline AS "assessmentDeadline",
       sc.total AS "selfTotal",
       CASE WHEN sc.max_total > 0 THEN round(sc.total * 100 / sc.max_total, 2) ELSE 0 END
         AS "selfPercent",

@@ -7,6 +7,7 @@ import { escapeLike, foldVietnamese } from '../../platform/text';
 import { appraiserPaths } from './appraisal.policy';
 import { actedForUnitSql, appraisedSheetSql } from './appraisal.queries';
 import * as q from './sheet-list.queries';
+import { resultsOpen } from './results-state.queries';
 
 /**
  * The evaluation work list (danh sách phiếu chấm điểm): score sheets across plans, either those
@@ -76,7 +77,7 @@ function conditions(ctx: Ctx, query: ListSheetsQuery): q.SheetListConditions {
       : sql``
   })`;
   // Published results lock every sheet of the plan (results-lock.ts): nobody's move then.
-  const mine = sql<SqlBool>`(p.results_status <> 'published'
+  const mine = sql<SqlBool>`(${resultsOpen}
     AND ((${appraises} AND ${statusIn(turnOf('appraiser'))})
       OR (${forUnit} AND ${statusIn(turnOf('unit'))})))`;
   const where: RawBuilder<SqlBool>[] = [visible];

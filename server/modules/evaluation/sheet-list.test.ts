@@ -15,6 +15,7 @@ import { listScoreSheets } from './sheet-list.service';
 import { exportSheetXlsx } from './sheet-export.service';
 import { provideScoreSheets } from './sheet-provision';
 import { bindPlanCriteria } from './plan-criteria.service';
+import { getPlanEvaluation } from './plan-evaluation.queries';
 import { computeResults, publishResults } from './results.service';
 
 let t: TestDb;
@@ -72,12 +73,8 @@ describe('the evaluation work list', () => {
     ).toBe(0);
 
     // A plan that gets its criteria set after approving: the sheets come with the binding.
-    const { criteriaVersionId } = await t.db
-      .selectFrom('campaignPlan')
-      .select('criteriaVersionId')
-      .where('id', '=', w.plan.id)
-      .executeTakeFirstOrThrow();
-    await sql`UPDATE campaign_plan SET criteria_version_id = NULL WHERE id = ${w.plan.id}`.execute(
+    const { criteriaVersionId } = await getPlanEvaluation(t.db, w.plan.id);
+    await sql`UPDATE plan_evaluation SET criteria_version_id = NULL WHERE plan_id = ${w.plan.id}`.execute(
       t.db,
     );
     const unit = await createUnit(w.sys, {

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import { recordAudit } from '../../platform/audit';
+import { joinPlanEvaluation } from './plan-evaluation.queries';
+import { joinResultsState, resultsOpen } from './results-state.queries';
 
 /**
  * Score sheets exist for every approved collective registration of a plan that has a criteria
@@ -34,10 +36,11 @@ export async function provideScoreSheets(
     unitPath: string;
   }>`
     WITH due AS (
-      SELECT r.id AS registration_id, r.plan_id, r.unit_id, r.province_id, p.criteria_version_id
-      FROM registration r JOIN campaign_plan p ON p.id = r.plan_id
+      SELECT r.id AS registration_id, r.plan_id, r.unit_id, r.province_id, pe.criteria_version_id
+      FROM registration r ${joinPlanEvaluation(sql.ref('r.plan_id'))}
+        ${joinResultsState(sql.ref('r.plan_id'))}
       WHERE r.plan_id = ${planId} AND r.kind = 'collective' AND r.status = 'approved'
-        AND p.criteria_version_id IS NOT NULL AND p.results_status <> 'published'
+        AND pe.criteria_version_id IS NOT NULL AND ${resultsOpen}
         ${only === undefined ? sql`` : sql`AND r.id = ANY(${sql.val([...only])}::int[])`}
         AND NOT EXISTS (SELECT 1 FROM score_sheet s WHERE s.registration_id = r.id)
       ORDER BY r.id
@@ -75,12 +78,13 @@ export async function provideScoreSheets(
 async function followPlanCriteria(ctx: Ctx, trx: Executor, planId: number): Promise<void> {
   const { rows } = await sql<{ id: number; before: number; after: number; unitPath: string }>`
     WITH moved AS (
-      UPDATE score_sheet s SET criteria_version_id = p.criteria_version_id,
+      UPDATE score_sheet s SET criteria_version_id = pe.criteria_version_id,
         updated_at = ${ctx.now()}, version = s.version + 1
-      FROM campaign_plan p, score_sheet old
-      WHERE s.plan_id = ${planId} AND p.id = s.plan_id AND old.id = s.id
-        AND p.criteria_version_id IS NOT NULL AND p.results_status <> 'published'
-        AND s.criteria_version_id <> p.criteria_version_id AND s.status = 'self_draft'
+      FROM score_sheet old ${joinPlanEvaluation(sql.ref('old.plan_id'))}
+        ${joinResultsState(sql.ref('old.plan_id'))}
+      WHERE s.plan_id = ${planId} AND old.id = s.id
+        AND pe.criteria_version_id IS NOT NULL AND ${resultsOpen}
+        AND s.criteria_version_id <> pe.criteria_version_id AND s.status = 'self_draft'
         AND NOT EXISTS (SELECT 1 FROM score_entry e WHERE e.sheet_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM score_evidence v WHERE v.sheet_id = s.id)
       RETURNING s.id, old.criteria_version_id AS before, s.criteria_version_id AS after, s.unit_id

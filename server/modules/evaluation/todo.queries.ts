@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import { pathInScope, scopeFor } from '../../platform/access';
+import { joinPlanEvaluation } from './plan-evaluation.queries';
+import { joinResultsState, resultsOpen } from './results-state.queries';
 
 /**
  * What self-assessment asks of an actor, for the home page's deadlines: one set-based statement;
@@ -34,21 +36,22 @@ export async function listAssessmentDeadlines(
   if (!scope.all && scope.paths.length === 0) return [];
   const { rows } = await sql<AssessmentDeadline>`
     SELECT p.id AS "planId", p.title, p.document_number AS "documentNumber",
-      pu.name AS "issuerName", p.assessment_deadline AS date,
+      pu.name AS "issuerName", pe.assessment_deadline AS date,
       count(*)::int AS units
     FROM campaign_plan p
       JOIN org_unit pu ON pu.id = p.issuing_unit_id
+      ${joinPlanEvaluation(sql.ref('p.id'))} ${joinResultsState(sql.ref('p.id'))}
       JOIN registration r ON r.plan_id = p.id
       JOIN org_unit u ON u.id = r.unit_id
       LEFT JOIN score_sheet s ON s.registration_id = r.id
-    WHERE p.status IN ('issued', 'in_progress', 'in_review') AND p.results_status <> 'published'
-      AND p.criteria_version_id IS NOT NULL
-      AND p.assessment_deadline BETWEEN ${window.today}::date AND ${window.until}::date
+    WHERE p.status IN ('issued', 'in_progress', 'in_review') AND ${resultsOpen}
+      AND pe.criteria_version_id IS NOT NULL
+      AND pe.assessment_deadline BETWEEN ${window.today}::date AND ${window.until}::date
       AND r.kind = 'collective' AND r.status = 'approved'
       AND (s.id IS NULL OR s.status = 'self_draft')
       AND ${pathInScope(scope, sql<string>`u.path`)}
-    GROUP BY p.id, pu.id
-    ORDER BY p.assessment_deadline, p.id
+    GROUP BY p.id, pu.id, pe.plan_id
+    ORDER BY pe.assessment_deadline, p.id
     LIMIT ${window.limit}`.execute(db);
   return rows;
 }
