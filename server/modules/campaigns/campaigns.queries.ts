@@ -1,5 +1,4 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { z } from '../../platform/validation';
 import { PlanContent, carriedSections, type CarriedSection } from '../../../shared/campaign';
 import type { Executor } from '../../platform/db';
 import { notFound } from '../../platform/errors';

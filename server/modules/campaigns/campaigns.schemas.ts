@@ -11,7 +11,6 @@ import {
   type PlanStatus,
 } from '../../../shared/campaign';
 import { id, isoDate, page, pageSize, text, z } from '../../platform/validation';
-import type { Band, TieBreakStep } from '../../../shared/criteria';
 
 export { planFieldLabels as planLabels } from '../../../shared/campaign';
 
