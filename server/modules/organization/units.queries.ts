@@ -315,3 +315,36 @@ export async function updateUnitIfVersion(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** What an export covers: the actor's scope, narrowed to one unit's subtree when given. */
+export type ExportFilter = { scope: Scope; unitPath?: string | undefined };
+
+/** The export's predicate over `org_unit u`. */
+export function exportWhere(f: ExportFilter): RawBuilder<SqlBool> {
+  const conditions = [pathInScope(f.scope, sql<string>`u.path`)];
+  if (f.unitPath !== undefined) conditions.push(sql<SqlBool>`u.path <@ ${f.unitPath}::ltree`);
+  return sql<SqlBool>`${sql.join(conditions, sql` AND `)}`;
+}
+
+/** The units an export covers, parents before children, Vietnamese-sorted within a level. */
+export function listUnitsForExport(db: Executor, f: ExportFilter) {
+  return db
+    .selectFrom('orgUnit as u')
+    .select(['u.id', 'u.name', 'u.kind', 'u.adminCode', 'u.parentId', 'u.active'])
+    .where(exportWhere(f))
+    .orderBy(sql`nlevel(u.path)`)
+    .orderBy(sql`u.name COLLATE "vi-x-icu"`)
+    .execute();
+}
+
+/** Each unit's names from the root down, joined with `separator`. */
+export async function listUnitNamePaths(
+  db: Executor,
+  unitIds: readonly number[],
+  separator: string,
+): Promise<{ id: number; names: string }[]> {
+  const { rows } = await sql<{ id: number; names: string }>`
+    SELECT u.id, (SELECT string_agg(a.name, ${separator} ORDER BY nlevel(a.path)) FROM org_unit a WHERE a.path @> u.path) AS names
+    FROM org_unit u WHERE u.id = ANY(${sql.val(unitIds)}::int[])`.execute(db);
+  return rows;
+}
