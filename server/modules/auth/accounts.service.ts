@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit';
 import { assertCan, canAnywhere, isWithin, scopeFor } from '../../platform/access';
 import type { Executor } from '../../platform/db';
 import { id, page, pageSize, parseInput, text, z } from '../../platform/validation';
-import { roles, roleLabels } from '../../../shared/permissions';
+import { isSystemRole, Role, roles, roleLabels } from '../../../shared/permissions';
 import { hashPassword } from './password';
 import { forgetCachedSessions } from './auth.service';
 import * as q from './auth.queries';
@@ -166,8 +166,8 @@ export async function updateAccount(ctx: Ctx, accountId: number, input: unknown)
 const GrantInput = z.object({ role: z.enum(roles), unitId: id.nullable() });
 
 /**
- * Grants a role at a unit (covering its subtree). Only a system-wide administrator may grant
- * system-wide administration (unitId null). Throws FORBIDDEN outside the actor's scope.
+ * Grants a role at a unit (covering its subtree). Only a system role (`isSystemRole`) may be
+ * granted system-wide (unitId null), and only by a system-wide account manager. Throws FORBIDDEN outside the actor's scope.
  */
 export async function grantRole(ctx: Ctx, accountId: number, input: unknown) {
   const data = parseInput(GrantInput, input, labels);
@@ -180,7 +180,7 @@ export async function grantRole(ctx: Ctx, accountId: number, input: unknown) {
       await assertManagesAccount(ctx, trx, accountId);
       let unitPath: string | null = null;
       if (data.unitId === null) {
-        if (data.role !== 'admin') {
+        if (!isSystemRole(data.role)) {
           throw new AppError(
             'VALIDATION_FAILED',
             'Đơn vị: chỉ vai trò quản trị hệ thống mới được cấp toàn hệ thống.',
@@ -248,6 +248,6 @@ export async function createAdministrator(
     displayName: input.displayName ?? 'Quản trị hệ thống',
     password: input.password,
   });
-  await grantRole(ctx, account.id, { role: 'admin', unitId: null });
+  await grantRole(ctx, account.id, { role: Role.admin, unitId: null });
   return account;
 }

@@ -1,4 +1,4 @@
-import { roleAllows, roles } from '../../../shared/permissions';
+import { isSystemRole, roleAllows, roles } from '../../../shared/permissions';
 import { actorId, type Ctx } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import type { NewNotification } from './notifications.service';
@@ -13,7 +13,7 @@ import * as q from './notifications.queries';
  * `registration.submit`, also to its nearest ancestor where one does.
  */
 
-const ACTING_ROLES = roles.filter((r) => r !== 'admin' && roleAllows(r, 'registration.submit'));
+const ACTING_ROLES = roles.filter((r) => !isSystemRole(r) && roleAllows(r, 'registration.submit'));
 
 /** For each unit id: the unit and its acting unit (itself or its nearest acting ancestor). */
 export async function actingUnits(
