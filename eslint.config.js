@@ -12,13 +12,14 @@ const moduleBoundary = {
 const webModuleSurface = [
   'campaigns/plan-access',
   'campaigns/plan-labels',
-  'evaluation/dashboard-tab',
+  // The plan page's tab registry and each module's contribution to it (web/shell/plan-tabs.ts).
+  'campaigns/plan-tab-registry',
+  'campaigns/plan-tabs',
   'evaluation/individual-checklist',
-  'evaluation/plan-evaluation',
-  'evaluation/results-tab',
+  'evaluation/plan-tabs',
   'evaluation/results-view',
   'evaluation/sheet-open-button',
-  'registrations/plan-registrations',
+  'registrations/plan-tabs',
 ];
 const webSurface = `(?:[^/]+/[^/]+\\.api|${webModuleSurface.join('|')})(?:\\.tsx?)?$`;
 const webMessage =
