@@ -100,10 +100,7 @@ export default tseslint.config(
           patterns: [moduleBoundary, { group: ['**/web/**'], message: 'server never imports web' }],
         },
       ],
-      'no-restricted-syntax': [
-        'error',
-        { selector: queryBuilderCall, message: sqlMessage },
-      ],
+      'no-restricted-syntax': ['error', { selector: queryBuilderCall, message: sqlMessage }],
     },
   },
   {
