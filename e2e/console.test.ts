@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, vietnamDate } from '../shared/dates';
-import { planTabKeys } from '../web/modules/campaigns/plan-tabs';
+import { allPlanTabs } from '../web/shell/plan-tabs';
 import { watchConsole, type ConsoleWatch } from './console';
 import { screenshots, shotsDir, useSite, type WatchedSession } from './session';
 
@@ -59,7 +59,7 @@ async function visit(page: Page, watch: ConsoleWatch, to: string) {
 /** An officer's pages: the plans, every tab of the district's plan, registrations, evaluation. */
 const officerPages = () => [
   '/plans',
-  ...planTabKeys.map((t) => `/plans/${planId}?tab=${t}`),
+  ...allPlanTabs.map((t) => `/plans/${planId}?tab=${t.key}`),
   '/registrations',
   '/evaluation',
   `/score-sheets/${sheetId}`,

@@ -352,4 +352,19 @@ describe('seed 002: registration, self-assessment, appraisal and results (Chromi
     await shot(pub, '09-public');
     await citizen.close();
   });
+
+  it("opens the plan's evaluation overview tab (the plan tab registry's dashboard)", async () => {
+    const officer = await as('thidua.anbien');
+    for (const width of [1366, 375]) {
+      await officer.setViewportSize({ width, height: width > 600 ? 900 : 800 });
+      await officer.goto(`${server.url}${planUrl}`);
+      const tab = officer.getByRole('tab', { name: 'Tổng quan đánh giá', exact: true });
+      await tab.click();
+      await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+      expect(new URL(officer.url()).searchParams.get('tab')).toBe('dashboard');
+      const top = officer.locator('.ant-card', { hasText: '10 đơn vị dẫn đầu' });
+      await top.locator('tr', { hasText: ONE_STOP }).getByText('Xuất sắc').waitFor();
+      await shot(officer, `10-dashboard-${width}`);
+    }
+  });
 });

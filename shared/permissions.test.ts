@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   actions,
+  isSystemRole,
+  roles,
   memberOnlyActions,
   roleAllows,
   unitOwnActions,
@@ -41,5 +43,11 @@ describe('permission catalogue', () => {
     expect(held).toEqual(
       actions.filter((a) => !unitOwnActions.includes(a) && !memberOnlyActions.includes(a)),
     );
+  });
+});
+
+describe('system roles', () => {
+  it('are the roles that may be granted without a unit: administration only', () => {
+    expect(roles.filter(isSystemRole)).toEqual(['admin']);
   });
 });

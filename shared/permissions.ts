@@ -24,6 +24,18 @@ export const roleLabels: Record<Role, string> = {
   juror: 'Giám khảo',
 };
 
+/**
+ * Roles that run the system rather than act for a unit. Only these may be granted system-wide
+ * (without a unit), and holding one at a unit does not make its holder act for that unit (the
+ * unit's side of a notification goes to holders of the other roles). Code asks `isSystemRole`,
+ * never compares role names.
+ */
+export const systemRoles: readonly Role[] = ['admin'];
+
+export function isSystemRole(role: Role): boolean {
+  return systemRoles.includes(role);
+}
+
 export const Action = {
   unitView: 'unit.view',
   unitManage: 'unit.manage',

@@ -8,9 +8,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { isApiError } from './api/client';
 import { router } from './router';
+import { installPlanTabs } from './shell/plan-tabs';
 import './app.css';
 
 dayjs.locale('vi');
+installPlanTabs();
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -62,3 +62,8 @@ export async function insertStoredFile(
     .returning('id')
     .executeTakeFirstOrThrow();
 }
+
+/** The `stored_file` row; throws when there is none (a job's payload names a file it stored). */
+export function getStoredFile(db: Executor, id: string) {
+  return db.selectFrom('storedFile').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}

@@ -1,12 +1,11 @@
-import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
-import { assertCan, canAnywhere, isWithin, pathInScope, scopeFor } from '../../platform/access';
+import { assertCan, canAnywhere, isWithin, scopeFor } from '../../platform/access';
 import type { Executor } from '../../platform/db';
 import { id, page, pageSize, parseInput, text, z } from '../../platform/validation';
-import { roles, roleLabels } from '../../../shared/permissions';
+import { isSystemRole, Role, roles, roleLabels } from '../../../shared/permissions';
 import { hashPassword } from './password';
 import { forgetCachedSessions } from './auth.service';
 import * as q from './auth.queries';
@@ -62,42 +61,12 @@ export async function listAccounts(ctx: Ctx, input: unknown) {
     z.object({ search: z.string().trim().max(100).optional(), page, pageSize }),
     input,
   );
-  const scope = scopeFor(ctx.actor, 'account.manage');
-  let query = ctx.db.selectFrom('userAccount as a');
-  if (!scope.all) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('roleGrant as g')
-          .innerJoin('orgUnit as u', 'u.id', 'g.unitId')
-          .whereRef('g.userId', '=', 'a.id')
-          .where(pathInScope(scope, sql<string>`u.path`))
-          .select(sql`1`.as('one')),
-      ),
-    );
-  }
-  if (p.search) {
-    const term = `%${p.search}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb('a.username', 'ilike', term),
-        eb(
-          sql<string>`f_norm(a.display_name)`,
-          'like',
-          sql<string>`'%' || f_norm(${p.search}) || '%'`,
-        ),
-      ]),
-    );
-  }
-  const [rows, count] = await Promise.all([
-    query
-      .select(['a.id', 'a.username', 'a.displayName', 'a.active', 'a.personId', 'a.lastLoginAt'])
-      .orderBy('a.username')
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await q.listAccountsPage(ctx.db, {
+    scope: scopeFor(ctx.actor, 'account.manage'),
+    search: p.search,
+    page: p.page,
+    pageSize: p.pageSize,
+  });
   const items = await Promise.all(
     rows.map(async (r) => ({
       ...r,
@@ -110,7 +79,7 @@ export async function listAccounts(ctx: Ctx, input: unknown) {
       })),
     })),
   );
-  return { items, total: Number(count.n) };
+  return { items, total };
 }
 
 /**
@@ -138,16 +107,12 @@ export async function createAccount(
         fields: [{ field: 'username', label: labels.username, message: 'đã được sử dụng' }],
       });
     }
-    const row = await trx
-      .insertInto('userAccount')
-      .values({
-        username: data.username,
-        displayName: data.displayName,
-        passwordHash,
-        personId: data.personId ?? null,
-      })
-      .returning(['id', 'username', 'displayName', 'active', 'personId'])
-      .executeTakeFirstOrThrow();
+    const row = await q.insertUser(trx, {
+      username: data.username,
+      displayName: data.displayName,
+      passwordHash,
+      personId: data.personId ?? null,
+    });
     await recordAudit(trx, ctx, {
       action: 'account.created',
       entityType: 'user_account',
@@ -176,20 +141,14 @@ export async function updateAccount(ctx: Ctx, accountId: number, input: unknown)
       const before = await q.findUserById(trx, accountId);
       if (before === undefined) throw notFound('tài khoản');
       await assertManagesAccount(ctx, trx, accountId);
-      const after = await trx
-        .updateTable('userAccount')
-        .set({
-          ...(data.displayName === undefined ? {} : { displayName: data.displayName }),
-          ...(data.active === undefined ? {} : { active: data.active }),
-          ...(passwordHash === undefined ? {} : { passwordHash }),
-          updatedAt: ctx.now(),
-          version: sql`version + 1`,
-        })
-        .where('id', '=', accountId)
-        .returning(['id', 'username', 'displayName', 'active'])
-        .executeTakeFirstOrThrow();
+      const after = await q.updateUser(trx, accountId, {
+        ...(data.displayName === undefined ? {} : { displayName: data.displayName }),
+        ...(data.active === undefined ? {} : { active: data.active }),
+        ...(passwordHash === undefined ? {} : { passwordHash }),
+        updatedAt: ctx.now(),
+      });
       if (data.active === false || passwordHash !== undefined) {
-        await trx.deleteFrom('userSession').where('userId', '=', accountId).execute();
+        await q.deleteUserSessions(trx, accountId);
       }
       await recordAudit(trx, ctx, {
         action: passwordHash === undefined ? 'account.updated' : 'account.password_reset',
@@ -207,8 +166,8 @@ export async function updateAccount(ctx: Ctx, accountId: number, input: unknown)
 const GrantInput = z.object({ role: z.enum(roles), unitId: id.nullable() });
 
 /**
- * Grants a role at a unit (covering its subtree). Only a system-wide administrator may grant
- * system-wide administration (unitId null). Throws FORBIDDEN outside the actor's scope.
+ * Grants a role at a unit (covering its subtree). Only a system role (`isSystemRole`) may be
+ * granted system-wide (unitId null), and only by a system-wide account manager. Throws FORBIDDEN outside the actor's scope.
  */
 export async function grantRole(ctx: Ctx, accountId: number, input: unknown) {
   const data = parseInput(GrantInput, input, labels);
@@ -221,7 +180,7 @@ export async function grantRole(ctx: Ctx, accountId: number, input: unknown) {
       await assertManagesAccount(ctx, trx, accountId);
       let unitPath: string | null = null;
       if (data.unitId === null) {
-        if (data.role !== 'admin') {
+        if (!isSystemRole(data.role)) {
           throw new AppError(
             'VALIDATION_FAILED',
             'Đơn vị: chỉ vai trò quản trị hệ thống mới được cấp toàn hệ thống.',
@@ -232,13 +191,8 @@ export async function grantRole(ctx: Ctx, accountId: number, input: unknown) {
         }
         if (!scopeFor(ctx.actor, 'account.manage').all) throw forbidden();
       } else {
-        const unit = await trx
-          .selectFrom('orgUnit')
-          .select(sql<string>`path::text`.as('path'))
-          .where('id', '=', data.unitId)
-          .executeTakeFirst();
-        if (unit === undefined) throw notFound('đơn vị');
-        unitPath = unit.path;
+        unitPath = (await q.findUnitPath(trx, data.unitId)) ?? null;
+        if (unitPath === null) throw notFound('đơn vị');
         assertCan(ctx.actor, 'account.manage', unitPath);
       }
       const grant = await q.insertGrant(trx, {
@@ -266,19 +220,13 @@ export async function revokeRole(ctx: Ctx, accountId: number, grantId: number): 
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const grant = await trx
-        .selectFrom('roleGrant as g')
-        .leftJoin('orgUnit as u', 'u.id', 'g.unitId')
-        .select(['g.id', 'g.role', 'g.unitId', sql<string | null>`u.path::text`.as('unitPath')])
-        .where('g.id', '=', grantId)
-        .where('g.userId', '=', accountId)
-        .executeTakeFirst();
+      const grant = await q.findGrant(trx, accountId, grantId);
       if (grant === undefined) throw notFound('vai trò');
       await assertManagesAccount(ctx, trx, accountId);
       if (grant.unitPath === null) {
         if (!scopeFor(ctx.actor, 'account.manage').all) throw forbidden();
       } else assertCan(ctx.actor, 'account.manage', grant.unitPath);
-      await trx.deleteFrom('roleGrant').where('id', '=', grantId).execute();
+      await q.deleteGrant(trx, grantId);
       await recordAudit(trx, ctx, {
         action: 'account.role_revoked',
         entityType: 'user_account',
@@ -300,6 +248,6 @@ export async function createAdministrator(
     displayName: input.displayName ?? 'Quản trị hệ thống',
     password: input.password,
   });
-  await grantRole(ctx, account.id, { role: 'admin', unitId: null });
+  await grantRole(ctx, account.id, { role: Role.admin, unitId: null });
   return account;
 }

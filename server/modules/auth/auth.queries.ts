@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db';
+import { pathInScope, type Scope } from '../../platform/access';
 import type { Grant } from '../../platform/context';
 import type { Role } from '../../../shared/permissions';
 
@@ -131,4 +132,129 @@ export async function insertGrant(
     .onConflict((oc) => oc.doNothing())
     .returningAll()
     .executeTakeFirst();
+}
+
+/**
+ * One page of accounts, with the total: only those holding a grant inside `scope` (every account
+ * when the scope is all), optionally matching `search` on the username or the accent-free name.
+ */
+export async function listAccountsPage(
+  db: Executor,
+  p: { scope: Scope; search?: string | undefined; page: number; pageSize: number },
+) {
+  const { scope } = p;
+  let query = db.selectFrom('userAccount as a');
+  if (!scope.all) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('roleGrant as g')
+          .innerJoin('orgUnit as u', 'u.id', 'g.unitId')
+          .whereRef('g.userId', '=', 'a.id')
+          .where(pathInScope(scope, sql<string>`u.path`))
+          .select(sql`1`.as('one')),
+      ),
+    );
+  }
+  if (p.search) {
+    const term = `%${p.search}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('a.username', 'ilike', term),
+        eb(
+          sql<string>`f_norm(a.display_name)`,
+          'like',
+          sql<string>`'%' || f_norm(${p.search}) || '%'`,
+        ),
+      ]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .select(['a.id', 'a.username', 'a.displayName', 'a.active', 'a.personId', 'a.lastLoginAt'])
+      .orderBy('a.username')
+      .limit(p.pageSize)
+      .offset((p.page - 1) * p.pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export function insertUser(
+  db: Executor,
+  u: { username: string; displayName: string; passwordHash: string; personId: number | null },
+) {
+  return db
+    .insertInto('userAccount')
+    .values(u)
+    .returning(['id', 'username', 'displayName', 'active', 'personId'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Applies the given changes and bumps the version; returns the account after. */
+export function updateUser(
+  db: Executor,
+  id: number,
+  changes: { displayName?: string; active?: boolean; passwordHash?: string; updatedAt: Date },
+) {
+  return db
+    .updateTable('userAccount')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('id', '=', id)
+    .returning(['id', 'username', 'displayName', 'active'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function setLastLogin(db: Executor, userId: number, at: Date): Promise<void> {
+  await db.updateTable('userAccount').set({ lastLoginAt: at }).where('id', '=', userId).execute();
+}
+
+export async function setPasswordHash(
+  db: Executor,
+  userId: number,
+  passwordHash: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('userAccount')
+    .set({ passwordHash, updatedAt: at })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Ends every session of the account, except `keepSessionId` when given. */
+export async function deleteUserSessions(
+  db: Executor,
+  userId: number,
+  keepSessionId?: string,
+): Promise<void> {
+  let del = db.deleteFrom('userSession').where('userId', '=', userId);
+  if (keepSessionId !== undefined) del = del.where('id', '!=', keepSessionId);
+  await del.execute();
+}
+
+/** The grant of this account with its unit's path (null for a system-wide grant). */
+export function findGrant(db: Executor, accountId: number, grantId: number) {
+  return db
+    .selectFrom('roleGrant as g')
+    .leftJoin('orgUnit as u', 'u.id', 'g.unitId')
+    .select(['g.id', 'g.role', 'g.unitId', sql<string | null>`u.path::text`.as('unitPath')])
+    .where('g.id', '=', grantId)
+    .where('g.userId', '=', accountId)
+    .executeTakeFirst();
+}
+
+export async function deleteGrant(db: Executor, grantId: number): Promise<void> {
+  await db.deleteFrom('roleGrant').where('id', '=', grantId).execute();
+}
+
+/** The unit's ltree path as text, or undefined when there is no such unit. */
+export async function findUnitPath(db: Executor, unitId: number): Promise<string | undefined> {
+  const unit = await db
+    .selectFrom('orgUnit')
+    .select(sql<string>`path::text`.as('path'))
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  return unit?.path;
 }

@@ -73,11 +73,7 @@ export async function login(
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     });
-    await trx
-      .updateTable('userAccount')
-      .set({ lastLoginAt: now })
-      .where('id', '=', user.id)
-      .execute();
+    await q.setLastLogin(trx, user.id, now);
     await recordAudit(
       trx,
       {
@@ -226,14 +222,8 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('userAccount')
-      .set({ passwordHash, updatedAt: ctx.now() })
-      .where('id', '=', user.id)
-      .execute();
-    let del = trx.deleteFrom('userSession').where('userId', '=', user.id);
-    if (keepToken) del = del.where('id', '!=', sessionIdOf(keepToken));
-    await del.execute();
+    await q.setPasswordHash(trx, user.id, passwordHash, ctx.now());
+    await q.deleteUserSessions(trx, user.id, keepToken ? sessionIdOf(keepToken) : undefined);
     await recordAudit(trx, ctx, {
       action: 'auth.password_changed',
       entityType: 'user_account',

@@ -178,6 +178,9 @@ describe('accounts', () => {
       (e: unknown) => e,
     );
     expect((noScope as AppError).code).toBe('VALIDATION_FAILED');
+    // A system role (the catalogue's isSystemRole) is the one granted without a unit.
+    const systemWide = await grantRole(sys, u.id, { role: 'admin', unitId: null });
+    expect(systemWide).toMatchObject({ role: 'admin', unitId: null });
   });
 
   it('keeps a unit-level account manager away from accounts outside their subtree', async () => {

@@ -1,4 +1,5 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
+import type { CampaignPlanTable } from '../../db/schema';
 import { PlanContent, carriedSections, type CarriedSection } from '../../../shared/campaign';
 import type { Executor } from '../../platform/db';
 import { notFound } from '../../platform/errors';
@@ -354,5 +355,96 @@ export async function listDirectSubunits(db: Executor, unitId: number) {
     .where('parentId', '=', unitId)
     .where('active', '=', true)
     .orderBy('id')
+    .execute();
+}
+
+/** Inserts a plan row; returns its id. A unique violation (one child plan per unit) propagates. */
+export function insertPlan(db: Executor, values: Insertable<CampaignPlanTable>) {
+  return db.insertInto('campaignPlan').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Writes the given columns of a plan row (the caller has checked and bumps `version`). */
+export async function updatePlan(
+  db: Executor,
+  id: number,
+  changes: Updateable<CampaignPlanTable>,
+): Promise<void> {
+  await db.updateTable('campaignPlan').set(changes).where('id', '=', id).execute();
+}
+
+/** The ids of a plan's child plans that are not cancelled, oldest first. */
+export async function listChildPlanIds(db: Executor, planId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('campaignPlan')
+    .select('id')
+    .where('parentPlanId', '=', planId)
+    .where('status', '<>', 'cancelled')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** For each of these plans, how many child plans that are not cancelled it has (absent: none). */
+export async function countChildPlans(
+  db: Executor,
+  planIds: readonly number[],
+): Promise<Map<number, number>> {
+  const { rows } = await sql<{
+    parentPlanId: number;
+    n: number;
+  }>`SELECT parent_plan_id AS "parentPlanId", count(*)::int AS n
+    FROM campaign_plan WHERE parent_plan_id = ANY(${sql.val(planIds)}::int[]) AND status <> 'cancelled'
+    GROUP BY parent_plan_id`.execute(db);
+  return new Map(rows.map((r) => [r.parentPlanId, r.n]));
+}
+
+/**
+ * Live plans (issued, in progress, in review) whose cascade deadline is within the reminder
+ * window: from 30 days ago to 7 days ahead of `today`.
+ */
+export async function listPlansWithCascadeDeadlineNear(db: Executor, today: string) {
+  const { rows } = await sql<{ planId: number; deadline: string }>`
+    SELECT id AS "planId", cascade_deadline AS deadline FROM campaign_plan
+    WHERE status IN ('issued','in_progress','in_review') AND cascade_deadline IS NOT NULL
+      AND cascade_deadline >= ${today}::date - 30 AND cascade_deadline <= ${today}::date + 7`.execute(
+    db,
+  );
+  return rows;
+}
+
+/** The import review kept on a plan row (raw JSON), or null when the plan was not imported. */
+export async function findImportReviewJson(db: Executor, planId: number): Promise<unknown> {
+  const row = await db
+    .selectFrom('campaignPlan')
+    .select('importReview')
+    .where('id', '=', planId)
+    .executeTakeFirst();
+  return row?.importReview ?? null;
+}
+
+export async function saveImportReviewJson(db: Executor, planId: number, review: unknown) {
+  await db
+    .updateTable('campaignPlan')
+    .set({ importReview: JSON.stringify(review) })
+    .where('id', '=', planId)
+    .execute();
+}
+
+/** The names of these units, in name order (the units a plan requires to follow it). */
+export function listUnitNames(db: Executor, unitIds: readonly number[]) {
+  return db
+    .selectFrom('orgUnit')
+    .select(['id', 'name'])
+    .where('id', 'in', unitIds)
+    .orderBy('name')
+    .execute();
+}
+
+/** Raises the plan's version (an edit of something kept about the plan, by this or another module). */
+export async function setPlanVersion(db: Executor, id: number, version: number, at: Date) {
+  await db
+    .updateTable('campaignPlan')
+    .set({ version, updatedAt: at })
+    .where('id', '=', id)
     .execute();
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { CarriedSection, LegalBasis, PlanContent } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
@@ -247,14 +246,10 @@ export async function planTree(ctx: Ctx, planId: number) {
     ancestors.unshift(toPlanSummary(p));
     cursor = p.parentPlanId;
   }
-  const { rows } = await sql<{
-    id: number;
-  }>`SELECT id FROM campaign_plan WHERE parent_plan_id = ${planId} AND status <> 'cancelled' ORDER BY id`.execute(
-    ctx.db,
-  );
+  const childIds = await q.listChildPlanIds(ctx.db, planId);
   const children = [];
-  for (const r of rows) {
-    const child = await q.findPlan(ctx.db, r.id);
+  for (const childId of childIds) {
+    const child = await q.findPlan(ctx.db, childId);
     if (child === undefined) continue;
     const visible = canViewPlan(ctx.actor, {
       status: child.status,
@@ -264,13 +259,11 @@ export async function planTree(ctx: Ctx, planId: number) {
     if (!visible) continue;
     children.push({ ...toPlanSummary(child), childCount: 0 });
   }
-  const counts = await sql<{
-    parentPlanId: number;
-    n: number;
-  }>`SELECT parent_plan_id AS "parentPlanId", count(*)::int AS n
-    FROM campaign_plan WHERE parent_plan_id = ANY(${sql.val(children.map((c) => c.id))}::int[]) AND status <> 'cancelled'
-    GROUP BY parent_plan_id`.execute(ctx.db);
-  for (const c of children) c.childCount = counts.rows.find((r) => r.parentPlanId === c.id)?.n ?? 0;
+  const counts = await q.countChildPlans(
+    ctx.db,
+    children.map((c) => c.id),
+  );
+  for (const c of children) c.childCount = counts.get(c.id) ?? 0;
   return { ancestors, plan: toPlanSummary(plan), children };
 }
 
@@ -287,11 +280,11 @@ export async function advancePlanStatuses(ctx: Ctx): Promise<number> {
       const plan = await q.getPlan(trx, d.id, true);
       const next = statusByDate(plan.status, plan.periodStart, plan.periodEnd, today);
       if (next === plan.status) return;
-      await trx
-        .updateTable('campaignPlan')
-        .set({ status: next, version: plan.version + 1, updatedAt: ctx.now() })
-        .where('id', '=', plan.id)
-        .execute();
+      await q.updatePlan(trx, plan.id, {
+        status: next,
+        version: plan.version + 1,
+        updatedAt: ctx.now(),
+      });
       await recordAudit(trx, ctx, {
         action: 'plan.status_changed',
         entityType: 'campaign_plan',
@@ -312,12 +305,7 @@ export async function advancePlanStatuses(ctx: Ctx): Promise<number> {
  */
 export async function sendCascadeReminders(ctx: Ctx): Promise<number> {
   const today = vietnamDate(ctx.now());
-  const { rows } = await sql<{ planId: number; deadline: string }>`
-    SELECT id AS "planId", cascade_deadline AS deadline FROM campaign_plan
-    WHERE status IN ('issued','in_progress','in_review') AND cascade_deadline IS NOT NULL
-      AND cascade_deadline >= ${today}::date - 30 AND cascade_deadline <= ${today}::date + 7`.execute(
-    ctx.db,
-  );
+  const rows = await q.listPlansWithCascadeDeadlineNear(ctx.db, today);
   let sent = 0;
   for (const r of rows) {
     const stage = reminderStage(r.deadline, today);

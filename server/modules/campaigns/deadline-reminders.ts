@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
-import { PlanContent } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { daysLeft, formatVietnamDate, vietnamDate } from '../../../shared/dates';
 import { notifyUnit } from '../notifications/index';
 import { reminderStage } from './campaigns.rules';
+import { listPlansAwaitingDeadlines } from './plan-list.queries';
 
 /**
  * Reminds the issuing unit of its live plans' own dates: the registration deadline and every
@@ -13,22 +12,13 @@ import { reminderStage } from './campaigns.rules';
  */
 export async function sendPlanDeadlineReminders(ctx: Ctx): Promise<number> {
   const today = vietnamDate(ctx.now());
-  const { rows } = await sql<{
-    id: number;
-    unitId: number;
-    title: string;
-    documentNumber: string | null;
-    registrationDeadline: string | null;
-    content: unknown;
-  }>`SELECT id, issuing_unit_id AS "unitId", title, document_number AS "documentNumber",
-      registration_deadline AS "registrationDeadline", content
-    FROM campaign_plan WHERE status IN ('issued','in_progress')
-      AND (period_end IS NULL OR period_end >= ${today}::date)`.execute(ctx.db);
+  const plans = await listPlansAwaitingDeadlines(ctx.db, today);
   let sent = 0;
-  for (const plan of rows) {
-    const dates: { label: string; date: string }[] = PlanContent.parse(plan.content).deadlines.map(
-      (d) => ({ label: d.label, date: d.date }),
-    );
+  for (const plan of plans) {
+    const dates: { label: string; date: string }[] = plan.deadlines.map((d) => ({
+      label: d.label,
+      date: d.date,
+    }));
     if (plan.registrationDeadline !== null)
       dates.push({ label: 'Hạn đăng ký thi đua', date: plan.registrationDeadline });
     for (const d of dates) {

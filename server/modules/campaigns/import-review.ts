@@ -20,22 +20,12 @@ type StoredReview = z.infer<typeof StoredReview>;
 
 /** The review kept on a plan row; null when the plan was not imported. */
 async function findImportReview(db: Executor, planId: number): Promise<StoredReview | null> {
-  const row = await db
-    .selectFrom('campaignPlan')
-    .select('importReview')
-    .where('id', '=', planId)
-    .executeTakeFirst();
-  return row?.importReview === null || row?.importReview === undefined
-    ? null
-    : StoredReview.parse(row.importReview);
+  const raw = await q.findImportReviewJson(db, planId);
+  return raw === null ? null : StoredReview.parse(raw);
 }
 
 async function saveImportReview(db: Executor, planId: number, review: StoredReview) {
-  await db
-    .updateTable('campaignPlan')
-    .set({ importReview: JSON.stringify(review) })
-    .where('id', '=', planId)
-    .execute();
+  await q.saveImportReviewJson(db, planId, review);
 }
 
 /** Input beside a CreatePlan body: the draft comes from an import; values confirmed there. */
@@ -115,11 +105,7 @@ export async function confirmDoubtfulValues(ctx: Ctx, id: number, input: unknown
     await saveImportReview(trx, id, {
       confirmed: [...new Set([...review.confirmed, ...data.keys])],
     });
-    await trx
-      .updateTable('campaignPlan')
-      .set({ version: before.version + 1, updatedAt: ctx.now() })
-      .where('id', '=', id)
-      .execute();
+    await q.updatePlan(trx, id, { version: before.version + 1, updatedAt: ctx.now() });
     await recordAudit(trx, ctx, {
       action: 'plan.doubts_confirmed',
       entityType: 'campaign_plan',

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { listPlanIdsByNumber } from './plan-list.queries';
 import type { PlanContent, LegalBasis } from '../../../shared/campaign';
 import type { PersonCategory, UnitKind } from '../../../shared/org';
 import type { Ctx } from '../../platform/context';
@@ -68,11 +68,8 @@ async function linkBases(ctx: Ctx, bases: Found['legalBases']): Promise<LegalBas
   for (const b of bases) {
     let planId: number | null = null;
     if (b.number !== null) {
-      const { rows } = await sql<{ id: number }>`SELECT id FROM campaign_plan
-        WHERE document_number = ${b.number} AND status <> 'cancelled'
-          AND (${b.date}::date IS NULL OR issued_on = ${b.date}::date)
-        ORDER BY id LIMIT 2`.execute(ctx.db);
-      if (rows.length === 1) planId = rows[0]?.id ?? null;
+      const ids = await listPlanIdsByNumber(ctx.db, b.number, b.date);
+      if (ids.length === 1) planId = ids[0] ?? null;
     }
     out.push({ text: b.text.slice(0, 1000), number: b.number, date: b.date, planId });
   }

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/context';
 import { AppError, forbidden, staleVersion } from '../../platform/errors';
 import type { Executor } from '../../platform/db';
+import * as q from './campaigns.queries';
 import { canAmendPlan, canEditDraft } from './campaigns.policy';
 import { getVisiblePlan, unitRef } from './plans.service';
 
@@ -26,10 +27,6 @@ export async function claimPlanSettingsChange(
   if (!canEditDraft(ctx.actor, { ...ref, status: 'draft' }) && !canAmendPlan(ctx.actor, ref))
     throw forbidden(deniedMessage);
   if (before.version !== version) throw staleVersion();
-  await trx
-    .updateTable('campaignPlan')
-    .set({ version: before.version + 1, updatedAt: ctx.now() })
-    .where('id', '=', id)
-    .execute();
+  await q.setPlanVersion(trx, id, before.version + 1, ctx.now());
   return { plan: before, version: before.version + 1 };
 }

@@ -4,6 +4,7 @@ import { governmentKinds, unitKinds } from '../../../shared/org';
 import type { Executor } from '../../platform/db';
 import type { PlanRecord } from './campaigns.schemas';
 import { documentSymbol, issuingBodyName } from './campaigns.rules';
+import { listUnitNames } from './campaigns.queries';
 
 /**
  * What an issued version of a plan says, frozen: every document of that version is generated from
@@ -42,15 +43,7 @@ export async function planSnapshot(
   plan: PlanRecord,
   cascadeUnitIds: number[],
 ): Promise<PlanSnapshot> {
-  const units =
-    cascadeUnitIds.length === 0
-      ? []
-      : await db
-          .selectFrom('orgUnit')
-          .select(['id', 'name'])
-          .where('id', 'in', cascadeUnitIds)
-          .orderBy('name')
-          .execute();
+  const units = cascadeUnitIds.length === 0 ? [] : await listUnitNames(db, cascadeUnitIds);
   return {
     planId: plan.id,
     kind: plan.kind,

@@ -141,9 +141,8 @@ export async function createPlan(
     await assertCascadeUnits(trx, data.cascadeUnitIds, unit.path);
     await assertParticipantUnits(trx, data.content.participants.collectiveUnitIds, unit.path);
     await assertBasisPlans(trx, data.content);
-    const row = await trx
-      .insertInto('campaignPlan')
-      .values({
+    const row = await q
+      .insertPlan(trx, {
         issuingUnitId: unit.id,
         provinceId: unit.provinceId,
         kind: data.kind,
@@ -162,8 +161,6 @@ export async function createPlan(
         createdAt: ctx.now(),
         updatedAt: ctx.now(),
       })
-      .returning('id')
-      .executeTakeFirstOrThrow()
       .catch((e: unknown) => {
         if (isUniqueViolation(e, 'campaign_plan_one_child'))
           throw new AppError('CONFLICT', 'Đơn vị đã có kế hoạch thực hiện kế hoạch cấp trên này.');
@@ -206,27 +203,23 @@ async function applyChanges(
     await assertParticipantUnits(trx, data.content.participants.collectiveUnitIds, before.unitPath);
     await assertBasisPlans(trx, data.content);
   }
-  await trx
-    .updateTable('campaignPlan')
-    .set({
-      kind: data.kind,
-      mode: data.mode,
-      docType: data.docType,
-      issuerSymbol: data.issuerSymbol,
-      place: data.place,
-      title: data.title,
-      periodStart: data.periodStart,
-      periodEnd: data.periodEnd,
-      registrationDeadline: data.registrationDeadline,
-      cascadeDeadline: data.cascadeDeadline,
-      content: data.content === undefined ? undefined : JSON.stringify(data.content),
-      documentVersion: extra.documentVersion,
-      status: extra.status,
-      version: before.version + 1,
-      updatedAt: ctx.now(),
-    })
-    .where('id', '=', before.id)
-    .execute();
+  await q.updatePlan(trx, before.id, {
+    kind: data.kind,
+    mode: data.mode,
+    docType: data.docType,
+    issuerSymbol: data.issuerSymbol,
+    place: data.place,
+    title: data.title,
+    periodStart: data.periodStart,
+    periodEnd: data.periodEnd,
+    registrationDeadline: data.registrationDeadline,
+    cascadeDeadline: data.cascadeDeadline,
+    content: data.content === undefined ? undefined : JSON.stringify(data.content),
+    documentVersion: extra.documentVersion,
+    status: extra.status,
+    version: before.version + 1,
+    updatedAt: ctx.now(),
+  });
   if (data.cascadeUnitIds !== undefined)
     await q.replaceCascadeUnits(trx, before.id, data.cascadeUnitIds);
   const after = await q.getPlan(trx, before.id);
@@ -341,16 +334,12 @@ async function setStatus(
       to === 'cancelled' ? canCancelPlan(ctx.actor, ref) : canClosePlan(ctx.actor, ref);
     if (!allowed) throw forbidden();
     if (before.version !== data.version) throw staleVersion();
-    await trx
-      .updateTable('campaignPlan')
-      .set({
-        status: to,
-        cancelledReason: data.reason,
-        version: before.version + 1,
-        updatedAt: ctx.now(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await q.updatePlan(trx, id, {
+      status: to,
+      cancelledReason: data.reason,
+      version: before.version + 1,
+      updatedAt: ctx.now(),
+    });
     await recordAudit(trx, ctx, {
       action: to === 'cancelled' ? 'plan.cancelled' : 'plan.closed',
       entityType: 'campaign_plan',

@@ -1,14 +1,14 @@
-import { sql, type SqlBool } from 'kysely';
 import { planKinds } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { id, page, pageSize, parseInput, z } from '../../platform/validation';
 import { IssuingUnitsQuery, toPlanResponse, toPlanSummary } from './campaigns.schemas';
 import * as q from './campaigns.queries';
+import * as lq from './plan-list.queries';
 
 /** Published plans for citizens: issued and not cancelled; no drafts, no internal fields. */
 
-const published = sql<SqlBool>`p.document_number IS NOT NULL AND p.status <> 'cancelled'`;
+const published = { published: true } as const;
 
 const PublicQuery = z.object({
   search: z.string().trim().max(100).optional(),
@@ -33,27 +33,22 @@ export async function listPublicPlans(ctx: Ctx, input: unknown) {
     unitId: 'Đơn vị ban hành',
     year: 'Năm',
   });
-  const conditions = [published];
-  const searched = query.search ? q.planSearchCondition(query.search) : undefined;
-  if (searched) conditions.push(searched);
-  if (query.unitId)
-    conditions.push(sql`u.path <@ (SELECT path FROM org_unit WHERE id = ${query.unitId})`);
-  if (query.kind) conditions.push(sql`p.kind = ${query.kind}`);
-  if (query.provinceId) conditions.push(sql`p.province_id = ${query.provinceId}`);
-  if (query.year) conditions.push(sql`extract(year FROM p.issued_on) = ${query.year}`);
-  const result = await q.listPlans(
-    ctx.db,
-    sql.join(conditions, sql` AND `),
-    query.page,
-    query.pageSize,
-  );
+  const where = lq.planListWhere({
+    audience: published,
+    search: query.search,
+    issuedWithinUnitId: query.unitId,
+    kind: query.kind,
+    provinceId: query.provinceId,
+    issuedYear: query.year,
+  });
+  const result = await q.listPlans(ctx.db, where, query.page, query.pageSize);
   return { items: result.items.map(toPlanSummary), total: result.total };
 }
 
 /** Units for the portal's issuing-unit filter: those whose subtree published a plan; at most 20. */
 export async function listPublicIssuingUnits(ctx: Ctx, input: unknown) {
   const query = parseInput(IssuingUnitsQuery, input, { search: 'Tìm đơn vị', id: 'Đơn vị' });
-  return { items: await q.listIssuingUnits(ctx.db, published, query, 20) };
+  return { items: await q.listIssuingUnits(ctx.db, lq.plansVisibleTo(published), query, 20) };
 }
 
 /**

@@ -1,27 +1,11 @@
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { scopeFor } from '../../platform/access';
+import { findJob } from './jobs.queries';
 
 /** A job's progress and outcome, visible to the user who started it and to system administrators. */
 export async function getJobStatus(ctx: Ctx, id: number) {
-  const job = await ctx.db
-    .selectFrom('job')
-    .select([
-      'id',
-      'kind',
-      'status',
-      'progress',
-      'total',
-      'message',
-      'result',
-      'error',
-      'createdBy',
-      'createdAt',
-      'startedAt',
-      'finishedAt',
-    ])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const job = await findJob(ctx.db, id);
   const mine =
     ctx.actor.kind === 'system' ||
     (ctx.actor.kind === 'user' && job?.createdBy === ctx.actor.userId);

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
-import { roleAllows, roles } from '../../../shared/permissions';
+import { isSystemRole, roleAllows, roles } from '../../../shared/permissions';
 import { actorId, type Ctx } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import type { NewNotification } from './notifications.service';
+import * as q from './notifications.queries';
 
 /**
  * Who acts for a unit. A notification is read by the accounts holding a role at the unit itself,
@@ -13,9 +13,7 @@ import type { NewNotification } from './notifications.service';
  * `registration.submit`, also to its nearest ancestor where one does.
  */
 
-const ACTING_ROLES = roles.filter((r) => r !== 'admin' && roleAllows(r, 'registration.submit'));
-/** Rows per INSERT, well under PostgreSQL's 65,535 parameters. */
-const CHUNK = 1000;
+const ACTING_ROLES = roles.filter((r) => !isSystemRole(r) && roleAllows(r, 'registration.submit'));
 
 /** For each unit id: the unit and its acting unit (itself or its nearest acting ancestor). */
 export async function actingUnits(
@@ -24,14 +22,7 @@ export async function actingUnits(
 ): Promise<Map<number, number[]>> {
   const ids = [...new Set(unitIds)];
   if (ids.length === 0) return new Map();
-  // An org unit's ltree path is the ids from the root down, so its labels are its ancestors.
-  const { rows } = await sql<{ unitId: number; actingId: number | null }>`
-    SELECT u.id AS "unitId", (
-      SELECT a.id FROM unnest(string_to_array(u.path::text, '.')::int[]) WITH ORDINALITY AS a(id, depth)
-      WHERE EXISTS (SELECT 1 FROM role_grant g JOIN user_account ua ON ua.id = g.user_id
-        WHERE g.unit_id = a.id AND ua.active AND g.role = ANY(${sql.val(ACTING_ROLES)}::text[]))
-      ORDER BY a.depth DESC LIMIT 1) AS "actingId"
-    FROM org_unit u WHERE u.id = ANY(${sql.val(ids)}::int[])`.execute(db);
+  const rows = await q.listActingUnitIds(db, ids, ACTING_ROLES);
   return new Map(
     rows.map((r) => [
       r.unitId,
@@ -65,15 +56,5 @@ export async function notifyUnitSide(
       actorUserId,
     })),
   );
-  let sent = 0;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const written = await db
-      .insertInto('notification')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.column('dedupeKey').doNothing())
-      .returning('id')
-      .execute();
-    sent += written.length;
-  }
-  return sent;
+  return q.insertNotifications(db, rows);
 }

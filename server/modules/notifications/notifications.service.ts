@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { actorId, type Ctx } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import { notFound } from '../../platform/errors';
+import * as q from './notifications.queries';
 import { id as idSchema, page, pageSize, parseInput, z } from '../../platform/validation';
 
 /**
@@ -32,18 +32,10 @@ export async function notifyUnit(
   n: NewNotification,
   db: Executor = ctx.db,
 ): Promise<number> {
-  const rows = await db
-    .insertInto('notification')
-    .values({ ...n, createdAt: ctx.now(), actorUserId: actorId(ctx.actor) })
-    .onConflict((oc) => oc.column('dedupeKey').doNothing())
-    .returning('id')
-    .execute();
-  return rows.length;
+  return q.insertNotifications(db, [
+    { ...n, createdAt: ctx.now(), actorUserId: actorId(ctx.actor) },
+  ]);
 }
-
-/** The notifications `userId` (holding roles at `units`) sees: not those of their own doing. */
-const addressedTo = (units: number[], userId: number) =>
-  sql`n.unit_id = ANY(${sql.val(units)}::int[]) AND n.actor_user_id IS DISTINCT FROM ${userId}`;
 
 const ListQuery = z.object({ unreadOnly: z.stringbool().optional(), page, pageSize });
 
@@ -58,32 +50,17 @@ export async function listNotifications(ctx: Ctx, input: unknown) {
   const units = unitIdsOf(ctx);
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : 0;
   if (units.length === 0) return { items: [], total: 0, unread: 0 };
-  const unread = sql`NOT EXISTS (SELECT 1 FROM notification_read r
-    WHERE r.notification_id = n.id AND r.user_id = ${userId})`;
-  const mine = addressedTo(units, userId);
-  const where = sql`${mine}${query.unreadOnly ? sql` AND ${unread}` : sql``}`;
-  const { rows } = await sql<{
-    id: number;
-    kind: string;
-    title: string;
-    body: string;
-    link: string | null;
-    dueOn: string | null;
-    createdAt: Date;
-    read: boolean;
-  }>`SELECT n.id, n.kind, n.title, n.body, n.link, n.due_on AS "dueOn", n.created_at AS "createdAt",
-      NOT ${unread} AS read
-    FROM notification n WHERE ${where}
-    ORDER BY n.created_at DESC, n.id DESC
-    LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`.execute(ctx.db);
-  const { rows: counts } = await sql<{ total: number; unread: number }>`
-    SELECT count(*) FILTER (WHERE ${where})::int AS total,
-      count(*) FILTER (WHERE ${unread})::int AS unread
-    FROM notification n WHERE ${mine}`.execute(ctx.db);
+  const { rows, total, unread } = await q.listUserNotifications(ctx.db, {
+    units,
+    userId,
+    unreadOnly: query.unreadOnly === true,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
   return {
     items: rows.map(({ createdAt, ...n }) => ({ ...n, createdAt: createdAt.toISOString() })),
-    total: counts[0]?.total ?? 0,
-    unread: counts[0]?.unread ?? 0,
+    total,
+    unread,
   };
 }
 
@@ -93,19 +70,9 @@ export async function markNotificationRead(ctx: Ctx, rawId: unknown) {
   const units = unitIdsOf(ctx);
   if (ctx.actor.kind !== 'user') throw notFound('thông báo');
   const userId = ctx.actor.userId;
-  const n = await ctx.db
-    .selectFrom('notification')
-    .select('id')
-    .where('id', '=', id)
-    .where('unitId', 'in', units.length === 0 ? [0] : units)
-    .where((eb) => eb('actorUserId', 'is', null).or('actorUserId', '<>', userId))
-    .executeTakeFirst();
+  const n = await q.findUserNotification(ctx.db, id, units, userId);
   if (n === undefined) throw notFound('thông báo');
-  await ctx.db
-    .insertInto('notificationRead')
-    .values({ notificationId: id, userId: ctx.actor.userId, readAt: ctx.now() })
-    .onConflict((oc) => oc.columns(['notificationId', 'userId']).doNothing())
-    .execute();
+  await q.insertRead(ctx.db, id, userId, ctx.now());
   return { ok: true };
 }
 
@@ -113,12 +80,5 @@ export async function markNotificationRead(ctx: Ctx, rawId: unknown) {
 export async function markAllNotificationsRead(ctx: Ctx) {
   const units = unitIdsOf(ctx);
   if (ctx.actor.kind !== 'user' || units.length === 0) return { marked: 0 };
-  const { rows } = await sql<{ n: number }>`
-    WITH ins AS (
-      INSERT INTO notification_read (notification_id, user_id, read_at)
-      SELECT n.id, ${ctx.actor.userId}, ${ctx.now()} FROM notification n
-      WHERE ${addressedTo(units, ctx.actor.userId)}
-      ON CONFLICT DO NOTHING RETURNING 1
-    ) SELECT count(*)::int AS n FROM ins`.execute(ctx.db);
-  return { marked: rows[0]?.n ?? 0 };
+  return { marked: await q.insertAllRead(ctx.db, units, ctx.actor.userId, ctx.now()) };
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import { vietnamDate } from '../../platform/time';
 import { AppError, type RowError } from '../../platform/errors';
@@ -18,6 +17,7 @@ import { PEOPLE_COLUMNS } from './xlsx-format';
 import { readImportSheet } from '../../platform/spreadsheet';
 import { loadUnitResolver } from './unit-resolver';
 import * as uq from './units.queries';
+import * as iq from './import.queries';
 
 const genderByFolded = new Map(
   Object.entries(genderLabels).map(([k, v]) => [foldVietnamese(v), k as Gender]),
@@ -58,13 +58,7 @@ export async function recordedImportOutcome(
   jobId: number | undefined,
 ): Promise<ImportOutcome | undefined> {
   if (jobId === undefined) return undefined;
-  const row = await ctx.db
-    .selectFrom('auditEvent')
-    .select('after')
-    .where('entityType', '=', 'job')
-    .where('entityId', '=', String(jobId))
-    .where('action', 'in', ['import.people', 'import.units'])
-    .executeTakeFirst();
+  const row = await iq.findImportOutcomeEvent(ctx.db, jobId);
   return row === undefined ? undefined : (row.after as ImportOutcome);
 }
 
@@ -106,12 +100,7 @@ export async function importPeople(
   const existing = new Map<number, { unitPath: string }>();
   for (let i = 0; i < idsInFile.length; i += 5000) {
     const chunk = idsInFile.slice(i, i + 5000);
-    const found = await ctx.db
-      .selectFrom('person as p')
-      .innerJoin('orgUnit as u', 'u.id', 'p.unitId')
-      .select(['p.id', sql<string>`u.path::text`.as('unitPath')])
-      .where('p.id', 'in', chunk)
-      .execute();
+    const found = await iq.listPersonUnitPaths(ctx.db, chunk);
     for (const f of found) existing.set(f.id, { unitPath: f.unitPath });
   }
 
@@ -239,41 +228,31 @@ export async function importPeople(
   await ctx.db.transaction().execute(async (trx) => {
     const audits: AuditInput[] = [];
     const BATCH = 1000;
+    const fields = (p: ParsedPerson): iq.ImportedPerson => ({
+      fullName: p.fullName,
+      gender: p.gender,
+      birthYear: p.birthYear,
+      category: p.category,
+      position: p.position,
+      email: p.email,
+      phone: p.phone,
+      unitId: p.unitId,
+      provinceId: p.provinceId,
+    });
     for (let i = 0; i < parsed.length; i += BATCH) {
       const batch = parsed.slice(i, i + BATCH);
       const inserts = batch.filter((p) => p.id === null);
       if (inserts.length > 0) {
-        const now = ctx.now();
-        const ids = await trx
-          .insertInto('person')
-          .values(
-            inserts.map((p) => ({
-              unitId: p.unitId,
-              provinceId: p.provinceId,
-              fullName: p.fullName,
-              gender: p.gender,
-              birthYear: p.birthYear,
-              category: p.category,
-              position: p.position,
-              email: p.email,
-              phone: p.phone,
-              createdAt: now,
-              updatedAt: now,
-            })),
-          )
-          .returning('id')
-          .execute();
-        await trx
-          .insertInto('personAssignment')
-          .values(
-            ids.map((r, k) => ({
-              personId: r.id,
-              unitId: inserts[k]?.unitId ?? 0,
-              position: inserts[k]?.position ?? null,
-              startedOn: today,
-            })),
-          )
-          .execute();
+        const ids = await iq.insertPeople(trx, inserts.map(fields), ctx.now());
+        await iq.insertAssignments(
+          trx,
+          ids.map((r, k) => ({
+            personId: r.id,
+            unitId: inserts[k]?.unitId ?? 0,
+            position: inserts[k]?.position ?? null,
+            startedOn: today,
+          })),
+        );
         ids.forEach((r, k) => {
           const p = inserts[k];
           if (!p) return;
@@ -300,40 +279,13 @@ export async function importPeople(
       }
       for (const p of batch.filter((x) => x.id !== null)) {
         const id = p.id ?? 0;
-        const before = await trx
-          .selectFrom('person')
-          .selectAll()
-          .where('id', '=', id)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
-        await trx
-          .updateTable('person')
-          .set({
-            fullName: p.fullName,
-            gender: p.gender,
-            birthYear: p.birthYear,
-            category: p.category,
-            position: p.position,
-            email: p.email,
-            phone: p.phone,
-            unitId: p.unitId,
-            provinceId: p.provinceId,
-            updatedAt: ctx.now(),
-            version: sql`version + 1`,
-          })
-          .where('id', '=', id)
-          .execute();
+        const before = await iq.lockPerson(trx, id);
+        await iq.updateImportedPerson(trx, id, fields(p), ctx.now());
         if (before.unitId !== p.unitId) {
-          await trx
-            .updateTable('personAssignment')
-            .set({ endedOn: sql<string>`greatest(started_on, ${today}::date - 1)` })
-            .where('personId', '=', id)
-            .where('endedOn', 'is', null)
-            .execute();
-          await trx
-            .insertInto('personAssignment')
-            .values({ personId: id, unitId: p.unitId, position: p.position, startedOn: today })
-            .execute();
+          await iq.endOpenAssignment(trx, id, today);
+          await iq.insertAssignments(trx, [
+            { personId: id, unitId: p.unitId, position: p.position, startedOn: today },
+          ]);
         }
         const b = {
           fullName: before.fullName,

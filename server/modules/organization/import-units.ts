@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import { AppError, type RowError } from '../../platform/errors';
 import { assertCan } from '../../platform/access';
@@ -11,6 +10,7 @@ import { UNIT_COLUMNS } from './xlsx-format';
 import { readImportSheet } from '../../platform/spreadsheet';
 import { loadUnitResolver } from './unit-resolver';
 import * as uq from './units.queries';
+import * as iq from './import.queries';
 import {
   MAX_REPORTED_ROW_ERRORS,
   importOutcomeTarget,
@@ -124,18 +124,12 @@ export async function importUnits(
         if (errorCount > 0) continue; // keep validating, but stop writing
         try {
           if (existing) {
-            await trx
-              .updateTable('orgUnit')
-              .set({
-                name,
-                kind,
-                adminCode,
-                active,
-                updatedAt: ctx.now(),
-                version: sql`version + 1`,
-              })
-              .where('id', '=', existing.id)
-              .execute();
+            await iq.updateImportedUnit(
+              trx,
+              existing.id,
+              { name, kind, adminCode, active },
+              ctx.now(),
+            );
             audits.push({
               action: 'unit.import_updated',
               entityType: 'org_unit',

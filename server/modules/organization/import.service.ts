@@ -1,19 +1,18 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { sql, type SqlBool } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { insertStoredFile } from '../../platform/storage';
+import { getStoredFile, insertStoredFile } from '../../platform/storage';
 import { requireXlsx } from '../../platform/upload';
-import { assertCan, pathInScope, scopeFor } from '../../platform/access';
+import { assertCan, scopeFor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { defineJob, enqueueJob } from '../../platform/jobs';
 import { id, parseInput, z } from '../../platform/validation';
 import { genderLabels, personCategoryLabels, unitKindLabels } from '../../../shared/org';
 import { importPeople } from './import-people';
 import { importUnits } from './import-units';
-import { nameMatches } from './people.service';
+import * as pq from './people.queries';
 import { PATH_SEPARATOR, PEOPLE_COLUMNS, UNIT_COLUMNS } from './xlsx-format';
 import * as uq from './units.queries';
 import { fileName } from '../../platform/file-name';
@@ -30,11 +29,7 @@ export const importJob = defineJob({
   kind: 'organization.import',
   payload: ImportPayload,
   async run(ctx, payload, progress, job) {
-    const file = await ctx.db
-      .selectFrom('storedFile')
-      .selectAll()
-      .where('id', '=', payload.fileId)
-      .executeTakeFirstOrThrow();
+    const file = await getStoredFile(ctx.db, payload.fileId);
     const data = await ctx.storage.get(file.storageKey);
     const input = { scopeUnitId: payload.scopeUnitId, data, jobId: job.id };
     return payload.type === 'people'
@@ -104,26 +99,24 @@ const ExportQuery = z.object({
 
 async function exportScope(ctx: Ctx, unitId: number | undefined, action: 'person.export') {
   const scope = scopeFor(ctx.actor, action);
-  const conditions = [pathInScope(scope, sql<string>`u.path`)];
+  let unitPath: string | undefined;
   let name = 'toàn bộ';
   if (unitId !== undefined) {
     const unit = await uq.getUnit(ctx.db, unitId);
     assertCan(ctx.actor, action, unit.path);
-    conditions.push(sql<SqlBool>`u.path <@ ${unit.path}::ltree`);
+    unitPath = unit.path;
     name = unit.displayName;
   } else if (!scope.all && scope.paths.length === 0) {
     throw new AppError('FORBIDDEN', 'Bạn không có quyền xuất dữ liệu.');
   }
-  return { conditions, name };
+  return { filter: { scope, unitPath }, name };
 }
 
 /** Name paths of units (" › "-joined) for export columns, loaded once per export. */
 async function pathNames(ctx: Ctx, unitIds: number[]): Promise<Map<number, string>> {
   if (unitIds.length === 0) return new Map();
-  const rows = await sql<{ id: number; names: string }>`
-    SELECT u.id, (SELECT string_agg(a.name, ${PATH_SEPARATOR} ORDER BY nlevel(a.path)) FROM org_unit a WHERE a.path @> u.path) AS names
-    FROM org_unit u WHERE u.id = ANY(${sql.val(unitIds)}::int[])`.execute(ctx.db);
-  return new Map(rows.rows.map((r) => [r.id, r.names]));
+  const rows = await uq.listUnitNamePaths(ctx.db, unitIds, PATH_SEPARATOR);
+  return new Map(rows.map((r) => [r.id, r.names]));
 }
 
 /**
@@ -132,8 +125,7 @@ async function pathNames(ctx: Ctx, unitIds: number[]): Promise<Map<number, strin
  */
 export async function exportPeople(ctx: Ctx, input: unknown) {
   const p = parseInput(ExportQuery, input, labels);
-  const { conditions, name } = await exportScope(ctx, p.unitId, 'person.export');
-  if (p.search) conditions.push(nameMatches(p.search));
+  const { filter, name } = await exportScope(ctx, p.unitId, 'person.export');
   const stream = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
@@ -146,25 +138,12 @@ export async function exportPeople(ctx: Ctx, input: unknown) {
     let lastId = 0;
     const paths = new Map<number, string>();
     for (;;) {
-      const rows = await ctx.db
-        .selectFrom('person as p')
-        .innerJoin('orgUnit as u', 'u.id', 'p.unitId')
-        .select([
-          'p.id',
-          'p.fullName',
-          'p.gender',
-          'p.birthYear',
-          'p.category',
-          'p.position',
-          'p.unitId',
-          'p.email',
-          'p.phone',
-        ])
-        .where(sql<SqlBool>`${sql.join(conditions, sql` AND `)}`)
-        .where('p.id', '>', lastId)
-        .orderBy('p.id')
-        .limit(2000)
-        .execute();
+      const rows = await pq.listPeopleForExport(
+        ctx.db,
+        { ...filter, search: p.search },
+        lastId,
+        2000,
+      );
       if (rows.length === 0) break;
       const missing = [...new Set(rows.map((r) => r.unitId))].filter((u) => !paths.has(u));
       for (const [k, v] of await pathNames(ctx, missing)) paths.set(k, v);
@@ -194,14 +173,8 @@ export async function exportPeople(ctx: Ctx, input: unknown) {
 /** Streams the units of a subtree (person.export) in the import format. */
 export async function exportUnits(ctx: Ctx, input: unknown) {
   const p = parseInput(ExportQuery, input, labels);
-  const { conditions, name } = await exportScope(ctx, p.unitId, 'person.export');
-  const rows = await ctx.db
-    .selectFrom('orgUnit as u')
-    .select(['u.id', 'u.name', 'u.kind', 'u.adminCode', 'u.parentId', 'u.active'])
-    .where(sql<SqlBool>`${sql.join(conditions, sql` AND `)}`)
-    .orderBy(sql`nlevel(u.path)`)
-    .orderBy(sql`u.name COLLATE "vi-x-icu"`)
-    .execute();
+  const { filter, name } = await exportScope(ctx, p.unitId, 'person.export');
+  const rows = await uq.listUnitsForExport(ctx.db, filter);
   const paths = await pathNames(ctx, [
     ...new Set(rows.map((r) => r.parentId).filter((x): x is number => x !== null)),
   ]);

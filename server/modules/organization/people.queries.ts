@@ -1,7 +1,11 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
+import type { PersonTable } from '../../db/schema';
+import { pathInScope, type Scope } from '../../platform/access';
+import { escapeLike, foldVietnamese } from '../../platform/text';
 import type { Executor } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import type { PersonListRow } from './organization.schemas';
+import { exportWhere, type ExportFilter } from './units.queries';
 
 export type PersonRecord = PersonListRow & { unitPath: string; provinceId: number | null };
 
@@ -113,4 +117,147 @@ export function unitPathNames(db: Executor, unitPath: string) {
     .where(sql<SqlBool>`a.path @> ${unitPath}::ltree`)
     .orderBy(sql`nlevel(a.path)`)
     .execute();
+}
+
+/** Predicate for a people search: accent/case-insensitive on the stored normalised name. */
+export function nameMatches(search: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`p.name_search LIKE ${`%${escapeLike(foldVietnamese(search))}%`}`;
+}
+
+/** What the people list asks for; the scope is the actor's person.view scope. */
+export type PeopleFilter = {
+  scope: Scope;
+  /** Only people in this unit's subtree. */
+  unitPath?: string | undefined;
+  search?: string | undefined;
+  category?: string | undefined;
+  active?: boolean | undefined;
+};
+
+/**
+ * The people list's predicate over `person p` only: subtrees become `unit_id IN (units under the
+ * path)`, so no join is needed until the page's rows are fetched.
+ */
+export function peopleWhere(f: PeopleFilter): RawBuilder<SqlBool> {
+  const conditions: RawBuilder<SqlBool>[] = [];
+  if (!f.scope.all) {
+    conditions.push(
+      sql<SqlBool>`p.unit_id IN (SELECT su.id FROM org_unit su WHERE ${pathInScope(f.scope, sql<string>`su.path`)})`,
+    );
+  }
+  if (f.unitPath !== undefined) {
+    conditions.push(
+      sql<SqlBool>`p.unit_id IN (SELECT su.id FROM org_unit su WHERE su.path <@ ${f.unitPath}::ltree)`,
+    );
+  }
+  if (f.search) conditions.push(nameMatches(f.search));
+  if (f.category) conditions.push(sql<SqlBool>`p.category = ${f.category}`);
+  if (f.active !== undefined) conditions.push(sql<SqlBool>`p.active = ${f.active}`);
+  return conditions.length === 0
+    ? sql<SqlBool>`true`
+    : sql<SqlBool>`${sql.join(conditions, sql` AND `)}`;
+}
+
+export function insertPerson(
+  db: Executor,
+  p: {
+    unitId: number;
+    provinceId: number | null;
+    fullName: string;
+    gender?: PersonRecord['gender'] | undefined;
+    birthYear?: number | null | undefined;
+    category: PersonRecord['category'];
+    position?: string | null | undefined;
+    email?: string | null | undefined;
+    phone?: string | null | undefined;
+    createdAt: Date;
+    updatedAt: Date;
+  },
+) {
+  return db.insertInto('person').values(p).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function insertAssignment(
+  db: Executor,
+  a: { personId: number; unitId: number; position: string | null | undefined; startedOn: string },
+): Promise<void> {
+  await db.insertInto('personAssignment').values(a).execute();
+}
+
+/** The person's open assignment (no end date), if any. */
+export function findOpenAssignment(db: Executor, personId: number) {
+  return db
+    .selectFrom('personAssignment')
+    .selectAll()
+    .where('personId', '=', personId)
+    .where('endedOn', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function setOpenAssignmentPosition(
+  db: Executor,
+  personId: number,
+  position: string | null,
+): Promise<void> {
+  await db
+    .updateTable('personAssignment')
+    .set({ position })
+    .where('personId', '=', personId)
+    .where('endedOn', 'is', null)
+    .execute();
+}
+
+/** Ends the assignment the day before `nextStartsOn`. */
+export async function endAssignmentBefore(
+  db: Executor,
+  assignmentId: number,
+  nextStartsOn: string,
+): Promise<void> {
+  await db
+    .updateTable('personAssignment')
+    .set({ endedOn: sql<string>`${nextStartsOn}::date - 1` })
+    .where('id', '=', assignmentId)
+    .execute();
+}
+
+/** Applies the changes if the person is still at `version` (bumping it); returns whether it was. */
+export async function updatePersonIfVersion(
+  db: Executor,
+  id: number,
+  version: number,
+  changes: Updateable<PersonTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('person')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The next batch of people an export covers (keyset-paged by id), optionally name-matched. */
+export function listPeopleForExport(
+  db: Executor,
+  f: ExportFilter & { search?: string | undefined },
+  afterId: number,
+  limit: number,
+) {
+  let query = db
+    .selectFrom('person as p')
+    .innerJoin('orgUnit as u', 'u.id', 'p.unitId')
+    .select([
+      'p.id',
+      'p.fullName',
+      'p.gender',
+      'p.birthYear',
+      'p.category',
+      'p.position',
+      'p.unitId',
+      'p.email',
+      'p.phone',
+    ])
+    .where(exportWhere(f));
+  if (f.search) query = query.where(nameMatches(f.search));
+  return query.where('p.id', '>', afterId).orderBy('p.id').limit(limit).execute();
 }

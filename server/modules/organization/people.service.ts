@@ -1,11 +1,10 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import { vietnamDate } from '../../platform/time';
 import { fieldError, staleVersion } from '../../platform/errors';
 import { changedFields, recordAudit } from '../../platform/audit';
-import { assertCan, can, pathInScope, scopeFor } from '../../platform/access';
+import { assertCan, can, scopeFor } from '../../platform/access';
 import { parseInput } from '../../platform/validation';
-import { escapeLike, foldVietnamese, nfc, squish } from '../../platform/text';
+import { nfc, squish } from '../../platform/text';
 import { birthYearBounds, normalisePhone } from './organization.rules';
 import {
   CreatePerson,
@@ -56,11 +55,6 @@ function auditView(p: q.PersonRecord) {
   };
 }
 
-/** SQL predicate for a people search: accent/case-insensitive on the stored normalised name. */
-export function nameMatches(search: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`p.name_search LIKE ${`%${escapeLike(foldVietnamese(search))}%`}`;
-}
-
 /**
  * Lists people the actor may see (person.view), filtered in SQL by the actor's subtrees and
  * optionally by a unit (with its subunits), category, active flag and an accent-insensitive name search.
@@ -68,27 +62,14 @@ export function nameMatches(search: string): RawBuilder<SqlBool> {
 export async function listPeople(ctx: Ctx, input: unknown) {
   const query = parseInput(ListPeopleQuery, input, personLabels);
   const scope = scopeFor(ctx.actor, 'person.view');
-  // Predicates over `person p` only: subtrees become `unit_id IN (units under the path)`, so no
-  // join is needed until the page's rows are fetched.
-  const conditions: RawBuilder<SqlBool>[] = [];
-  if (!scope.all) {
-    conditions.push(
-      sql<SqlBool>`p.unit_id IN (SELECT su.id FROM org_unit su WHERE ${pathInScope(scope, sql<string>`su.path`)})`,
-    );
-  }
-  if (query.unitId !== undefined) {
-    const unit = await uq.getUnit(ctx.db, query.unitId);
-    conditions.push(
-      sql<SqlBool>`p.unit_id IN (SELECT su.id FROM org_unit su WHERE su.path <@ ${unit.path}::ltree)`,
-    );
-  }
-  if (query.search) conditions.push(nameMatches(query.search));
-  if (query.category) conditions.push(sql<SqlBool>`p.category = ${query.category}`);
-  if (query.active !== undefined) conditions.push(sql<SqlBool>`p.active = ${query.active}`);
-  const where =
-    conditions.length === 0
-      ? sql<SqlBool>`true`
-      : sql<SqlBool>`${sql.join(conditions, sql` AND `)}`;
+  const unit = query.unitId === undefined ? undefined : await uq.getUnit(ctx.db, query.unitId);
+  const where = q.peopleWhere({
+    scope,
+    unitPath: unit?.path,
+    search: query.search,
+    category: query.category,
+    active: query.active,
+  });
   const page = await q.listPeople(ctx.db, where, query.page, query.pageSize);
   return {
     items: page.items.map((p) => toPersonResponse(p)),
@@ -125,32 +106,25 @@ export async function createPerson(ctx: Ctx, input: unknown) {
     const unit = await uq.getUnit(trx, data.unitId);
     assertCan(ctx.actor, 'person.manage', unit.path);
     const now = ctx.now();
-    const row = await trx
-      .insertInto('person')
-      .values({
-        unitId: unit.id,
-        provinceId: unit.provinceId,
-        fullName: data.fullName,
-        gender: data.gender,
-        birthYear: data.birthYear,
-        category: data.category,
-        position: data.position,
-        email: data.email,
-        phone: data.phone,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('personAssignment')
-      .values({
-        personId: row.id,
-        unitId: unit.id,
-        position: data.position,
-        startedOn: data.startedOn ?? vietnamDate(now),
-      })
-      .execute();
+    const row = await q.insertPerson(trx, {
+      unitId: unit.id,
+      provinceId: unit.provinceId,
+      fullName: data.fullName,
+      gender: data.gender,
+      birthYear: data.birthYear,
+      category: data.category,
+      position: data.position,
+      email: data.email,
+      phone: data.phone,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await q.insertAssignment(trx, {
+      personId: row.id,
+      unitId: unit.id,
+      position: data.position,
+      startedOn: data.startedOn ?? vietnamDate(now),
+    });
     const created = await q.getPerson(trx, row.id);
     await recordAudit(trx, ctx, {
       action: 'person.created',
@@ -170,20 +144,10 @@ export async function updatePerson(ctx: Ctx, id: number, input: unknown) {
     const before = await q.getPerson(trx, id);
     assertCan(ctx.actor, 'person.manage', before.unitPath);
     const { version, ...changes } = data;
-    const result = await trx
-      .updateTable('person')
-      .set({ ...changes, updatedAt: ctx.now(), version: sql`version + 1` })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw staleVersion();
+    if (!(await q.updatePersonIfVersion(trx, id, version, { ...changes, updatedAt: ctx.now() })))
+      throw staleVersion();
     if (changes.position !== undefined && changes.position !== before.position) {
-      await trx
-        .updateTable('personAssignment')
-        .set({ position: changes.position })
-        .where('personId', '=', id)
-        .where('endedOn', 'is', null)
-        .execute();
+      await q.setOpenAssignmentPosition(trx, id, changes.position);
     }
     const after = await q.getPerson(trx, id);
     const diff = changedFields(auditView(before), auditView(after));
@@ -216,12 +180,7 @@ export async function movePerson(ctx: Ctx, id: number, input: unknown) {
     );
     if (target.id === before.unitId)
       throw fieldError('unitId', label('unitId'), 'trùng với đơn vị hiện tại');
-    const current = await trx
-      .selectFrom('personAssignment')
-      .selectAll()
-      .where('personId', '=', id)
-      .where('endedOn', 'is', null)
-      .executeTakeFirst();
+    const current = await q.findOpenAssignment(trx, id);
     if (current !== undefined && data.effectiveDate <= current.startedOn) {
       throw fieldError(
         'effectiveDate',
@@ -230,30 +189,20 @@ export async function movePerson(ctx: Ctx, id: number, input: unknown) {
       );
     }
     const position = data.position === undefined ? before.position : data.position;
-    const result = await trx
-      .updateTable('person')
-      .set({
-        unitId: target.id,
-        provinceId: target.provinceId,
-        position,
-        updatedAt: ctx.now(),
-        version: sql`version + 1`,
-      })
-      .where('id', '=', id)
-      .where('version', '=', data.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw staleVersion();
-    if (current !== undefined) {
-      await trx
-        .updateTable('personAssignment')
-        .set({ endedOn: sql<string>`${data.effectiveDate}::date - 1` })
-        .where('id', '=', current.id)
-        .execute();
-    }
-    await trx
-      .insertInto('personAssignment')
-      .values({ personId: id, unitId: target.id, position, startedOn: data.effectiveDate })
-      .execute();
+    const updated = await q.updatePersonIfVersion(trx, id, data.version, {
+      unitId: target.id,
+      provinceId: target.provinceId,
+      position,
+      updatedAt: ctx.now(),
+    });
+    if (!updated) throw staleVersion();
+    if (current !== undefined) await q.endAssignmentBefore(trx, current.id, data.effectiveDate);
+    await q.insertAssignment(trx, {
+      personId: id,
+      unitId: target.id,
+      position,
+      startedOn: data.effectiveDate,
+    });
     const after = await q.getPerson(trx, id);
     await recordAudit(trx, ctx, {
       action: 'person.moved',

@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../platform/db';
 import { foldVietnamese } from '../../platform/text';
 import { splitPath } from './xlsx-format';
-import type { UnitRecord } from './units.queries';
+import { listUnitsAbove, listUnitsWithin, type UnitRecord } from './units.queries';
 
 /**
  * Finds units named in a spreadsheet inside one scope unit: by system id, or by a name path that
@@ -17,31 +16,9 @@ export type UnitResolver = {
 };
 
 export async function loadUnitResolver(db: Executor, scopePath: string): Promise<UnitResolver> {
-  const rows = await db
-    .selectFrom('orgUnit as u')
-    .select([
-      'u.id',
-      'u.parentId',
-      'u.provinceId',
-      'u.kind',
-      'u.name',
-      'u.displayName',
-      'u.adminCode',
-      'u.active',
-      'u.version',
-      sql<string>`u.path::text`.as('path'),
-    ])
-    .where(sql<boolean>`u.path <@ ${scopePath}::ltree`)
-    .orderBy(sql`nlevel(u.path)`)
-    .execute();
+  const rows = await listUnitsWithin(db, scopePath);
   // Ancestors above the scope are part of full paths too, so names can be written from the top.
-  const above = await db
-    .selectFrom('orgUnit as u')
-    .select(['u.id', 'u.name'])
-    .where(sql<boolean>`u.path @> ${scopePath}::ltree`)
-    .where(sql<boolean>`u.path <> ${scopePath}::ltree`)
-    .orderBy(sql`nlevel(u.path)`)
-    .execute();
+  const above = await listUnitsAbove(db, scopePath);
   const names = new Map<number, string>(above.map((a) => [a.id, foldVietnamese(a.name)]));
   const byId = new Map<number, UnitRecord>();
   const fullPaths = new Map<number, string[]>();

@@ -1,6 +1,8 @@
 import { sql, type SqlBool, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db';
 import { notFound } from '../../platform/errors';
+import { pathInScope, type Scope } from '../../platform/access';
+import { escapeLike, foldVietnamese } from '../../platform/text';
 
 /** A unit with its ltree path as text and the fields responses need. */
 export type UnitRecord = {
@@ -55,6 +57,37 @@ const ancestorsOf = (unit: string) =>
     { id: number; name: string }[]
   >`(SELECT json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY nlevel(a.path))
     FROM org_unit a WHERE a.id = ANY(string_to_array(${sql.ref(`${unit}.path`)}::text, '.')::int[]))`;
+
+/** What the units list asks for; the scope is the actor's unit.view scope. */
+export type UnitFilter = {
+  scope: Scope;
+  /** Children of this unit, or with `search` its whole subtree below it. */
+  parent?: { id: number; path: string } | undefined;
+  /** Matched, accent- and case-insensitively, anywhere in the name. */
+  search?: string | undefined;
+  kind?: string | undefined;
+};
+
+/**
+ * The units list's condition: inside the scope; under `parent` (children, or its subtree when
+ * searching); without either, the scope's top units.
+ */
+export function unitFilterWhere(f: UnitFilter): RawBuilder<SqlBool> {
+  const conditions = [pathInScope(f.scope, sql<string>`u.path`)];
+  if (f.parent !== undefined) {
+    if (f.search)
+      conditions.push(sql`u.path <@ ${f.parent.path}::ltree AND u.id <> ${f.parent.id}`);
+    else conditions.push(sql`u.parent_id = ${f.parent.id}`);
+  } else if (!f.search) {
+    if (f.scope.all) conditions.push(sql`u.parent_id IS NULL`);
+    else conditions.push(sql`u.path::text = ANY(${sql.val(f.scope.paths)})`);
+  }
+  if (f.search) {
+    conditions.push(sql`u.name_search LIKE ${`%${escapeLike(foldVietnamese(f.search))}%`}`);
+  }
+  if (f.kind) conditions.push(sql`u.kind = ${f.kind}`);
+  return sql<SqlBool>`${sql.join(conditions, sql` AND `)}`;
+}
 
 /**
  * A page of units matching `where`, Vietnamese-sorted, with counts and ancestor names. The page's
@@ -223,4 +256,95 @@ const TREE_LOCK_KEY = 7_320_002;
  */
 export async function lockTree(db: Executor): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(${TREE_LOCK_KEY})`.execute(db);
+}
+
+/** The scope unit and every unit under it, parents before children. */
+export function listUnitsWithin(db: Executor, scopePath: string): Promise<UnitRecord[]> {
+  return db
+    .selectFrom('orgUnit as u')
+    .select([...unitColumns, sql<string>`u.path::text`.as('path')])
+    .where(sql<boolean>`u.path <@ ${scopePath}::ltree`)
+    .orderBy(sql`nlevel(u.path)`)
+    .execute();
+}
+
+/** The units above the scope unit (not itself), from the top down. */
+export function listUnitsAbove(db: Executor, scopePath: string) {
+  return db
+    .selectFrom('orgUnit as u')
+    .select(['u.id', 'u.name'])
+    .where(sql<boolean>`u.path @> ${scopePath}::ltree`)
+    .where(sql<boolean>`u.path <> ${scopePath}::ltree`)
+    .orderBy(sql`nlevel(u.path)`)
+    .execute();
+}
+
+/** The distinct kinds of the unit's direct children. */
+export async function listChildKinds(db: Executor, id: number) {
+  const rows = await db
+    .selectFrom('orgUnit')
+    .select('kind')
+    .distinct()
+    .where('parentId', '=', id)
+    .execute();
+  return rows.map((r) => r.kind);
+}
+
+/**
+ * Writes the unit's own fields if it is still at `version` (bumping it); returns whether it was.
+ * Unique-constraint errors propagate for the caller to translate.
+ */
+export async function updateUnitIfVersion(
+  db: Executor,
+  id: number,
+  version: number,
+  fields: {
+    name: string;
+    kind: UnitRecord['kind'];
+    adminCode: string | null;
+    active: boolean;
+    parentId: number | null;
+    updatedAt: Date;
+  },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('orgUnit')
+    .set({ ...fields, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** What an export covers: the actor's scope, narrowed to one unit's subtree when given. */
+export type ExportFilter = { scope: Scope; unitPath?: string | undefined };
+
+/** The export's predicate over `org_unit u`. */
+export function exportWhere(f: ExportFilter): RawBuilder<SqlBool> {
+  const conditions = [pathInScope(f.scope, sql<string>`u.path`)];
+  if (f.unitPath !== undefined) conditions.push(sql<SqlBool>`u.path <@ ${f.unitPath}::ltree`);
+  return sql<SqlBool>`${sql.join(conditions, sql` AND `)}`;
+}
+
+/** The units an export covers, parents before children, Vietnamese-sorted within a level. */
+export function listUnitsForExport(db: Executor, f: ExportFilter) {
+  return db
+    .selectFrom('orgUnit as u')
+    .select(['u.id', 'u.name', 'u.kind', 'u.adminCode', 'u.parentId', 'u.active'])
+    .where(exportWhere(f))
+    .orderBy(sql`nlevel(u.path)`)
+    .orderBy(sql`u.name COLLATE "vi-x-icu"`)
+    .execute();
+}
+
+/** Each unit's names from the root down, joined with `separator`. */
+export async function listUnitNamePaths(
+  db: Executor,
+  unitIds: readonly number[],
+  separator: string,
+): Promise<{ id: number; names: string }[]> {
+  const { rows } = await sql<{ id: number; names: string }>`
+    SELECT u.id, (SELECT string_agg(a.name, ${separator} ORDER BY nlevel(a.path)) FROM org_unit a WHERE a.path @> u.path) AS names
+    FROM org_unit u WHERE u.id = ANY(${sql.val(unitIds)}::int[])`.execute(db);
+  return rows;
 }

@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import { fieldError, forbidden, staleVersion } from '../../platform/errors';
 import { recordAudit, changedFields } from '../../platform/audit';
-import { assertCan, can, isWithin, pathInScope, scopeFor } from '../../platform/access';
+import { assertCan, can, isWithin, scopeFor } from '../../platform/access';
 import { isUniqueViolation, type Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
-import { foldVietnamese, escapeLike } from '../../platform/text';
 import { containmentError, allowedChildKinds } from './organization.rules';
 import {
   CreateUnit,
@@ -51,22 +49,9 @@ function translateUniqueError(e: unknown): never {
 export async function listUnits(ctx: Ctx, input: unknown) {
   const query = parseInput(ListUnitsQuery, input, unitLabels);
   const scope = scopeFor(ctx.actor, 'unit.view');
-  const conditions = [pathInScope(scope, sql<string>`u.path`)];
-  if (query.parentId !== undefined) {
-    const parent = await q.getUnit(ctx.db, query.parentId);
-    if (query.search)
-      conditions.push(sql`u.path <@ ${parent.path}::ltree AND u.id <> ${parent.id}`);
-    else conditions.push(sql`u.parent_id = ${parent.id}`);
-  } else if (!query.search) {
-    if (scope.all) conditions.push(sql`u.parent_id IS NULL`);
-    else conditions.push(sql`u.path::text = ANY(${sql.val(scope.paths)})`);
-  }
-  if (query.search) {
-    conditions.push(sql`u.name_search LIKE ${`%${escapeLike(foldVietnamese(query.search))}%`}`);
-  }
-  if (query.kind) conditions.push(sql`u.kind = ${query.kind}`);
-  const where = sql.join(conditions, sql` AND `);
-  const page = await q.listUnits(ctx.db, sql`${where}`, query.page, query.pageSize);
+  const parent = query.parentId === undefined ? undefined : await q.getUnit(ctx.db, query.parentId);
+  const where = q.unitFilterWhere({ scope, parent, search: query.search, kind: query.kind });
+  const page = await q.listUnits(ctx.db, where, query.page, query.pageSize);
   return { items: page.items.map(toUnitResponse), total: page.total };
 }
 
@@ -190,13 +175,9 @@ export async function updateUnit(ctx: Ctx, id: number, input: unknown) {
         problem,
       );
     if (kind !== before.kind) {
-      const children = await trx
-        .selectFrom('orgUnit')
-        .select('kind')
-        .distinct()
-        .where('parentId', '=', id)
-        .execute();
-      const bad = children.find((c) => !allowedChildKinds[kind].includes(c.kind));
+      const bad = (await q.listChildKinds(trx, id)).find(
+        (k) => !allowedChildKinds[kind].includes(k),
+      );
       if (bad)
         throw fieldError(
           'kind',
@@ -204,22 +185,17 @@ export async function updateUnit(ctx: Ctx, id: number, input: unknown) {
           `đơn vị đang có đơn vị trực thuộc không phù hợp với loại mới`,
         );
     }
-    const updated = await trx
-      .updateTable('orgUnit')
-      .set({
+    const updated = await q
+      .updateUnitIfVersion(trx, id, data.version, {
         name: data.name ?? before.name,
         kind,
         adminCode: data.adminCode === undefined ? before.adminCode : data.adminCode,
         active: data.active ?? before.active,
         parentId: parent?.id ?? null,
         updatedAt: ctx.now(),
-        version: sql`version + 1`,
       })
-      .where('id', '=', id)
-      .where('version', '=', data.version)
-      .executeTakeFirst()
       .catch(translateUniqueError);
-    if (Number(updated.numUpdatedRows) !== 1) throw staleVersion();
+    if (!updated) throw staleVersion();
     if (moving) {
       const provinceId = kind === 'province' ? id : (parent?.provinceId ?? null);
       await q.moveSubtree(trx, before.path, parent?.path ?? null, provinceId);

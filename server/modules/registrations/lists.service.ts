@@ -1,10 +1,8 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { governmentKinds, type UnitKind } from '../../../shared/org';
 import type { Ctx } from '../../platform/context';
 import { forbidden } from '../../platform/errors';
-import { pathInScope, scopeFor } from '../../platform/access';
+import { scopeFor, type Scope } from '../../platform/access';
 import { parseInput } from '../../platform/validation';
-import { escapeLike, foldVietnamese } from '../../platform/text';
 import { vietnamDate } from '../../platform/time';
 import {
   getVisiblePlan,
@@ -36,40 +34,30 @@ import { renderRegistrationDocx } from './registration-docx';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** Restricts a unit path column to what the actor sees of the plan's registrations. */
-function visibility(ctx: Ctx, plan: PlanRecord) {
-  if (canViewAllRegistrations(ctx.actor, plan.unitPath))
-    return (_column: RawBuilder<string>) => sql<SqlBool>`true`;
-  const scope = scopeFor(ctx.actor, 'campaign.view');
-  return (column: RawBuilder<string>) => pathInScope(scope, column);
+/** The units whose registrations of the plan the actor sees. */
+function visibility(ctx: Ctx, plan: PlanRecord): Scope {
+  if (canViewAllRegistrations(ctx.actor, plan.unitPath)) return { all: true };
+  return scopeFor(ctx.actor, 'campaign.view');
 }
 
-const like = (search: string) => `%${escapeLike(foldVietnamese(search))}%`;
-
-/** The WHERE over `registration r`, `org_unit u`, `person p` for a list or an export. */
-async function listConditions(
+/** The list's filter for a list or an export. */
+async function listFilter(
   ctx: Ctx,
   plan: PlanRecord,
   query: Omit<ListRegistrationsQuery, 'page' | 'pageSize'>,
-) {
-  const inScope = visibility(ctx, plan)(sql<string>`u.path`);
-  // Besides their scope, people always see what they registered and their own registration.
-  const own =
-    ctx.actor.kind === 'user'
-      ? sql<SqlBool>`(r.submitted_by = ${ctx.actor.userId} OR r.person_id = ${ctx.actor.personId ?? 0})`
-      : sql<SqlBool>`false`;
-  const conditions: RawBuilder<SqlBool>[] = [sql<SqlBool>`(${inScope} OR ${own})`];
-  if (query.status) conditions.push(sql<SqlBool>`r.status = ${query.status}`);
-  if (query.kind) conditions.push(sql<SqlBool>`r.kind = ${query.kind}`);
-  if (query.unitId !== undefined) {
-    const unit = await getUnit(ctx.db, query.unitId);
-    conditions.push(sql<SqlBool>`u.path <@ ${unit.path}::ltree`);
-  }
-  if (query.search) {
-    const pattern = like(query.search);
-    conditions.push(sql<SqlBool>`(u.name_search LIKE ${pattern} OR p.name_search LIKE ${pattern})`);
-  }
-  return sql<SqlBool>`${sql.join(conditions, sql` AND `)}`;
+): Promise<q.RegistrationFilter> {
+  const unit = query.unitId === undefined ? undefined : await getUnit(ctx.db, query.unitId);
+  return {
+    visible: visibility(ctx, plan),
+    own:
+      ctx.actor.kind === 'user'
+        ? { userId: ctx.actor.userId, personId: ctx.actor.personId ?? null }
+        : null,
+    status: query.status,
+    kind: query.kind,
+    unitPath: unit?.path,
+    search: query.search,
+  };
 }
 
 /**
@@ -81,7 +69,7 @@ async function listConditions(
 export async function listPlanRegistrations(ctx: Ctx, planId: number, input: unknown) {
   const query = parseInput(ListRegistrationsQuery, input, registrationLabels);
   const plan = await getVisiblePlan(ctx, ctx.db, planId);
-  const where = await listConditions(ctx, plan, query);
+  const where = q.registrationWhere(await listFilter(ctx, plan, query));
   const page = await q.listRegistrations(ctx.db, plan.id, where, query);
   const state = {
     unitPath: plan.unitPath,
@@ -118,10 +106,11 @@ export async function exportPlanRegistrations(
     registrationLabels,
   );
   const plan = await getVisiblePlan(ctx, ctx.db, planId);
-  const ids = await q.listRegistrationIds(ctx.db, plan.id, await listConditions(ctx, plan, query));
+  const where = q.registrationWhere(await listFilter(ctx, plan, query));
+  const ids = await q.listRegistrationIds(ctx.db, plan.id, where);
   async function* batches() {
     for (let i = 0; i < ids.length; i += batchSize) {
-      const batch = sql<SqlBool>`r.id = ANY(${sql.val(ids.slice(i, i + batchSize))}::int[])`;
+      const batch = q.registrationIdIn(ids.slice(i, i + batchSize));
       // A batch is a run of consecutive ids of the list, so list order within it is list order.
       yield (await q.listRegistrations(ctx.db, plan.id, batch, null)).items;
     }
@@ -153,12 +142,9 @@ export async function registrationProgress(ctx: Ctx, planId: number, input: unkn
     categories: p.individualCategories,
     visible: visibility(ctx, plan),
   };
-  const filter = query.search
-    ? sql<SqlBool>`u.name_search LIKE ${like(query.search)}`
-    : sql<SqlBool>`true`;
   const [totals, page] = await Promise.all([
     progressTotals(ctx.db, scope),
-    progressRows(ctx.db, scope, filter, query.page, query.pageSize),
+    progressRows(ctx.db, scope, query.search, query.page, query.pageSize),
   ]);
   return {
     ...totals,

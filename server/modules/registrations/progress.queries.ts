@@ -2,6 +2,8 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { RegistrationStatus } from '../../../shared/registration';
 import type { UnitKind } from '../../../shared/org';
 import type { Executor } from '../../platform/db';
+import { pathInScope, type Scope } from '../../platform/access';
+import { escapeLike, foldVietnamese } from '../../platform/text';
 
 /**
  * Registration progress of a plan by unit, set-based: one statement for the totals, one for a
@@ -14,8 +16,8 @@ export type ProgressScope = {
   unitKinds: string[];
   unitIds: number[];
   categories: string[];
-  /** Restricts a unit column (ltree) to what the actor may see. */
-  visible: (column: RawBuilder<string>) => RawBuilder<SqlBool>;
+  /** The units the actor may see. */
+  visible: Scope;
 };
 
 export type ProgressRow = {
@@ -45,7 +47,7 @@ const eligibleUnits = (s: ProgressScope, extra: RawBuilder<SqlBool>) => sql`
   SELECT u.id, u.path, u.name, u.display_name, u.kind, u.parent_id FROM org_unit u
   WHERE u.path <@ ${s.issuerPath}::ltree AND u.active
     AND (u.kind = ANY(${sql.val(s.unitKinds)}::text[]) OR u.id = ANY(${sql.val(s.unitIds)}::int[]))
-    AND ${s.visible(sql<string>`u.path`)} AND ${extra}`;
+    AND ${pathInScope(s.visible, sql<string>`u.path`)} AND ${extra}`;
 
 const liveCollective = (s: ProgressScope) => sql`registration cr ON cr.plan_id = ${s.planId}
   AND cr.kind = 'collective' AND cr.unit_id = e.id AND cr.status <> 'withdrawn'`;
@@ -58,11 +60,11 @@ export async function progressTotals(db: Executor, s: ProgressScope): Promise<Pr
       (SELECT count(*)::int FROM e JOIN ${liveCollective(s)}) AS "unitsRegistered",
       (SELECT count(*)::int FROM person p JOIN org_unit u ON u.id = p.unit_id
         WHERE p.active AND p.category = ANY(${sql.val(s.categories)}::text[])
-          AND u.path <@ ${s.issuerPath}::ltree AND ${s.visible(sql<string>`u.path`)}
+          AND u.path <@ ${s.issuerPath}::ltree AND ${pathInScope(s.visible, sql<string>`u.path`)}
       ) AS "peopleEligible",
       (SELECT count(*)::int FROM registration r JOIN org_unit u ON u.id = r.unit_id
         WHERE r.plan_id = ${s.planId} AND r.kind = 'individual' AND r.status <> 'withdrawn'
-          AND ${s.visible(sql<string>`u.path`)}
+          AND ${pathInScope(s.visible, sql<string>`u.path`)}
       ) AS "peopleRegistered"`.execute(db);
   return (
     rows[0] ?? { unitsEligible: 0, unitsRegistered: 0, peopleEligible: 0, peopleRegistered: 0 }
@@ -76,10 +78,13 @@ export async function progressTotals(db: Executor, s: ProgressScope): Promise<Pr
 export async function progressRows(
   db: Executor,
   s: ProgressScope,
-  filter: RawBuilder<SqlBool>,
+  search: string | undefined,
   page: number,
   pageSize: number,
 ): Promise<{ items: ProgressRow[]; total: number }> {
+  const filter = search
+    ? sql<SqlBool>`u.name_search LIKE ${`%${escapeLike(foldVietnamese(search))}%`}`
+    : sql<SqlBool>`true`;
   const { rows } = await sql<ProgressRow & { total: number }>`
     WITH e AS (${eligibleUnits(s, filter)}),
     pg AS (

@@ -3,6 +3,8 @@ import { Commitments, type RegistrationStatus } from '../../../shared/registrati
 import type { PersonCategory, UnitKind } from '../../../shared/org';
 import type { Executor } from '../../platform/db';
 import { notFound } from '../../platform/errors';
+import { pathInScope, type Scope } from '../../platform/access';
+import { escapeLike, foldVietnamese } from '../../platform/text';
 import type { RegistrationRecord } from './registrations.schemas';
 
 /** Reads and writes of registrations. The first parameter is always the executor. */
@@ -74,6 +76,42 @@ export async function getRegistrations(
 
 const listOrder = sql`r.kind, u.name COLLATE "vi-x-icu", u.id,
   p.given_name COLLATE "vi-x-icu", p.full_name COLLATE "vi-x-icu", r.id`;
+
+/** What a registration list asks for (over `registration r`, `org_unit u`, `person p`). */
+export type RegistrationFilter = {
+  /** The units whose registrations the actor sees (all for those who see the whole plan). */
+  visible: Scope;
+  /** Besides the visible units, the actor always sees what they registered and their own. */
+  own: { userId: number; personId: number | null } | null;
+  status?: string | undefined;
+  kind?: string | undefined;
+  /** Only this unit's subtree. */
+  unitPath?: string | undefined;
+  /** Accent-insensitive, over the unit's and the person's names. */
+  search?: string | undefined;
+};
+
+/** The list's predicate for `listRegistrations` and `listRegistrationIds`. */
+export function registrationWhere(f: RegistrationFilter): RawBuilder<SqlBool> {
+  const inScope = pathInScope(f.visible, sql<string>`u.path`);
+  const own =
+    f.own === null
+      ? sql<SqlBool>`false`
+      : sql<SqlBool>`(r.submitted_by = ${f.own.userId} OR r.person_id = ${f.own.personId ?? 0})`;
+  const conditions: RawBuilder<SqlBool>[] = [sql<SqlBool>`(${inScope} OR ${own})`];
+  if (f.status) conditions.push(sql<SqlBool>`r.status = ${f.status}`);
+  if (f.kind) conditions.push(sql<SqlBool>`r.kind = ${f.kind}`);
+  if (f.unitPath !== undefined) conditions.push(sql<SqlBool>`u.path <@ ${f.unitPath}::ltree`);
+  if (f.search) {
+    const pattern = `%${escapeLike(foldVietnamese(f.search))}%`;
+    conditions.push(sql<SqlBool>`(u.name_search LIKE ${pattern} OR p.name_search LIKE ${pattern})`);
+  }
+  return sql<SqlBool>`${sql.join(conditions, sql` AND `)}`;
+}
+
+/** The predicate picking these registrations (a batch of an export). */
+export const registrationIdIn = (ids: readonly number[]) =>
+  sql<SqlBool>`r.id = ANY(${sql.val(ids)}::int[])`;
 
 /** A page of a plan's registrations matching `where` (over r, u, p), in list order. */
 export async function listRegistrations(

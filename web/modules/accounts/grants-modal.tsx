@@ -13,7 +13,7 @@ import {
 } from 'antd';
 import { isApiError } from '../../api/client';
 import type { Grant } from '../../api/types';
-import { roleLabels, roles } from '../../../shared/permissions';
+import { isSystemRole, roleLabels, roles } from '../../../shared/permissions';
 import type { Role } from '../../../shared/permissions';
 import { applyFormErrors } from '../../ui/form-errors';
 import { useModalForm } from '../../ui/hooks';
@@ -34,6 +34,8 @@ export function GrantsModal({
 }) {
   const { form, error, setError } = useModalForm<Values>(account !== null);
   const role = Form.useWatch('role', form);
+  // A system role may be granted without a unit; every other role needs one.
+  const systemWide = role !== undefined && isSystemRole(role);
   const grant = useGrantRole();
   const revoke = useRevokeRole();
   const { message } = App.useApp();
@@ -127,11 +129,11 @@ export function GrantsModal({
           label="Tại đơn vị"
           name="unitId"
           extra={
-            role === 'admin'
+            systemWide
               ? 'Để trống để cấp quyền quản trị toàn hệ thống.'
               : 'Vai trò có hiệu lực ở đơn vị này và mọi đơn vị trực thuộc.'
           }
-          rules={[{ required: role !== 'admin', message: 'Vui lòng chọn đơn vị' }]}
+          rules={[{ required: !systemWide, message: 'Vui lòng chọn đơn vị' }]}
         >
           <UnitTreeSelect allowClear />
         </Form.Item>

@@ -3,14 +3,11 @@ import { Alert, Card, Flex, Form, Result, Spin, Tabs, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { planKindLabels } from '../../../shared/campaign';
-import { EntityHistory } from '../../ui/audit-table';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { PlanActions } from './plan-actions';
 import { PlanDoubts } from './plan-doubts';
-import { PlanCascade } from './plan-cascade';
-import { PlanRegistrations } from '../registrations/plan-registrations';
 import { PlanEditor } from './plan-editor';
 import type { EditorMode } from './plan-editor';
 import {
@@ -22,18 +19,11 @@ import {
 } from './plan-form';
 import type { PlanFormValues } from './plan-form';
 import { PlanStatusTag } from './plan-labels';
-import { PlanPreview } from './plan-preview';
-import { PlanTimeline } from './plan-timeline';
-import { PlanTreeView } from './plan-tree';
-import { PlanVersions } from './plan-versions';
-import { PlanEvaluationTab } from '../evaluation/plan-evaluation';
-import { PlanResultsTab } from '../evaluation/results-tab';
-import { PlanDashboardTab } from '../evaluation/dashboard-tab';
-import { planKeys, usePlan } from './plans.api';
+import { usePlan } from './plans.api';
 import type { PlanDetail } from './plans.api';
 import NewPlan from './plan-new';
 import { useDirtyTracker } from './unsaved-guard';
-import { visiblePlanTabs } from './plan-tabs';
+import { planTabsFor } from './plan-tab-registry';
 
 /** /plans/new creates a plan; /plans/:planId shows one. */
 export default function PlanPage() {
@@ -86,8 +76,8 @@ function PlanDetailPage({ id }: { id: string }) {
   if (!data) return <Spin description="Đang tải…" />;
   const p = data;
   // Only the tabs the plan's status makes useful; an unknown or hidden ?tab= shows the content.
-  const visibleTabs: readonly string[] = visiblePlanTabs(p);
-  const tab = visibleTabs.includes(tabParam) ? tabParam : 'content';
+  const tabs = planTabsFor(p);
+  const tab = tabs.some((t) => t.key === tabParam) ? tabParam : 'content';
 
   const mode: EditorMode = p.permissions.canEdit
     ? 'edit'
@@ -114,6 +104,28 @@ function PlanDetailPage({ id }: { id: string }) {
       },
       { replace: true },
     );
+
+  const editor = (
+    <PlanEditor
+      form={form}
+      mode={mode}
+      plan={p}
+      unitOptions={[{ value: String(p.issuingUnit.id), label: p.issuingUnit.name }]}
+      amendReason={amendReason}
+      isDirty={tracker.isDirty}
+      onSaved={() => {
+        loaded.current = null;
+        setAmendReason(null);
+      }}
+      onCancelAmend={() => {
+        setAmendReason(null);
+        load(p);
+      }}
+      onReload={() => {
+        void plan.refetch().then((r) => r.data && load(r.data));
+      }}
+    />
+  );
 
   const numberLine = p.documentNumber
     ? `Số ${p.documentNumber} ngày ${formatDate(p.issuedOn)}`
@@ -173,71 +185,12 @@ function PlanDetailPage({ id }: { id: string }) {
         <Tabs
           activeKey={tab}
           onChange={setTab}
-          items={[
-            {
-              key: 'content',
-              label: 'Nội dung',
-              forceRender: true,
-              children: (
-                <PlanEditor
-                  form={form}
-                  mode={mode}
-                  plan={p}
-                  unitOptions={[{ value: String(p.issuingUnit.id), label: p.issuingUnit.name }]}
-                  amendReason={amendReason}
-                  isDirty={tracker.isDirty}
-                  onSaved={() => {
-                    loaded.current = null;
-                    setAmendReason(null);
-                  }}
-                  onCancelAmend={() => {
-                    setAmendReason(null);
-                    load(p);
-                  }}
-                  onReload={() => {
-                    void plan.refetch().then((r) => r.data && load(r.data));
-                  }}
-                />
-              ),
-            },
-            {
-              key: 'preview',
-              label: 'Xem trước',
-              children: (
-                <PlanPreview planId={p.id} active={tab === 'preview'} getEdits={getEdits} />
-              ),
-            },
-            { key: 'versions', label: 'Phiên bản', children: <PlanVersions plan={p} /> },
-            { key: 'cascade', label: 'Cấp dưới', children: <PlanCascade plan={p} /> },
-            {
-              key: 'registrations',
-              label: 'Đăng ký thi đua',
-              children: <PlanRegistrations plan={p} />,
-            },
-            { key: 'tree', label: 'Cây kế hoạch', children: <PlanTreeView planId={p.id} /> },
-            { key: 'timeline', label: 'Mốc thời gian', children: <PlanTimeline plan={p} /> },
-            { key: 'evaluation', label: 'Đánh giá', children: <PlanEvaluationTab plan={p} /> },
-            { key: 'results', label: 'Kết quả', children: <PlanResultsTab plan={p} /> },
-            {
-              key: 'dashboard',
-              label: 'Tổng quan đánh giá',
-              children: <PlanDashboardTab plan={p} />,
-            },
-            ...(p.permissions.canViewHistory
-              ? [
-                  {
-                    key: 'history',
-                    label: 'Nhật ký',
-                    children: (
-                      <EntityHistory
-                        url={`/api/plans/${p.id}/history`}
-                        queryKey={planKeys.detail(id)}
-                      />
-                    ),
-                  },
-                ]
-              : []),
-          ].filter((item) => visibleTabs.includes(item.key))}
+          items={tabs.map((t) => ({
+            key: t.key,
+            label: t.label,
+            forceRender: t.forceRender,
+            children: t.render({ plan: p, active: tab === t.key, page: { editor, getEdits } }),
+          }))}
         />
       </Card>
     </>

@@ -1,7 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanStatus } from '../../../shared/campaign';
-import { planTabKeys, visiblePlanTabs } from './plan-tabs';
-import type { PlanTabFacts, PlanTabKey } from './plan-tabs';
+import type { PlanStatus } from '../../shared/campaign';
+import {
+  planTabsFor,
+  type PlanTab,
+  type PlanTabFacts,
+} from '../modules/campaigns/plan-tab-registry';
+import { allPlanTabs } from './plan-tabs';
+
+type PlanTabKey = string;
+/** The keys of the tabs the composed registry shows for these facts, in display order. */
+const visiblePlanTabs = (f: PlanTabFacts) => planTabsFor(f, allPlanTabs).map((t) => t.key);
+const planTabKeys = [
+  'content',
+  'preview',
+  'versions',
+  'cascade',
+  'registrations',
+  'tree',
+  'timeline',
+  'evaluation',
+  'dashboard',
+  'results',
+  'history',
+];
 
 const facts = (over: Partial<PlanTabFacts> & { status: PlanStatus }): PlanTabFacts => ({
   documentVersion: over.status === 'draft' ? 0 : 1,
@@ -14,7 +35,7 @@ const facts = (over: Partial<PlanTabFacts> & { status: PlanStatus }): PlanTabFac
 
 const reader = { canEdit: false, canViewHistory: true, canViewDashboard: true };
 
-describe('visiblePlanTabs', () => {
+describe('the composed plan tab registry', () => {
   const cases: { name: string; facts: PlanTabFacts; tabs: PlanTabKey[] }[] = [
     {
       name: 'draft seen by a reader: content and document only',
@@ -186,7 +207,7 @@ describe('visiblePlanTabs', () => {
     expect(visiblePlanTabs(f)).toEqual(tabs);
   });
 
-  it('keeps the display order of planTabKeys', () => {
+  it('shows every tab of a closed plan in display order, with the ?tab= keys unchanged', () => {
     const all = visiblePlanTabs(
       facts({ status: 'closed', cascadeUnitIds: [1], permissions: reader }),
     );
@@ -200,5 +221,33 @@ describe('visiblePlanTabs', () => {
     });
     expect(visiblePlanTabs(rest)).not.toContain('results');
     expect(visiblePlanTabs(rest)).not.toContain('dashboard');
+  });
+});
+
+describe('planTabsFor', () => {
+  const tab = (key: string, order: number, visible = true): PlanTab => ({
+    key,
+    label: key,
+    order,
+    visible: () => visible,
+    render: () => null,
+  });
+  const f = facts({ status: 'issued' });
+
+  it('orders contributions by their order, whatever the order they were registered in', () => {
+    expect(planTabsFor(f, [tab('c', 30), tab('a', 10), tab('b', 20)]).map((t) => t.key)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+  });
+
+  it('leaves out the tabs that are not visible', () => {
+    expect(planTabsFor(f, [tab('a', 10), tab('b', 20, false)]).map((t) => t.key)).toEqual(['a']);
+  });
+
+  it('has one tab per key across modules', () => {
+    const keys = allPlanTabs.map((t) => t.key);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });

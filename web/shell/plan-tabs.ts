@@ -1,0 +1,16 @@
+import { registerPlanTabs, type PlanTab } from '../modules/campaigns/plan-tab-registry';
+import { campaignPlanTabs } from '../modules/campaigns/plan-tabs';
+import { evaluationPlanTabs } from '../modules/evaluation/plan-tabs';
+import { registrationPlanTabs } from '../modules/registrations/plan-tabs';
+
+/** Every module's contribution to the plan page's tabs (the registry orders them). */
+export const allPlanTabs: readonly PlanTab[] = [
+  ...campaignPlanTabs,
+  ...registrationPlanTabs,
+  ...evaluationPlanTabs,
+];
+
+/** Composes the plan page's tabs; main.tsx calls it once, before the first render. */
+export function installPlanTabs(): void {
+  registerPlanTabs(...allPlanTabs);
+}
