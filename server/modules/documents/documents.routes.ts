@@ -5,8 +5,7 @@ import { cancelRegisterEntry, exportRegister, listRegister } from './register.se
 
 const IdParams = z.object({ id });
 const EntryParams = z.object({ entryId: id });
-const unitParam = (req: FastifyRequest) =>
-  parseInput(IdParams, req.params, { id: 'Mã đơn vị' }).id;
+const unitParam = (req: FastifyRequest) => parseInput(IdParams, req.params, { id: 'Mã đơn vị' }).id;
 const entryParam = (req: FastifyRequest) =>
   parseInput(EntryParams, req.params, { entryId: 'Mã số trong sổ' }).entryId;
 

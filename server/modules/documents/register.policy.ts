@@ -24,5 +24,7 @@ export function canCancelNumber(
   actor: Actor,
   entry: { status: RegisterStatus; unit: UnitRef },
 ): boolean {
-  return nextRegisterStatus(entry.status, 'cancel') !== null && canManageRegisterAt(actor, entry.unit);
+  return (
+    nextRegisterStatus(entry.status, 'cancel') !== null && canManageRegisterAt(actor, entry.unit)
+  );
 }

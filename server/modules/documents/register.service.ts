@@ -159,7 +159,12 @@ async function visibleUnit(ctx: Ctx, unitId: number) {
   return unit;
 }
 
-function registerFilter(ctx: Ctx, unitId: number, year: number, query: typeof ListRegisterQuery._output) {
+function registerFilter(
+  ctx: Ctx,
+  unitId: number,
+  year: number,
+  query: typeof ListRegisterQuery._output,
+) {
   return {
     unitId,
     year,
@@ -179,7 +184,11 @@ function registerFilter(ctx: Ctx, unitId: number, year: number, query: typeof Li
  * (summary or written number), paged. Scoped in SQL to the actor's `campaign.view` subtree;
  * FORBIDDEN outside it, NOT_FOUND for an unknown unit.
  */
-export async function listRegister(ctx: Ctx, unitId: number, input: unknown): Promise<RegisterPage> {
+export async function listRegister(
+  ctx: Ctx,
+  unitId: number,
+  input: unknown,
+): Promise<RegisterPage> {
   const query = parseInput(ListRegisterQuery, input, registerLabels);
   const unit = await visibleUnit(ctx, unitId);
   const year = query.year ?? Number(vietnamDate(ctx.now()).slice(0, 4));
@@ -216,7 +225,11 @@ export async function exportRegister(ctx: Ctx, unitId: number, input: unknown) {
   const query = parseInput(ListRegisterQuery, input, registerLabels);
   const unit = await visibleUnit(ctx, unitId);
   const year = query.year ?? Number(vietnamDate(ctx.now()).slice(0, 4));
-  const { items } = await q.listRegisterRows(ctx.db, registerFilter(ctx, unit.id, year, query), null);
+  const { items } = await q.listRegisterRows(
+    ctx.db,
+    registerFilter(ctx, unit.id, year, query),
+    null,
+  );
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`Sổ văn bản đi ${year}`, {
     views: [{ state: 'frozen', ySplit: 1 }],
