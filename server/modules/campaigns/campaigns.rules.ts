@@ -1,9 +1,4 @@
-import type {
-  IssueOutlook,
-  PastDate,
-  PlanContent,
-  PlanStatus,
-} from '../../../shared/campaign';
+import type { IssueOutlook, PastDate, PlanContent, PlanStatus } from '../../../shared/campaign';
 
 export type { IssueOutlook, PastDate };
 import type { UnitKind } from '../../../shared/org';

@@ -220,7 +220,12 @@ export async function recordIssuedPlan(ctx: Ctx, id: number, input: unknown) {
     await recordPaperNumber(
       ctx,
       trx,
-      { unitId: before.issuingUnitId, year, docType: before.docType, issuerSymbol: before.issuerSymbol },
+      {
+        unitId: before.issuingUnitId,
+        year,
+        docType: before.docType,
+        issuerSymbol: before.issuerSymbol,
+      },
       planSubject(before),
       { number, issuedOn: data.issuedOn },
     );

@@ -89,7 +89,8 @@ export async function planDocument(ctx: Ctx, planId: number, format: Format, que
     format,
     wanted,
   );
-  if (stored !== undefined) return { data: stored, fileName: name, contentType: contentTypes[format] };
+  if (stored !== undefined)
+    return { data: stored, fileName: name, contentType: contentTypes[format] };
   const data = await render(documentInput(snapshot, false, today), format);
   await storeGenerated(ctx, key, { data, name, contentType: contentTypes[format] });
   return { data, fileName: name, contentType: contentTypes[format] };
