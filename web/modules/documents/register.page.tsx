@@ -121,18 +121,20 @@ export default function DocumentRegisterPage() {
       render: (_: unknown, r) => (
         <div>
           <Flex justify="space-between" align="start" gap={8}>
-            <Typography.Text strong>{r.documentNumber}</Typography.Text>
+            <span>
+              <Typography.Text strong>{r.documentNumber}</Typography.Text>
+              {r.issuedOn && (
+                <Typography.Text type="secondary"> · {formatDate(r.issuedOn)}</Typography.Text>
+              )}
+            </span>
             {actions(r)}
           </Flex>
           <div>
             <Summary row={r} />
           </div>
-          <Flex gap={6} wrap align="center" style={{ marginTop: 4 }}>
+          <div style={{ marginTop: 4 }}>
             <StatusCell row={r} />
-            {r.issuedOn && (
-              <Typography.Text type="secondary">{formatDate(r.issuedOn)}</Typography.Text>
-            )}
-          </Flex>
+          </div>
         </div>
       ),
     },
