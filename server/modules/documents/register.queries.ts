@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db';
+import { pathInScope, type Scope } from '../../platform/access';
 import type { RegisterStatus, SubjectKind } from '../../../shared/documents';
 import type { Series } from './register.rules';
 
@@ -125,9 +126,11 @@ export type RegisterFilter = {
   docType?: string | undefined;
   /** Folded, LIKE-escaped pattern ("%…%") matched on the summary and the written number. */
   pattern?: string | undefined;
-  /** The actor's view: a predicate on the unit's path column `u.path`. */
-  visible: RawBuilder<SqlBool>;
+  /** The actor's view (units whose register they may read). */
+  scope: Scope;
 };
+
+const visibleUnit = (scope: Scope): RawBuilder<SqlBool> => pathInScope(scope, sql<string>`u.path`);
 
 /**
  * The register of a unit and year with its gaps: every number from 1 to each series' highest,
@@ -154,7 +157,7 @@ export async function listRegisterRows(
       SELECT e.doc_type, e.issuer_symbol, max(e.number) AS highest
       FROM document_register_entry e
       JOIN org_unit u ON u.id = e.unit_id
-      WHERE e.unit_id = ${f.unitId} AND e.year = ${f.year} AND ${f.visible}
+      WHERE e.unit_id = ${f.unitId} AND e.year = ${f.year} AND ${visibleUnit(f.scope)}
       GROUP BY e.doc_type, e.issuer_symbol
     ), r AS (
       SELECT s.doc_type, s.issuer_symbol, n.number, e.id, e.status, e.subject_kind, e.subject_id,
@@ -179,12 +182,7 @@ export async function listRegisterRows(
 }
 
 /** Years with entries (newest first), the year's document types and its gap count. */
-export async function registerOutline(
-  db: Executor,
-  unitId: number,
-  year: number,
-  visible: RawBuilder<SqlBool>,
-) {
+export async function registerOutline(db: Executor, unitId: number, year: number, scope: Scope) {
   const { rows } = await sql<{ years: number[]; docTypes: string[]; gapCount: number }>`
     SELECT
       coalesce((SELECT array_agg(DISTINCT e.year ORDER BY e.year DESC)
@@ -197,6 +195,6 @@ export async function registerOutline(
         WHERE e.unit_id = u.id AND e.year = ${year} GROUP BY e.doc_type, e.issuer_symbol) s), 0)
         AS "gapCount"
     FROM org_unit u
-    WHERE u.id = ${unitId} AND ${visible}`.execute(db);
+    WHERE u.id = ${unitId} AND ${visibleUnit(scope)}`.execute(db);
   return rows[0] ?? { years: [], docTypes: [], gapCount: 0 };
 }

@@ -1,23 +1,16 @@
-import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { isUniqueViolation, type Executor } from '../../platform/db';
 import { recordAudit } from '../../platform/audit';
-import { pathInScope, scopeFor } from '../../platform/access';
+import { scopeFor } from '../../platform/access';
 import { parseInput } from '../../platform/validation';
 import { escapeLike, foldVietnamese } from '../../platform/text';
 import { vietnamDate } from '../../platform/time';
-import { setupSheet, type Column } from '../../platform/spreadsheet';
-import {
-  documentTypeLabels,
-  registerStatusLabels,
-  type RegisterPage,
-  type SubjectKind,
-} from '../../../shared/documents';
+import type { RegisterPage, SubjectKind } from '../../../shared/documents';
 import { getUnit } from '../organization/index';
 import * as q from './register.queries';
+import { registerSheet } from './register-xlsx';
 import { formatDocumentNumber, nextRegisterStatus, type Series } from './register.rules';
 import { canCancelNumber, canViewRegister } from './register.policy';
 import { CancelNumber, ListRegisterQuery, registerLabels, toRegisterRow } from './register.schemas';
@@ -173,7 +166,7 @@ function registerFilter(
       query.q === undefined || query.q === ''
         ? undefined
         : `%${escapeLike(foldVietnamese(query.q))}%`,
-    visible: pathInScope(scopeFor(ctx.actor, 'campaign.view'), sql<string>`u.path`),
+    scope: scopeFor(ctx.actor, 'campaign.view'),
   };
 }
 
@@ -195,7 +188,7 @@ export async function listRegister(
   const filter = registerFilter(ctx, unit.id, year, query);
   const [page, outline] = await Promise.all([
     q.listRegisterRows(ctx.db, filter, { page: query.page, pageSize: query.pageSize }),
-    q.registerOutline(ctx.db, unit.id, year, filter.visible),
+    q.registerOutline(ctx.db, unit.id, year, filter.scope),
   ]);
   return {
     unit: { id: unit.id, name: unit.name },
@@ -207,15 +200,6 @@ export async function listRegister(
     gapCount: outline.gapCount,
   };
 }
-
-const exportColumns: Column[] = [
-  { key: 'documentNumber', header: 'Số, ký hiệu', width: 18 },
-  { key: 'docType', header: 'Loại văn bản', width: 16 },
-  { key: 'issuedOn', header: 'Ngày ban hành', width: 14 },
-  { key: 'summary', header: 'Trích yếu nội dung', width: 60 },
-  { key: 'status', header: 'Tình trạng', width: 16 },
-  { key: 'reason', header: 'Lý do hủy số', width: 40 },
-];
 
 /**
  * The register of a unit and year as .xlsx, with the same rows, filters and access as
@@ -230,20 +214,6 @@ export async function exportRegister(ctx: Ctx, unitId: number, input: unknown) {
     registerFilter(ctx, unit.id, year, query),
     null,
   );
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(`Sổ văn bản đi ${year}`, {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
-  setupSheet(ws, exportColumns, 0);
-  for (const r of items)
-    ws.addRow({
-      documentNumber: formatDocumentNumber(r.number, r.docType, r.issuerSymbol),
-      docType: documentTypeLabels[r.docType] ?? r.docType,
-      issuedOn: r.issuedOn ?? '',
-      summary: r.summary ?? '',
-      status: r.status === null ? 'Số bỏ trống' : registerStatusLabels[r.status],
-      reason: r.reason ?? '',
-    });
-  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  const data = await registerSheet(year, items);
   return { data, fileName: `Sổ văn bản đi ${year} - ${unit.name}.xlsx` };
 }
