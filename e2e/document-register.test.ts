@@ -108,6 +108,8 @@ describe('the register of outgoing documents (Chromium)', () => {
     expect(await row.getByRole('button', { name: 'Hủy số' }).count()).toBe(0);
     await shot(page, 'cancelled-1366');
     await page.setViewportSize({ width: 375, height: 800 });
+    // The phone layout: one column per entry.
+    await page.getByRole('columnheader', { name: 'Văn bản' }).waitFor();
     await page.getByText(/Lý do: Văn bản ký nhầm, đã thu hồi/).waitFor();
     await shot(page, 'cancelled-375');
     await closeClean(o, 'hủy số trong sổ văn bản đi');
