@@ -207,6 +207,7 @@ export async function benchPlans(runtime: Runtime, log: (line: string) => void) 
 
   const db = runtime.db;
   await sql`TRUNCATE campaign_plan, campaign_plan_version, campaign_cascade_unit, document_series,
+    document_register_entry,
     generated_document, notification, notification_read RESTART IDENTITY CASCADE`.execute(db);
   // The officer's province first (its officer then lists plans of their own province), then by id.
   const communes = await sql<{ id: number }>`SELECT id FROM org_unit

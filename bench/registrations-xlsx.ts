@@ -35,7 +35,9 @@ const statusSql = sql`CASE WHEN x.h % 10 < 6 THEN 'approved' WHEN x.h % 10 < 9 T
 async function writeRegistrations(ctx: Ctx, db: Db) {
   await sql`TRUNCATE evaluation_result, score_evidence, score_entry, score_sheet, registration,
     criteria_set_version, criteria_set, campaign_plan, campaign_plan_version, campaign_cascade_unit,
-    document_series, generated_document RESTART IDENTITY CASCADE`.execute(db);
+    document_series, document_register_entry, generated_document RESTART IDENTITY CASCADE`.execute(
+    db,
+  );
   const province = await sql<{
     id: number;
   }>`SELECT id FROM org_unit WHERE parent_id IS NULL ORDER BY id LIMIT 1`.execute(db);

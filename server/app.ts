@@ -19,6 +19,7 @@ import { registerRegistrationRoutes } from './modules/registrations/index';
 import { registerNotificationRoutes } from './modules/notifications/index';
 import { planEvaluationContributions, registerEvaluationRoutes } from './modules/evaluation/index';
 import { registerHomeRoutes } from './modules/home/index';
+import { registerDocumentRoutes } from './modules/documents/index';
 import { demoAccounts } from './demo/localities';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -193,6 +194,7 @@ export async function buildApp(
   registerNotificationRoutes(app, deps);
   registerEvaluationRoutes(app, deps);
   registerHomeRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {

@@ -33,6 +33,10 @@ describe('permission catalogue', () => {
     ['admin', 'decision.sign', false],
     ['staff', 'campaign.view', true],
     ['admin', 'person.manage', true],
+    ['emulation_officer', 'document_register.manage', true],
+    ['unit_head', 'document_register.manage', false],
+    ['staff', 'document_register.manage', false],
+    ['admin', 'document_register.manage', false],
   ];
   it.each(cases)('%s may %s: %s', (role, action, allowed) => {
     expect(roleAllows(role, action)).toBe(allowed);

@@ -57,6 +57,7 @@ export const Action = {
   councilVote: 'council.vote',
   juryScore: 'jury.score',
   decisionSign: 'decision.sign',
+  documentRegisterManage: 'document_register.manage',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 export const actions = Object.values(Action) as [Action, ...Action[]];
@@ -82,6 +83,7 @@ export const actionLabels: Record<Action, string> = {
   'council.vote': 'Bỏ phiếu tại phiên họp Hội đồng thi đua – khen thưởng',
   'jury.score': 'Chấm điểm sáng kiến (giám khảo)',
   'decision.sign': 'Ký quyết định khen thưởng của đơn vị mình',
+  'document_register.manage': 'Quản lý sổ văn bản đi của đơn vị mình (hủy số)',
 };
 
 /**
@@ -94,6 +96,7 @@ export const unitOwnActions: readonly Action[] = [
   'campaign.issue',
   'results.publish',
   'decision.sign',
+  'document_register.manage',
 ];
 
 /**
@@ -125,6 +128,8 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'registration.review',
     'criteria.manage',
     'evaluation.appraise',
+    // The officer of the unit's internal-affairs office (phòng Nội vụ) keeps its register.
+    'document_register.manage',
   ],
   council_member: [
     'unit.view',

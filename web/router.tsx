@@ -25,6 +25,7 @@ const ScoreSheetPage = lazy(() => import('./modules/evaluation/sheet.page'));
 const EvaluationPage = lazy(() => import('./modules/evaluation/evaluation.page'));
 const PortalLayout = lazy(() => import('./modules/portal/portal-layout'));
 const PublicPlansPage = lazy(() => import('./modules/portal/public-plans.page'));
+const DocumentRegisterPage = lazy(() => import('./modules/documents/register.page'));
 const PublicPlanPage = lazy(() => import('./modules/portal/public-plan.page'));
 
 function guarded(action: Action | Action[], page: ReactNode) {
@@ -110,6 +111,7 @@ export const router = createBrowserRouter([
       { path: 'plans/:planId', element: guarded('campaign.view', <PlanPage />) },
       { path: 'plans/import', element: guarded('campaign.draft', <PlanImportPage />) },
       { path: 'registrations', element: guarded('campaign.view', <RegistrationsPage />) },
+      { path: 'document-register', element: guarded('campaign.view', <DocumentRegisterPage />) },
       // Published criteria sets are readable by every signed-in user; the server filters drafts.
       { path: 'criteria', element: <CriteriaPage /> },
       { path: 'criteria/:versionId', element: <CriteriaVersionPage /> },

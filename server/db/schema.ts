@@ -213,13 +213,36 @@ export interface DocumentSeriesTable {
   lastNumber: number;
 }
 
+/** Generated files keyed by what they were generated from (decision 024). */
 export interface GeneratedDocumentTable {
   id: Generated<number>;
-  planId: number;
-  planVersion: number;
+  subjectKind: 'plan';
+  subjectId: number;
+  subjectVersion: number;
   format: 'docx' | 'pdf';
   fileId: string;
   createdAt: Timestamp;
+}
+
+/** The register of outgoing documents: one row per number of a series (decision 024). */
+export interface DocumentRegisterEntryTable {
+  id: Generated<number>;
+  unitId: number;
+  year: number;
+  docType: string;
+  issuerSymbol: string;
+  number: number;
+  subjectKind: 'plan' | null;
+  subjectId: number | null;
+  summary: string | null;
+  summarySearch: ReadOnly<string>;
+  status: 'reserved' | 'issued' | 'cancelled';
+  reason: string | null;
+  issuedOn: string | null;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  cancelledBy: number | null;
+  cancelledAt: Timestamp | null;
 }
 
 export interface NotificationTable {
@@ -258,6 +281,7 @@ export interface Database {
   campaignPlanCarriedSection: CampaignPlanCarriedSectionTable;
   documentSeries: DocumentSeriesTable;
   generatedDocument: GeneratedDocumentTable;
+  documentRegisterEntry: DocumentRegisterEntryTable;
   notification: NotificationTable;
   notificationRead: NotificationReadTable;
   registration: RegistrationTable;

@@ -4,6 +4,7 @@ import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   BarChartOutlined,
   BulbOutlined,
   FileExcelOutlined,
@@ -34,6 +35,12 @@ export const navItems: NavItem[] = [
     action: 'person.import',
   },
   { path: '/plans', label: 'Phong trào thi đua', icon: <FlagOutlined />, action: 'campaign.view' },
+  {
+    path: '/document-register',
+    label: 'Sổ văn bản đi',
+    icon: <BookOutlined />,
+    action: 'campaign.view',
+  },
   {
     path: '/registrations',
     label: 'Đăng ký thi đua',

@@ -17,6 +17,7 @@ export const entityTypeLabels: Record<string, string> = {
   registration: 'Đăng ký thi đua',
   criteria_set_version: 'Bộ tiêu chí',
   score_sheet: 'Phiếu tự chấm điểm',
+  document_register_entry: 'Sổ văn bản đi',
 };
 
 /** The actions the server records, for the audit page filter (matched by prefix). */
@@ -50,6 +51,7 @@ export const auditActionOptions: { value: string; label: string }[] = [
   { value: 'registration.resubmitted', label: 'Đăng ký thi đua — nộp lại' },
   { value: 'registration.withdrawn', label: 'Đăng ký thi đua — rút' },
   { value: 'plan.evaluation_set', label: 'Kế hoạch thi đua — chọn bộ tiêu chí, mức xếp loại' },
+  { value: 'document_number.cancelled', label: 'Sổ văn bản đi — hủy số' },
   { value: 'criteria.', label: 'Bộ tiêu chí — mọi thao tác' },
   { value: 'criteria.updated', label: 'Bộ tiêu chí — sửa bản nháp' },
   { value: 'criteria.published', label: 'Bộ tiêu chí — ban hành' },
@@ -120,6 +122,7 @@ export const auditActionLabels: Record<string, string> = {
   'registration.approved': 'Duyệt đăng ký thi đua',
   'registration.returned': 'Trả lại đăng ký thi đua',
   'plan.evaluation_set': 'Chọn bộ tiêu chí, mức xếp loại',
+  'document_number.cancelled': 'Hủy số trong sổ văn bản đi',
   'criteria.created': 'Tạo bộ tiêu chí',
   'criteria.updated': 'Sửa bản nháp bộ tiêu chí',
   'criteria.published': 'Ban hành bộ tiêu chí',

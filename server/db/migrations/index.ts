@@ -13,6 +13,7 @@ import * as m0011 from './0011-carried-sections';
 import * as m0012 from './0012-plan-search';
 import * as m0013 from './0013-unit-display-name';
 import * as m0015 from './0015-plan-import-review';
+import * as m0016 from './0016-document-register';
 import * as m0017 from './0017-plan-evaluation-tables';
 
 /** Migrations listed explicitly so they work the same under tsx, vitest and a bundle. */
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012-plan-search': m0012,
   '0013-unit-display-name': m0013,
   '0015-plan-import-review': m0015,
+  '0016-document-register': m0016,
   '0017-plan-evaluation-tables': m0017,
 };
 

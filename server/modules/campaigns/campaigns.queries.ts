@@ -154,31 +154,6 @@ export async function listPlansToAdvance(db: Executor, today: string) {
     .execute();
 }
 
-/**
- * Takes the next number in the issuer's yearly series for this document type. The row lock held
- * until commit serialises concurrent issues; the unique constraint on campaign_plan backs it up.
- */
-export async function takeNextNumber(
-  db: Executor,
-  key: { unitId: number; docType: string; issuerSymbol: string; year: number },
-): Promise<number> {
-  const { rows } = await sql<{ lastNumber: number }>`
-    WITH used AS (
-      SELECT coalesce(max(number), 0) AS n FROM campaign_plan WHERE issuing_unit_id = ${key.unitId}
-        AND doc_type = ${key.docType} AND issuer_symbol = ${key.issuerSymbol}
-        AND number_year = ${key.year}
-    )
-    INSERT INTO document_series (unit_id, doc_type, issuer_symbol, year, last_number)
-    SELECT ${key.unitId}, ${key.docType}, ${key.issuerSymbol}, ${key.year}, used.n + 1 FROM used
-    ON CONFLICT (unit_id, doc_type, issuer_symbol, year)
-      -- Numbers recorded from paper may run ahead of the series: continue after the highest.
-      DO UPDATE SET last_number = greatest(document_series.last_number, excluded.last_number - 1) + 1
-    RETURNING last_number AS "lastNumber"`.execute(db);
-  const row = rows[0];
-  if (row === undefined) throw new Error('document_series upsert returned nothing');
-  return row.lastNumber;
-}
-
 export async function listCascadeUnitIds(db: Executor, planId: number): Promise<number[]> {
   const rows = await db
     .selectFrom('campaignCascadeUnit')

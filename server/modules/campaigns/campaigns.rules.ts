@@ -1,10 +1,4 @@
-import type {
-  IssueOutlook,
-  PastDate,
-  PlanContent,
-  PlanDocType,
-  PlanStatus,
-} from '../../../shared/campaign';
+import type { IssueOutlook, PastDate, PlanContent, PlanStatus } from '../../../shared/campaign';
 
 export type { IssueOutlook, PastDate };
 import type { UnitKind } from '../../../shared/org';
@@ -12,17 +6,8 @@ import { daysLeft } from '../../../shared/dates';
 
 /** Pure rules of the plan lifecycle: numbering, date-driven status, cascade states, reminders. */
 
-/**
- * "Số: 47/KH-UBND" per Decree 30/2020: numbers below 10 get a leading zero, "/" between number and
- * symbol, "-" between the type and the issuer's abbreviation, no spaces.
- */
-export function formatDocumentNumber(n: number, docType: PlanDocType, issuerSymbol: string) {
-  return `${String(n).padStart(2, '0')}/${documentSymbol(docType, issuerSymbol)}`;
-}
-
-export function documentSymbol(docType: PlanDocType, issuerSymbol: string): string {
-  return `${docType}-${issuerSymbol}`;
-}
+/** "Số: 47/KH-UBND" per Decree 30/2020: the register's rule, one home (documents). */
+export { documentSymbol, formatDocumentNumber } from '../documents/index';
 
 /** Statuses a job may move a plan out of as its dates pass, and manual ones. */
 const live: readonly PlanStatus[] = ['issued', 'in_progress', 'in_review'];

@@ -15,6 +15,13 @@ import {
   statusByDate,
 } from './campaigns.rules';
 import * as q from './campaigns.queries';
+import {
+  latestIssuedOn,
+  parseDocumentNumber,
+  recordPaperNumber,
+  takeNumber,
+  type Subject,
+} from '../documents/index';
 import { auditView, getVisiblePlan, unitRef } from './plans.service';
 import { planSnapshot } from './plan-snapshot';
 import { assertNoOpenDoubts } from './import-review';
@@ -48,6 +55,13 @@ async function draftToIssue(
   await assertNoOpenDoubts(trx, before, requireComplete ? 'ban hành' : 'vào sổ');
   return before;
 }
+
+/** The register's subject for a plan: its id, and its title as the summary (trích yếu). */
+const planSubject = (plan: PlanRecord): Subject => ({
+  kind: 'plan',
+  id: plan.id,
+  summary: plan.title,
+});
 
 /** Writes the number and date, records version 1 and the audit event; status follows the dates. */
 async function finishIssue(
@@ -156,27 +170,21 @@ export async function issuePlan(ctx: Ctx, id: number, input: unknown) {
     const unreviewed = await assertCarriedReviewed(trx, before.id, data.acknowledgeUnreviewed);
     if (unreviewed.length > 0) acknowledged.acknowledgedUnreviewed = unreviewed;
     const year = Number(issuedOn.slice(0, 4));
-    // The number first: its row lock waits for a concurrent issue in the series to commit, so
-    // the date check below sees that issue's date.
-    const number = await q.takeNextNumber(trx, {
+    const series = {
       unitId: before.issuingUnitId,
+      year,
       docType: before.docType,
       issuerSymbol: before.issuerSymbol,
-      year,
-    });
-    const latest = await trx
-      .selectFrom('campaignPlan')
-      .select((eb) => eb.fn.max('issuedOn').as('latest'))
-      .where('issuingUnitId', '=', before.issuingUnitId)
-      .where('docType', '=', before.docType)
-      .where('issuerSymbol', '=', before.issuerSymbol)
-      .where('numberYear', '=', year)
-      .executeTakeFirst();
-    if (latest?.latest && latest.latest > issuedOn)
+    };
+    // The number first: its series lock waits for a concurrent issue in the series to commit, so
+    // the date check below sees that issue's date.
+    const { number } = await takeNumber(ctx, trx, series, planSubject(before), { issuedOn });
+    const latest = await latestIssuedOn(trx, series);
+    if (latest !== null && latest > issuedOn)
       throw fieldError(
         'issuedOn',
         'Ngày ban hành',
-        `không được trước ngày của văn bản cùng sổ đã ban hành (${latest.latest})`,
+        `không được trước ngày của văn bản cùng sổ đã ban hành (${latest})`,
       );
     return finishIssue(ctx, trx, before, { number, year, issuedOn }, 'Ban hành', acknowledged);
   });
@@ -191,7 +199,8 @@ const RecordIssued = z.object({
 /**
  * Records a plan that was already issued on paper ("vào sổ" an existing document), keeping its own
  * number and date so lower plans can cite and link it. The unit head only; the number must carry
- * the plan's own symbol ("47/KH-UBND") and be free in that year; the date may not be in the future.
+ * the plan's own symbol ("47/KH-UBND") and be free in that year's register (CONFLICT naming
+ * "Số văn bản" otherwise, documents.recordPaperNumber); the date may not be in the future.
  */
 export async function recordIssuedPlan(ctx: Ctx, id: number, input: unknown) {
   const data = parseInput(RecordIssued, input, {
@@ -204,13 +213,22 @@ export async function recordIssuedPlan(ctx: Ctx, id: number, input: unknown) {
     if (data.issuedOn > vietnamDate(ctx.now()))
       throw fieldError('issuedOn', 'Ngày ban hành', 'không được sau ngày hôm nay');
     const symbol = documentSymbol(before.docType, before.issuerSymbol);
-    const m = /^0*(\d{1,6})\s*\/\s*(.+)$/.exec(data.documentNumber.replace(/\s*-\s*/g, '-'));
-    // Compared in capitals: the "Chương trình" type is written CTr.
-    if (m === null || m[2]?.toLocaleUpperCase('vi') !== symbol.toLocaleUpperCase('vi'))
-      throw fieldError('documentNumber', 'Số văn bản', `phải có dạng "47/${symbol}"`);
-    const number = Number(m[1]);
-    if (number <= 0) throw fieldError('documentNumber', 'Số văn bản', 'phải lớn hơn 0');
+    const parsed = parseDocumentNumber(data.documentNumber, symbol);
+    if ('error' in parsed) throw fieldError('documentNumber', 'Số văn bản', parsed.error);
+    const { number } = parsed;
     const year = Number(data.issuedOn.slice(0, 4));
+    await recordPaperNumber(
+      ctx,
+      trx,
+      {
+        unitId: before.issuingUnitId,
+        year,
+        docType: before.docType,
+        issuerSymbol: before.issuerSymbol,
+      },
+      planSubject(before),
+      { number, issuedOn: data.issuedOn },
+    );
     return finishIssue(
       ctx,
       trx,

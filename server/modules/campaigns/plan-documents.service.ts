@@ -1,11 +1,12 @@
 import type { Ctx } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
-import { insertStoredFile } from '../../platform/storage';
 import { parseInput, z } from '../../platform/validation';
 import { vietnamDate } from '../../platform/time';
 import {
   buildPlanOutline,
+  findGenerated,
   renderPlanDocx,
+  storeGenerated,
   renderPlanPdf,
   type PlanDocumentInput,
 } from '../documents/index';
@@ -56,8 +57,9 @@ const DownloadQuery = z.object({
 });
 
 /**
- * The plan as .docx or .pdf. An issued version is rendered once from its snapshot and stored, so
- * every later download returns the same bytes; a draft is rendered on the fly with a DỰ THẢO mark,
+ * The plan as .docx or .pdf. An issued version is rendered once from its snapshot and stored in
+ * the documents store (subject 'plan', its version, the format), so every later download returns
+ * the same bytes; a draft is rendered on the fly with a DỰ THẢO mark,
  * refused (VALIDATION_FAILED) while imported values await review. NOT_FOUND for a version that
  * does not exist.
  */
@@ -76,14 +78,8 @@ export async function planDocument(ctx: Ctx, planId: number, format: Format, que
     };
   }
   const wanted = version ?? plan.documentVersion;
-  const stored = await ctx.db
-    .selectFrom('generatedDocument as g')
-    .innerJoin('storedFile as f', 'f.id', 'g.fileId')
-    .select(['f.storageKey'])
-    .where('g.planId', '=', planId)
-    .where('g.planVersion', '=', wanted)
-    .where('g.format', '=', format)
-    .executeTakeFirst();
+  const key = { kind: 'plan', id: planId, version: wanted, format } as const;
+  const stored = await findGenerated(ctx, key);
   const row = await q.findVersionSnapshot(ctx.db, planId, wanted);
   if (row === undefined)
     throw new AppError('NOT_FOUND', `Không tìm thấy phiên bản ${wanted} của kế hoạch.`);
@@ -94,30 +90,9 @@ export async function planDocument(ctx: Ctx, planId: number, format: Format, que
     wanted,
   );
   if (stored !== undefined)
-    return {
-      data: await ctx.storage.get(stored.storageKey),
-      fileName: name,
-      contentType: contentTypes[format],
-    };
+    return { data: stored, fileName: name, contentType: contentTypes[format] };
   const data = await render(documentInput(snapshot, false, today), format);
-  const put = await ctx.storage.put(data, name);
-  const kept = await ctx.db.transaction().execute(async (trx) => {
-    const file = await insertStoredFile(trx, ctx, put, {
-      originalName: name,
-      contentType: contentTypes[format],
-    });
-    // Two first downloads at once: the second insert does nothing (both return equal bytes) and
-    // its file row is dropped with the transaction; the file itself is removed below.
-    const row = await trx
-      .insertInto('generatedDocument')
-      .values({ planId, planVersion: wanted, format, fileId: file.id, createdAt: ctx.now() })
-      .onConflict((oc) => oc.constraint('generated_document_once').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (row === undefined) await trx.deleteFrom('storedFile').where('id', '=', file.id).execute();
-    return row !== undefined;
-  });
-  if (!kept) await ctx.storage.remove(put.key);
+  await storeGenerated(ctx, key, { data, name, contentType: contentTypes[format] });
   return { data, fileName: name, contentType: contentTypes[format] };
 }
 

@@ -365,7 +365,7 @@ describe('issuing', () => {
         documentNumber: '47/KH-UBND',
         issuedOn: '2026-03-01',
       }),
-      'VALIDATION_FAILED',
+      'CONFLICT',
       'documentNumber',
     );
     const next = await issuePlan(s.head, dup.id, { version: dup.version });

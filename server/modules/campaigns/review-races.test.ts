@@ -9,6 +9,7 @@ import { createPlan } from './plans.service';
 import { issuePlan } from './issue-plan';
 import { startChildPlan } from './cascade.service';
 import * as q from './campaigns.queries';
+import { takeNumber } from '../documents/index';
 
 /** Review findings about concurrent requests: another transaction holds a lock meanwhile. */
 
@@ -99,7 +100,13 @@ describe('review: races', () => {
     const result = await whileHeld(
       async (trx) => {
         const key = { unitId: s.tree.commune.id, docType: 'KH', issuerSymbol: 'UBND', year: 2026 };
-        const n = await q.takeNextNumber(trx, key);
+        const { number: n } = await takeNumber(
+          s.head,
+          trx,
+          key,
+          { kind: 'plan', id: first.id },
+          { issuedOn: '2026-11-22' },
+        );
         await sql`UPDATE campaign_plan SET status = 'in_progress', number = ${n}, number_year = 2026,
           document_number = ${`0${n}/KH-UBND`}, issued_on = '2026-11-22',
           period_start = '2026-11-22' WHERE id = ${first.id}`.execute(trx);

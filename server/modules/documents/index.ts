@@ -1,8 +1,28 @@
 /**
- * Official documents generated from the system's data, laid out per Decree 30/2020/NĐ-CP.
- * Plans: `buildPlanOutline` (plain JSON, for the web preview) and the .docx / .pdf renderers,
- * both byte-identical for the same input.
+ * Official documents (decision 024): the register of outgoing documents (sổ đăng ký văn bản đi)
+ * every numbered document takes its number from, the generated-document store keyed by subject,
+ * and the documents laid out per Decree 30/2020/NĐ-CP. Plans: `buildPlanOutline` (plain JSON, for
+ * the web preview) and the .docx / .pdf renderers, both byte-identical for the same input.
  */
+export { registerDocumentRoutes } from './documents.routes';
+export {
+  cancelNumber,
+  cancelRegisterEntry,
+  exportRegister,
+  latestIssuedOn,
+  listRegister,
+  recordPaperNumber,
+  takeNumber,
+  type Subject,
+  type TakenNumber,
+} from './register.service';
+export {
+  documentSymbol,
+  formatDocumentNumber,
+  parseDocumentNumber,
+  type Series,
+} from './register.rules';
+export { findGenerated, storeGenerated, type GeneratedKey } from './generated.service';
 export {
   buildPlanOutline,
   type PlanDocumentInput,

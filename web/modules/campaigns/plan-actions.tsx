@@ -1,16 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Flex, Form, Modal, Typography } from 'antd';
 import {
   CheckCircleOutlined,
   EditOutlined,
@@ -24,6 +13,7 @@ import type { Dayjs } from 'dayjs';
 import { isApiError } from '../../api/client';
 import type { FieldError } from '../../api/client';
 import { useModalForm } from '../../ui/hooks';
+import { ReasonModal } from '../../ui/reason-modal';
 import { DATE_FORMAT } from './editor/fields';
 import { planDocumentUrl, useCancelPlan, useClosePlan, useIssuePlan } from './plans.api';
 import { FixDatesButton, PastDatesAlert, outlookSentence } from './issue-outlook';
@@ -280,66 +270,6 @@ function IssueModal({
             style={{ width: 200 }}
             disabledDate={(d) => d.isAfter(dayjs(), 'day')}
           />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function ReasonModal({
-  open,
-  title,
-  intro,
-  okText,
-  danger,
-  loading,
-  error,
-  onClose,
-  onSubmit,
-}: {
-  open: boolean;
-  title: string;
-  intro: string;
-  okText: string;
-  danger?: boolean;
-  loading?: boolean;
-  error?: string | null;
-  onClose: () => void;
-  onSubmit: (reason: string) => void;
-}) {
-  const { form } = useModalForm<{ reason: string }>(open);
-  return (
-    <Modal
-      open={open}
-      title={title}
-      okText={okText}
-      okButtonProps={{ danger }}
-      cancelText="Đóng"
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={loading}
-      forceRender
-      afterOpenChange={(o) => o && form.focusField('reason')}
-    >
-      <Typography.Paragraph>{intro}</Typography.Paragraph>
-      {error && (
-        <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />
-      )}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => onSubmit(v.reason.trim())}
-        name={`plan-reason-${okText}`}
-      >
-        <Form.Item
-          label="Lý do"
-          name="reason"
-          rules={[
-            { required: true, whitespace: true, message: 'Vui lòng nhập lý do' },
-            { max: 1000, message: 'Lý do không dài quá 1000 ký tự' },
-          ]}
-        >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
       </Form>
     </Modal>
