@@ -35,3 +35,29 @@ export async function createTestDb(): Promise<TestDb> {
     },
   };
 }
+
+/** An empty database (no migrations run), for tests of a data migration: one per test file. */
+export async function createEmptyTestDb(): Promise<TestDb> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `${inject('templateDb')}_empty_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = createDb(url.toString(), 2);
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-test-files-'));
+  return {
+    db,
+    url: url.toString(),
+    storage: localDiskStorage(filesDir),
+    async close() {
+      await db.destroy();
+      fs.rmSync(filesDir, { recursive: true, force: true });
+    },
+  };
+}

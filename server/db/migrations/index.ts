@@ -13,6 +13,7 @@ import * as m0011 from './0011-carried-sections';
 import * as m0012 from './0012-plan-search';
 import * as m0013 from './0013-unit-display-name';
 import * as m0015 from './0015-plan-import-review';
+import * as m0018 from './0018-plan-item-ids';
 
 /** Migrations listed explicitly so they work the same under tsx, vitest and a bundle. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012-plan-search': m0012,
   '0013-unit-display-name': m0013,
   '0015-plan-import-review': m0015,
+  '0018-plan-item-ids': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {
