@@ -222,25 +222,19 @@ export const ContestSettings = contestSettings(Prize);
 export type ContestSettings = z.infer<typeof ContestSettings>;
 const ContestSettingsInput = contestSettings(PrizeInput);
 
+const criteriaTexts = { collective: lines(2000, 50), individual: lines(2000, 50) };
 /**
  * Criteria are lines of text, as the document prints them and the individual checklist copies
- * them; their ids sit beside them in parallel lists of the same length (decision 025).
+ * them; their ids sit beside them in parallel lists, `collectiveIds[i]` the id of `collective[i]`
+ * (decision 025). The server always writes one id per criterion. Reading does not insist: content
+ * changed outside the service (an SQL fix) may leave a criterion without its id, which then finds
+ * nothing by id until the next save gives it one.
  */
-const criteriaTexts = { collective: lines(2000, 50), individual: lines(2000, 50) };
-export const PlanCriteria = z
-  .object({
-    ...criteriaTexts,
-    collectiveIds: z.array(PlanItemId).max(50).default([]),
-    individualIds: z.array(PlanItemId).max(50).default([]),
-  })
-  .refine((c) => c.collectiveIds.length === c.collective.length, {
-    message: 'mỗi tiêu chí cần đúng một mã',
-    path: ['collectiveIds'],
-  })
-  .refine((c) => c.individualIds.length === c.individual.length, {
-    message: 'mỗi tiêu chí cần đúng một mã',
-    path: ['individualIds'],
-  });
+export const PlanCriteria = z.object({
+  ...criteriaTexts,
+  collectiveIds: z.array(PlanItemId).max(50).default([]),
+  individualIds: z.array(PlanItemId).max(50).default([]),
+});
 export type PlanCriteria = z.infer<typeof PlanCriteria>;
 /**
  * On input the id lists are optional and aligned by position with the texts: a kept criterion
