@@ -1,4 +1,11 @@
-import type { PlanContent, PlanContentDraft, PlanCriteria, Prize, Quota, RewardForm } from './campaign';
+import type {
+  PlanContent,
+  PlanContentDraft,
+  PlanCriteria,
+  Prize,
+  Quota,
+  RewardForm,
+} from './campaign';
 
 /**
  * The items of a plan that later stages point at — reward forms, quotas, prizes and criteria —

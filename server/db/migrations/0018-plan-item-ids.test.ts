@@ -14,8 +14,22 @@ let t: TestDb;
 const v1Content = {
   criteria: { collective: ['Hoàn thành nhiệm vụ', 'Đoàn kết'], individual: ['Gương mẫu'] },
   rewards: [
-    { form: 'Giấy khen', scope: 'collective', issuerTitle: null, amountVnd: null, coefficient: 0.6, note: null },
-    { form: 'Giấy khen', scope: 'individual', issuerTitle: null, amountVnd: null, coefficient: 0.3, note: null },
+    {
+      form: 'Giấy khen',
+      scope: 'collective',
+      issuerTitle: null,
+      amountVnd: null,
+      coefficient: 0.6,
+      note: null,
+    },
+    {
+      form: 'Giấy khen',
+      scope: 'individual',
+      issuerTitle: null,
+      amountVnd: null,
+      coefficient: 0.3,
+      note: null,
+    },
   ],
   quotas: [
     { scope: 'collective', level: 'Cấp xã', maxCount: null, maxPercent: 20 },
@@ -36,7 +50,14 @@ const v1Content = {
 const v2Content = {
   ...v1Content,
   rewards: [
-    { form: 'Bằng khen', scope: 'collective', issuerTitle: null, amountVnd: null, coefficient: 1, note: null },
+    {
+      form: 'Bằng khen',
+      scope: 'collective',
+      issuerTitle: null,
+      amountVnd: null,
+      coefficient: 1,
+      note: null,
+    },
     ...v1Content.rewards,
   ],
   quotas: [{ ...v1Content.quotas[0], maxPercent: 25 }, v1Content.quotas[1]],
@@ -71,9 +92,7 @@ beforeAll(async () => {
   const { error } = await new Migrator({ db: t.db, provider: migrationProvider }).migrateTo(before);
   if (error !== undefined) throw error;
   await sql`INSERT INTO org_unit (id, path, kind, name, display_name)
-    VALUES (900001, '900001', 'commune', 'Lương Điền', 'Xã Lương Điền')`.execute(
-    t.db,
-  );
+    VALUES (900001, '900001', 'commune', 'Lương Điền', 'Xã Lương Điền')`.execute(t.db);
   // 1: a draft; 2: issued then amended (two versions, the content is version 2).
   await sql`INSERT INTO campaign_plan (id, issuing_unit_id, kind, place, title, content)
     OVERRIDING SYSTEM VALUE

@@ -39,7 +39,8 @@ function newId(p: string, used: Set<string>): string {
   }
 }
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The items of one list (criteria are strings, the others objects), or null when absent. */
 function itemsOf(content: Json, key: ListKey): unknown[] | null {
@@ -59,7 +60,11 @@ function itemsOf(content: Json, key: ListKey): unknown[] | null {
 function textOf(item: unknown): string {
   if (!isObject(item)) return JSON.stringify(item);
   const { id: _id, ...rest } = item;
-  return JSON.stringify(Object.keys(rest).sort().map((k) => [k, rest[k]]));
+  return JSON.stringify(
+    Object.keys(rest)
+      .sort()
+      .map((k) => [k, rest[k]]),
+  );
 }
 
 /** Ids for `items`, matched against the previous version's items and ids (rules 1–3 above). */

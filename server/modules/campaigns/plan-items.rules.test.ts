@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PlanContentInput, type PlanContent, type PlanContentDraft } from '../../../shared/campaign';
+import {
+  PlanContentInput,
+  type PlanContent,
+  type PlanContentDraft,
+} from '../../../shared/campaign';
 import { findPlanItem, withoutPlanItemIds, type PlanItemKind } from '../../../shared/plan-items';
 import { AppError } from '../../platform/errors';
 import { withPlanItemIds } from './plan-items.rules';
@@ -7,7 +11,12 @@ import { withPlanItemIds } from './plan-items.rules';
 /** Deterministic ids: r-00000001, q-00000002, … */
 function counter() {
   let n = 0;
-  const letter: Record<PlanItemKind, string> = { reward: 'r', quota: 'q', prize: 'p', criterion: 'c' };
+  const letter: Record<PlanItemKind, string> = {
+    reward: 'r',
+    quota: 'q',
+    prize: 'p',
+    criterion: 'c',
+  };
   return (kind: PlanItemKind) => `${letter[kind]}-${String(++n).padStart(8, '0')}`;
 }
 
@@ -38,7 +47,9 @@ function fieldsOf(run: () => unknown): string[] {
   } catch (e) {
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe('VALIDATION_FAILED');
-    return ((e as AppError).details?.fields ?? []).map((f) => `${f.field} | ${f.label} | ${f.message}`);
+    return ((e as AppError).details?.fields ?? []).map(
+      (f) => `${f.field} | ${f.label} | ${f.message}`,
+    );
   }
   return [];
 }
@@ -75,8 +86,9 @@ describe('withPlanItemIds: assign, keep, reject', () => {
     expect(next.contest?.prizes.map((p) => p.id)).toEqual(['p-00000008']);
     // New ids never reuse an id of the lineage, removed items' included.
     const lineage = new Set(['r-00000004', 'q-00000006', 'p-00000007', 'c-00000001']);
-    expect([next.rewards[1]?.id, next.criteria.collectiveIds[2]].some((id) => lineage.has(id ?? '')))
-      .toBe(false);
+    expect(
+      [next.rewards[1]?.id, next.criteria.collectiveIds[2]].some((id) => lineage.has(id ?? '')),
+    ).toBe(false);
   });
 
   it('treats an omitted criteria id list as all new criteria', () => {
@@ -90,44 +102,58 @@ describe('withPlanItemIds: assign, keep, reject', () => {
       'an id from outside the lineage',
       { quotas: [quota('Cấp xã', 'q-zzzzzzzz')] },
       saved,
-      ['content.quotas.0.id | Số lượng khen thưởng — mã (dòng 1) | "q-zzzzzzzz" không thuộc kế hoạch này'],
+      [
+        'content.quotas.0.id | Số lượng khen thưởng — mã (dòng 1) | "q-zzzzzzzz" không thuộc kế hoạch này',
+      ],
     ],
     [
       'any id on a new plan',
       { rewards: [reward('Giấy khen', 'r-00000004')] },
       null,
-      ['content.rewards.0.id | Hình thức khen thưởng — mã (dòng 1) | "r-00000004" không thuộc kế hoạch này'],
+      [
+        'content.rewards.0.id | Hình thức khen thưởng — mã (dòng 1) | "r-00000004" không thuộc kế hoạch này',
+      ],
     ],
     [
       'the same id twice',
       { rewards: [reward('Giấy khen', 'r-00000004'), reward('Bằng khen', 'r-00000004')] },
       saved,
-      ['content.rewards.1.id | Hình thức khen thưởng — mã (dòng 2) | "r-00000004" bị trùng trong kế hoạch'],
+      [
+        'content.rewards.1.id | Hình thức khen thưởng — mã (dòng 2) | "r-00000004" bị trùng trong kế hoạch',
+      ],
     ],
     [
       'an id of another kind',
       { quotas: [quota('Cấp xã', 'r-00000004')] },
       saved,
-      ['content.quotas.0.id | Số lượng khen thưởng — mã (dòng 1) | "r-00000004" không phải mã của mục loại này'],
+      [
+        'content.quotas.0.id | Số lượng khen thưởng — mã (dòng 1) | "r-00000004" không phải mã của mục loại này',
+      ],
     ],
     [
       'a criteria id list of the wrong length',
       { criteria: { collective: ['A', 'B'], collectiveIds: ['c-00000001'], individual: [] } },
       saved,
-      ['content.criteria.collectiveIds | Tiêu chí tập thể — mã | phải có đúng một mã (hoặc null) cho mỗi tiêu chí'],
+      [
+        'content.criteria.collectiveIds | Tiêu chí tập thể — mã | phải có đúng một mã (hoặc null) cho mỗi tiêu chí',
+      ],
     ],
     [
       'a prize id reused as a criterion',
       { criteria: { collective: ['A'], collectiveIds: ['p-00000007'], individual: [] } },
       saved,
-      ['content.criteria.collectiveIds.0 | Tiêu chí tập thể — mã (dòng 1) | "p-00000007" không phải mã của mục loại này'],
+      [
+        'content.criteria.collectiveIds.0 | Tiêu chí tập thể — mã (dòng 1) | "p-00000007" không phải mã của mục loại này',
+      ],
     ],
   ])('rejects %s, naming the field', (_name, input, lineage, expected) => {
     expect(fieldsOf(() => withPlanItemIds(draft(input), lineage))).toEqual(expected);
   });
 
   it('refuses a malformed id at parsing', () => {
-    expect(PlanContentInput.safeParse({ quotas: [quota('Cấp xã', 'quota-1')] }).success).toBe(false);
+    expect(PlanContentInput.safeParse({ quotas: [quota('Cấp xã', 'quota-1')] }).success).toBe(
+      false,
+    );
   });
 });
 

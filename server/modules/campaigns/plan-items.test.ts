@@ -78,7 +78,7 @@ describe('stable ids of plan items', () => {
     const kept = c.quotas[0]?.id;
     c.quotas[0] = { ...c.quotas[0]!, maxPercent: 15 };
     c.rewards = [];
-    const added = { ...c.quotas[0]!, id: undefined, scope: 'individual' as const, maxCount: 3 };
+    const added = { ...c.quotas[0], id: undefined, scope: 'individual' as const, maxCount: 3 };
     const saved = await updateDraft(s.officer, plan.id, {
       version: plan.version,
       content: { ...c, quotas: [c.quotas[0], added] },
@@ -149,7 +149,9 @@ describe('stable ids of plan items', () => {
   it('gives a lower unit’s plan its own ids for the items it carries over', async () => {
     const s = await setup();
     const parentDraft = await createPlan(s.provinceOfficer, samplePlanInput(s.tree.province.id));
-    const parent = await issuePlan(s.provinceHead, parentDraft.id, { version: parentDraft.version });
+    const parent = await issuePlan(s.provinceHead, parentDraft.id, {
+      version: parentDraft.version,
+    });
     const child = await startChildPlan(s.officer, parent.id, { unitId: s.tree.commune.id });
     expect(child.content.rewards).toHaveLength(parent.content.rewards.length);
     expect(child.content.criteria.collective).toEqual(parent.content.criteria.collective);

@@ -56,7 +56,9 @@ const content = PlanContent.parse({
     },
     { id: 'r-0000000b', form: 'Bằng khen', scope: null, coefficient: 1.5 },
   ],
-  quotas: [{ id: 'q-0000000a', scope: 'individual', level: 'Cấp xã', maxCount: null, maxPercent: 15 }],
+  quotas: [
+    { id: 'q-0000000a', scope: 'individual', level: 'Cấp xã', maxCount: null, maxPercent: 15 },
+  ],
   dossier: [{ level: 'Trình cấp huyện', items: ['Tờ trình', 'Biên bản'] }],
   assignments: [
     { unitId: 7, assignee: 'Văn phòng UBND', task: 'Theo dõi' },
@@ -67,7 +69,13 @@ const content = PlanContent.parse({
   contest: {
     topics: ['Sáng kiến cải cách hành chính'],
     prizes: [
-      { id: 'p-0000000a', rank: 'Giải Nhất', count: 1, recipient: 'individual', amountVnd: 2000000 },
+      {
+        id: 'p-0000000a',
+        rank: 'Giải Nhất',
+        count: 1,
+        recipient: 'individual',
+        amountVnd: 2000000,
+      },
     ],
     entryQuotas: [{ unitType: 'Mỗi thôn', minEntries: 2 }],
     noveltyCutoff: '2025-04-30',
