@@ -125,7 +125,20 @@ export const ReviewRound = z.object({
 });
 export type ReviewRound = z.infer<typeof ReviewRound>;
 
-export const RewardForm = z.object({
+/**
+ * A reward form, quota, prize or criterion's stable id within its plan (decision 025): a kind
+ * letter (r reward form, q quota, p prize, c criterion), a dash and 8 base-36 characters
+ * ("q-k3v9x0ab"). The server assigns it; it never changes while the item exists, across edits and
+ * amendments, so later stages (commendation, the initiative contest) can point at the item.
+ */
+export const PlanItemId = z
+  .string()
+  .regex(/^[rqpc]-[0-9a-z]{8}$/, 'mã không hợp lệ (dạng q-k3v9x0ab)');
+export type PlanItemId = z.infer<typeof PlanItemId>;
+/** On input an item may come without its id (a new item: the server assigns one). */
+const inputItemId = PlanItemId.optional();
+
+const rewardFormFields = {
   /** "Giấy khen", "Bằng khen", "Tặng quà", … */
   form: line(200),
   scope: z.enum(rewardScopes).nullable().default(null),
@@ -135,22 +148,28 @@ export const RewardForm = z.object({
   amountVnd: money.nullable().default(null),
   coefficient: z.number().min(0).max(100).nullable().default(null),
   note: nullableText(1000),
-});
+};
+export const RewardForm = z.object({ id: PlanItemId, ...rewardFormFields });
 export type RewardForm = z.infer<typeof RewardForm>;
+const RewardFormInput = z.object({ id: inputItemId, ...rewardFormFields });
 
-export const Quota = z
-  .object({
-    scope: z.enum(['collective', 'individual']),
-    /** The level or reward the quota applies to: "Cấp thành phố", "Giấy khen của Chủ tịch UBND huyện". */
-    level: line(300),
-    maxCount: z.number().int().min(0).max(100_000).nullable().default(null),
-    maxPercent: z.number().min(0).max(100).nullable().default(null),
-  })
-  .refine((q) => q.maxCount !== null || q.maxPercent !== null, {
-    message: 'cần số lượng tối đa hoặc tỷ lệ tối đa',
-    path: ['maxCount'],
-  });
+const quotaFields = {
+  scope: z.enum(['collective', 'individual']),
+  /** The level or reward the quota applies to: "Cấp thành phố", "Giấy khen của Chủ tịch UBND huyện". */
+  level: line(300),
+  maxCount: z.number().int().min(0).max(100_000).nullable().default(null),
+  maxPercent: z.number().min(0).max(100).nullable().default(null),
+};
+/** A quota limits by count, by percentage or both, never by neither. */
+const hasBound = (q: { maxCount: number | null; maxPercent: number | null }) =>
+  q.maxCount !== null || q.maxPercent !== null;
+const boundMessage = () => ({
+  message: 'cần số lượng tối đa hoặc tỷ lệ tối đa',
+  path: ['maxCount'],
+});
+export const Quota = z.object({ id: PlanItemId, ...quotaFields }).refine(hasBound, boundMessage());
 export type Quota = z.infer<typeof Quota>;
+const QuotaInput = z.object({ id: inputItemId, ...quotaFields }).refine(hasBound, boundMessage());
 
 export const DossierRule = z.object({
   /** Which level the dossier goes to: "Trình cấp thành phố". */
@@ -176,61 +195,126 @@ export const Signer = z.object({
 });
 export type Signer = z.infer<typeof Signer>;
 
-export const Prize = z.object({
+const prizeFields = {
   rank: line(100),
   count: z.number().int().min(0).max(1000).nullable().default(null),
   recipient: z.enum(['collective', 'individual']).nullable().default(null),
   amountVnd: money.nullable().default(null),
-});
+};
+export const Prize = z.object({ id: PlanItemId, ...prizeFields });
 export type Prize = z.infer<typeof Prize>;
+const PrizeInput = z.object({ id: inputItemId, ...prizeFields });
 
 export const EntryQuota = z.object({ unitType: line(300), minEntries: z.number().int().min(0) });
 export type EntryQuota = z.infer<typeof EntryQuota>;
 
-export const ContestSettings = z.object({
-  topics: lines(1000, 50),
-  prizes: z.array(Prize).max(30).default([]),
-  entryQuotas: z.array(EntryQuota).max(30).default([]),
-  /** Entries must not duplicate initiatives applied before this date (seed 004: 30/4/2025). */
-  noveltyCutoff: nullableDate,
-  funding: nullableText(3000),
-});
+/** A contest's settings, its prizes shaped by `prize` (with ids as stored, optional on input). */
+const contestSettings = <P extends z.ZodType>(prize: P) =>
+  z.object({
+    topics: lines(1000, 50),
+    prizes: z.array(prize).max(30).default([]),
+    entryQuotas: z.array(EntryQuota).max(30).default([]),
+    /** Entries must not duplicate initiatives applied before this date (seed 004: 30/4/2025). */
+    noveltyCutoff: nullableDate,
+    funding: nullableText(3000),
+  });
+export const ContestSettings = contestSettings(Prize);
 export type ContestSettings = z.infer<typeof ContestSettings>;
+const ContestSettingsInput = contestSettings(PrizeInput);
 
-/** Everything the plan says. Header fields (number, dates, status) live beside it on the plan row. */
-export const PlanContent = z.object({
-  legalBases: z.array(LegalBasis).max(30).default([]),
-  /** The sentence introducing the plan after the legal bases ("UBND xã … xây dựng kế hoạch …"). */
-  preamble: nullableText(3000),
-  theme: nullableText(1000),
-  purposes: lines(3000, 30),
-  requirements: lines(3000, 30),
-  goals: lines(3000, 50),
-  contents: lines(3000, 50),
-  participants: Participants.default({
-    collectiveUnitKinds: [],
-    collectiveUnitIds: [],
-    collectives: [],
-    individualCategories: [],
-    individuals: [],
-    excluded: [],
-  }),
-  criteria: z
-    .object({ collective: lines(2000, 50), individual: lines(2000, 50) })
-    .default({ collective: [], individual: [] }),
-  deadlines: z.array(Deadline).max(30).default([]),
-  reviewRounds: z.array(ReviewRound).max(30).default([]),
-  rewards: z.array(RewardForm).max(30).default([]),
-  quotas: z.array(Quota).max(30).default([]),
-  dossier: z.array(DossierRule).max(20).default([]),
-  assignments: z.array(Assignment).max(50).default([]),
-  recipients: lines(500, 40),
-  signer: Signer.nullable().default(null),
-  contest: ContestSettings.nullable().default(null),
-  closing: nullableText(3000),
+const criteriaTexts = { collective: lines(2000, 50), individual: lines(2000, 50) };
+/**
+ * Criteria are lines of text, as the document prints them and the individual checklist copies
+ * them; their ids sit beside them in parallel lists, `collectiveIds[i]` the id of `collective[i]`
+ * (decision 025). The server always writes one id per criterion. Reading does not insist: content
+ * changed outside the service (an SQL fix) may leave a criterion without its id, which then finds
+ * nothing by id until the next save gives it one.
+ */
+export const PlanCriteria = z.object({
+  ...criteriaTexts,
+  collectiveIds: z.array(PlanItemId).max(50).default([]),
+  individualIds: z.array(PlanItemId).max(50).default([]),
+});
+export type PlanCriteria = z.infer<typeof PlanCriteria>;
+/**
+ * On input the id lists are optional and aligned by position with the texts: a kept criterion
+ * sends its id, a new one null (or the list is left out: every criterion is new).
+ */
+const PlanCriteriaInput = z.object({
+  ...criteriaTexts,
+  collectiveIds: z.array(PlanItemId.nullable()).max(50).optional(),
+  individualIds: z.array(PlanItemId.nullable()).max(50).optional(),
+});
+const noCriteria = { collective: [], individual: [], collectiveIds: [], individualIds: [] };
+
+/** The plan's content with items shaped as given (with ids as stored, optional on input). */
+const planContent = <
+  C extends z.ZodType,
+  R extends z.ZodType,
+  Q extends z.ZodType,
+  S extends z.ZodType,
+>(items: {
+  criteria: C;
+  reward: R;
+  quota: Q;
+  contest: S;
+}) =>
+  z.object({
+    legalBases: z.array(LegalBasis).max(30).default([]),
+    /** The sentence introducing the plan after the legal bases ("UBND xã … xây dựng kế hoạch …"). */
+    preamble: nullableText(3000),
+    theme: nullableText(1000),
+    purposes: lines(3000, 30),
+    requirements: lines(3000, 30),
+    goals: lines(3000, 50),
+    contents: lines(3000, 50),
+    participants: Participants.default({
+      collectiveUnitKinds: [],
+      collectiveUnitIds: [],
+      collectives: [],
+      individualCategories: [],
+      individuals: [],
+      excluded: [],
+    }),
+    criteria: items.criteria,
+    deadlines: z.array(Deadline).max(30).default([]),
+    reviewRounds: z.array(ReviewRound).max(30).default([]),
+    rewards: z.array(items.reward).max(30).default([]),
+    quotas: z.array(items.quota).max(30).default([]),
+    dossier: z.array(DossierRule).max(20).default([]),
+    assignments: z.array(Assignment).max(50).default([]),
+    recipients: lines(500, 40),
+    signer: Signer.nullable().default(null),
+    contest: items.contest.nullable().default(null),
+    closing: nullableText(3000),
+  });
+
+/**
+ * Everything the plan says, as stored and read: every reward form, quota, prize and criterion
+ * carries its id. Header fields (number, dates, status) live beside it on the plan row.
+ */
+export const PlanContent = planContent({
+  criteria: PlanCriteria.default(noCriteria),
+  reward: RewardForm,
+  quota: Quota,
+  contest: ContestSettings,
 });
 export type PlanContent = z.infer<typeof PlanContent>;
-export type PlanContentInput = z.input<typeof PlanContent>;
+
+/**
+ * The content as written by a client, an import or a cascade: the same, but items may come
+ * without ids. The server turns it into PlanContent (assignPlanItemIds), keeping the ids of the
+ * plan's own items and giving new items new ones.
+ */
+export const PlanContentInput = planContent({
+  criteria: PlanCriteriaInput.default({ collective: [], individual: [] }),
+  reward: RewardFormInput,
+  quota: QuotaInput,
+  contest: ContestSettingsInput,
+});
+export type PlanContentInput = z.input<typeof PlanContentInput>;
+/** Parsed input content: validated, ids not yet assigned. */
+export type PlanContentDraft = z.output<typeof PlanContentInput>;
 
 export const emptyPlanContent = (): PlanContent => PlanContent.parse({});
 
@@ -264,6 +348,8 @@ export const planFieldLabels: Record<string, string> = {
   'content.participants': 'Đối tượng thi đua',
   'content.participants.collectiveUnitIds': 'Đối tượng thi đua — đơn vị tham gia',
   'content.criteria': 'Tiêu chí',
+  'content.criteria.collectiveIds': 'Tiêu chí tập thể — mã',
+  'content.criteria.individualIds': 'Tiêu chí cá nhân — mã',
   'content.deadlines': 'Các mốc thời hạn',
   'content.deadlines.*.date': 'Mốc thời hạn — ngày',
   'content.deadlines.*.label': 'Mốc thời hạn — nội dung',
@@ -272,10 +358,12 @@ export const planFieldLabels: Record<string, string> = {
   'content.rewards.*.form': 'Hình thức khen thưởng — hình thức',
   'content.rewards.*.amountVnd': 'Hình thức khen thưởng — số tiền',
   'content.rewards.*.coefficient': 'Hình thức khen thưởng — hệ số',
+  'content.rewards.*.id': 'Hình thức khen thưởng — mã',
   'content.quotas': 'Số lượng khen thưởng',
   'content.quotas.*.level': 'Số lượng khen thưởng — cấp',
   'content.quotas.*.maxCount': 'Số lượng khen thưởng — số lượng tối đa',
   'content.quotas.*.maxPercent': 'Số lượng khen thưởng — tỷ lệ tối đa',
+  'content.quotas.*.id': 'Số lượng khen thưởng — mã',
   'content.dossier': 'Hồ sơ đề nghị khen thưởng',
   'content.assignments': 'Tổ chức thực hiện',
   'content.recipients': 'Nơi nhận',
@@ -283,6 +371,7 @@ export const planFieldLabels: Record<string, string> = {
   'content.signer.title': 'Người ký — chức vụ',
   'content.contest': 'Cuộc thi',
   'content.contest.prizes': 'Cơ cấu giải thưởng',
+  'content.contest.prizes.*.id': 'Cơ cấu giải thưởng — mã',
 };
 
 /**

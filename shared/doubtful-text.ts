@@ -13,7 +13,7 @@
  * held out (see doubtful-text.test.ts): accented text is not flagged.
  */
 
-import type { PlanContent } from './campaign';
+import type { PlanContentDraft } from './campaign';
 import { personCategoryLabels } from './org';
 
 export const DoubtCode = { unaccented: 'unaccented', ocrNoise: 'ocr_noise' } as const;
@@ -191,7 +191,8 @@ export type DoubtfulValue = {
 export type PlanTexts = {
   title: string | null;
   place: string | null;
-  content: PlanContent;
+  /** Saved content, or a draft whose items have no ids yet (ids are not texts). */
+  content: PlanContentDraft;
 };
 
 const row = (label: string, i: number) => `${label} — dòng ${i + 1}`;

@@ -58,3 +58,4 @@ async function newTestDb(fromTemplate: boolean): Promise<TestDb> {
     },
   };
 }
+

@@ -1,4 +1,5 @@
-import type { PlanContentInput } from '../../shared/campaign';
+import { PlanContentInput, type PlanContent } from '../../shared/campaign';
+import { assignPlanItemIds } from '../../shared/plan-items';
 
 /** A complete plan body (after seed 001, Châu Thành 47/KH-UBND) for tests to start from. */
 export function samplePlanContent(overrides: Partial<PlanContentInput> = {}): PlanContentInput {
@@ -56,4 +57,12 @@ export function samplePlanInput(issuingUnitId: number, overrides: Record<string,
     content: samplePlanContent(),
     ...overrides,
   };
+}
+
+/**
+ * Content as stored (every item with an id) from an input body, for tests that render or inspect
+ * content without saving a plan. Ids are random; documents never print them.
+ */
+export function storedPlanContent(input: PlanContentInput = {}): PlanContent {
+  return assignPlanItemIds(PlanContentInput.parse(input), 'any').content;
 }

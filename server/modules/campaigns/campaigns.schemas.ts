@@ -3,7 +3,7 @@ import {
   planDocTypes,
   planKinds,
   planStatuses,
-  PlanContent,
+  PlanContentInput,
   type PlanContent as PlanContentT,
   type CampaignMode,
   type PlanDocType,
@@ -44,7 +44,8 @@ const draftFields = {
     .array(id)
     .max(2000)
     .transform((ids) => [...new Set(ids)]),
-  content: PlanContent,
+  // Items may come without ids; the service assigns and checks them (plan-items.rules.ts).
+  content: PlanContentInput,
 };
 
 function periodOrdered(v: { periodStart?: string | null; periodEnd?: string | null }) {
@@ -64,7 +65,7 @@ export const CreatePlan = z
     docType: draftFields.docType.default('KH'),
     issuerSymbol: issuerSymbol.default('UBND'),
     cascadeUnitIds: draftFields.cascadeUnitIds.default([]),
-    content: PlanContent.default(() => PlanContent.parse({})),
+    content: PlanContentInput.default(() => PlanContentInput.parse({})),
   })
   .refine(periodOrdered, periodMessage);
 export type CreatePlan = z.infer<typeof CreatePlan>;

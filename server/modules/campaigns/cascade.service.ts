@@ -1,4 +1,5 @@
-import type { CarriedSection, LegalBasis, PlanContent } from '../../../shared/campaign';
+import type { CarriedSection, LegalBasis, PlanContentDraft } from '../../../shared/campaign';
+import { withoutPlanItemIds } from '../../../shared/plan-items';
 import type { Ctx } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
@@ -58,13 +59,14 @@ export function childPlanDraft(
   subunits: SubUnit[] = [],
   inTree: (unitId: number) => boolean = () => false,
 ) {
-  const c = parent.content;
+  // A different plan: the items it carries over get ids of their own when saved (decision 025).
+  const c = withoutPlanItemIds(parent.content);
   const from = levelOf({ kind: parent.unitKind, name: parent.unitName });
   const to = levelOf(unit);
   const adapt = (text: string) =>
     from === null || to === null ? text : adaptLevelWording(text, from, to);
   const carriedContent = adaptCarriedContent(c, adapt);
-  const content: PlanContent = {
+  const content: PlanContentDraft = {
     ...carriedContent,
     legalBases: [parentBasis(parent)],
     preamble: null,

@@ -23,3 +23,11 @@ export {
   type CascadeDeadline,
   type PendingCascade,
 } from './todo.queries';
+// Stable ids of plan items (decision 025): what commendation and contests point at and lock.
+export {
+  findPlanItem,
+  listPlanItems,
+  type PlanItem,
+  type PlanItemKind,
+  type PlanCriterion,
+} from '../../../shared/plan-items';

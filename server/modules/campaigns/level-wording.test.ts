@@ -7,8 +7,7 @@ import {
   levelOf,
   unitPhrase,
 } from './level-wording';
-import { samplePlanContent } from '../../test/plans';
-import { PlanContent } from '../../../shared/campaign';
+import { samplePlanContent, storedPlanContent } from '../../test/plans';
 
 /**
  * The district's wording carried down to a commune's plan (issue 9, item 7). The texts are
@@ -231,7 +230,7 @@ describe('participants from the child unit’s own subunits', () => {
 
 describe('carried content', () => {
   it('names the child head as the reward issuer and keeps a form once', () => {
-    const content = PlanContent.parse(
+    const content = storedPlanContent(
       samplePlanContent({
         goals: ['Chỉ số cải cách hành chính của huyện duy trì thuộc nhóm tốt của tỉnh.'],
         rewards: [

@@ -1,4 +1,4 @@
-import type { Participants, PlanContent } from '../../../shared/campaign';
+import type { Participants, PlanContentDraft } from '../../../shared/campaign';
 import { governmentKinds, type UnitKind } from '../../../shared/org';
 
 /**
@@ -149,7 +149,7 @@ export function childParticipants(
 }
 
 type Carried = Pick<
-  PlanContent,
+  PlanContentDraft,
   | 'theme'
   | 'purposes'
   | 'requirements'
@@ -183,11 +183,12 @@ export function adaptCarriedContent<C extends Carried>(
     goals: content.goals.map(adapt),
     contents: content.contents.map(adapt),
     criteria: {
+      ...content.criteria,
       collective: content.criteria.collective.map(adapt),
       individual: content.criteria.individual.map(adapt),
     },
     reviewRounds: content.reviewRounds.map((r) => ({ ...r, label: adapt(r.label) })),
-    rewards: rewards.filter((r) => {
+    rewards: rewards.filter(({ id: _id, ...r }) => {
       const key = JSON.stringify(r);
       if (seen.has(key)) return false;
       seen.add(key);

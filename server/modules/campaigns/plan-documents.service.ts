@@ -11,6 +11,7 @@ import {
   type PlanDocumentInput,
 } from '../documents/index';
 import { DraftEdits, planLabels } from './campaigns.schemas';
+import { withPlanItemIds } from './plan-items.rules';
 import * as q from './campaigns.queries';
 import { assertCascadeUnits, getVisiblePlan, unitRef } from './plans.service';
 import { canAmendPlan, canEditDraft } from './campaigns.policy';
@@ -114,7 +115,10 @@ export async function previewPlan(ctx: Ctx, planId: number, edits: unknown) {
     if (changes.cascadeUnitIds !== undefined)
       await assertCascadeUnits(ctx.db, changes.cascadeUnitIds, plan.unitPath);
   }
-  const merged: typeof plan = { ...plan, ...defined };
+  // Unsaved items get provisional ids (never stored); ids sent must be the plan's, as on saving.
+  const content =
+    changes.content === undefined ? plan.content : withPlanItemIds(changes.content, plan.content);
+  const merged: typeof plan = { ...plan, ...defined, content };
   const cascadeIds =
     'cascadeUnitIds' in changes && Array.isArray(changes.cascadeUnitIds)
       ? changes.cascadeUnitIds

@@ -1,5 +1,5 @@
 import { listPlanIdsByNumber } from './plan-list.queries';
-import type { PlanContent, LegalBasis } from '../../../shared/campaign';
+import type { LegalBasis, PlanContentDraft } from '../../../shared/campaign';
 import type { PersonCategory, UnitKind } from '../../../shared/org';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -80,7 +80,8 @@ async function linkBases(ctx: Ctx, bases: Found['legalBases']): Promise<LegalBas
 export async function draftFromReading(ctx: Ctx, found: Found) {
   const cascade = found.deadlines.find((d) => /ke hoach/.test(foldVietnamese(d.text)));
   const isContest = found.kind === 'contest';
-  const content: PlanContent = {
+  // No ids yet: the items get theirs when the officer saves the draft.
+  const content: PlanContentDraft = {
     legalBases: await linkBases(ctx, found.legalBases),
     preamble: null,
     theme: null,

@@ -1,4 +1,4 @@
-import type { CarriedSection } from '../../../shared/campaign';
+import type { CarriedSection, PlanContent, PlanContentDraft } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, fieldError, forbidden, staleVersion } from '../../platform/errors';
@@ -33,6 +33,7 @@ import { planSnapshot } from './plan-snapshot';
 import { assertBasisPlans, mergedPeriod } from './plan-checks';
 import { ImportReviewInput, openDoubts, startImportReview } from './import-review';
 import { toCarriedSections } from './carried-sections';
+import { withPlanItemIds } from './plan-items.rules';
 
 export const unitRef = (p: PlanRecord) => ({ id: p.issuingUnitId, path: p.unitPath });
 const isIssued = (p: PlanRecord) => p.documentNumber !== null;
@@ -121,7 +122,9 @@ export async function createPlan(
   input: unknown,
   carried: { section: CarriedSection; adapted: boolean }[] = [],
 ) {
-  const data = parseInput(CreatePlan, input, planLabels);
+  const parsed = parseInput(CreatePlan, input, planLabels);
+  // A new plan has no items yet: every item gets a fresh id, and an id sent is refused.
+  const data = { ...parsed, content: withPlanItemIds(parsed.content, null) };
   const { importReview } = parseInput(ImportReviewInput, input, {
     importReview: 'Xem lại giá trị nhập từ văn bản',
   });
@@ -184,7 +187,20 @@ export async function createPlan(
   });
 }
 
-type Changes = Partial<Omit<CreatePlan, 'issuingUnitId' | 'parentPlanId'>>;
+type Changes = Partial<Omit<CreatePlan, 'issuingUnitId' | 'parentPlanId' | 'content'>> & {
+  content?: PlanContent;
+};
+
+/** The edit with its content's items given their ids from the plan being edited (decision 025). */
+function withIds<T extends { content?: PlanContentDraft }>(
+  changes: T,
+  before: PlanRecord,
+): Omit<T, 'content'> & { content?: PlanContent } {
+  const { content, ...rest } = changes;
+  return content === undefined
+    ? rest
+    : { ...rest, content: withPlanItemIds(content, before.content) };
+}
 
 /** Applies changed fields, bumps the edit version and audits before/after. */
 async function applyChanges(
@@ -251,7 +267,8 @@ export async function updateDraft(ctx: Ctx, id: number, input: unknown) {
     if (!canEditDraft(ctx.actor, { status: before.status, unit: unitRef(before) }))
       throw forbidden('Chỉ cán bộ thi đua của đơn vị ban hành được sửa dự thảo.');
     if (before.version !== data.version) throw staleVersion();
-    const { version: _v, ...changes } = data;
+    const { version: _v, ...edits } = data;
+    const changes = withIds(edits, before);
     mergedPeriod(before, changes);
     const after = await applyChanges(ctx, trx, before, changes, {}, 'plan.updated');
     return toPlanResponse(after);
@@ -274,7 +291,9 @@ export async function amendPlan(ctx: Ctx, id: number, input: unknown) {
       );
     }
     if (before.version !== data.version) throw staleVersion();
-    const { version: _v, reason, ...changes } = data;
+    const { version: _v, reason, ...edits } = data;
+    // The amended version keeps the ids of the items it keeps (the row holds the issued version).
+    const changes = withIds(edits, before);
     // The number was taken in the series of this type and symbol: they cannot change under it.
     for (const f of ['docType', 'issuerSymbol'] as const)
       if (changes[f] !== undefined && changes[f] !== before[f])

@@ -1,4 +1,5 @@
-import { PlanContent, type PlanContentInput } from '../../../shared/campaign';
+import type { PlanContentInput } from '../../../shared/campaign';
+import { storedPlanContent } from '../../test/plans';
 import type { PlanDocumentInput } from './plan-document';
 
 /**
@@ -103,7 +104,7 @@ export function seed001Plan(overrides: Partial<PlanDocumentInput> = {}): PlanDoc
       deadline: '2022-02-28',
       unitNames: ['Thủ trưởng các cơ quan, ban, ngành huyện', 'Chủ tịch UBND các xã, thị trấn'],
     },
-    content: PlanContent.parse(seed001Content),
+    content: storedPlanContent(seed001Content),
     draft: false,
     ...overrides,
   };
@@ -128,7 +129,7 @@ export function seed000Draft(overrides: Partial<PlanDocumentInput> = {}): PlanDo
     periodEnd: '2026-12-31',
     registrationDeadline: '2026-01-05',
     cascade: null,
-    content: PlanContent.parse({
+    content: storedPlanContent({
       legalBases: [
         {
           text: 'Thực hiện Kế hoạch số 131/KH-UBND ngày 30/12/2025 của UBND huyện Cẩm Giàng về cải cách hành chính nhà nước năm 2026',
@@ -182,7 +183,7 @@ export function seed004Contest(overrides: Partial<PlanDocumentInput> = {}): Plan
     periodEnd: '2024-09-30',
     registrationDeadline: '2024-06-30',
     cascade: null,
-    content: PlanContent.parse({
+    content: storedPlanContent({
       purposes: ['Phát huy tính xung kích, năng động, sáng tạo của cán bộ, công chức.'],
       participants: {
         collectives: ['Các tổ chức trong hệ thống chính trị của phường'],

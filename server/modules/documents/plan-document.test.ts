@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanContent } from '../../../shared/campaign';
+import { storedPlanContent } from '../../test/plans';
 import { buildPlanOutline, isArchiveLine, type PlanOutline } from './plan-document';
 import { seed000Draft, seed001Plan, seed004Contest } from './plan-document.fixtures';
 import { headerLines, longDate, numberLine, shortDate } from './plan-format';
@@ -140,7 +140,7 @@ describe('buildPlanOutline — omissions and variants', () => {
 
   it('adds criteria and rewards sections in their place when present', () => {
     const input = seed001Plan();
-    const content = PlanContent.parse({
+    const content = storedPlanContent({
       ...input.content,
       criteria: { collective: ['Hoàn thành xuất sắc nhiệm vụ năm.'], individual: [] },
       dossier: [{ level: 'Trình cấp huyện', items: ['Tờ trình', 'Biên bản họp xét'] }],

@@ -33,7 +33,12 @@ const content = PlanContent.parse({
     individuals: ['Cán bộ, công chức'],
     excluded: ['Người đang bị kỷ luật'],
   },
-  criteria: { collective: ['Hoàn thành nhiệm vụ'], individual: ['Gương mẫu'] },
+  criteria: {
+    collective: ['Hoàn thành nhiệm vụ', 'Đoàn kết'],
+    collectiveIds: ['c-0000000a', 'c-0000000b'],
+    individual: ['Gương mẫu'],
+    individualIds: ['c-0000000c'],
+  },
   deadlines: [{ label: 'Gửi hồ sơ', date: '2026-11-30' }],
   reviewRounds: [
     { kind: 'final', label: 'Tổng kết', date: '2026-12-15' },
@@ -41,6 +46,7 @@ const content = PlanContent.parse({
   ],
   rewards: [
     {
+      id: 'r-0000000a',
       form: 'Giấy khen',
       scope: 'collective',
       issuerTitle: 'Chủ tịch UBND xã',
@@ -48,9 +54,11 @@ const content = PlanContent.parse({
       coefficient: null,
       note: 'Kèm tiền thưởng',
     },
-    { form: 'Bằng khen', scope: null, coefficient: 1.5 },
+    { id: 'r-0000000b', form: 'Bằng khen', scope: null, coefficient: 1.5 },
   ],
-  quotas: [{ scope: 'individual', level: 'Cấp xã', maxCount: null, maxPercent: 15 }],
+  quotas: [
+    { id: 'q-0000000a', scope: 'individual', level: 'Cấp xã', maxCount: null, maxPercent: 15 },
+  ],
   dossier: [{ level: 'Trình cấp huyện', items: ['Tờ trình', 'Biên bản'] }],
   assignments: [
     { unitId: 7, assignee: 'Văn phòng UBND', task: 'Theo dõi' },
@@ -60,7 +68,15 @@ const content = PlanContent.parse({
   signer: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Nguyễn Văn A' },
   contest: {
     topics: ['Sáng kiến cải cách hành chính'],
-    prizes: [{ rank: 'Giải Nhất', count: 1, recipient: 'individual', amountVnd: 2000000 }],
+    prizes: [
+      {
+        id: 'p-0000000a',
+        rank: 'Giải Nhất',
+        count: 1,
+        recipient: 'individual',
+        amountVnd: 2000000,
+      },
+    ],
     entryQuotas: [{ unitType: 'Mỗi thôn', minEntries: 2 }],
     noveltyCutoff: '2025-04-30',
     funding: 'Ngân sách xã',
@@ -119,6 +135,44 @@ describe('plan form ↔ API body', () => {
     const empty = PlanContent.parse({});
     const body = formValuesToInput(planToFormValues({ ...plan, kind: 'campaign', content: empty }));
     expect(PlanContent.parse(body.content)).toEqual(empty);
+  });
+
+  it('keeps each item’s id with it through the form: moved, edited, removed, added', () => {
+    const v = planToFormValues(plan);
+    expect(v.content.criteria.collective).toEqual([
+      { id: 'c-0000000a', text: 'Hoàn thành nhiệm vụ' },
+      { id: 'c-0000000b', text: 'Đoàn kết' },
+    ]);
+    expect(v.content.rewards.map((r) => r.id)).toEqual(['r-0000000a', 'r-0000000b']);
+    const [first, second] = v.content.criteria.collective;
+    const edited = cleanContent({
+      ...v.content,
+      // Moved and edited, a cleared row (removed) and a new row without an id.
+      criteria: {
+        collective: [{ ...second, text: 'Đoàn kết tốt' }, first ?? {}, { text: 'Mới' }],
+        individual: [{ id: 'c-0000000c', text: '  ' }],
+      },
+      rewards: [v.content.rewards[1] ?? {}, { form: 'Tặng quà' }],
+      quotas: [{ ...v.content.quotas[0], maxPercent: 20 }],
+    });
+    const body = formValuesToInput({ ...v, content: edited });
+    expect(body.content.criteria).toEqual({
+      collective: ['Đoàn kết tốt', 'Hoàn thành nhiệm vụ', 'Mới'],
+      collectiveIds: ['c-0000000b', 'c-0000000a', null],
+      individual: [],
+      individualIds: [],
+    });
+    expect(body.content.rewards?.map((r) => [r.id, r.form])).toEqual([
+      ['r-0000000b', 'Bằng khen'],
+      [undefined, 'Tặng quà'],
+    ]);
+    expect(body.content.quotas?.map((q) => [q.id, q.maxPercent])).toEqual([['q-0000000a', 20]]);
+    expect(body.content.contest?.prizes?.map((p) => p.id)).toEqual(['p-0000000a']);
+  });
+
+  it('drops a reward row left with nothing but its id', () => {
+    const c = cleanContent({ ...emptyContentValues(), rewards: [{ id: 'r-0000000a', form: ' ' }] });
+    expect(c.rewards).toEqual([]);
   });
 
   it('sends no contest settings for a campaign plan', () => {
@@ -198,6 +252,13 @@ describe('server errors onto form fields', () => {
     ['content.signer.title', 'closing', ['content', 'signer', 'title']],
     ['content.contest.prizes.1.rank', 'contest', ['content', 'contest', 'prizes', 1, 'rank']],
     ['content.quotas.0.maxCount', 'rewards', ['content', 'quotas', 0, 'maxCount']],
+    ['content.quotas.0.id', 'rewards', ['content', 'quotas', 0, 'id']],
+    ['content.criteria.individual.2', 'criteria', ['content', 'criteria', 'individual', 2, 'text']],
+    [
+      'content.criteria.collectiveIds.1',
+      'criteria',
+      ['content', 'criteria', 'collective', 1, 'text'],
+    ],
     ['content', 'general', ['content']],
     ['content.unknown', 'general', ['content', 'unknown']],
     ['cascadeUnitIds.3', 'cascade', ['cascadeUnitIds', 3]],

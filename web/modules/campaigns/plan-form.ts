@@ -2,7 +2,10 @@
  * The plan editor's form values and their conversion to and from the API: dates are dayjs in the
  * form and 'YYYY-MM-DD' on the wire, unit ids strings in the form and numbers on the wire. The
  * form mirrors the request body's shape so a server error on "content.rewards.0.amountVnd" lands
- * on the form field of that very name path.
+ * on the form field of that very name path. Reward forms, quotas, prizes and criteria carry their
+ * stable ids (decision 025) through the form and back, so the server keeps them; a row added in
+ * the editor has none and gets one on saving. Criteria are rows `{ id, text }` here (the ids stay
+ * with their text when rows move) and parallel lists of texts and ids on the wire.
  */
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
@@ -25,6 +28,8 @@ type D = Dayjs | null | undefined;
 type Text = string | null | undefined;
 type Num = number | null | undefined;
 type Scope2 = 'collective' | 'individual';
+/** A criterion in the editor: its text and, once saved, its id. */
+export type CriterionRow = { id?: string; text?: Text };
 
 export type ContentValues = {
   legalBases: { text?: Text; number?: Text; date?: D; planId?: Num }[];
@@ -42,10 +47,11 @@ export type ContentValues = {
     individuals: string[];
     excluded: string[];
   };
-  criteria: { collective: string[]; individual: string[] };
+  criteria: { collective: CriterionRow[]; individual: CriterionRow[] };
   deadlines: { label?: Text; date?: D }[];
   reviewRounds: { kind?: ReviewRoundKind; label?: Text; date?: D }[];
   rewards: {
+    id?: string;
     form?: Text;
     scope?: RewardScope | null;
     issuerTitle?: Text;
@@ -53,14 +59,20 @@ export type ContentValues = {
     coefficient?: Num;
     note?: Text;
   }[];
-  quotas: { scope?: Scope2; level?: Text; maxCount?: Num; maxPercent?: Num }[];
+  quotas: { id?: string; scope?: Scope2; level?: Text; maxCount?: Num; maxPercent?: Num }[];
   dossier: { level?: Text; items: string[] }[];
   assignments: { assignee?: Text; unitId?: string; task?: Text }[];
   recipients: string[];
   signer: { authority?: Text; title?: Text; name?: Text };
   contest: {
     topics: string[];
-    prizes: { rank?: Text; count?: Num; recipient?: Scope2 | null; amountVnd?: Num }[];
+    prizes: {
+      id?: string;
+      rank?: Text;
+      count?: Num;
+      recipient?: Scope2 | null;
+      amountVnd?: Num;
+    }[];
     entryQuotas: { unitType?: Text; minEntries?: Num }[];
     noveltyCutoff?: D;
     funding?: Text;
@@ -90,9 +102,16 @@ const str = (v: Text): string => (typeof v === 'string' ? v.trim() : '');
 const opt = (v: Text): string | null => str(v) || null;
 const num = (v: Num): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+const criterionRows = (texts: string[], ids: string[]): CriterionRow[] =>
+  texts.map((text, i) => ({ id: ids[i], text }));
+
 function contentValues(c: PlanContent): ContentValues {
   return {
     ...c,
+    criteria: {
+      collective: criterionRows(c.criteria.collective, c.criteria.collectiveIds),
+      individual: criterionRows(c.criteria.individual, c.criteria.individualIds),
+    },
     legalBases: c.legalBases.map((b) => ({ ...b, date: toDay(b.date) })),
     participants: {
       ...c.participants,
@@ -158,10 +177,11 @@ export function planToFormValues(p: PlanDetail): PlanFormValues {
 const blankLine = (s: unknown) => typeof s !== 'string' || s.trim() === '';
 const lines = (l: string[] | undefined) => (l ?? []).filter((s) => !blankLine(s));
 
-/** A row the user added and left entirely empty. */
+/** A row the user added or cleared and left entirely empty (an id alone is no content). */
 function blankRow(row: object): boolean {
-  return Object.values(row as Record<string, unknown>).every(
-    (v) =>
+  return Object.entries(row as Record<string, unknown>).every(
+    ([k, v]) =>
+      k === 'id' ||
       v === undefined ||
       v === null ||
       (typeof v === 'string' && v.trim() === '') ||
@@ -191,8 +211,8 @@ export function cleanContent(c: ContentValues): ContentValues {
       excluded: lines(c.participants?.excluded),
     },
     criteria: {
-      collective: lines(c.criteria?.collective),
-      individual: lines(c.criteria?.individual),
+      collective: rows(c.criteria?.collective),
+      individual: rows(c.criteria?.individual),
     },
     deadlines: rows(c.deadlines),
     reviewRounds: rows(c.reviewRounds),
@@ -232,7 +252,12 @@ function contentInput(c: ContentValues, kind: PlanKind): PlanContentInput {
       ...c.participants,
       collectiveUnitIds: c.participants.collectiveUnitIds.map(Number),
     },
-    criteria: c.criteria,
+    criteria: {
+      collective: c.criteria.collective.map((r) => str(r.text)),
+      collectiveIds: c.criteria.collective.map((r) => r.id ?? null),
+      individual: c.criteria.individual.map((r) => str(r.text)),
+      individualIds: c.criteria.individual.map((r) => r.id ?? null),
+    },
     deadlines: c.deadlines.map((d) => ({ label: str(d.label), date: toIso(d.date) ?? '' })),
     reviewRounds: c.reviewRounds.map((r) => ({
       kind: r.kind ?? 'annual',
@@ -240,6 +265,7 @@ function contentInput(c: ContentValues, kind: PlanKind): PlanContentInput {
       date: toIso(r.date),
     })),
     rewards: c.rewards.map((r) => ({
+      id: r.id,
       form: str(r.form),
       scope: r.scope ?? null,
       issuerTitle: opt(r.issuerTitle),
@@ -248,6 +274,7 @@ function contentInput(c: ContentValues, kind: PlanKind): PlanContentInput {
       note: opt(r.note),
     })),
     quotas: c.quotas.map((q) => ({
+      id: q.id,
       scope: q.scope ?? 'collective',
       level: str(q.level),
       maxCount: num(q.maxCount),
@@ -268,6 +295,7 @@ function contentInput(c: ContentValues, kind: PlanKind): PlanContentInput {
         ? {
             topics: contest.topics,
             prizes: contest.prizes.map((p) => ({
+              id: p.id,
               rank: str(p.rank),
               count: num(p.count),
               recipient: p.recipient ?? null,
@@ -363,7 +391,13 @@ export function sectionOf(field: string): SectionKey {
 }
 
 export function toNamePath(field: string): (string | number)[] {
-  return field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  const path = field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  // A criterion is a row { id, text } in the form: its text (or id) error goes on the text box.
+  if (path[0] === 'content' && path[1] === 'criteria' && typeof path[3] === 'number') {
+    const scope = String(path[2]).replace(/Ids$/, '');
+    return ['content', 'criteria', scope, path[3], 'text'];
+  }
+  return path;
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import type { Id } from '../../api/types';
 import type {
   CampaignMode,
-  PlanContent,
+  PlanContentDraft,
   PlanDocType,
   PlanKind,
   RewardScope,
@@ -212,7 +212,7 @@ export function toCreateBody(reading: PlanReading, v: ImportFormValues): CreateP
     unitType: (q.unitType ?? '').trim(),
     minEntries: q.minEntries as number,
   }));
-  const content: PlanContent = {
+  const content: PlanContentDraft = {
     ...base,
     legalBases,
     contents: texts(f.contents),

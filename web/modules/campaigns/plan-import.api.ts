@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { Id } from '../../api/types';
 import type {
   CampaignMode,
-  PlanContent,
+  PlanContentDraft,
   PlanDocType,
   PlanKind,
   PlanStatus,
@@ -62,7 +62,7 @@ export type PlanDraft = {
   registrationDeadline: string | null;
   cascadeDeadline: string | null;
   parentPlanId: number | null;
-  content: PlanContent;
+  content: PlanContentDraft;
 };
 
 export type PlanReading = {

@@ -121,6 +121,7 @@ export function CriteriaSection() {
           label="Tiêu chí đối với tập thể"
           itemLabel="tiêu chí tập thể"
           numbered
+          textKey="text"
         />
       </Col>
       <Col xs={24} lg={12}>
@@ -129,6 +130,7 @@ export function CriteriaSection() {
           label="Tiêu chí đối với cá nhân"
           itemLabel="tiêu chí cá nhân"
           numbered
+          textKey="text"
         />
       </Col>
     </Row>

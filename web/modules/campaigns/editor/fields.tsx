@@ -114,10 +114,20 @@ type LinesProps = {
   /** Shows "1.", "2." before each line (the document numbers them). */
   numbered?: boolean;
   help?: ReactNode;
+  /** Rows are objects and the text is this key of each (criteria: `{ id, text }`). */
+  textKey?: string;
 };
 
 /** A list of free-text lines (mục đích, nội dung, tiêu chí, nơi nhận…), one TextArea each. */
-export function LinesField({ name, label, itemLabel, placeholder, numbered, help }: LinesProps) {
+export function LinesField({
+  name,
+  label,
+  itemLabel,
+  placeholder,
+  numbered,
+  help,
+  textKey,
+}: LinesProps) {
   return (
     <Form.List name={name}>
       {(fields, ops, { errors }) => (
@@ -139,10 +149,13 @@ export function LinesField({ name, label, itemLabel, placeholder, numbered, help
               itemLabel={itemLabel}
               placeholder={placeholder}
               numbered={numbered}
+              textKey={textKey}
             />
           ))}
           <Form.ErrorList errors={errors} />
-          <AddButton onClick={() => ops.add('')}>Thêm {itemLabel}</AddButton>
+          <AddButton onClick={() => ops.add(textKey === undefined ? '' : { [textKey]: '' })}>
+            Thêm {itemLabel}
+          </AddButton>
         </div>
       )}
     </Form.List>
@@ -156,6 +169,7 @@ function LineRow({
   itemLabel,
   placeholder,
   numbered,
+  textKey,
 }: {
   field: FormListFieldData;
   count: number;
@@ -163,6 +177,7 @@ function LineRow({
   itemLabel: string;
   placeholder?: string;
   numbered?: boolean;
+  textKey?: string;
 }) {
   return (
     <Flex gap={8} align="start">
@@ -171,7 +186,10 @@ function LineRow({
           {field.name + 1}.
         </span>
       )}
-      <Form.Item name={field.name} style={{ flex: 1, minWidth: 0, marginBottom: 8 }}>
+      <Form.Item
+        name={textKey === undefined ? field.name : [field.name, textKey]}
+        style={{ flex: 1, minWidth: 0, marginBottom: 8 }}
+      >
         <Input.TextArea
           autoSize={{ minRows: 1, maxRows: 8 }}
           placeholder={placeholder}
