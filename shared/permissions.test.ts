@@ -5,6 +5,7 @@ import {
   roles,
   memberOnlyActions,
   roleAllows,
+  unitsAllowing,
   unitOwnActions,
   type Action,
   type Role,
@@ -53,5 +54,27 @@ describe('permission catalogue', () => {
 describe('system roles', () => {
   it('are the roles that may be granted without a unit: administration only', () => {
     expect(roles.filter(isSystemRole)).toEqual(['admin']);
+  });
+});
+
+describe('unitsAllowing', () => {
+  it('lists each unit whose grant allows the action once, and notes a system-wide grant', () => {
+    const grants = [
+      { role: 'unit_head', unitId: 7, unitName: 'Xã A' },
+      { role: 'emulation_officer', unitId: '7', unitName: 'Xã A' },
+      { role: 'staff', unitId: 8, unitName: 'Xã B' },
+      { role: 'unit_head', unitId: 9, unitName: null },
+    ] as const;
+    const allowed = unitsAllowing(grants, 'registration.submit');
+    expect(allowed).toEqual({
+      all: false,
+      units: [
+        { id: '7', name: 'Xã A' },
+        { id: '9', name: 'Đơn vị #9' },
+      ],
+    });
+    expect(
+      unitsAllowing([{ role: 'admin', unitId: null, unitName: null }], 'registration.submit').all,
+    ).toBe(true);
   });
 });

@@ -1,19 +1,9 @@
 import type { Ctx } from '../../platform/context';
 import { forbidden } from '../../platform/errors';
 import { canAnywhere, scopeFor } from '../../platform/access';
-import { id, isoDate, page, pageSize, parseInput, z } from '../../platform/validation';
+import { page, pageSize, parseInput, z } from '../../platform/validation';
 import * as q from './audit.queries';
-
-const AuditQuery = z.object({
-  entityType: z.string().trim().max(50).optional(),
-  entityId: z.string().trim().max(50).optional(),
-  actorId: id.optional(),
-  action: z.string().trim().max(80).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  page,
-  pageSize,
-});
+import { AuditQuery, type AuditEntry, type AuditPage } from '../../../shared/api/audit';
 
 const labels = {
   entityType: 'Loại đối tượng',
@@ -34,10 +24,10 @@ function toEntry(r: {
   entityId: string;
   before: unknown;
   after: unknown;
-}) {
+}): AuditEntry {
   return {
     id: r.id,
-    at: r.at,
+    at: r.at.toISOString(),
     actor: r.actorName === null ? null : { id: r.actorId, name: r.actorName },
     action: r.action,
     entityType: r.entityType,
@@ -51,7 +41,7 @@ function toEntry(r: {
  * Browses the audit trail (audit.view): system administrators see everything, others the events
  * recorded on units inside their subtrees. Filters by entity, actor, action and date (Vietnam time).
  */
-export async function listAudit(ctx: Ctx, input: unknown) {
+export async function listAudit(ctx: Ctx, input: unknown): Promise<AuditPage> {
   if (!canAnywhere(ctx.actor, 'audit.view')) throw forbidden();
   const qy = parseInput(AuditQuery, input, labels);
   const { page: p, pageSize: size, ...filter } = qy;
@@ -70,7 +60,7 @@ export async function entityHistory(
   entityType: string,
   entityId: number | string,
   input: unknown,
-) {
+): Promise<AuditPage> {
   const qy = parseInput(z.object({ page, pageSize }), input);
   const r = await q.listEntityEvents(ctx.db, entityType, String(entityId), qy.page, qy.pageSize);
   return { items: r.rows.map(toEntry), total: r.total };

@@ -2,7 +2,8 @@ import { actorId, type Ctx } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import * as q from './notifications.queries';
-import { id as idSchema, page, pageSize, parseInput, z } from '../../platform/validation';
+import { id as idSchema, parseInput } from '../../platform/validation';
+import { ListNotificationsQuery, type NotificationList } from '../../../shared/api/notifications';
 
 /**
  * In-app notifications addressed to a unit: every account holding a role at that very unit sees
@@ -37,7 +38,6 @@ export async function notifyUnit(
   ]);
 }
 
-const ListQuery = z.object({ unreadOnly: z.stringbool().optional(), page, pageSize });
 
 function unitIdsOf(ctx: Ctx): number[] {
   if (ctx.actor.kind !== 'user') return [];
@@ -45,8 +45,8 @@ function unitIdsOf(ctx: Ctx): number[] {
 }
 
 /** The actor's notifications, newest first, with the unread count. */
-export async function listNotifications(ctx: Ctx, input: unknown) {
-  const query = parseInput(ListQuery, input, { unreadOnly: 'Chỉ chưa đọc' });
+export async function listNotifications(ctx: Ctx, input: unknown): Promise<NotificationList> {
+  const query = parseInput(ListNotificationsQuery, input, { unreadOnly: 'Chỉ chưa đọc' });
   const units = unitIdsOf(ctx);
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : 0;
   if (units.length === 0) return { items: [], total: 0, unread: 0 };
@@ -73,7 +73,7 @@ export async function markNotificationRead(ctx: Ctx, rawId: unknown) {
   const n = await q.findUserNotification(ctx.db, id, units, userId);
   if (n === undefined) throw notFound('thông báo');
   await q.insertRead(ctx.db, id, userId, ctx.now());
-  return { ok: true };
+  return { ok: true } as const;
 }
 
 /** Marks every notification addressed to the actor as read. */

@@ -15,11 +15,11 @@ import {
 import { fileName } from '../../platform/file-name';
 import { getUnit } from '../organization/index';
 import {
+  ExportRegistrationsQuery,
   ListRegistrationsQuery,
   ProgressQuery,
-  registrationLabels,
-  toRegistrationResponse,
-} from './registrations.schemas';
+} from '../../../shared/api/registrations';
+import { registrationLabels, toRegistrationResponse } from './registrations.schemas';
 import {
   canSubmitForUnit,
   canViewAllRegistrations,
@@ -100,11 +100,7 @@ export async function exportPlanRegistrations(
   input: unknown,
   { batchSize = 1000 }: { batchSize?: number } = {},
 ) {
-  const query = parseInput(
-    ListRegistrationsQuery.omit({ page: true, pageSize: true }),
-    input,
-    registrationLabels,
-  );
+  const query = parseInput(ExportRegistrationsQuery, input, registrationLabels);
   const plan = await getVisiblePlan(ctx, ctx.db, planId);
   const where = q.registrationWhere(await listFilter(ctx, plan, query));
   const ids = await q.listRegistrationIds(ctx.db, plan.id, where);
