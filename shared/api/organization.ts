@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { genders, personCategories, unitKinds } from '../org';
+import { AuditPage, HistoryQuery } from './audit';
 import { defineEndpoint } from './endpoint';
 import { IdParams, dateOnly, id, isoDate, optionalText, page, pageSize, text } from './fields';
 
@@ -268,6 +269,16 @@ export const organizationEndpoints = {
     body: UpdateUnit,
     response: UnitDetail,
   }),
+  unitHistory: defineEndpoint({
+    method: 'GET',
+    path: '/api/units/:id/history',
+    summary: "A unit's change history (its audit entries), newest first",
+    tags: unitTags,
+    access: 'user',
+    params: unitParams,
+    query: HistoryQuery,
+    response: AuditPage,
+  }),
   listPeople: defineEndpoint({
     method: 'GET',
     path: '/api/people',
@@ -319,6 +330,16 @@ export const organizationEndpoints = {
     params: personParams,
     body: MovePerson,
     response: Person,
+  }),
+  personHistory: defineEndpoint({
+    method: 'GET',
+    path: '/api/people/:id/history',
+    summary: "A person's change history (their audit entries), newest first",
+    tags: peopleTags,
+    access: 'user',
+    params: personParams,
+    query: HistoryQuery,
+    response: AuditPage,
   }),
   importTemplate: defineEndpoint({
     method: 'GET',

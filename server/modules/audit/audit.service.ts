@@ -2,19 +2,14 @@ import { sql, type SqlBool } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import { forbidden } from '../../platform/errors';
 import { canAnywhere, pathInScope, scopeFor } from '../../platform/access';
-import { id, isoDate, page, pageSize, parseInput, z } from '../../platform/validation';
+import { parseInput } from '../../platform/validation';
 import type { Executor } from '../../platform/db';
-
-const AuditQuery = z.object({
-  entityType: z.string().trim().max(50).optional(),
-  entityId: z.string().trim().max(50).optional(),
-  actorId: id.optional(),
-  action: z.string().trim().max(80).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  page,
-  pageSize,
-});
+import {
+  AuditQuery,
+  HistoryQuery,
+  type AuditEntry,
+  type AuditPage,
+} from '../../../shared/api/audit';
 
 const labels = {
   entityType: 'Loại đối tượng',
@@ -35,10 +30,10 @@ function toEntry(r: {
   entityId: string;
   before: unknown;
   after: unknown;
-}) {
+}): AuditEntry {
   return {
     id: r.id,
-    at: r.at,
+    at: r.at.toISOString(),
     actor: r.actorName === null ? null : { id: r.actorId, name: r.actorName },
     action: r.action,
     entityType: r.entityType,
@@ -53,7 +48,7 @@ async function page_(
   where: ReturnType<typeof sql<SqlBool>>,
   p: number,
   size: number,
-) {
+): Promise<AuditPage> {
   const base = db.selectFrom('auditEvent').where(where);
   const [rows, count] = await Promise.all([
     base
@@ -108,7 +103,7 @@ export async function entityHistory(
   entityId: number | string,
   input: unknown,
 ) {
-  const qy = parseInput(z.object({ page, pageSize }), input);
+  const qy = parseInput(HistoryQuery, input);
   return page_(
     ctx.db,
     sql<SqlBool>`entity_type = ${entityType} AND entity_id = ${String(entityId)}`,

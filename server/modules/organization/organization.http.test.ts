@@ -57,6 +57,17 @@ describe('unit endpoints', () => {
     expect(updated.statusCode).toBe(200);
     expect(updated.json()).toMatchObject({ name: 'Thôn Đông Hạ', permissions: { canEdit: true } });
 
+    const history = await app.inject({
+      method: 'GET',
+      url: `/api/units/${unit.id}/history?pageSize=5`,
+      headers,
+    });
+    expect(history.statusCode).toBe(200);
+    expect(history.json<{ items: { action: string }[] }>().items.map((h) => h.action)).toEqual([
+      'unit.updated',
+      'unit.created',
+    ]);
+
     const detail = await app.inject({ method: 'GET', url: `/api/units/${unit.id}`, headers });
     expect(detail.statusCode).toBe(200);
     expect(detail.json<{ path: { name: string }[] }>().path.map((p) => p.name)).toEqual([
@@ -118,6 +129,18 @@ describe('people endpoints', () => {
     });
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ unitId: tree.oneStop.id });
+
+    const history = await app.inject({
+      method: 'GET',
+      url: `/api/people/${person.id}/history`,
+      headers,
+    });
+    expect(history.statusCode).toBe(200);
+    expect(history.json<{ items: { action: string }[] }>().items.map((h) => h.action)).toEqual([
+      'person.moved',
+      'person.updated',
+      'person.created',
+    ]);
 
     const detail = await app.inject({ method: 'GET', url: `/api/people/${person.id}`, headers });
     expect(detail.statusCode).toBe(200);

@@ -4,7 +4,7 @@ import { route } from '../../http/route';
 import { readUpload } from '../../http/upload';
 import { buildTemplate } from './xlsx-format';
 import { exportPeople, exportUnits, requestImport } from './import.service';
-import { id, parseInput } from '../../platform/validation';
+import { parseInput } from '../../platform/validation';
 import { assertCan } from '../../platform/access';
 import { entityHistory } from '../audit/index';
 import { IdParams } from '../../../shared/api/fields';
@@ -24,18 +24,15 @@ import * as pq from './people.queries';
 const unitParam = (req: FastifyRequest) => parseInput(IdParams, req.params, { id: 'Mã đơn vị' }).id;
 const personParam = (req: FastifyRequest) =>
   parseInput(IdParams, req.params, { id: 'Mã cán bộ' }).id;
-const idParam = (params: unknown) =>
-  parseInput(id, (params as { id?: string }).id, { '(dữ liệu)': 'Mã' });
 
 export function registerOrganizationRoutes(app: FastifyInstance, deps: AppDeps): void {
   route(app, e.listUnits, async (req) => listUnits(userCtx(deps, req), req.query));
   route(app, e.unit, async (req) => getUnitDetail(userCtx(deps, req), unitParam(req)));
   route(app, e.createUnit, async (req) => createUnit(userCtx(deps, req), req.body));
   route(app, e.updateUnit, async (req) => updateUnit(userCtx(deps, req), unitParam(req), req.body));
-  // Not in the contract yet: the audit entry schema comes with the audit module's (issue 10).
-  app.get('/api/units/:id/history', async (req) => {
+  route(app, e.unitHistory, async (req) => {
     const ctx = userCtx(deps, req);
-    const unit = await uq.getUnit(ctx.db, idParam(req.params));
+    const unit = await uq.getUnit(ctx.db, unitParam(req));
     assertCan(ctx.actor, 'unit.view', unit.path);
     return entityHistory(ctx, 'org_unit', unit.id, req.query);
   });
@@ -49,9 +46,9 @@ export function registerOrganizationRoutes(app: FastifyInstance, deps: AppDeps):
   route(app, e.movePerson, async (req) =>
     movePerson(userCtx(deps, req), personParam(req), req.body),
   );
-  app.get('/api/people/:id/history', async (req) => {
+  route(app, e.personHistory, async (req) => {
     const ctx = userCtx(deps, req);
-    const person = await pq.getPerson(ctx.db, idParam(req.params));
+    const person = await pq.getPerson(ctx.db, personParam(req));
     assertCan(ctx.actor, 'person.view', person.unitPath);
     return entityHistory(ctx, 'person', person.id, req.query);
   });

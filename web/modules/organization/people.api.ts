@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Id } from '../../api/types';
-import { callEndpoint } from '../../api/endpoint';
+import { callEndpoint, endpointUrl } from '../../api/endpoint';
 import type { PersonCategory } from '../../../shared/org';
 import {
   organizationEndpoints as e,
@@ -11,6 +11,11 @@ import {
 
 // The response types are the contract's (shared/api/organization.ts).
 export type { Assignment, Person, PersonDetail } from '../../../shared/api/organization';
+
+/** The person's change history (a page of audit entries), for the history tab. */
+export function personHistoryUrl(id: Id): string {
+  return endpointUrl(e.personHistory, { params: { id } });
+}
 
 export type PeopleFilter = {
   search?: string;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Id } from '../../api/types';
-import { callEndpoint } from '../../api/endpoint';
+import { callEndpoint, endpointUrl } from '../../api/endpoint';
 import {
   organizationEndpoints as e,
   type CreateUnitInput,
@@ -12,6 +12,11 @@ import { searchUnits, unitDetailQuery, unitKeys } from '../../ui/unit-fetch';
 export type { PathItem, Unit, UnitDetail, UnitPermissions } from '../../../shared/api/organization';
 
 export { unitKeys };
+
+/** The unit's change history (a page of audit entries), for the history tab. */
+export function unitHistoryUrl(id: Id): string {
+  return endpointUrl(e.unitHistory, { params: { id } });
+}
 
 export function useUnit(id: Id | undefined) {
   return useQuery({ ...unitDetailQuery(id ?? ''), enabled: id !== undefined && id !== '' });
