@@ -24,6 +24,7 @@ import { demoAccounts } from './demo/localities';
 import { route, useContract } from './http/route';
 import { registerOpenApiRoute } from './http/openapi';
 import { systemEndpoints } from '../shared/api/system';
+import { authEndpoints } from '../shared/api/auth';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
@@ -184,7 +185,7 @@ export async function buildApp(
     await deps.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
     return { status: 'ok', database: deps.databaseKind, version: deps.config.version } as const;
   });
-  app.get('/api/auth/demo-accounts', async () =>
+  route(app, authEndpoints.demoAccounts, async () =>
     deps.config.demo
       ? { enabled: true, password: 'demo', accounts: demoAccounts }
       : { enabled: false, password: null, accounts: [] },

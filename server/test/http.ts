@@ -49,3 +49,25 @@ export async function loginCookie(
   if (!c) throw new Error(`login ${username} failed: HTTP ${res.statusCode}`);
   return `thidua_sid=${c.value}`;
 }
+
+/** A multipart/form-data request body: text fields, then one file in the part `file`. */
+export function multipart(
+  fields: Record<string, string>,
+  file: { name: string; data: Buffer },
+): { payload: Buffer; headers: { 'content-type': string } } {
+  const boundary = '----thidua-test';
+  const parts = Object.entries(fields).map(
+    ([name, value]) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  const payload = Buffer.concat([
+    Buffer.from(parts.join('')),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+        'Content-Type: application/octet-stream\r\n\r\n',
+    ),
+    file.data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -4,6 +4,9 @@ import { id, instant, isoDate, page, pageOf, pageSize } from './fields';
 
 /** The audit trail: who changed what, when, with the values before and after. */
 
+/** The page of one entity's history (GET /api/units/:id/history, /api/people/:id/history). */
+export const HistoryQuery = z.object({ page, pageSize });
+
 export const AuditQuery = z.object({
   entityType: z.string().trim().max(50).optional(),
   entityId: z.string().trim().max(50).optional(),

@@ -1,6 +1,7 @@
 /** Unit reads shared by the tree browser and every unit picker (query keys start with 'units'). */
-import { api } from '../api/client';
-import type { Id, Page, Unit, UnitDetail } from '../api/types';
+import type { Id } from '../api/types';
+import { callEndpoint } from '../api/endpoint';
+import { organizationEndpoints as e, type Unit } from '../../shared/api/organization';
 
 const PAGE = 100;
 
@@ -8,10 +9,12 @@ const PAGE = 100;
 export async function fetchAllUnits(parentId: Id | null): Promise<Unit[]> {
   const items: Unit[] = [];
   for (let page = 1; page <= 50; page++) {
-    const res = await api.get<Page<Unit>>('/api/units', {
-      parentId: parentId === null ? undefined : String(parentId),
-      page,
-      pageSize: PAGE,
+    const res = await callEndpoint(e.listUnits, {
+      query: {
+        parentId: parentId === null ? undefined : String(parentId),
+        page,
+        pageSize: PAGE,
+      },
     });
     items.push(...res.items);
     if (res.items.length === 0 || items.length >= res.total) break;
@@ -35,13 +38,13 @@ export function childrenQuery(parentId: Id | null) {
   };
 }
 
-export function searchUnits(term: string): Promise<Page<Unit>> {
-  return api.get<Page<Unit>>('/api/units', { search: term, page: 1, pageSize: 30 });
+export function searchUnits(term: string) {
+  return callEndpoint(e.listUnits, { query: { search: term, page: 1, pageSize: 30 } });
 }
 
 export function unitDetailQuery(id: Id) {
   return {
     queryKey: unitKeys.detail(id),
-    queryFn: () => api.get<UnitDetail>(`/api/units/${encodeURIComponent(String(id))}`),
+    queryFn: () => callEndpoint(e.unit, { params: { id } }),
   };
 }

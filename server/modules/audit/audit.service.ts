@@ -1,9 +1,14 @@
 import type { Ctx } from '../../platform/context';
 import { forbidden } from '../../platform/errors';
 import { canAnywhere, scopeFor } from '../../platform/access';
-import { page, pageSize, parseInput, z } from '../../platform/validation';
+import { parseInput } from '../../platform/validation';
 import * as q from './audit.queries';
-import { AuditQuery, type AuditEntry, type AuditPage } from '../../../shared/api/audit';
+import {
+  AuditQuery,
+  HistoryQuery,
+  type AuditEntry,
+  type AuditPage,
+} from '../../../shared/api/audit';
 
 const labels = {
   entityType: 'Loại đối tượng',
@@ -61,7 +66,7 @@ export async function entityHistory(
   entityId: number | string,
   input: unknown,
 ): Promise<AuditPage> {
-  const qy = parseInput(z.object({ page, pageSize }), input);
+  const qy = parseInput(HistoryQuery, input);
   const r = await q.listEntityEvents(ctx.db, entityType, String(entityId), qy.page, qy.pageSize);
   return { items: r.rows.map(toEntry), total: r.total };
 }

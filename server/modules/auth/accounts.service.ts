@@ -4,8 +4,14 @@ import { AppError, forbidden, notFound } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import { assertCan, canAnywhere, isWithin, scopeFor } from '../../platform/access';
 import type { Executor } from '../../platform/db';
-import { id, page, pageSize, parseInput, text, z } from '../../platform/validation';
-import { isSystemRole, Role, roles, roleLabels } from '../../../shared/permissions';
+import { parseInput, z } from '../../platform/validation';
+import { isSystemRole, Role, roleLabels } from '../../../shared/permissions';
+import {
+  CreateAccount,
+  GrantInput,
+  ListAccountsQuery,
+  UpdateAccount,
+} from '../../../shared/api/auth';
 import { hashPassword } from './password';
 import { forgetCachedSessions } from './auth.service';
 import * as q from './auth.queries';
@@ -19,19 +25,6 @@ const labels = {
   unitId: 'Đơn vị',
   active: 'Hoạt động',
 };
-
-const Username = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'chỉ gồm chữ không dấu, số, dấu chấm, gạch; 3–64 ký tự');
-
-const CreateAccount = z.object({
-  username: Username,
-  displayName: text(120),
-  password: z.string().min(8).max(200),
-  personId: id.nullish(),
-});
 
 function assertAccountManager(ctx: Ctx): void {
   if (!canAnywhere(ctx.actor, 'account.manage')) throw forbidden();
@@ -57,10 +50,7 @@ async function assertManagesAccount(ctx: Ctx, db: Executor, accountId: number): 
 /** Lists accounts that hold a role inside the actor's account.manage scope (all for system admins). */
 export async function listAccounts(ctx: Ctx, input: unknown) {
   assertAccountManager(ctx);
-  const p = parseInput(
-    z.object({ search: z.string().trim().max(100).optional(), page, pageSize }),
-    input,
-  );
+  const p = parseInput(ListAccountsQuery, input);
   const { rows, total } = await q.listAccountsPage(ctx.db, {
     scope: scopeFor(ctx.actor, 'account.manage'),
     search: p.search,
@@ -124,12 +114,6 @@ export async function createAccount(
   });
 }
 
-const UpdateAccount = z.object({
-  displayName: text(120).optional(),
-  active: z.boolean().optional(),
-  password: z.string().min(8).max(200).optional(),
-});
-
 /** Renames, (de)activates or resets the password of an account; deactivation ends its sessions. */
 export async function updateAccount(ctx: Ctx, accountId: number, input: unknown) {
   assertAccountManager(ctx);
@@ -162,8 +146,6 @@ export async function updateAccount(ctx: Ctx, accountId: number, input: unknown)
     })
     .finally(forgetCachedSessions);
 }
-
-const GrantInput = z.object({ role: z.enum(roles), unitId: id.nullable() });
 
 /**
  * Grants a role at a unit (covering its subtree). Only a system role (`isSystemRole`) may be

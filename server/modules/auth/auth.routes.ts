@@ -1,6 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, userCtx, type AppDeps } from '../../http/context';
-import { id, parseInput } from '../../platform/validation';
+import { route } from '../../http/route';
+import { parseInput } from '../../platform/validation';
+import { IdParams } from '../../../shared/api/fields';
+import { GrantParams, authEndpoints as e } from '../../../shared/api/auth';
 import { changePassword, describeMe, login, logout } from './auth.service';
 import {
   createAccount,
@@ -9,6 +12,10 @@ import {
   revokeRole,
   updateAccount,
 } from './accounts.service';
+
+// Parsed as an object so the error names the parameter ("Mã tài khoản: phải là số nguyên").
+const accountParam = (req: FastifyRequest) =>
+  parseInput(IdParams, req.params, { id: 'Mã tài khoản' }).id;
 
 export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   const settings = {
@@ -23,9 +30,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     maxAge: deps.config.sessionMaxHours * 3600,
   };
 
-  app.post(
-    '/api/auth/login',
-    { config: { rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: 60_000 } } },
+  route(
+    app,
+    e.login,
     async (req, reply) => {
       const ctx = {
         db: deps.db,
@@ -48,42 +55,43 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
       return { user: result.user };
     },
+    { config: { rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: 60_000 } } },
   );
 
-  app.post('/api/auth/logout', async (req, reply) => {
+  route(app, e.logout, async (req, reply) => {
     await logout(deps.db, req.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send();
   });
 
   // "Who am I" is a question, not a protected resource: without a (live) session the answer is
   // `{ user: null }` with 200, so the login page does not log a failed request on every visit.
-  app.get('/api/auth/me', async (req) => {
+  route(app, e.me, async (req) => {
     if (req.actor === undefined) return { user: null };
     const ctx = userCtx(deps, req);
-    return describeMe(ctx, req.actor?.personId ?? null, deps.config.demo);
+    return describeMe(ctx, req.actor.personId ?? null, deps.config.demo);
   });
 
-  app.post('/api/auth/password', async (req, reply) => {
+  route(app, e.changePassword, async (req) => {
     await changePassword(userCtx(deps, req), req.body, req.sessionToken);
-    return reply.code(204).send();
   });
 
-  app.get('/api/accounts', async (req) => listAccounts(userCtx(deps, req), req.query));
-  app.post('/api/accounts', async (req, reply) =>
-    reply.code(201).send(await createAccount(userCtx(deps, req), req.body)),
+  route(app, e.listAccounts, async (req) => {
+    const page = await listAccounts(userCtx(deps, req), req.query);
+    return {
+      ...page,
+      items: page.items.map((a) => ({ ...a, lastLoginAt: a.lastLoginAt?.toISOString() ?? null })),
+    };
+  });
+  route(app, e.createAccount, async (req) => createAccount(userCtx(deps, req), req.body));
+  route(app, e.updateAccount, async (req) =>
+    updateAccount(userCtx(deps, req), accountParam(req), req.body),
   );
-  app.patch('/api/accounts/:id', async (req) => {
-    const p = parseInput(id, (req.params as { id: string }).id, { '(dữ liệu)': 'Mã tài khoản' });
-    return updateAccount(userCtx(deps, req), p, req.body);
+  route(app, e.grantRole, async (req) => {
+    const grant = await grantRole(userCtx(deps, req), accountParam(req), req.body);
+    return { ...grant, grantedAt: grant.grantedAt.toISOString() };
   });
-  app.post('/api/accounts/:id/grants', async (req, reply) => {
-    const p = parseInput(id, (req.params as { id: string }).id);
-    return reply.code(201).send(await grantRole(userCtx(deps, req), p, req.body));
-  });
-  app.delete('/api/accounts/:id/grants/:grantId', async (req, reply) => {
-    const params = req.params as { id: string; grantId: string };
-    await revokeRole(userCtx(deps, req), parseInput(id, params.id), parseInput(id, params.grantId));
-    return reply.code(204).send();
+  route(app, e.revokeRole, async (req) => {
+    const p = parseInput(GrantParams, req.params, { id: 'Mã tài khoản', grantId: 'Mã vai trò' });
+    await revokeRole(userCtx(deps, req), p.id, p.grantId);
   });
 }

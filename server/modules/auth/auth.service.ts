@@ -3,7 +3,8 @@ import type { Ctx, UserActor } from '../../platform/context';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
-import { parseInput, z } from '../../platform/validation';
+import { parseInput } from '../../platform/validation';
+import { LoginInput, PasswordChange } from '../../../shared/api/auth';
 import { canAnywhere } from '../../platform/access';
 import { actions, roleLabels, type Action } from '../../../shared/permissions';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
@@ -29,11 +30,6 @@ const SESSION_CACHE_MAX = 20_000;
 export function forgetCachedSessions(): void {
   sessionCache.clear();
 }
-
-const LoginInput = z.object({
-  username: z.string().trim().toLowerCase().min(1).max(64),
-  password: z.string().min(1).max(200),
-});
 
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -198,11 +194,6 @@ export async function describeMe(
     demo,
   };
 }
-
-const PasswordChange = z.object({
-  currentPassword: z.string().min(1),
-  newPassword: z.string().min(8).max(200),
-});
 
 /** Changes the actor's own password; ends their other sessions. Throws VALIDATION_FAILED. */
 export async function changePassword(

@@ -8,7 +8,8 @@ import { requireXlsx } from '../../platform/upload';
 import { assertCan, scopeFor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { defineJob, enqueueJob } from '../../platform/jobs';
-import { id, parseInput, z } from '../../platform/validation';
+import { parseInput, z } from '../../platform/validation';
+import { ExportQuery, ImportFields } from '../../../shared/api/organization';
 import { genderLabels, personCategoryLabels, unitKindLabels } from '../../../shared/org';
 import { importPeople } from './import-people';
 import { importUnits } from './import-units';
@@ -49,11 +50,7 @@ export async function requestImport(
   ctx: Ctx,
   input: { type: unknown; unitId: unknown; fileName: string | undefined; data: Buffer | undefined },
 ) {
-  const p = parseInput(
-    z.object({ type: z.enum(['people', 'units']), unitId: id }),
-    { type: input.type, unitId: input.unitId },
-    labels,
-  );
+  const p = parseInput(ImportFields, { type: input.type, unitId: input.unitId }, labels);
   const upload = requireXlsx(input, { field: 'file', label: labels.file });
   const unit = await uq.getUnit(ctx.db, p.unitId);
   assertCan(
@@ -91,11 +88,6 @@ export async function requestImport(
     return { jobId };
   });
 }
-
-const ExportQuery = z.object({
-  unitId: id.optional(),
-  search: z.string().trim().max(100).optional(),
-});
 
 async function exportScope(ctx: Ctx, unitId: number | undefined, action: 'person.export') {
   const scope = scopeFor(ctx.actor, action);

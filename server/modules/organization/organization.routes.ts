@@ -1,12 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { sendFile, sendStream, userCtx, XLSX_TYPE, type AppDeps } from '../../http/context';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sendFile, sendStream, userCtx, type AppDeps } from '../../http/context';
+import { route } from '../../http/route';
 import { readUpload } from '../../http/upload';
-import { z } from '../../platform/validation';
 import { buildTemplate } from './xlsx-format';
 import { exportPeople, exportUnits, requestImport } from './import.service';
-import { id, parseInput } from '../../platform/validation';
+import { parseInput } from '../../platform/validation';
 import { assertCan } from '../../platform/access';
 import { entityHistory } from '../audit/index';
+import { IdParams } from '../../../shared/api/fields';
+import { TemplateQuery, organizationEndpoints as e } from '../../../shared/api/organization';
 import { createUnit, getUnitDetail, listUnits, updateUnit } from './units.service';
 import {
   createPerson,
@@ -18,78 +20,63 @@ import {
 import * as uq from './units.queries';
 import * as pq from './people.queries';
 
-const idParam = (params: unknown) =>
-  parseInput(id, (params as { id?: string }).id, { '(dữ liệu)': 'Mã' });
+// Parsed as an object so the error names the parameter ("Mã đơn vị: phải là số nguyên").
+const unitParam = (req: FastifyRequest) => parseInput(IdParams, req.params, { id: 'Mã đơn vị' }).id;
+const personParam = (req: FastifyRequest) =>
+  parseInput(IdParams, req.params, { id: 'Mã cán bộ' }).id;
 
 export function registerOrganizationRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/api/units', async (req) => listUnits(userCtx(deps, req), req.query));
-  app.get('/api/units/:id', async (req) => getUnitDetail(userCtx(deps, req), idParam(req.params)));
-  app.post('/api/units', async (req, reply) =>
-    reply.code(201).send(await createUnit(userCtx(deps, req), req.body)),
-  );
-  app.patch('/api/units/:id', async (req) =>
-    updateUnit(userCtx(deps, req), idParam(req.params), req.body),
-  );
-  app.get('/api/units/:id/history', async (req) => {
+  route(app, e.listUnits, async (req) => listUnits(userCtx(deps, req), req.query));
+  route(app, e.unit, async (req) => getUnitDetail(userCtx(deps, req), unitParam(req)));
+  route(app, e.createUnit, async (req) => createUnit(userCtx(deps, req), req.body));
+  route(app, e.updateUnit, async (req) => updateUnit(userCtx(deps, req), unitParam(req), req.body));
+  route(app, e.unitHistory, async (req) => {
     const ctx = userCtx(deps, req);
-    const unit = await uq.getUnit(ctx.db, idParam(req.params));
+    const unit = await uq.getUnit(ctx.db, unitParam(req));
     assertCan(ctx.actor, 'unit.view', unit.path);
     return entityHistory(ctx, 'org_unit', unit.id, req.query);
   });
 
-  app.get('/api/people', async (req) => listPeople(userCtx(deps, req), req.query));
-  app.get('/api/people/:id', async (req) =>
-    getPersonDetail(userCtx(deps, req), idParam(req.params)),
+  route(app, e.listPeople, async (req) => listPeople(userCtx(deps, req), req.query));
+  route(app, e.person, async (req) => getPersonDetail(userCtx(deps, req), personParam(req)));
+  route(app, e.createPerson, async (req) => createPerson(userCtx(deps, req), req.body));
+  route(app, e.updatePerson, async (req) =>
+    updatePerson(userCtx(deps, req), personParam(req), req.body),
   );
-  app.post('/api/people', async (req, reply) =>
-    reply.code(201).send(await createPerson(userCtx(deps, req), req.body)),
+  route(app, e.movePerson, async (req) =>
+    movePerson(userCtx(deps, req), personParam(req), req.body),
   );
-  app.patch('/api/people/:id', async (req) =>
-    updatePerson(userCtx(deps, req), idParam(req.params), req.body),
-  );
-  app.post('/api/people/:id/move', async (req) =>
-    movePerson(userCtx(deps, req), idParam(req.params), req.body),
-  );
-  app.get('/api/people/:id/history', async (req) => {
+  route(app, e.personHistory, async (req) => {
     const ctx = userCtx(deps, req);
-    const person = await pq.getPerson(ctx.db, idParam(req.params));
+    const person = await pq.getPerson(ctx.db, personParam(req));
     assertCan(ctx.actor, 'person.view', person.unitPath);
     return entityHistory(ctx, 'person', person.id, req.query);
   });
 
-  app.get('/api/imports/template', async (req, reply) => {
-    userCtx(deps, req);
-    const { type } = parseInput(z.object({ type: z.enum(['people', 'units']) }), req.query, {
-      type: 'Loại dữ liệu',
-    });
+  route(app, e.importTemplate, async (req, reply) => {
+    const { type } = parseInput(TemplateQuery, req.query, { type: 'Loại dữ liệu' });
     const data = await buildTemplate(type);
     return sendFile(
       reply,
       data,
       type === 'people' ? 'Mẫu nhập cán bộ.xlsx' : 'Mẫu nhập đơn vị.xlsx',
-      XLSX_TYPE,
+      e.importTemplate.response.contentType,
     );
   });
 
-  app.post('/api/imports', async (req, reply) => {
+  route(app, e.startImport, async (req) => {
     const ctx = userCtx(deps, req);
     const { fileName, data, fields } = await readUpload(req);
-    const result = await requestImport(ctx, {
-      type: fields.type,
-      unitId: fields.unitId,
-      fileName,
-      data,
-    });
-    return reply.code(202).send(result);
+    return requestImport(ctx, { type: fields.type, unitId: fields.unitId, fileName, data });
   });
 
-  app.get('/api/exports/people', async (req, reply) => {
+  route(app, e.exportPeople, async (req, reply) => {
     const { stream, fileName } = await exportPeople(userCtx(deps, req), req.query);
-    return sendStream(reply, stream, fileName, XLSX_TYPE);
+    return sendStream(reply, stream, fileName, e.exportPeople.response.contentType);
   });
 
-  app.get('/api/exports/units', async (req, reply) => {
+  route(app, e.exportUnits, async (req, reply) => {
     const { data, fileName } = await exportUnits(userCtx(deps, req), req.query);
-    return sendFile(reply, data, fileName, XLSX_TYPE);
+    return sendFile(reply, data, fileName, e.exportUnits.response.contentType);
   });
 }

@@ -1,15 +1,11 @@
 import {
   genderLabels,
-  personCategories,
   personCategoryLabels,
   unitKindLabels,
-  unitKinds,
-  genders,
   type Gender,
   type PersonCategory,
   type UnitKind,
 } from '../../../shared/org';
-import { id, isoDate, optionalText, page, pageSize, text, z } from '../../platform/validation';
 
 export const unitLabels: Record<string, string> = {
   parentId: 'Đơn vị cấp trên',
@@ -35,98 +31,16 @@ export const personLabels: Record<string, string> = {
   startedOn: 'Ngày bắt đầu công tác',
 };
 
-const adminCode = optionalText(20).refine(
-  (v) => v === null || /^[0-9A-Za-z.-]+$/.test(v),
-  'chỉ gồm chữ số, chữ cái không dấu, dấu chấm hoặc gạch',
-);
-
-export const CreateUnit = z.object({
-  parentId: id.nullable(),
-  name: text(200),
-  kind: z.enum(unitKinds),
-  adminCode: adminCode.optional(),
-  active: z.boolean().default(true),
-});
-
-export const UpdateUnit = z.object({
-  version: z.number().int().positive(),
-  parentId: id.nullable().optional(),
-  name: text(200).optional(),
-  kind: z.enum(unitKinds).optional(),
-  adminCode: adminCode.optional(),
-  active: z.boolean().optional(),
-});
-
-export const ListUnitsQuery = z.object({
-  search: z.string().trim().max(100).optional(),
-  parentId: id.optional(),
-  kind: z.enum(unitKinds).optional(),
-  page,
-  pageSize,
-});
-
-const email = z
-  .string()
-  .trim()
-  .max(200)
-  .nullish()
-  .transform((v) => (v === undefined || v === null || v === '' ? null : v))
-  .refine((v) => v === null || z.email().safeParse(v).success, 'không đúng định dạng email');
-
-export const personFields = {
-  fullName: text(120),
-  gender: z
-    .enum(genders)
-    .nullish()
-    .transform((v) => v ?? null),
-  birthYear: z
-    .number()
-    .int()
-    .nullish()
-    .transform((v) => v ?? null),
-  category: z.enum(personCategories),
-  position: optionalText(200),
-  email,
-  phone: optionalText(30),
-};
-
-/** `startedOn`: the day the person began in this unit (defaults to today, Vietnam time). */
-export const CreatePerson = z.object({
-  ...personFields,
-  unitId: id,
-  startedOn: isoDate.optional(),
-});
-
-export const UpdatePerson = z.object({
-  version: z.number().int().positive(),
-  fullName: personFields.fullName.optional(),
-  gender: z.enum(genders).nullable().optional(),
-  birthYear: z.number().int().nullable().optional(),
-  category: personFields.category.optional(),
-  position: personFields.position.optional(),
-  email: personFields.email.optional(),
-  phone: personFields.phone.optional(),
-  active: z.boolean().optional(),
-});
-
-export const MovePerson = z.object({
-  version: z.number().int().positive(),
-  unitId: id,
-  position: optionalText(200).optional(),
-  effectiveDate: isoDate,
-});
-
-export const ListPeopleQuery = z.object({
-  search: z.string().trim().max(100).optional(),
-  unitId: id.optional(),
-  category: z.enum(personCategories).optional(),
-  active: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : v === 'true')),
-  page,
-  pageSize,
-});
+// The request schemas are the contract's (decision 027); services import them from here.
+export {
+  CreatePerson,
+  CreateUnit,
+  ListPeopleQuery,
+  ListUnitsQuery,
+  MovePerson,
+  UpdatePerson,
+  UpdateUnit,
+} from '../../../shared/api/organization';
 
 export function toUnitResponse(u: {
   id: number;
@@ -173,7 +87,10 @@ export type PersonListRow = {
   version: number;
 };
 
-export function toPersonResponse(p: PersonListRow, unitPath?: { id: number; name: string }[]) {
+/** A person as the API answers (shared/api Person); `unitPath` only where it was loaded. */
+export function toPersonResponse<
+  Path extends { id: number; name: string }[] | undefined = undefined,
+>(p: PersonListRow, unitPath?: Path) {
   return {
     id: p.id,
     fullName: p.fullName,
@@ -185,7 +102,7 @@ export function toPersonResponse(p: PersonListRow, unitPath?: { id: number; name
     position: p.position,
     unitId: p.unitId,
     unitName: p.unitName,
-    unitPath,
+    unitPath: unitPath as Path,
     email: p.email,
     phone: p.phone,
     active: p.active,

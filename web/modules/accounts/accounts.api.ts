@@ -1,15 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { Account, Id, Page } from '../../api/types';
-import type { Role } from '../../../shared/permissions';
+import type { Id } from '../../api/types';
+import { callEndpoint } from '../../api/endpoint';
+import { authEndpoints as e } from '../../../shared/api/auth';
+import type { BodyOf } from '../../../shared/api/endpoint';
 
-export type AccountRow = Account & { lastLoginAt?: string | null; personId?: Id | null };
+// The response types are the contract's (shared/api/auth.ts).
+export type { Account as AccountRow } from '../../../shared/api/auth';
 
 export function useAccounts(search: string, page: number) {
   return useQuery({
     queryKey: ['accounts', 'list', search, page],
-    queryFn: () =>
-      api.get<Page<AccountRow>>('/api/accounts', { search: search || undefined, page }),
+    queryFn: () => callEndpoint(e.listAccounts, { query: { search: search || undefined, page } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -28,8 +29,7 @@ function useInvalidateAccounts() {
 export function useCreateAccount() {
   const invalidate = useInvalidateAccounts();
   return useMutation({
-    mutationFn: (body: { username: string; displayName: string; password: string }) =>
-      api.post<AccountRow>('/api/accounts', body),
+    mutationFn: (body: BodyOf<typeof e.createAccount>) => callEndpoint(e.createAccount, { body }),
     onSuccess: invalidate,
   });
 }
@@ -37,15 +37,8 @@ export function useCreateAccount() {
 export function useUpdateAccount() {
   const invalidate = useInvalidateAccounts();
   return useMutation({
-    mutationFn: ({
-      id,
-      ...body
-    }: {
-      id: Id;
-      active?: boolean;
-      displayName?: string;
-      password?: string;
-    }) => api.patch<AccountRow>(`/api/accounts/${encodeURIComponent(String(id))}`, body),
+    mutationFn: ({ id, ...body }: { id: Id } & BodyOf<typeof e.updateAccount>) =>
+      callEndpoint(e.updateAccount, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -53,8 +46,8 @@ export function useUpdateAccount() {
 export function useGrantRole() {
   const invalidate = useInvalidateAccounts();
   return useMutation({
-    mutationFn: ({ accountId, ...body }: { accountId: Id; role: Role; unitId: string | null }) =>
-      api.post<unknown>(`/api/accounts/${encodeURIComponent(String(accountId))}/grants`, body),
+    mutationFn: ({ accountId, ...body }: { accountId: Id } & BodyOf<typeof e.grantRole>) =>
+      callEndpoint(e.grantRole, { params: { id: accountId }, body }),
     onSuccess: invalidate,
   });
 }
@@ -63,9 +56,7 @@ export function useRevokeRole() {
   const invalidate = useInvalidateAccounts();
   return useMutation({
     mutationFn: ({ accountId, grantId }: { accountId: Id; grantId: Id }) =>
-      api.delete(
-        `/api/accounts/${encodeURIComponent(String(accountId))}/grants/${encodeURIComponent(String(grantId))}`,
-      ),
+      callEndpoint(e.revokeRole, { params: { id: accountId, grantId } }),
     onSuccess: invalidate,
   });
 }

@@ -1,12 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { DemoAccounts, Me, MeResponse } from '../../api/types';
+import { callEndpoint } from '../../api/endpoint';
+import { authEndpoints as e, type LoginInput, type Me } from '../../../shared/api/auth';
+import type { BodyOf } from '../../../shared/api/endpoint';
+
+// The response types are the contract's (shared/api/auth.ts).
+export type { DemoAccounts, Grant, Me, MeResponse } from '../../../shared/api/auth';
 
 export const meKey = ['auth', 'me'] as const;
 
 /** GET /api/auth/me: the signed-in user, or null without a session (never a 401). */
 async function fetchMe(): Promise<Me | null> {
-  const res = await api.get<MeResponse>('/api/auth/me', undefined, { redirectOn401: false });
+  const res = await callEndpoint(e.me, { redirectOn401: false });
   return res.user === null ? null : res;
 }
 
@@ -23,8 +27,7 @@ export function useMe() {
 export function useDemoAccounts() {
   return useQuery({
     queryKey: ['auth', 'demo-accounts'],
-    queryFn: () =>
-      api.get<DemoAccounts>('/api/auth/demo-accounts', undefined, { redirectOn401: false }),
+    queryFn: () => callEndpoint(e.demoAccounts, { redirectOn401: false }),
     staleTime: Infinity,
     retry: false,
   });
@@ -33,8 +36,7 @@ export function useDemoAccounts() {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) =>
-      api.post<{ user: Me['user'] }>('/api/auth/login', body, { redirectOn401: false }),
+    mutationFn: (body: LoginInput) => callEndpoint(e.login, { body, redirectOn401: false }),
     onSuccess: async () => {
       queryClient.removeQueries();
       await queryClient.fetchQuery({ queryKey: meKey, queryFn: fetchMe });
@@ -45,7 +47,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>('/api/auth/logout', undefined, { redirectOn401: false }),
+    mutationFn: () => callEndpoint(e.logout, { redirectOn401: false }),
     onSettled: () => {
       queryClient.clear();
     },
@@ -54,7 +56,7 @@ export function useLogout() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api.post<void>('/api/auth/password', body, { redirectOn401: false }),
+    mutationFn: (body: BodyOf<typeof e.changePassword>) =>
+      callEndpoint(e.changePassword, { body, redirectOn401: false }),
   });
 }

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Id } from '../../api/types';
+import type { ResponseOf } from '../../../shared/api/endpoint';
+import { organizationEndpoints as e, type ImportType } from '../../../shared/api/organization';
 
-export type ImportType = 'people' | 'units';
+export type { ImportType } from '../../../shared/api/organization';
 
 /** POST /api/imports (multipart: type, unitId, file) → 202 { jobId }. */
 export function useStartImport() {
@@ -12,7 +13,7 @@ export function useStartImport() {
       form.append('type', type);
       form.append('unitId', unitId);
       form.append('file', file, file.name);
-      return api.upload<{ jobId: Id }>('/api/imports', form);
+      return api.upload<ResponseOf<typeof e.startImport>>(e.startImport.path, form);
     },
   });
 }

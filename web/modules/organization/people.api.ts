@@ -1,7 +1,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { Id, Page, Person, PersonDetail } from '../../api/types';
-import type { Gender, PersonCategory } from '../../../shared/org';
+import type { Id } from '../../api/types';
+import { callEndpoint, endpointUrl } from '../../api/endpoint';
+import type { PersonCategory } from '../../../shared/org';
+import {
+  organizationEndpoints as e,
+  type CreatePersonInput,
+  type MovePersonInput,
+  type UpdatePersonInput,
+} from '../../../shared/api/organization';
+
+// The response types are the contract's (shared/api/organization.ts).
+export type { Assignment, Person, PersonDetail } from '../../../shared/api/organization';
+
+/** The person's change history (a page of audit entries), for the history tab. */
+export function personHistoryUrl(id: Id): string {
+  return endpointUrl(e.personHistory, { params: { id } });
+}
 
 export type PeopleFilter = {
   search?: string;
@@ -15,7 +29,13 @@ export type PeopleFilter = {
 export function usePeople(filter: PeopleFilter) {
   return useQuery({
     queryKey: ['people', 'list', filter],
-    queryFn: () => api.get<Page<Person>>('/api/people', filter),
+    queryFn: () =>
+      callEndpoint(e.listPeople, {
+        query: {
+          ...filter,
+          active: filter.active === undefined ? undefined : filter.active ? 'true' : 'false',
+        },
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -23,20 +43,13 @@ export function usePeople(filter: PeopleFilter) {
 export function usePerson(id: string | undefined) {
   return useQuery({
     queryKey: ['people', 'detail', id],
-    queryFn: () => api.get<PersonDetail>(`/api/people/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => callEndpoint(e.person, { params: { id: id ?? '' } }),
     enabled: Boolean(id),
   });
 }
 
-export type PersonInput = {
-  fullName: string;
-  gender?: Gender | null;
-  birthYear?: number | null;
-  category: PersonCategory;
-  position?: string | null;
-  email?: string | null;
-  phone?: string | null;
-};
+/** The person form's own fields (the unit is chosen elsewhere). */
+export type PersonInput = Omit<CreatePersonInput, 'unitId' | 'startedOn'>;
 
 function useInvalidatePeople() {
   const queryClient = useQueryClient();
@@ -51,7 +64,7 @@ function useInvalidatePeople() {
 export function useCreatePerson() {
   const invalidate = useInvalidatePeople();
   return useMutation({
-    mutationFn: (body: PersonInput & { unitId: Id }) => api.post<Person>('/api/people', body),
+    mutationFn: (body: CreatePersonInput) => callEndpoint(e.createPerson, { body }),
     onSuccess: invalidate,
   });
 }
@@ -59,11 +72,8 @@ export function useCreatePerson() {
 export function useUpdatePerson() {
   const invalidate = useInvalidatePeople();
   return useMutation({
-    mutationFn: ({
-      id,
-      ...body
-    }: Partial<PersonInput> & { id: Id; version: number; active?: boolean }) =>
-      api.patch<Person>(`/api/people/${encodeURIComponent(String(id))}`, body),
+    mutationFn: ({ id, ...body }: { id: Id } & UpdatePersonInput) =>
+      callEndpoint(e.updatePerson, { params: { id }, body }),
     onSettled: invalidate,
   });
 }
@@ -71,16 +81,8 @@ export function useUpdatePerson() {
 export function useMovePerson() {
   const invalidate = useInvalidatePeople();
   return useMutation({
-    mutationFn: ({
-      id,
-      ...body
-    }: {
-      id: Id;
-      version: number;
-      unitId: Id;
-      position?: string | null;
-      effectiveDate: string;
-    }) => api.post<Person>(`/api/people/${encodeURIComponent(String(id))}/move`, body),
+    mutationFn: ({ id, ...body }: { id: Id } & MovePersonInput) =>
+      callEndpoint(e.movePerson, { params: { id }, body }),
     onSettled: invalidate,
   });
 }

@@ -3,14 +3,13 @@ import { Button, Card, Descriptions, Result, Spin, Table, Tabs, Tag } from 'antd
 import { EditOutlined, SwapOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
-import type { Assignment } from '../../api/types';
 import { genderLabels } from '../../../shared/org';
 import { EntityHistory } from '../../ui/audit-table';
 import { ErrorAlert } from '../../ui/error-alert';
 import { UnitPathBreadcrumb } from '../../ui/unit-path';
 import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
-import { usePerson } from './people.api';
+import { personHistoryUrl, usePerson, type Assignment } from './people.api';
 import { PersonFormModal } from './person-form-modal';
 import { PersonMoveModal } from './person-move-modal';
 
@@ -147,7 +146,7 @@ export default function PersonPage() {
               label: 'Lịch sử thay đổi',
               children: (
                 <EntityHistory
-                  url={`/api/people/${p.id}/history`}
+                  url={personHistoryUrl(p.id)}
                   queryKey={['people', 'detail', personId]}
                 />
               ),

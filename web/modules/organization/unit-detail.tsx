@@ -9,7 +9,6 @@ import {
 } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
-import type { UnitDetail } from '../../api/types';
 import { EntityHistory } from '../../ui/audit-table';
 import { ErrorAlert } from '../../ui/error-alert';
 import { UnitPathBreadcrumb } from '../../ui/unit-path';
@@ -18,7 +17,7 @@ import { usePeople } from './people.api';
 import { PeopleTable } from './people-table';
 import { UnitFormModal } from './unit-form-modal';
 import { UnitMoveModal } from './unit-move-modal';
-import { useUnit, useUpdateUnit } from './units.api';
+import { unitHistoryUrl, useUnit, useUpdateUnit, type UnitDetail } from './units.api';
 
 type Dialog = 'create' | 'edit' | 'move' | null;
 
@@ -107,10 +106,7 @@ export function UnitDetailPanel({ id, onSelect }: { id: string; onSelect: (id: s
                   key: 'history',
                   label: 'Lịch sử thay đổi',
                   children: (
-                    <EntityHistory
-                      url={`/api/units/${id}/history`}
-                      queryKey={['units', 'detail', id]}
-                    />
+                    <EntityHistory url={unitHistoryUrl(id)} queryKey={['units', 'detail', id]} />
                   ),
                 },
               ]

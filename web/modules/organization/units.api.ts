@@ -1,10 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { Id, Unit } from '../../api/types';
-import type { UnitKind } from '../../../shared/org';
+import type { Id } from '../../api/types';
+import { callEndpoint, endpointUrl } from '../../api/endpoint';
+import {
+  organizationEndpoints as e,
+  type CreateUnitInput,
+  type UpdateUnitInput,
+} from '../../../shared/api/organization';
 import { searchUnits, unitDetailQuery, unitKeys } from '../../ui/unit-fetch';
 
+// The response types are the contract's (shared/api/organization.ts).
+export type { PathItem, Unit, UnitDetail, UnitPermissions } from '../../../shared/api/organization';
+
 export { unitKeys };
+
+/** The unit's change history (a page of audit entries), for the history tab. */
+export function unitHistoryUrl(id: Id): string {
+  return endpointUrl(e.unitHistory, { params: { id } });
+}
 
 export function useUnit(id: Id | undefined) {
   return useQuery({ ...unitDetailQuery(id ?? ''), enabled: id !== undefined && id !== '' });
@@ -18,12 +30,8 @@ export function useUnitSearch(term: string) {
   });
 }
 
-export type UnitInput = {
-  name: string;
-  kind: UnitKind;
-  adminCode?: string | null;
-  active?: boolean;
-};
+/** The unit form's fields (the parent is chosen elsewhere). */
+export type UnitInput = Omit<CreateUnitInput, 'parentId'>;
 
 /** After any unit change: units, people (unit names/counts) and audit views may be stale. */
 function useInvalidateOrg() {
@@ -39,7 +47,7 @@ function useInvalidateOrg() {
 export function useCreateUnit() {
   const invalidate = useInvalidateOrg();
   return useMutation({
-    mutationFn: (body: UnitInput & { parentId: Id | null }) => api.post<Unit>('/api/units', body),
+    mutationFn: (body: CreateUnitInput) => callEndpoint(e.createUnit, { body }),
     onSuccess: invalidate,
   });
 }
@@ -47,11 +55,8 @@ export function useCreateUnit() {
 export function useUpdateUnit() {
   const invalidate = useInvalidateOrg();
   return useMutation({
-    mutationFn: ({
-      id,
-      ...body
-    }: Partial<UnitInput> & { id: Id; version: number; parentId?: Id }) =>
-      api.patch<Unit>(`/api/units/${encodeURIComponent(String(id))}`, body),
+    mutationFn: ({ id, ...body }: { id: Id } & UpdateUnitInput) =>
+      callEndpoint(e.updateUnit, { params: { id }, body }),
     onSettled: invalidate,
   });
 }
