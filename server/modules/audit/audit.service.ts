@@ -38,7 +38,7 @@ function toEntry(r: {
 }) {
   return {
     id: r.id,
-    at: r.at,
+    at: r.at.toISOString(),
     actor: r.actorName === null ? null : { id: r.actorId, name: r.actorName },
     action: r.action,
     entityType: r.entityType,

@@ -9,7 +9,8 @@ import {
   renderPlanPdf,
   type PlanDocumentInput,
 } from '../documents/index';
-import { DraftEdits, planLabels } from './campaigns.schemas';
+import { DownloadQuery, DraftEdits } from '../../../shared/api/campaigns';
+import { planLabels } from './campaigns.schemas';
 import * as q from './campaigns.queries';
 import { assertCascadeUnits, getVisiblePlan, unitRef } from './plans.service';
 import { canAmendPlan, canEditDraft } from './campaigns.policy';
@@ -50,10 +51,6 @@ export function documentInput(s: PlanSnapshot, draft: boolean, today: string): P
 
 const render = (input: PlanDocumentInput, format: Format) =>
   format === 'docx' ? renderPlanDocx(input) : renderPlanPdf(input);
-
-const DownloadQuery = z.object({
-  version: z.coerce.number().int().positive().max(100_000).optional(),
-});
 
 /**
  * The plan as .docx or .pdf. An issued version is rendered once from its snapshot and stored, so

@@ -3,7 +3,8 @@ import type { Ctx } from '../../platform/context';
 import { pathInScope, scopeFor } from '../../platform/access';
 import { parseInput } from '../../platform/validation';
 import { getUnit } from '../organization/index';
-import { IssuingUnitsQuery, ListPlansQuery, planLabels, toPlanSummary } from './campaigns.schemas';
+import { IssuingUnitsQuery, ListPlansQuery } from '../../../shared/api/campaigns';
+import { planLabels, toPlanSummary } from './campaigns.schemas';
 import * as q from './campaigns.queries';
 
 /** Listing plans: the plans list and its issuing-unit filter (the portal's are public.service). */

@@ -3,22 +3,13 @@ import { planKinds } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { id, page, pageSize, parseInput, z } from '../../platform/validation';
-import { IssuingUnitsQuery, toPlanResponse, toPlanSummary } from './campaigns.schemas';
+import { IssuingUnitsQuery, PublicPlansQuery } from '../../../shared/api/campaigns';
+import { toPlanResponse, toPlanSummary } from './campaigns.schemas';
 import * as q from './campaigns.queries';
 
 /** Published plans for citizens: issued and not cancelled; no drafts, no internal fields. */
 
 const published = sql<SqlBool>`p.document_number IS NOT NULL AND p.status <> 'cancelled'`;
-
-const PublicQuery = z.object({
-  search: z.string().trim().max(100).optional(),
-  kind: z.enum(planKinds).optional(),
-  provinceId: id.optional(),
-  unitId: id.optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  page,
-  pageSize,
-});
 
 /**
  * Issued plans, newest first. The search is accent-insensitive and matches every word, in any
@@ -26,7 +17,7 @@ const PublicQuery = z.object({
  * `unitId` keeps plans issued by that unit or below it (an unknown unit gives an empty list).
  */
 export async function listPublicPlans(ctx: Ctx, input: unknown) {
-  const query = parseInput(PublicQuery, input, {
+  const query = parseInput(PublicPlansQuery, input, {
     search: 'Tìm kiếm',
     kind: 'Loại',
     provinceId: 'Tỉnh',
