@@ -1,14 +1,10 @@
-import {
-  carriedSectionLabels,
-  carriedSections,
-  type CarriedSection,
-} from '../../../shared/campaign';
+import { carriedSectionLabels, type CarriedSection } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
-import { parseInput, z } from '../../platform/validation';
+import { parseInput } from '../../platform/validation';
 import { SectionParam } from '../../../shared/api/campaigns';
 import { canEditDraft } from './campaigns.policy';
 import * as q from './campaigns.queries';

@@ -3,7 +3,7 @@ import { actorId } from '../../platform/context';
 import { AppError, fieldError, forbidden, staleVersion } from '../../platform/errors';
 import { changedFields, recordAudit } from '../../platform/audit';
 import { isUniqueViolation, type Executor } from '../../platform/db';
-import { isoDate, parseInput, z } from '../../platform/validation';
+import { parseInput } from '../../platform/validation';
 import { vietnamDate } from '../../platform/time';
 import { IssuePlan, RecordIssued } from '../../../shared/api/campaigns';
 import { toPlanResponse, type PlanRecord } from './campaigns.schemas';

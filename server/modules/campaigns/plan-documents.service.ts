@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
 import { insertStoredFile } from '../../platform/storage';
-import { parseInput, z } from '../../platform/validation';
+import { parseInput } from '../../platform/validation';
 import { vietnamDate } from '../../platform/time';
 import {
   buildPlanOutline,

@@ -1,8 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
-import { planKinds } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { id, page, pageSize, parseInput, z } from '../../platform/validation';
+import { parseInput } from '../../platform/validation';
 import { IssuingUnitsQuery, PublicPlansQuery } from '../../../shared/api/campaigns';
 import { toPlanResponse, toPlanSummary } from './campaigns.schemas';
 import * as q from './campaigns.queries';
