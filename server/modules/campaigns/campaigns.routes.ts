@@ -26,10 +26,7 @@ import { readPlanSource } from './plan-import.service';
 import { confirmDoubtfulValues } from './import-review';
 import { canViewPlanHistory } from './campaigns.policy';
 import { listPublicPlans, getPublicPlan, listPublicIssuingUnits } from './public.service';
-import {
-  planEndpoints as e,
-  publicPlanEndpoints as pub,
-} from '../../../shared/api/campaigns';
+import { planEndpoints as e, publicPlanEndpoints as pub } from '../../../shared/api/campaigns';
 
 const idParam = (req: FastifyRequest) =>
   parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã kế hoạch' });

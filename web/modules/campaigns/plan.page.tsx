@@ -29,7 +29,7 @@ import { PlanVersions } from './plan-versions';
 import { PlanEvaluationTab } from '../evaluation/plan-evaluation';
 import { PlanResultsTab } from '../evaluation/results-tab';
 import { PlanDashboardTab } from '../evaluation/dashboard-tab';
-import { planKeys, usePlan } from './plans.api';
+import { planHistoryUrl, planKeys, usePlan } from './plans.api';
 import type { PlanDetail } from './plans.api';
 import NewPlan from './plan-new';
 import { useDirtyTracker } from './unsaved-guard';
@@ -229,10 +229,7 @@ function PlanDetailPage({ id }: { id: string }) {
                     key: 'history',
                     label: 'Nhật ký',
                     children: (
-                      <EntityHistory
-                        url={`/api/plans/${p.id}/history`}
-                        queryKey={planKeys.detail(id)}
-                      />
+                      <EntityHistory url={planHistoryUrl(p.id)} queryKey={planKeys.detail(id)} />
                     ),
                   },
                 ]
