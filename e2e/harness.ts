@@ -47,6 +47,8 @@ export function spawnServer(
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
       DATABASE_URL: '',
+      // Every JSON answer of a contract route is checked against shared/api (decision 027).
+      CHECK_RESPONSES: '1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

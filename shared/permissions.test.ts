@@ -3,6 +3,7 @@ import {
   actions,
   memberOnlyActions,
   roleAllows,
+  unitsAllowing,
   unitOwnActions,
   type Action,
   type Role,
@@ -41,5 +42,27 @@ describe('permission catalogue', () => {
     expect(held).toEqual(
       actions.filter((a) => !unitOwnActions.includes(a) && !memberOnlyActions.includes(a)),
     );
+  });
+});
+
+describe('unitsAllowing', () => {
+  it('lists each unit whose grant allows the action once, and notes a system-wide grant', () => {
+    const grants = [
+      { role: 'unit_head', unitId: 7, unitName: 'Xã A' },
+      { role: 'emulation_officer', unitId: '7', unitName: 'Xã A' },
+      { role: 'staff', unitId: 8, unitName: 'Xã B' },
+      { role: 'unit_head', unitId: 9, unitName: null },
+    ] as const;
+    const allowed = unitsAllowing(grants, 'registration.submit');
+    expect(allowed).toEqual({
+      all: false,
+      units: [
+        { id: '7', name: 'Xã A' },
+        { id: '9', name: 'Đơn vị #9' },
+      ],
+    });
+    expect(
+      unitsAllowing([{ role: 'admin', unitId: null, unitName: null }], 'registration.submit').all,
+    ).toBe(true);
   });
 });

@@ -140,3 +140,31 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
 export function roleAllows(role: Role, action: Action): boolean {
   return permissionCatalogue[role].includes(action);
 }
+
+/** A role granted at a unit (null: system-wide), as the session reports it. */
+export type GrantRef = { role: Role; unitId: string | number | null; unitName: string | null };
+
+/**
+ * The units where the grants allow `action` (each once, in grant order), and whether a
+ * system-wide grant allows it everywhere: what a form offers to choose from. The server still
+ * decides every action.
+ */
+export function unitsAllowing(
+  grants: readonly GrantRef[],
+  action: Action,
+): { all: boolean; units: { id: string; name: string }[] } {
+  const out = { all: false, units: [] as { id: string; name: string }[] };
+  const seen = new Set<string>();
+  for (const g of grants) {
+    if (!roleAllows(g.role, action)) continue;
+    if (g.unitId === null) {
+      out.all = true;
+      continue;
+    }
+    const id = String(g.unitId);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.units.push({ id, name: g.unitName ?? `Đơn vị #${id}` });
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PlanStatus } from './campaign';
 
 /**
  * Registration (đăng ký thi đua) as both sides see it: who registers for a campaign plan, with
@@ -31,6 +32,16 @@ export const registrationStatusLabels: Record<RegistrationStatus, string> = {
 };
 
 const items = (max: number) => z.array(z.string().trim().min(1).max(2000)).max(max).default([]);
+
+/** A plan takes (and lets registrants change) registrations once issued and while it runs. */
+export function acceptsRegistrations(status: PlanStatus): boolean {
+  return status === 'issued' || status === 'in_progress';
+}
+
+/** Review may go on into the plan's review period, but not once it is closed or cancelled. */
+export function allowsReview(status: PlanStatus): boolean {
+  return status === 'issued' || status === 'in_progress' || status === 'in_review';
+}
 
 /** What the registrant commits to: targets, key tasks and breakthrough tasks (việc trọng tâm, đột phá). */
 export const Commitments = z.object({
@@ -97,13 +108,6 @@ export const BulkReview = z
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'không được để trống' });
   });
 export type BulkReviewInput = z.input<typeof BulkReview>;
-
-/** The answer to a bulk review: every registration it changed, as it now stands. */
-export type BulkReviewResult = {
-  decision: ReviewDecision;
-  count: number;
-  items: { id: number; status: RegistrationStatus; version: number }[];
-};
 
 /** One registration a bulk review could not take, named for the reviewer. */
 export type BulkReviewFailure = { id: number; registrant: string | null; message: string };

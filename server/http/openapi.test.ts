@@ -49,28 +49,6 @@ const NOT_YET_DESCRIBED = [
   'POST /api/imports',
   'GET /api/exports/people',
   'GET /api/exports/units',
-  // audit
-  'GET /api/audit',
-  // jobs
-  'GET /api/jobs/:id',
-  // registrations
-  'GET /api/plans/:id/registrations',
-  'GET /api/plans/:id/registrations/progress',
-  'GET /api/plans/:id/registrations.xlsx',
-  'POST /api/plans/:id/registrations',
-  'POST /api/plans/:id/registrations/bulk',
-  'POST /api/plans/:id/registrations/review',
-  'GET /api/registrations/:id',
-  'PATCH /api/registrations/:id',
-  'POST /api/registrations/:id/approve',
-  'POST /api/registrations/:id/return',
-  'POST /api/registrations/:id/withdraw',
-  'POST /api/registrations/:id/resubmit',
-  'GET /api/registrations/:id/form.docx',
-  // notifications
-  'GET /api/notifications',
-  'POST /api/notifications/:id/read',
-  'POST /api/notifications/read-all',
   // evaluation
   'POST /api/registrations/:id/score-sheet',
   'GET /api/score-sheets',
@@ -114,8 +92,6 @@ const NOT_YET_DESCRIBED = [
   'POST /api/criteria/versions/:id/import',
   'POST /api/criteria/sets/:id/versions',
   'PUT /api/plans/:id/evaluation',
-  // home
-  'GET /api/me/todo',
 ];
 
 let t: TestDb;
@@ -153,6 +129,7 @@ describe('GET /api/openapi.json', () => {
     const components = doc.components as Record<string, Record<string, unknown>>;
     expect(components.schemas).toHaveProperty('Error');
     expect(Object.keys(components.responses ?? {})).toEqual([
+      'E400',
       'E401',
       'E403',
       'E404',
@@ -320,6 +297,7 @@ describe('the contract in tests', () => {
     });
     expect(Object.keys(op?.responses as object)).toEqual([
       '201',
+      '400',
       '401',
       '403',
       '404',

@@ -7,6 +7,7 @@ import {
   type HttpMethod,
 } from '../../shared/api/endpoint';
 import { ErrorBody } from '../../shared/api/fields';
+import { httpStatusOf, type ErrorCode } from '../platform/errors';
 import { SESSION_COOKIE } from './context';
 import { systemEndpoints } from '../../shared/api/system';
 import { endpointsOf, route } from './route';
@@ -21,14 +22,23 @@ import { endpointsOf, route } from './route';
 type JsonSchema = Record<string, unknown>;
 type Components = Record<string, JsonSchema>;
 
-const ERROR_RESPONSES: Record<string, string> = {
-  '401': 'Not signed in, or the session expired (UNAUTHENTICATED).',
-  '403': 'Signed in but not allowed (FORBIDDEN).',
-  '404': 'No such resource, or not visible to the user (NOT_FOUND).',
-  '409': 'Changed by someone else since it was read (CONFLICT), or a duplicate.',
-  '422':
-    'Refused by a rule: VALIDATION_FAILED (details.fields names each field), INVALID_STATE, DEADLINE_PASSED, QUOTA_EXCEEDED.',
+/** What each error status means, from the one code → status table (platform/errors.ts). */
+const ERROR_MEANING: Partial<Record<ErrorCode, string>> = {
+  VALIDATION_FAILED: 'bad input; details.fields names each field with its label and reason',
+  UNAUTHENTICATED: 'not signed in, or the session expired',
+  FORBIDDEN: 'signed in but not allowed',
+  NOT_FOUND: 'no such resource, or not visible to the user',
+  CONFLICT: 'changed by someone else since it was read (send the current version), or a duplicate',
+  INVALID_STATE: 'not possible in the current state',
+  DEADLINE_PASSED: 'the deadline has passed',
+  QUOTA_EXCEEDED: 'over a quota',
 };
+const ERROR_RESPONSES: Record<string, string> = {};
+for (const [code, meaning] of Object.entries(ERROR_MEANING)) {
+  const status = String(httpStatusOf[code as ErrorCode]);
+  const line = `${code}: ${meaning}.`;
+  ERROR_RESPONSES[status] = ERROR_RESPONSES[status] ? `${ERROR_RESPONSES[status]} ${line}` : line;
+}
 
 /** `:id` → `{id}`. */
 export const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');

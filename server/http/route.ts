@@ -119,7 +119,9 @@ export function checkResponse(key: string, schema: z.ZodType, body: unknown): vo
     ? undeclaredFields(body, parsed.data).map((f) => `${f}: not in the response schema`)
     : parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
   if (problems.length === 0) return;
-  const message = `Response of ${key} does not match its contract:\n  ${problems.join('\n  ')}`;
+  const shown = problems.slice(0, 10);
+  if (problems.length > shown.length) shown.push(`… and ${problems.length - shown.length} more`);
+  const message = `Response of ${key} does not match its contract:\n  ${shown.join('\n  ')}`;
   // Loud even with a silent logger: this is a bug in the server or in shared/api.
   process.stderr.write(`${message}\n`);
   throw new Error(message);

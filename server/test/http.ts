@@ -16,6 +16,8 @@ export async function buildTestApp(
     DATA_DIR: '/tmp/unused',
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    // Responses are checked against shared/api (decision 027); CHECK_RESPONSES=0 turns it off.
+    ...(process.env.CHECK_RESPONSES ? { CHECK_RESPONSES: process.env.CHECK_RESPONSES } : {}),
     ...options.env,
   });
   const app = await buildApp(

@@ -1,26 +1,46 @@
 import { z } from 'zod';
-import { instant, page, pageOf, pageSize } from './fields';
+import { defineEndpoint } from './endpoint';
+import { id, instant, isoDate, page, pageOf, pageSize } from './fields';
 
-/**
- * Audit events as the API returns them (server/modules/audit/audit.service.ts's toEntry): the
- * audit browser and every entity's "Nhật ký" tab (plans, units, people) answer pages of these.
- */
+/** The audit trail: who changed what, when, with the values before and after. */
+
+export const AuditQuery = z.object({
+  entityType: z.string().trim().max(50).optional(),
+  entityId: z.string().trim().max(50).optional(),
+  actorId: id.optional(),
+  action: z.string().trim().max(80).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  page,
+  pageSize,
+});
+
 export const AuditEntry = z
   .object({
     id: z.number().int(),
     at: instant,
-    /** Null for the system (scheduled jobs) and for events of deleted accounts. */
+    /** Null for the system (jobs, the seed) or a deleted account. */
     actor: z.object({ id: z.number().int().nullable(), name: z.string() }).nullable(),
-    action: z.string().describe('e.g. plan.created, plan.issued'),
+    action: z.string(),
     entityType: z.string(),
     entityId: z.string(),
-    before: z.unknown().describe('the changed fields before (JSON), or null'),
-    after: z.unknown().describe('the changed fields after (JSON), or null'),
+    before: z.unknown(),
+    after: z.unknown(),
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditPage = pageOf(AuditEntry);
+export type AuditPage = z.infer<typeof AuditPage>;
 
-/** The paging of an entity's history. */
-export const HistoryQuery = z.object({ page, pageSize });
+export const auditEndpoints = {
+  list: defineEndpoint({
+    method: 'GET',
+    path: '/api/audit',
+    summary: 'Browse the audit trail (audit.view): everything for administrators, else the subtree',
+    tags: ['audit'],
+    access: 'user',
+    query: AuditQuery,
+    response: AuditPage,
+  }),
+};

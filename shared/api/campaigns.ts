@@ -12,7 +12,7 @@ import { DoubtCode, LOW_CONFIDENCE } from '../doubtful-text';
 import { unitKinds } from '../org';
 import { PlanOutline } from '../plan-outline';
 import { Evidence, PlanImportJson } from '../plan-reading';
-import { AuditPage, HistoryQuery } from './audit';
+import { AuditPage } from './audit';
 import { defineEndpoint } from './endpoint';
 import { IdParams, dateOnly, id, instant, isoDate, page, pageOf, pageSize, text } from './fields';
 
@@ -180,6 +180,9 @@ export const DownloadQuery = z.object({
 });
 
 export const SectionParam = z.enum(carriedSections);
+
+/** The paging of the plan's change log. */
+export const HistoryQuery = z.object({ page, pageSize });
 
 /** POST /api/plans/import as JSON (a file is sent as multipart/form-data instead). */
 export const ReadPlanBody = z.object({

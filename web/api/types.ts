@@ -97,30 +97,9 @@ export type PersonDetail = Person & {
   permissions: { canEdit: boolean; canMove: boolean };
 };
 
-export type AuditEntry = {
-  id: Id;
-  at: string;
-  actor: { id: Id; name: string } | null;
-  action: string;
-  entityType: string;
-  entityId: Id | null;
-  unitId: Id | null;
-  before: unknown;
-  after: unknown;
-};
-
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
-
-export type Job = {
-  id: Id;
-  kind: string;
-  status: JobStatus;
-  progress: number | null;
-  total: number | null;
-  message: string | null;
-  result: unknown;
-  error: unknown;
-};
+// Converted to the contract (shared/api, decision 027); re-exported for the existing imports.
+export type { AuditEntry } from '../../shared/api/audit';
+export type { Job, JobStatus } from '../../shared/api/jobs';
 
 export type Account = {
   id: Id;

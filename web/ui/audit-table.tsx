@@ -18,7 +18,7 @@ type Props = {
   /** Show the entity column (the audit page; history tabs already know the entity). */
   showEntity?: boolean;
   /** Makes actor names buttons that filter by that actor. */
-  onActorClick?: (actor: { id: AuditEntry['entityId']; name: string }) => void;
+  onActorClick?: (actor: { id: number; name: string }) => void;
 };
 
 /** Paged audit entries; each row expands to a before/after diff. */
@@ -38,7 +38,9 @@ export function AuditTable({
       dataIndex: 'actor',
       render: (actor: AuditEntry['actor']) => {
         if (!actor) return <Tag>Hệ thống</Tag>;
-        if (!onActorClick) return actor.name;
+        // An account deleted since keeps its name in the trail but cannot be filtered by.
+        const actorId = actor.id;
+        if (!onActorClick || actorId === null) return actor.name;
         return (
           <Button
             type="link"
@@ -46,7 +48,7 @@ export function AuditTable({
             style={{ padding: 0 }}
             onClick={(e) => {
               e.stopPropagation();
-              onActorClick(actor);
+              onActorClick({ id: actorId, name: actor.name });
             }}
             title={`Lọc theo người thực hiện ${actor.name}`}
           >

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { Alert, Progress, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api, toApiError } from '../api/client';
+import { toApiError } from '../api/client';
+import { callEndpoint } from '../api/endpoint';
+import { jobEndpoints } from '../../shared/api/jobs';
 import type { Id, Job } from '../api/types';
 import { ErrorAlert } from './error-alert';
 import { RowErrorsTable } from './row-errors-table';
@@ -36,7 +38,7 @@ type Props = {
 export function JobProgress({ jobId, onDone, failureNote }: Props) {
   const query = useQuery({
     queryKey: ['jobs', String(jobId)],
-    queryFn: () => api.get<Job>(`/api/jobs/${encodeURIComponent(String(jobId))}`),
+    queryFn: () => callEndpoint(jobEndpoints.get, { params: { id: jobId } }),
     refetchInterval: (q) => (isDone(q.state.data) ? false : 500),
     refetchIntervalInBackground: true,
   });

@@ -2,19 +2,9 @@ import { sql, type SqlBool } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import { forbidden } from '../../platform/errors';
 import { canAnywhere, pathInScope, scopeFor } from '../../platform/access';
-import { id, isoDate, page, pageSize, parseInput, z } from '../../platform/validation';
+import { page, pageSize, parseInput, z } from '../../platform/validation';
 import type { Executor } from '../../platform/db';
-
-const AuditQuery = z.object({
-  entityType: z.string().trim().max(50).optional(),
-  entityId: z.string().trim().max(50).optional(),
-  actorId: id.optional(),
-  action: z.string().trim().max(80).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  page,
-  pageSize,
-});
+import { AuditQuery, type AuditEntry, type AuditPage } from '../../../shared/api/audit';
 
 const labels = {
   entityType: 'Loại đối tượng',
@@ -35,7 +25,7 @@ function toEntry(r: {
   entityId: string;
   before: unknown;
   after: unknown;
-}) {
+}): AuditEntry {
   return {
     id: r.id,
     at: r.at.toISOString(),
@@ -53,7 +43,7 @@ async function page_(
   where: ReturnType<typeof sql<SqlBool>>,
   p: number,
   size: number,
-) {
+): Promise<AuditPage> {
   const base = db.selectFrom('auditEvent').where(where);
   const [rows, count] = await Promise.all([
     base

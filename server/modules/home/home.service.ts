@@ -3,6 +3,7 @@ import { addDays, daysLeft, vietnamDate } from '../../../shared/dates';
 import { listCascadeDeadlines, listPendingCascade, type PendingCascade } from '../campaigns/index';
 import { listPlansToRegister, listReviewQueue, type OpenPlan } from '../registrations/index';
 import { countScoreSheetsWaiting, listAssessmentDeadlines } from '../evaluation/index';
+import type { DeadlineKind, MyTodo, UpcomingDeadline } from '../../../shared/api/home';
 
 /**
  * The home page's "Việc cần làm" and "Sắp đến hạn": what the signed-in actor must do now and the
@@ -16,22 +17,6 @@ export const TODO_LIST_LIMIT = 5;
 export const UPCOMING_DAYS = 30;
 /** How many upcoming deadlines are listed. */
 export const DEADLINE_LIST_LIMIT = 10;
-
-export type DeadlineKind = 'registration' | 'assessment' | 'cascade';
-
-export type UpcomingDeadline = {
-  kind: DeadlineKind;
-  planId: number;
-  title: string;
-  documentNumber: string | null;
-  issuerName: string;
-  /** Vietnam date (YYYY-MM-DD), inclusive. */
-  date: string;
-  /** Days from the server's Vietnam date (0 = today). */
-  daysLeft: number;
-  label: string;
-  link: string;
-};
 
 type PlanRef = { title: string; documentNumber: string | null; issuerName: string };
 
@@ -100,7 +85,7 @@ function registrationItem(p: OpenPlan, today: string) {
  *   actor's unit must issue or its lower units have not issued yet; soonest first.
  * Every item carries a Vietnamese `label` and a web `link`. Throws nothing of its own.
  */
-export async function getMyTodo(ctx: Ctx) {
+export async function getMyTodo(ctx: Ctx): Promise<MyTodo> {
   const today = vietnamDate(ctx.now());
   const until = addDays(today, UPCOMING_DAYS);
   const db = ctx.db;
@@ -195,4 +180,4 @@ export async function getMyTodo(ctx: Ctx) {
     todo.reviews.count + todo.sheets.count + todo.cascade.count + todo.registrations.count;
   return { today, horizonDays: UPCOMING_DAYS, total, todo, deadlines };
 }
-export type MyTodo = Awaited<ReturnType<typeof getMyTodo>>;
+export type { MyTodo };

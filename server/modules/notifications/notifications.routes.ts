@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { userCtx, type AppDeps } from '../../http/context';
+import { route } from '../../http/route';
+import { notificationEndpoints as e } from '../../../shared/api/notifications';
 import {
   listNotifications,
   markAllNotificationsRead,
@@ -7,11 +9,9 @@ import {
 } from './notifications.service';
 
 export function registerNotificationRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/api/notifications', async (req) => listNotifications(userCtx(deps, req), req.query));
-  app.post('/api/notifications/:id/read', async (req) =>
+  route(app, e.list, async (req) => listNotifications(userCtx(deps, req), req.query));
+  route(app, e.markRead, async (req) =>
     markNotificationRead(userCtx(deps, req), (req.params as { id?: string }).id),
   );
-  app.post('/api/notifications/read-all', async (req) =>
-    markAllNotificationsRead(userCtx(deps, req)),
-  );
+  route(app, e.markAllRead, async (req) => markAllNotificationsRead(userCtx(deps, req)));
 }

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { actorId, type Ctx } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import { notFound } from '../../platform/errors';
-import { id as idSchema, page, pageSize, parseInput, z } from '../../platform/validation';
+import { id as idSchema, parseInput } from '../../platform/validation';
+import { ListNotificationsQuery, type NotificationList } from '../../../shared/api/notifications';
 
 /**
  * In-app notifications addressed to a unit: every account holding a role at that very unit sees
@@ -45,16 +46,14 @@ export async function notifyUnit(
 const addressedTo = (units: number[], userId: number) =>
   sql`n.unit_id = ANY(${sql.val(units)}::int[]) AND n.actor_user_id IS DISTINCT FROM ${userId}`;
 
-const ListQuery = z.object({ unreadOnly: z.stringbool().optional(), page, pageSize });
-
 function unitIdsOf(ctx: Ctx): number[] {
   if (ctx.actor.kind !== 'user') return [];
   return [...new Set(ctx.actor.grants.flatMap((g) => (g.unitId === null ? [] : [g.unitId])))];
 }
 
 /** The actor's notifications, newest first, with the unread count. */
-export async function listNotifications(ctx: Ctx, input: unknown) {
-  const query = parseInput(ListQuery, input, { unreadOnly: 'Chỉ chưa đọc' });
+export async function listNotifications(ctx: Ctx, input: unknown): Promise<NotificationList> {
+  const query = parseInput(ListNotificationsQuery, input, { unreadOnly: 'Chỉ chưa đọc' });
   const units = unitIdsOf(ctx);
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : 0;
   if (units.length === 0) return { items: [], total: 0, unread: 0 };
@@ -106,7 +105,7 @@ export async function markNotificationRead(ctx: Ctx, rawId: unknown) {
     .values({ notificationId: id, userId: ctx.actor.userId, readAt: ctx.now() })
     .onConflict((oc) => oc.columns(['notificationId', 'userId']).doNothing())
     .execute();
-  return { ok: true };
+  return { ok: true } as const;
 }
 
 /** Marks every notification addressed to the actor as read. */

@@ -17,11 +17,11 @@ import {
 import { fileName } from '../../platform/file-name';
 import { getUnit } from '../organization/index';
 import {
+  ExportRegistrationsQuery,
   ListRegistrationsQuery,
   ProgressQuery,
-  registrationLabels,
-  toRegistrationResponse,
-} from './registrations.schemas';
+} from '../../../shared/api/registrations';
+import { registrationLabels, toRegistrationResponse } from './registrations.schemas';
 import {
   canSubmitForUnit,
   canViewAllRegistrations,
@@ -112,11 +112,7 @@ export async function exportPlanRegistrations(
   input: unknown,
   { batchSize = 1000 }: { batchSize?: number } = {},
 ) {
-  const query = parseInput(
-    ListRegistrationsQuery.omit({ page: true, pageSize: true }),
-    input,
-    registrationLabels,
-  );
+  const query = parseInput(ExportRegistrationsQuery, input, registrationLabels);
   const plan = await getVisiblePlan(ctx, ctx.db, planId);
   const ids = await q.listRegistrationIds(ctx.db, plan.id, await listConditions(ctx, plan, query));
   async function* batches() {

@@ -259,6 +259,22 @@ describe('registration routes', () => {
     ).toBe(401);
   });
 
+  it('lists registrations as the contract describes them, each row with its permissions', async () => {
+    // The test app checks every JSON answer against shared/api/registrations.ts (a 500 otherwise).
+    const res = await call('officer', 'GET', `/api/plans/${w.plan.id}/registrations?pageSize=5`);
+    expect(res.statusCode).toBe(200);
+    const page = res.json<{ items: { permissions: Record<string, boolean> }[]; total: number }>();
+    expect(page.total).toBeGreaterThan(0);
+    for (const row of page.items)
+      expect(Object.keys(row.permissions).sort()).toEqual([
+        'canApprove',
+        'canEdit',
+        'canResubmit',
+        'canReturn',
+        'canWithdraw',
+      ]);
+  });
+
   it('reviews many registrations in one request, all or nothing', async () => {
     const url = `/api/plans/${w.plan.id}/registrations`;
     const created = await call('head', 'POST', `${url}/bulk`, {

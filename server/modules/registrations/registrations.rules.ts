@@ -1,4 +1,4 @@
-import type { Participants, PlanStatus } from '../../../shared/campaign';
+import type { Participants } from '../../../shared/campaign';
 import type { PersonCategory, UnitKind } from '../../../shared/org';
 import {
   registrationStatusLabels,
@@ -13,15 +13,8 @@ import { isWithin } from '../../platform/access';
  * the deadline, and the registration's own state transitions.
  */
 
-/** A plan takes (and lets registrants change) registrations once issued and while it runs. */
-export function acceptsRegistrations(status: PlanStatus): boolean {
-  return status === 'issued' || status === 'in_progress';
-}
-
-/** Review may go on into the plan's review period, but not once it is closed or cancelled. */
-export function allowsReview(status: PlanStatus): boolean {
-  return status === 'issued' || status === 'in_progress' || status === 'in_review';
-}
+// When a plan takes registrations and review: shared with the web (shared/registration.ts).
+export { acceptsRegistrations, allowsReview } from '../../../shared/registration';
 
 /** "31/07/2020": the deadline as users read it in messages. */
 export function formatDate(iso: string): string {

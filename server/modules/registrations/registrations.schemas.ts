@@ -1,13 +1,13 @@
 import {
-  Commitments,
   registrationFieldLabels,
-  registrationStatuses,
   type Commitments as CommitmentsT,
   type RegistrationKind,
   type RegistrationStatus,
 } from '../../../shared/registration';
+import type { Registration } from '../../../shared/api/registrations';
 import type { PersonCategory, UnitKind } from '../../../shared/org';
-import { id, optionalText, page, pageSize, text, z } from '../../platform/validation';
+
+// The request and response schemas are in shared/api/registrations.ts (decision 027).
 
 export const registrationLabels: Record<string, string> = {
   ...registrationFieldLabels,
@@ -21,66 +21,6 @@ export const registrationLabels: Record<string, string> = {
   page: 'Trang',
   pageSize: 'Số dòng mỗi trang',
 };
-
-/** Commitments with something in them: a title aimed at, or at least one target or task. */
-const FilledCommitments = Commitments.refine(
-  (c) =>
-    c.targetTitle !== null || c.targets.length + c.keyTasks.length + c.breakthroughTasks.length > 0,
-  { message: 'cần ghi danh hiệu phấn đấu hoặc ít nhất một chỉ tiêu, nhiệm vụ' },
-);
-
-const version = z.number().int().positive();
-const lateReason = optionalText(1000);
-
-export const CreateRegistration = z
-  .object({
-    kind: z.enum(['collective', 'individual']),
-    unitId: id.optional(),
-    personId: id.optional(),
-    commitments: FilledCommitments,
-    lateReason,
-  })
-  .superRefine((v, ctx) => {
-    const field = v.kind === 'collective' ? 'unitId' : 'personId';
-    if (v[field] === undefined)
-      ctx.addIssue({ code: 'custom', path: [field], message: 'không được để trống' });
-  });
-export type CreateRegistration = z.infer<typeof CreateRegistration>;
-
-export const BulkRegistration = z.object({
-  unitId: id,
-  personIds: z
-    .array(id)
-    .min(1)
-    .max(500)
-    .transform((ids) => [...new Set(ids)]),
-  commitments: FilledCommitments,
-  lateReason,
-});
-
-export const UpdateRegistration = z.object({ version, commitments: FilledCommitments });
-export const ResubmitRegistration = z.object({
-  version,
-  commitments: FilledCommitments.optional(),
-});
-export const Decide = z.object({ version });
-export const ReturnRegistration = z.object({ version, reason: text(1000) });
-
-export const ListRegistrationsQuery = z.object({
-  status: z.enum(registrationStatuses).optional(),
-  kind: z.enum(['collective', 'individual']).optional(),
-  unitId: id.optional(),
-  search: z.string().trim().max(100).optional(),
-  page,
-  pageSize,
-});
-export type ListRegistrationsQuery = z.infer<typeof ListRegistrationsQuery>;
-
-export const ProgressQuery = z.object({
-  search: z.string().trim().max(100).optional(),
-  page,
-  pageSize,
-});
 
 export type RegistrationRecord = {
   id: number;
@@ -108,7 +48,8 @@ export type RegistrationRecord = {
   updatedAt: Date;
 };
 
-export function toRegistrationResponse(r: RegistrationRecord) {
+/** The registration as the API returns it (shared/api/registrations.ts's `Registration`). */
+export function toRegistrationResponse(r: RegistrationRecord): Registration {
   return {
     id: r.id,
     planId: r.planId,

@@ -7,13 +7,8 @@ import { isUniqueViolation, type Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
 import { vietnamDate } from '../../platform/time';
 import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
-import {
-  BulkRegistration,
-  CreateRegistration,
-  auditView,
-  registrationLabels,
-  toRegistrationResponse,
-} from './registrations.schemas';
+import { BulkRegistration, CreateRegistration } from '../../../shared/api/registrations';
+import { auditView, registrationLabels, toRegistrationResponse } from './registrations.schemas';
 import {
   acceptsRegistrations,
   deadlineOutcome,

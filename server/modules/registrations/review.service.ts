@@ -9,7 +9,6 @@ import { provideScoreSheets } from '../evaluation/index';
 import {
   BulkReview,
   type BulkReviewFailure,
-  type BulkReviewResult,
   type ReviewDecision,
 } from '../../../shared/registration';
 import {
@@ -17,6 +16,9 @@ import {
   ResubmitRegistration,
   ReturnRegistration,
   UpdateRegistration,
+  type BulkReviewResult,
+} from '../../../shared/api/registrations';
+import {
   auditView,
   registrationLabels,
   toRegistrationResponse,

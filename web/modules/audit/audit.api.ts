@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Account, AuditEntry, Page } from '../../api/types';
+import { callEndpoint } from '../../api/endpoint';
+import type { Account, Page } from '../../api/types';
+import { auditEndpoints } from '../../../shared/api/audit';
 
 export type AuditFilter = {
   entityType?: string;
@@ -16,7 +18,7 @@ export type AuditFilter = {
 export function useAudit(filter: AuditFilter) {
   return useQuery({
     queryKey: ['audit', filter],
-    queryFn: () => api.get<Page<AuditEntry>>('/api/audit', filter),
+    queryFn: () => callEndpoint(auditEndpoints.list, { query: filter }),
     placeholderData: keepPreviousData,
   });
 }

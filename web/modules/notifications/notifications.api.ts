@@ -1,22 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { callEndpoint } from '../../api/endpoint';
 import type { Id } from '../../api/types';
+import {
+  notificationEndpoints as e,
+  type NotificationList,
+} from '../../../shared/api/notifications';
 
 /** In-app notifications of the signed-in user (addressed to the units where they hold a role). */
 
-export type AppNotification = {
-  id: Id;
-  kind: string;
-  title: string;
-  body: string;
-  /** An app path ("/plans/12") to open, or null. */
-  link: string | null;
-  dueOn: string | null;
-  createdAt: string;
-  read: boolean;
-};
-
-export type NotificationList = { items: AppNotification[]; total: number; unread: number };
+export type { AppNotification, NotificationList } from '../../../shared/api/notifications';
 
 export const notificationKeys = {
   all: ['notifications'] as const,
@@ -29,7 +21,7 @@ export const NOTIFICATION_POLL_MS = 60_000;
 export function useRecentNotifications(pageSize = 10) {
   return useQuery({
     queryKey: notificationKeys.recent(pageSize),
-    queryFn: () => api.get<NotificationList>('/api/notifications', { page: 1, pageSize }),
+    queryFn: () => callEndpoint(e.list, { query: { page: 1, pageSize } }),
     refetchInterval: NOTIFICATION_POLL_MS,
     staleTime: 30_000,
   });
@@ -38,8 +30,7 @@ export function useRecentNotifications(pageSize = 10) {
 export function useMarkNotificationRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: Id) =>
-      api.post<{ ok: boolean }>(`/api/notifications/${encodeURIComponent(String(id))}/read`),
+    mutationFn: (id: Id) => callEndpoint(e.markRead, { params: { id } }),
     // The bell turns the item plain at once; the refetch confirms.
     onMutate: (id: Id) => {
       queryClient.setQueriesData<NotificationList>({ queryKey: notificationKeys.all }, (old) => {
@@ -60,7 +51,7 @@ export function useMarkNotificationRead() {
 export function useMarkAllNotificationsRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ marked: number }>('/api/notifications/read-all'),
+    mutationFn: () => callEndpoint(e.markAllRead),
     onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }

@@ -17,7 +17,7 @@ import { RegistrationDetails, RowActions } from './registration-row';
 import type { RowIntent } from './registration-row';
 import { EditRegistrationModal, ReturnRegistrationModal } from './review-modals';
 import { registrationsExportUrl, useRegistrations } from './registrations.api';
-import type { Registration, RegistrationPermissions } from './registrations.api';
+import type { Registration, RegistrationListItem } from './registrations.api';
 
 const PAGE_SIZE = 20;
 
@@ -64,15 +64,6 @@ function Target({ r }: { r: Registration }) {
   );
 }
 
-/** Rows come with the server's permissions; without them, nothing is offered. */
-const noPermissions: RegistrationPermissions = {
-  canEdit: false,
-  canResubmit: false,
-  canWithdraw: false,
-  canApprove: false,
-  canReturn: false,
-};
-
 /** The plan's registrations the user sees: filters, paging, actions by permission, export. */
 export function RegistrationList({ plan }: { plan: PlanDetail }) {
   const narrow = useMediaQuery('(max-width: 767.98px)');
@@ -99,8 +90,8 @@ export function RegistrationList({ plan }: { plan: PlanDetail }) {
         selectedRowKeys: [...selection.keys()],
         preserveSelectedRowKeys: true,
         columnWidth: 36,
-        getCheckboxProps: (r: Registration) => ({
-          disabled: !(r.permissions ?? noPermissions).canApprove,
+        getCheckboxProps: (r: RegistrationListItem) => ({
+          disabled: !r.permissions.canApprove,
           'aria-label': `Chọn đăng ký của ${r.person ? r.person.fullName : r.unit.name}`,
         }),
         onChange: (keys: Key[]) => {
@@ -115,14 +106,11 @@ export function RegistrationList({ plan }: { plan: PlanDetail }) {
       }
     : undefined;
 
-  const actions = (r: Registration) => (
-    <RowActions
-      registration={r}
-      permissions={r.permissions ?? noPermissions}
-      onIntent={setIntent}
-    />
+  // Rows come with the server's permissions (the contract says so): the UI only reflects them.
+  const actions = (r: RegistrationListItem) => (
+    <RowActions registration={r} permissions={r.permissions} onIntent={setIntent} />
   );
-  const columns: TableColumnsType<Registration> = narrow
+  const columns: TableColumnsType<RegistrationListItem> = narrow
     ? [
         {
           title: 'Đăng ký',
@@ -216,7 +204,7 @@ export function RegistrationList({ plan }: { plan: PlanDetail }) {
         />
       )}
       <ErrorAlert error={list.error} />
-      <Table<Registration>
+      <Table<RegistrationListItem>
         rowSelection={rowSelection}
         size="small"
         rowKey="id"

@@ -1,83 +1,30 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, withQuery } from '../../api/client';
-import type { Id, Page } from '../../api/types';
-import type { PersonCategory, UnitKind } from '../../../shared/org';
-import type { PlanStatus } from '../../../shared/campaign';
+import type { Id } from '../../api/types';
+import { callEndpoint, endpointUrl } from '../../api/endpoint';
 import type {
-  BulkReviewInput,
-  BulkReviewResult,
   Commitments,
   RegistrationKind,
   RegistrationStatus,
 } from '../../../shared/registration';
+import {
+  registrationEndpoints as e,
+  type BulkRegistrationInput,
+  type CreateRegistrationInput,
+  type RegistrationListItem,
+} from '../../../shared/api/registrations';
+import type { BodyOf } from '../../../shared/api/endpoint';
 
-/** A registration as the server returns it (toRegistrationResponse). */
-export type Registration = {
-  id: number;
-  planId: number;
-  kind: RegistrationKind;
-  status: RegistrationStatus;
-  unit: { id: number; name: string; kind: UnitKind };
-  person: {
-    id: number;
-    fullName: string;
-    position: string | null;
-    category: PersonCategory | null;
-  } | null;
-  commitments: Commitments;
-  submittedAt: string;
-  submittedByName: string | null;
-  late: boolean;
-  lateReason: string | null;
-  decidedAt: string | null;
-  decidedByName: string | null;
-  returnReason: string | null;
-  version: number;
-  updatedAt: string;
-  /** What the actor may do with it, as decided by the server (list responses). */
-  permissions?: RegistrationPermissions;
-};
-
-export type RegistrationPermissions = {
-  canEdit: boolean;
-  canResubmit: boolean;
-  canWithdraw: boolean;
-  canApprove: boolean;
-  canReturn: boolean;
-};
-
-/** GET /api/registrations/:id: the registration, its plan and what the actor may do now. */
-export type RegistrationDetail = Registration & {
-  plan: {
-    id: number;
-    documentNumber: string | null;
-    title: string;
-    status: PlanStatus;
-    registrationDeadline: string | null;
-  };
-  permissions: RegistrationPermissions;
-};
-
-export type ProgressRow = {
-  unitId: number;
-  unitName: string;
-  unitKind: UnitKind;
-  parentName: string | null;
-  registrationId: number | null;
-  status: RegistrationStatus | null;
-  late: boolean | null;
-  peopleRegistered: number;
-  peopleEligible: number;
-  /** The user may register this unit (registration.submit over it): the server's decision. */
-  canRegister: boolean;
-};
-
-export type RegistrationProgress = Page<ProgressRow> & {
-  unitsEligible: number;
-  unitsRegistered: number;
-  peopleEligible: number;
-  peopleRegistered: number;
-};
+// The request and response types are the contract's (shared/api/registrations.ts).
+export type {
+  BulkRegistrationInput,
+  CreateRegistrationInput,
+  ProgressRow,
+  Registration,
+  RegistrationDetail,
+  RegistrationListItem,
+  RegistrationPermissions,
+  RegistrationProgress,
+} from '../../../shared/api/registrations';
 
 export type RegistrationsFilter = {
   status?: RegistrationStatus;
@@ -90,28 +37,8 @@ export type RegistrationsFilter = {
 
 export type ProgressFilter = { search?: string; page: number; pageSize: number };
 
-/** What the registrant commits to, as sent (the server trims and drops nothing else). */
-export type CommitmentsInput = {
-  targetTitle: string | null;
-  targets: string[];
-  keyTasks: string[];
-  breakthroughTasks: string[];
-};
-
-export type CreateRegistrationInput = {
-  kind: RegistrationKind;
-  unitId?: Id;
-  personId?: Id;
-  commitments: CommitmentsInput;
-  lateReason?: string | null;
-};
-
-export type BulkRegistrationInput = {
-  unitId: Id;
-  personIds: Id[];
-  commitments: CommitmentsInput;
-  lateReason?: string | null;
-};
+/** What the registrant commits to, as the form holds and sends it. */
+export type CommitmentsInput = Commitments;
 
 export const registrationKeys = {
   all: ['registrations'] as const,
@@ -123,14 +50,9 @@ export const registrationKeys = {
   detail: (id: Id) => ['registrations', 'detail', String(id)] as const,
 };
 
-const planPath = (planId: Id, rest = '') =>
-  `/api/plans/${encodeURIComponent(String(planId))}/registrations${rest}`;
-const registrationPath = (id: Id, rest = '') =>
-  `/api/registrations/${encodeURIComponent(String(id))}${rest}`;
-
 /** The registration form (bản đăng ký thi đua) as .docx. */
 export function registrationFormUrl(id: Id): string {
-  return registrationPath(id, '/form.docx');
+  return endpointUrl(e.form, { params: { id } });
 }
 
 /** The plan's registration list (same filters, no paging) as .xlsx. */
@@ -138,11 +60,14 @@ export function registrationsExportUrl(
   planId: Id,
   filter: Omit<RegistrationsFilter, 'page' | 'pageSize'>,
 ): string {
-  return withQuery(`/api/plans/${encodeURIComponent(String(planId))}/registrations.xlsx`, {
-    status: filter.status,
-    kind: filter.kind,
-    unitId: filter.unitId === undefined ? undefined : String(filter.unitId),
-    search: filter.search,
+  return endpointUrl(e.export, {
+    params: { id: planId },
+    query: {
+      status: filter.status,
+      kind: filter.kind,
+      unitId: filter.unitId === undefined ? undefined : String(filter.unitId),
+      search: filter.search,
+    },
   });
 }
 
@@ -153,7 +78,7 @@ export function useRegistrations(planId: Id, filter: RegistrationsFilter, enable
   };
   return useQuery({
     queryKey: registrationKeys.list(planId, key),
-    queryFn: () => api.get<Page<Registration>>(planPath(planId), key),
+    queryFn: () => callEndpoint(e.list, { params: { id: planId }, query: key }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -162,7 +87,7 @@ export function useRegistrations(planId: Id, filter: RegistrationsFilter, enable
 export function useRegistrationProgress(planId: Id, filter: ProgressFilter, enabled = true) {
   return useQuery({
     queryKey: registrationKeys.progress(planId, filter),
-    queryFn: () => api.get<RegistrationProgress>(planPath(planId, '/progress'), filter),
+    queryFn: () => callEndpoint(e.progress, { params: { id: planId }, query: filter }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -171,7 +96,7 @@ export function useRegistrationProgress(planId: Id, filter: ProgressFilter, enab
 export function useRegistrationDetail(id: Id | null) {
   return useQuery({
     queryKey: registrationKeys.detail(id ?? ''),
-    queryFn: () => api.get<RegistrationDetail>(registrationPath(id ?? '')),
+    queryFn: () => callEndpoint(e.detail, { params: { id: id ?? '' } }),
     enabled: id !== null,
   });
 }
@@ -189,7 +114,8 @@ function useInvalidateRegistrations() {
 export function useRegister(planId: Id) {
   const invalidate = useInvalidateRegistrations();
   return useMutation({
-    mutationFn: (body: CreateRegistrationInput) => api.post<Registration>(planPath(planId), body),
+    mutationFn: (body: CreateRegistrationInput) =>
+      callEndpoint(e.create, { params: { id: planId }, body }),
     onSuccess: invalidate,
   });
 }
@@ -198,7 +124,7 @@ export function useRegisterStaff(planId: Id) {
   const invalidate = useInvalidateRegistrations();
   return useMutation({
     mutationFn: (body: BulkRegistrationInput) =>
-      api.post<{ items: Registration[]; count: number }>(planPath(planId, '/bulk'), body),
+      callEndpoint(e.bulkCreate, { params: { id: planId }, body }),
     onSuccess: invalidate,
   });
 }
@@ -206,8 +132,8 @@ export function useRegisterStaff(planId: Id) {
 export function useUpdateRegistration() {
   const invalidate = useInvalidateRegistrations();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: Id; version: number; commitments: CommitmentsInput }) =>
-      api.patch<Registration>(registrationPath(id), body),
+    mutationFn: ({ id, ...body }: { id: Id } & BodyOf<typeof e.update>) =>
+      callEndpoint(e.update, { params: { id }, body }),
     onSettled: invalidate,
   });
 }
@@ -215,8 +141,8 @@ export function useUpdateRegistration() {
 export function useResubmitRegistration() {
   const invalidate = useInvalidateRegistrations();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: Id; version: number; commitments?: CommitmentsInput }) =>
-      api.post<Registration>(registrationPath(id, '/resubmit'), body),
+    mutationFn: ({ id, ...body }: { id: Id } & BodyOf<typeof e.resubmit>) =>
+      callEndpoint(e.resubmit, { params: { id }, body }),
     onSettled: invalidate,
   });
 }
@@ -227,7 +153,7 @@ export function useDecideRegistration() {
   const invalidate = useInvalidateRegistrations();
   return useMutation({
     mutationFn: ({ id, action, version }: { id: Id; action: Decision; version: number }) =>
-      api.post<Registration>(registrationPath(id, `/${action}`), { version }),
+      callEndpoint(e[action], { params: { id }, body: { version } }),
     onSettled: invalidate,
   });
 }
@@ -235,8 +161,8 @@ export function useDecideRegistration() {
 export function useReturnRegistration() {
   const invalidate = useInvalidateRegistrations();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: Id; version: number; reason: string }) =>
-      api.post<Registration>(registrationPath(id, '/return'), body),
+    mutationFn: ({ id, ...body }: { id: Id } & BodyOf<typeof e.return>) =>
+      callEndpoint(e.return, { params: { id }, body }),
     onSettled: invalidate,
   });
 }
@@ -245,8 +171,8 @@ export function useReturnRegistration() {
 export function useBulkReview(planId: Id) {
   const invalidate = useInvalidateRegistrations();
   return useMutation({
-    mutationFn: (body: BulkReviewInput) =>
-      api.post<BulkReviewResult>(planPath(planId, '/review'), body),
+    mutationFn: (body: BodyOf<typeof e.bulkReview>) =>
+      callEndpoint(e.bulkReview, { params: { id: planId }, body }),
     onSettled: invalidate,
   });
 }
@@ -259,15 +185,13 @@ export async function fetchPendingRegistrations(
   planId: Id,
   filter: Pick<RegistrationsFilter, 'kind' | 'search'>,
   max: number,
-): Promise<{ items: Registration[]; total: number }> {
-  const items: Registration[] = [];
+): Promise<{ items: RegistrationListItem[]; total: number }> {
+  const items: RegistrationListItem[] = [];
   let total = 0;
   for (let page = 1; items.length < max; page++) {
-    const res = await api.get<Page<Registration>>(planPath(planId), {
-      ...filter,
-      status: 'submitted',
-      page,
-      pageSize: 200,
+    const res = await callEndpoint(e.list, {
+      params: { id: planId },
+      query: { ...filter, status: 'submitted', page, pageSize: 200 },
     });
     total = res.total;
     items.push(...res.items);
