@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { Select } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
+import { callEndpoint } from '../api/endpoint';
+import { planEndpoints, publicPlanEndpoints, type IssuingUnit } from '../../shared/api/campaigns';
 import { useDebouncedValue } from './hooks';
-
-/** GET /api/plans/issuing-units and /api/public/plans/issuing-units items. */
-type IssuingUnit = { id: number; name: string; kind: string; parentName: string | null };
 
 const label = (u: IssuingUnit) => (u.parentName ? `${u.name} — ${u.parentName}` : u.name);
 
@@ -30,19 +28,21 @@ export function IssuingUnitSelect({
   placeholder?: string;
   'aria-label'?: string;
 }) {
-  const url = source === 'public' ? '/api/public/plans/issuing-units' : '/api/plans/issuing-units';
-  const opts = source === 'public' ? { redirectOn401: false } : undefined;
+  // GET /api/plans/issuing-units or /api/public/plans/issuing-units (no login redirect there).
+  const endpoint =
+    source === 'public' ? publicPlanEndpoints.issuingUnits : planEndpoints.issuingUnits;
+  const redirectOn401 = source === 'public' ? false : undefined;
   const [search, setSearch] = useState('');
   const term = useDebouncedValue(search.trim(), 300);
   const found = useQuery({
     queryKey: ['plan-issuing-units', source, term],
-    queryFn: () => api.get<{ items: IssuingUnit[] }>(url, { search: term || undefined }, opts),
+    queryFn: () => callEndpoint(endpoint, { query: { search: term || undefined }, redirectOn401 }),
     placeholderData: keepPreviousData,
   });
   // The picked unit's name, when it is not among the units offered (opened from a link).
   const picked = useQuery({
     queryKey: ['plan-issuing-units', source, 'id', value],
-    queryFn: () => api.get<{ items: IssuingUnit[] }>(url, { id: value }, opts),
+    queryFn: () => callEndpoint(endpoint, { query: { id: value }, redirectOn401 }),
     enabled: Boolean(value),
     staleTime: 60_000,
   });

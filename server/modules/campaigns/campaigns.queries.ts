@@ -4,7 +4,7 @@ import { PlanContent, carriedSections, type CarriedSection } from '../../../shar
 import type { Executor } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { escapeLike, foldVietnamese } from '../../platform/text';
-import { governmentKinds } from '../../../shared/org';
+import { governmentKinds, type UnitKind } from '../../../shared/org';
 import type { PlanRecord } from './campaigns.schemas';
 
 /** Reads and writes of plans. The first parameter is always the executor (db or transaction). */
@@ -96,7 +96,7 @@ export function issuedWithin(unitPath: string): RawBuilder<SqlBool> {
 export type IssuingUnitRow = {
   id: number;
   name: string;
-  kind: string;
+  kind: UnitKind;
   parentName: string | null;
   level: number;
 };
@@ -177,7 +177,7 @@ export type CascadeRow = {
   unitId: number;
   unitPath: string;
   unitName: string;
-  unitKind: string;
+  unitKind: UnitKind;
   childId: number | null;
   childStatus: PlanRecord['status'] | null;
   childNumber: string | null;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { publicCtx, sendFile, userCtx, type AppDeps } from '../../http/context';
 import { readUpload } from '../../http/upload';
+import { route } from '../../http/route';
 import { canAnywhere } from '../../platform/access';
 import { forbidden } from '../../platform/errors';
 import { id, parseInput } from '../../platform/validation';
@@ -26,6 +27,7 @@ import { confirmDoubtfulValues } from './import-review';
 import { canViewPlanHistory } from './campaigns.policy';
 import { listPublicPlans, getPublicPlan, listPublicIssuingUnits } from './public.service';
 import { noPlanContributions, type PlanContributions } from './plan-contributions';
+import { planEndpoints as e, publicPlanEndpoints as pub } from '../../../shared/api/campaigns';
 
 const idParam = (req: FastifyRequest) =>
   parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã kế hoạch' });
@@ -56,76 +58,68 @@ export function registerCampaignRoutes(
     ...plan,
     ...(await contributions.evaluation(deps.db, plan.id)),
   });
-  app.get('/api/plans', async (req) => listPlans(userCtx(deps, req), req.query));
-  app.get('/api/plans/issuing-units', async (req) =>
-    listPlanIssuingUnits(userCtx(deps, req), req.query),
+  route(app, e.list, async (req) => listPlans(userCtx(deps, req), req.query));
+  route(app, e.issuingUnits, async (req) => listPlanIssuingUnits(userCtx(deps, req), req.query));
+  route(app, e.create, async (req) =>
+    withEvaluation(await createPlan(userCtx(deps, req), req.body)),
   );
-  app.post('/api/plans', async (req, reply) =>
-    reply.code(201).send(await withEvaluation(await createPlan(userCtx(deps, req), req.body))),
-  );
-  app.post('/api/plans/import', async (req) => {
+  route(app, e.read, async (req) => {
     const ctx = userCtx(deps, req);
     if (!canAnywhere(ctx.actor, 'campaign.draft'))
       throw forbidden('Chỉ cán bộ thi đua được nhập kế hoạch.');
     return readPlanSource(ctx, await readSource(req));
   });
-  app.get('/api/plans/:id', async (req) =>
+  route(app, e.detail, async (req) =>
     withEvaluation(await getPlanDetail(userCtx(deps, req), idParam(req))),
   );
-  app.patch('/api/plans/:id', async (req) =>
+  route(app, e.update, async (req) =>
     withEvaluation(await updateDraft(userCtx(deps, req), idParam(req), req.body)),
   );
-  app.post('/api/plans/:id/issue', async (req) =>
+  route(app, e.issue, async (req) =>
     withEvaluation(await issuePlan(userCtx(deps, req), idParam(req), req.body)),
   );
-  app.post('/api/plans/:id/record-issued', async (req) =>
+  route(app, e.recordIssued, async (req) =>
     withEvaluation(await recordIssuedPlan(userCtx(deps, req), idParam(req), req.body)),
   );
-  app.post('/api/plans/:id/doubts/confirm', async (req) =>
+  route(app, e.confirmDoubts, async (req) =>
     withEvaluation(await confirmDoubtfulValues(userCtx(deps, req), idParam(req), req.body)),
   );
-  app.post('/api/plans/:id/amend', async (req) =>
+  route(app, e.amend, async (req) =>
     withEvaluation(await amendPlan(userCtx(deps, req), idParam(req), req.body)),
   );
-  app.post('/api/plans/:id/cancel', async (req) =>
+  route(app, e.cancel, async (req) =>
     withEvaluation(await cancelPlan(userCtx(deps, req), idParam(req), req.body)),
   );
-  app.post('/api/plans/:id/close', async (req) =>
+  route(app, e.close, async (req) =>
     withEvaluation(await closePlan(userCtx(deps, req), idParam(req), req.body)),
   );
-  app.get('/api/plans/:id/versions', async (req) =>
-    listPlanVersions(userCtx(deps, req), idParam(req)),
-  );
-  app.get('/api/plans/:id/history', async (req) => {
+  route(app, e.versions, async (req) => listPlanVersions(userCtx(deps, req), idParam(req)));
+  route(app, e.history, async (req) => {
     const ctx = userCtx(deps, req);
     const plan = await getVisiblePlan(ctx, ctx.db, idParam(req));
     if (!canViewPlanHistory(ctx.actor, { status: plan.status, unit: unitRef(plan) }))
       throw forbidden('Nhật ký của kế hoạch chỉ dành cho đơn vị ban hành và cấp trên.');
     return entityHistory(ctx, 'campaign_plan', plan.id, req.query);
   });
-  app.post('/api/plans/:id/carried-sections/:section/review', async (req) =>
+  route(app, e.reviewCarriedSection, async (req) =>
     reviewCarriedSection(
       userCtx(deps, req),
       idParam(req),
       (req.params as { section?: string }).section,
     ),
   );
-  app.get('/api/plans/:id/cascade', async (req) => cascadeBoard(userCtx(deps, req), idParam(req)));
-  app.get('/api/plans/:id/tree', async (req) => planTree(userCtx(deps, req), idParam(req)));
-  app.post('/api/plans/:id/children', async (req, reply) =>
-    reply
-      .code(201)
-      .send(await withEvaluation(await startChildPlan(userCtx(deps, req), idParam(req), req.body))),
+  route(app, e.cascade, async (req) => cascadeBoard(userCtx(deps, req), idParam(req)));
+  route(app, e.tree, async (req) => planTree(userCtx(deps, req), idParam(req)));
+  route(app, e.startChild, async (req) =>
+    withEvaluation(await startChildPlan(userCtx(deps, req), idParam(req), req.body)),
   );
-  app.post('/api/plans/:id/preview', async (req) =>
-    previewPlan(userCtx(deps, req), idParam(req), req.body),
-  );
+  route(app, e.preview, async (req) => previewPlan(userCtx(deps, req), idParam(req), req.body));
   for (const format of ['docx', 'pdf'] as const) {
-    app.get(`/api/plans/:id/document.${format}`, async (req, reply) => {
+    route(app, format === 'docx' ? e.documentDocx : e.documentPdf, async (req, reply) => {
       const doc = await planDocument(userCtx(deps, req), idParam(req), format, req.query);
       return sendFile(reply, doc.data, doc.fileName, doc.contentType);
     });
-    app.get(`/api/public/plans/:id/document.${format}`, async (req, reply) => {
+    route(app, format === 'docx' ? pub.documentDocx : pub.documentPdf, async (req, reply) => {
       const ctx = publicCtx(deps, req);
       await getPublicPlan(ctx, idParam(req));
       const doc = await planDocument(ctx, idParam(req), format, req.query);
@@ -133,11 +127,11 @@ export function registerCampaignRoutes(
     });
   }
 
-  app.get('/api/public/plans', async (req) => listPublicPlans(publicCtx(deps, req), req.query));
-  app.get('/api/public/plans/issuing-units', async (req) =>
+  route(app, pub.list, async (req) => listPublicPlans(publicCtx(deps, req), req.query));
+  route(app, pub.issuingUnits, async (req) =>
     listPublicIssuingUnits(publicCtx(deps, req), req.query),
   );
-  app.get('/api/public/plans/:id', async (req) => {
+  route(app, pub.detail, async (req) => {
     const plan = await getPublicPlan(publicCtx(deps, req), idParam(req));
     return { ...plan, ...(await contributions.publicEvaluation(deps.db, plan.id)) };
   });

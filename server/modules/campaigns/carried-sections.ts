@@ -1,14 +1,11 @@
-import {
-  carriedSectionLabels,
-  carriedSections,
-  type CarriedSection,
-} from '../../../shared/campaign';
+import { carriedSectionLabels, type CarriedSection } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
-import { parseInput, z } from '../../platform/validation';
+import { parseInput } from '../../platform/validation';
+import { SectionParam } from '../../../shared/api/campaigns';
 import { canEditDraft } from './campaigns.policy';
 import * as q from './campaigns.queries';
 import { getVisiblePlan, unitRef } from './plans.service';
@@ -29,8 +26,6 @@ export function toCarriedSections(rows: q.CarriedSectionRow[]) {
     reviewedByName: r.reviewedByName,
   }));
 }
-
-const SectionParam = z.enum(carriedSections);
 
 /**
  * Marks one carried-over section of a draft reviewed (the unit's officer only, FORBIDDEN

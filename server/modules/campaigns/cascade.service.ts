@@ -7,7 +7,8 @@ import { parseInput } from '../../platform/validation';
 import { daysLeft, vietnamDate } from '../../../shared/dates';
 import { getUnit } from '../organization/index';
 import { notifyUnit } from '../notifications/index';
-import { StartChildPlan, planLabels, toPlanSummary, type PlanRecord } from './campaigns.schemas';
+import { StartChildPlan } from '../../../shared/api/campaigns';
+import { planLabels, toPlanSummary, type PlanRecord } from './campaigns.schemas';
 import { canDraftPlanAt, canViewPlan } from './campaigns.policy';
 import {
   cascadeState,

@@ -4,6 +4,7 @@ import { AppError, forbidden, staleVersion } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { parseInput, z } from '../../platform/validation';
+import { ConfirmDoubts } from '../../../shared/api/campaigns';
 import { toPlanResponse, type PlanRecord } from './campaigns.schemas';
 import { canEditDraft, canIssuePlanAt } from './campaigns.policy';
 import * as q from './campaigns.queries';
@@ -27,14 +28,6 @@ async function findImportReview(db: Executor, planId: number): Promise<StoredRev
 async function saveImportReview(db: Executor, planId: number, review: StoredReview) {
   await q.saveImportReviewJson(db, planId, review);
 }
-
-/** Input beside a CreatePlan body: the draft comes from an import; values confirmed there. */
-export const ImportReviewInput = z.object({
-  importReview: z
-    .object({ confirmed: z.array(z.string().max(3000)).max(1000).default([]) })
-    .nullish()
-    .transform((v) => v ?? null),
-});
 
 /** Starts the review of a draft just created from an import (inside the create transaction). */
 export async function startImportReview(trx: Executor, plan: PlanRecord, confirmed: string[]) {
@@ -68,11 +61,6 @@ export async function assertNoOpenDoubts(db: Executor, plan: PlanRecord, action:
     },
   );
 }
-
-const ConfirmDoubts = z.object({
-  version: z.number().int().positive(),
-  keys: z.array(z.string().max(3000)).min(1).max(1000),
-});
 
 /**
  * Confirms doubtful values of an imported draft as they are (the officer has seen them): the

@@ -3,9 +3,10 @@ import { actorId } from '../../platform/context';
 import { AppError, fieldError, forbidden, staleVersion } from '../../platform/errors';
 import { changedFields, recordAudit } from '../../platform/audit';
 import { isUniqueViolation, type Executor } from '../../platform/db';
-import { isoDate, parseInput, z } from '../../platform/validation';
+import { parseInput } from '../../platform/validation';
 import { vietnamDate } from '../../platform/time';
-import { IssuePlan, toPlanResponse, type PlanRecord } from './campaigns.schemas';
+import { IssuePlan, RecordIssued } from '../../../shared/api/campaigns';
+import { toPlanResponse, type PlanRecord } from './campaigns.schemas';
 import { canIssuePlanAt } from './campaigns.policy';
 import {
   documentSymbol,
@@ -189,12 +190,6 @@ export async function issuePlan(ctx: Ctx, id: number, input: unknown) {
     return finishIssue(ctx, trx, before, { number, year, issuedOn }, 'Ban hành', acknowledged);
   });
 }
-
-const RecordIssued = z.object({
-  version: z.number().int().positive(),
-  documentNumber: z.string().trim().min(1).max(40),
-  issuedOn: isoDate,
-});
 
 /**
  * Records a plan that was already issued on paper ("vào sổ" an existing document), keeping its own

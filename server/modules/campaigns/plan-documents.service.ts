@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
-import { parseInput, z } from '../../platform/validation';
+import { parseInput } from '../../platform/validation';
 import { vietnamDate } from '../../platform/time';
 import {
   buildPlanOutline,
@@ -10,7 +10,8 @@ import {
   renderPlanPdf,
   type PlanDocumentInput,
 } from '../documents/index';
-import { DraftEdits, planLabels } from './campaigns.schemas';
+import { DownloadQuery, DraftEdits } from '../../../shared/api/campaigns';
+import { planLabels } from './campaigns.schemas';
 import { withPlanItemIds } from './plan-items.rules';
 import * as q from './campaigns.queries';
 import { assertCascadeUnits, getVisiblePlan, unitRef } from './plans.service';
@@ -52,10 +53,6 @@ export function documentInput(s: PlanSnapshot, draft: boolean, today: string): P
 
 const render = (input: PlanDocumentInput, format: Format) =>
   format === 'docx' ? renderPlanDocx(input) : renderPlanPdf(input);
-
-const DownloadQuery = z.object({
-  version: z.coerce.number().int().positive().max(100_000).optional(),
-});
 
 /**
  * The plan as .docx or .pdf. An issued version is rendered once from its snapshot and stored in

@@ -2,7 +2,8 @@ import type { Ctx } from '../../platform/context';
 import { scopeFor } from '../../platform/access';
 import { parseInput } from '../../platform/validation';
 import { getUnit } from '../organization/index';
-import { IssuingUnitsQuery, ListPlansQuery, planLabels, toPlanSummary } from './campaigns.schemas';
+import { IssuingUnitsQuery, ListPlansQuery } from '../../../shared/api/campaigns';
+import { planLabels, toPlanSummary } from './campaigns.schemas';
 import * as q from './campaigns.queries';
 import * as lq from './plan-list.queries';
 

@@ -12,12 +12,10 @@ import {
   CancelPlan,
   ClosePlan,
   CreatePlan,
+  ImportReviewInput,
   UpdateDraft,
-  planLabels,
-  toPlanResponse,
-  toPlanSummary,
-  type PlanRecord,
-} from './campaigns.schemas';
+} from '../../../shared/api/campaigns';
+import { planLabels, toPlanResponse, toPlanSummary, type PlanRecord } from './campaigns.schemas';
 import {
   canAmendPlan,
   canCancelPlan,
@@ -31,7 +29,7 @@ import { canTransition, issueOutlook, newlyMissing, statusByDate } from './campa
 import * as q from './campaigns.queries';
 import { planSnapshot } from './plan-snapshot';
 import { assertBasisPlans, mergedPeriod } from './plan-checks';
-import { ImportReviewInput, openDoubts, startImportReview } from './import-review';
+import { openDoubts, startImportReview } from './import-review';
 import { toCarriedSections } from './carried-sections';
 import { withPlanItemIds } from './plan-items.rules';
 
@@ -382,5 +380,6 @@ export const closePlan = (ctx: Ctx, id: number, input: unknown) =>
 /** The issued versions of a plan, newest first. */
 export async function listPlanVersions(ctx: Ctx, id: number) {
   await getVisiblePlan(ctx, ctx.db, id);
-  return { items: await q.listVersions(ctx.db, id) };
+  const versions = await q.listVersions(ctx.db, id);
+  return { items: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })) };
 }

@@ -1,8 +1,8 @@
-import { planKinds } from '../../../shared/campaign';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { id, page, pageSize, parseInput, z } from '../../platform/validation';
-import { IssuingUnitsQuery, toPlanResponse, toPlanSummary } from './campaigns.schemas';
+import { parseInput } from '../../platform/validation';
+import { IssuingUnitsQuery, PublicPlansQuery } from '../../../shared/api/campaigns';
+import { toPlanResponse, toPlanSummary } from './campaigns.schemas';
 import * as q from './campaigns.queries';
 import * as lq from './plan-list.queries';
 
@@ -10,23 +10,13 @@ import * as lq from './plan-list.queries';
 
 const published = { published: true } as const;
 
-const PublicQuery = z.object({
-  search: z.string().trim().max(100).optional(),
-  kind: z.enum(planKinds).optional(),
-  provinceId: id.optional(),
-  unitId: id.optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  page,
-  pageSize,
-});
-
 /**
  * Issued plans, newest first. The search is accent-insensitive and matches every word, in any
  * order, against number, title and issuing unit ("thi dua cai cach", "luong dien", "01/KH-UBND");
  * `unitId` keeps plans issued by that unit or below it (an unknown unit gives an empty list).
  */
 export async function listPublicPlans(ctx: Ctx, input: unknown) {
-  const query = parseInput(PublicQuery, input, {
+  const query = parseInput(PublicPlansQuery, input, {
     search: 'Tìm kiếm',
     kind: 'Loại',
     provinceId: 'Tỉnh',

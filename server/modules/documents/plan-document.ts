@@ -13,6 +13,10 @@ import {
 } from './plan-format';
 import { buildSections } from './plan-sections';
 import { foldVietnamese } from '../../platform/text';
+import type { PlanOutline, PlanOutlineBlock } from '../../../shared/plan-outline';
+
+// The outline's shape is shared with the web's preview (one definition).
+export type { PlanOutline, PlanOutlineBlock };
 
 /** What a plan document is written from: the plan row's header fields plus its content. */
 export type PlanDocumentInput = {
@@ -42,53 +46,6 @@ export type PlanDocumentInput = {
   content: PlanContent;
   /** Marks the document "DỰ THẢO". */
   draft: boolean;
-};
-
-/**
- * One paragraph of the body, its text complete as printed (numbers, dashes and final
- * punctuation included), so every renderer (docx, pdf, the web preview) prints the same words.
- * - `heading`: a Roman-numeral section, upper case, bold ("I. MỤC ĐÍCH, YÊU CẦU");
- * - `subheading`: a numbered part of a section, bold ("1. Mục đích");
- * - `paragraph`: body text, justified, first-line indent;
- * - `bullet`: a list line, already starting with "- " (or "+ " when the author wrote one);
- * - `legalBasis`: a "Căn cứ …;" line, italic.
- */
-export type PlanOutlineBlock = {
-  type: 'heading' | 'subheading' | 'paragraph' | 'bullet' | 'legalBasis';
-  text: string;
-};
-
-/**
- * A plan document as plain JSON (no functions, no dates): what the .docx and .pdf renderers
- * lay out and what the web app previews as HTML. All strings are NFC.
- */
-export type PlanOutline = {
-  /** "DỰ THẢO" on a draft, else null. */
-  draftMark: string | null;
-  header: {
-    /** Left column, upright upper case; null when the issuing body has no parent body. */
-    parentBody: string | null;
-    /** Left column, bold upper case, short rule below. */
-    issuingBody: string;
-    /** Left column under the rule: "Số: 47/KH-UBND" or "Số:      /KH-UBND". */
-    number: string;
-    /** Right column, bold: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM". */
-    nationalName: string;
-    /** Right column, bold, rule below: "Độc lập - Tự do - Hạnh phúc". */
-    motto: string;
-    /** Right column, italic, on the line of the number: "Châu Thành, ngày 18 tháng 02 năm 2022". */
-    placeDate: string;
-  };
-  /** Centred bold "KẾ HOẠCH" / "HƯỚNG DẪN" / "CHƯƠNG TRÌNH". */
-  docTypeHeading: string;
-  /** Centred bold trích yếu, short rule below. */
-  title: string;
-  /** Legal bases, preamble, sections, closing paragraph — in reading order. */
-  blocks: PlanOutlineBlock[];
-  /** Bottom left: heading "Nơi nhận:" (12pt bold italic) and its lines "- …;" (11pt). */
-  recipients: { heading: string; lines: string[] };
-  /** Bottom right, centred: authority and title bold upper case, space to sign, then the name. */
-  signer: { authority: string | null; title: string; name: string | null } | null;
 };
 
 const NATIONAL_NAME = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';

@@ -1,32 +1,13 @@
 import { useEffect } from 'react';
 import { Alert, Typography } from 'antd';
 import type { FormInstance } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
 import type { DoubtfulValue } from '../../../shared/doubtful-text';
 import { ErrorAlert } from '../../ui/error-alert';
 import { DoubtList } from './doubt-list';
 import { toNamePath } from './plan-form';
 import type { PlanFormValues } from './plan-form';
-import { planKeys } from './plans.api';
+import { useConfirmDoubts } from './plans.api';
 import type { PlanDetail } from './plans.api';
-
-/** POST /api/plans/:id/doubts/confirm: the officer keeps doubtful values as they are. */
-function useConfirmDoubts(plan: PlanDetail) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (keys: string[]) =>
-      api.post(`/api/plans/${encodeURIComponent(String(plan.id))}/doubts/confirm`, {
-        version: plan.version,
-        keys,
-      }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: planKeys.all }),
-        queryClient.invalidateQueries({ queryKey: ['audit'] }),
-      ]),
-  });
-}
 
 /**
  * The imported values of a draft still to review (decision 017): each with its reason, a link to

@@ -1,6 +1,5 @@
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
-import type { Id } from '../../api/types';
 import type {
   CampaignMode,
   PlanContentDraft,
@@ -266,7 +265,7 @@ export function toCreateBody(reading: PlanReading, v: ImportFormValues): CreateP
   };
   const parent = legalBases.find((b) => b.planId !== null);
   const body: CreatePlanBody = {
-    issuingUnitId: v.issuingUnitId as Id,
+    issuingUnitId: v.issuingUnitId,
     kind: v.kind,
     mode: v.mode ?? null,
     docType: v.docType ?? reading.draft.docType,

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Button, Flex, Skeleton, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../ui/error-alert';
-import type { PlanOutline } from './plan-outline';
+import type { PlanOutline } from '../../../shared/plan-outline';
 import { usePlanPreview } from './plans.api';
 import type { PlanInput } from './plans.api';
 import './plans.css';

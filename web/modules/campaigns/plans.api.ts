@@ -1,137 +1,32 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, withQuery } from '../../api/client';
-import type { Id, Page } from '../../api/types';
-import type {
-  CarriedSection,
-  CampaignMode,
-  IssueOutlook,
-  PlanContent,
-  PlanContentInput,
-  PlanDocType,
-  PlanKind,
-  PlanStatus,
-} from '../../../shared/campaign';
-import type { UnitKind } from '../../../shared/org';
-import type { PlanOutline } from './plan-outline';
-import type { DoubtfulValue } from '../../../shared/doubtful-text';
+import type { Id } from '../../api/types';
+import { callEndpoint, endpointUrl } from '../../api/endpoint';
+import type { BodyOf } from '../../../shared/api/endpoint';
+import type { CarriedSection, PlanKind, PlanStatus } from '../../../shared/campaign';
+import {
+  planEndpoints as e,
+  type CreatePlanInput,
+  type PlanDetail,
+} from '../../../shared/api/campaigns';
 
-export type { IssueOutlook };
+// The request and response types are the contract's (shared/api/campaigns.ts).
+export type {
+  CarriedSectionReview,
+  CascadeBoard,
+  CascadeState,
+  Plan,
+  PlanDetail,
+  PlanPermissions,
+  PlanSummary,
+  PlanTree,
+  PlanVersion,
+} from '../../../shared/api/campaigns';
+export type { IssueOutlook } from '../../../shared/campaign';
 
-/** GET /api/plans items (toPlanSummary on the server). */
-export type PlanSummary = {
-  id: number;
-  kind: PlanKind;
-  mode: CampaignMode | null;
-  status: PlanStatus;
-  documentNumber: string | null;
-  /** "KH-UBND". */
-  documentSymbol: string;
-  issuedOn: string | null;
-  title: string;
-  place: string;
-  issuingUnit: { id: number; name: string; kind: UnitKind };
-  periodStart: string | null;
-  periodEnd: string | null;
-  registrationDeadline: string | null;
-  parentPlanId: number | null;
-  documentVersion: number;
-  updatedAt: string;
-};
-
-/** A plan as returned by create, update, issue, amend, cancel and close. */
-export type Plan = PlanSummary & {
-  docType: PlanDocType;
-  issuerSymbol: string;
-  cascadeDeadline: string | null;
-  content: PlanContent;
-  version: number;
-  cancelledReason: string | null;
-};
-
-export type PlanPermissions = {
-  canEdit: boolean;
-  canIssue: boolean;
-  canAmend: boolean;
-  canCancel: boolean;
-  canClose: boolean;
-  /** The change log stays inside the issuing unit's tree. */
-  canViewHistory: boolean;
-  /** registration.submit over the issuing unit: registers for every unit of the plan. */
-  registersEverywhere: boolean;
-  /** registration.review over the issuing unit: approves, returns, accepts late ones. */
-  canReviewRegistrations: boolean;
-  /** campaign.view over the issuing unit: the evaluation overview ("Tổng quan đánh giá"). */
-  canViewDashboard: boolean;
-};
-
-/** A section a child plan carried over from its parent, and its review ("Đã xem lại"). */
-export type CarriedSectionReview = {
-  section: CarriedSection;
-  label: string;
-  /** The wording was adapted to the unit's level (huyện → xã …). */
-  adapted: boolean;
-  reviewedAt: string | null;
-  reviewedByName: string | null;
-};
-
-export type PlanDetail = Plan & {
-  /** Imported values still to review before issuing (decision 017). */
-  doubts: DoubtfulValue[];
-  cascadeUnitIds: number[];
-  parent: PlanSummary | null;
-  permissions: PlanPermissions;
-  issueOutlook: IssueOutlook | null;
-  carriedSections: CarriedSectionReview[];
-};
-
-export type PlanVersion = {
-  version: number;
-  reason: string;
-  createdAt: string;
-  createdByName: string | null;
-};
-
-export type CascadeState = 'issued' | 'late' | 'draft' | 'missing';
-
-export type CascadeBoard = {
-  deadline: string | null;
-  daysLeft: number | null;
-  counts: Record<CascadeState, number>;
-  units: {
-    unit: { id: number; name: string; kind: UnitKind };
-    state: CascadeState;
-    plan: {
-      /** Null when the actor may not open this unit's draft. */
-      id: number | null;
-      status: PlanStatus;
-      documentNumber: string | null;
-      issuedOn: string | null;
-      linked: boolean;
-    } | null;
-  }[];
-};
-
-export type PlanTree = {
-  ancestors: PlanSummary[];
-  plan: PlanSummary;
-  children: (PlanSummary & { childCount: number })[];
-};
-
-/** The editable fields of a plan (POST /api/plans adds issuingUnitId and parentPlanId). */
-export type PlanInput = {
-  kind: PlanKind;
-  mode: CampaignMode | null;
-  docType: PlanDocType;
-  issuerSymbol: string;
-  place: string;
-  title: string;
-  periodStart: string | null;
-  periodEnd: string | null;
-  registrationDeadline: string | null;
-  cascadeDeadline: string | null;
-  cascadeUnitIds: number[];
-  content: PlanContentInput;
-};
+/** The editable fields of a plan as the editor sends them (POST /api/plans adds the unit). */
+export type PlanInput = Required<
+  Omit<CreatePlanInput, 'issuingUnitId' | 'parentPlanId' | 'importReview'>
+>;
 
 export type PlansFilter = {
   search?: string;
@@ -149,17 +44,23 @@ export const planKeys = {
   detail: (id: Id) => ['plans', 'detail', String(id)] as const,
 };
 
-const planPath = (id: Id, rest = '') => `/api/plans/${encodeURIComponent(String(id))}${rest}`;
-
 /** Where the .docx / .pdf of a plan downloads from (a version of an issued plan, or the draft). */
 export function planDocumentUrl(id: Id, format: 'docx' | 'pdf', version?: number): string {
-  return withQuery(planPath(id, `/document.${format}`), { version });
+  return endpointUrl(format === 'docx' ? e.documentDocx : e.documentPdf, {
+    params: { id },
+    query: { version },
+  });
+}
+
+/** The plan's change log (GET /api/plans/:id/history), for the history tab. */
+export function planHistoryUrl(id: Id): string {
+  return endpointUrl(e.history, { params: { id } });
 }
 
 export function usePlans(filter: PlansFilter, enabled = true) {
   return useQuery({
     queryKey: planKeys.list(filter),
-    queryFn: () => api.get<Page<PlanSummary>>('/api/plans', filter),
+    queryFn: () => callEndpoint(e.list, { query: filter }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -168,7 +69,7 @@ export function usePlans(filter: PlansFilter, enabled = true) {
 export function usePlan(id: string | undefined) {
   return useQuery({
     queryKey: planKeys.detail(id ?? ''),
-    queryFn: () => api.get<PlanDetail>(planPath(id ?? '')),
+    queryFn: () => callEndpoint(e.detail, { params: { id: id ?? '' } }),
     enabled: Boolean(id),
   });
 }
@@ -176,29 +77,29 @@ export function usePlan(id: string | undefined) {
 export function usePlanVersions(id: Id) {
   return useQuery({
     queryKey: [...planKeys.detail(id), 'versions'],
-    queryFn: () => api.get<{ items: PlanVersion[] }>(planPath(id, '/versions')),
+    queryFn: () => callEndpoint(e.versions, { params: { id } }),
   });
 }
 
 export function usePlanCascade(id: Id) {
   return useQuery({
     queryKey: [...planKeys.detail(id), 'cascade'],
-    queryFn: () => api.get<CascadeBoard>(planPath(id, '/cascade')),
+    queryFn: () => callEndpoint(e.cascade, { params: { id } }),
   });
 }
 
 export function usePlanTree(id: Id) {
   return useQuery({
     queryKey: [...planKeys.detail(id), 'tree'],
-    queryFn: () => api.get<PlanTree>(planPath(id, '/tree')),
+    queryFn: () => callEndpoint(e.tree, { params: { id } }),
   });
 }
 
 /** Renders the official layout of the saved plan with unsaved edits applied (writes nothing). */
 export function usePlanPreview(id: Id) {
   return useMutation({
-    mutationFn: (edits: Partial<PlanInput>) =>
-      api.post<PlanOutline>(planPath(id, '/preview'), edits),
+    mutationFn: (edits: BodyOf<typeof e.preview>) =>
+      callEndpoint(e.preview, { params: { id }, body: edits }),
   });
 }
 
@@ -215,8 +116,7 @@ function useInvalidatePlans() {
 export function useCreatePlan() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (body: PlanInput & { issuingUnitId: Id; parentPlanId?: Id | null }) =>
-      api.post<Plan>('/api/plans', body),
+    mutationFn: (body: CreatePlanInput) => callEndpoint(e.create, { body }),
     onSuccess: invalidate,
   });
 }
@@ -224,8 +124,8 @@ export function useCreatePlan() {
 export function useUpdatePlan() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: ({ id, ...body }: Partial<PlanInput> & { id: Id; version: number }) =>
-      api.patch<Plan>(planPath(id), body),
+    mutationFn: ({ id, ...body }: BodyOf<typeof e.update> & { id: Id }) =>
+      callEndpoint(e.update, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -233,11 +133,8 @@ export function useUpdatePlan() {
 export function useAmendPlan() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: ({
-      id,
-      ...body
-    }: Partial<PlanInput> & { id: Id; version: number; reason: string }) =>
-      api.post<Plan>(planPath(id, '/amend'), body),
+    mutationFn: ({ id, ...body }: BodyOf<typeof e.amend> & { id: Id }) =>
+      callEndpoint(e.amend, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -245,16 +142,8 @@ export function useAmendPlan() {
 export function useIssuePlan() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: ({
-      id,
-      ...body
-    }: {
-      id: Id;
-      version: number;
-      issuedOn?: string;
-      acknowledgePastDates?: boolean;
-      acknowledgeUnreviewed?: boolean;
-    }) => api.post<Plan>(planPath(id, '/issue'), body),
+    mutationFn: ({ id, ...body }: BodyOf<typeof e.issue> & { id: Id }) =>
+      callEndpoint(e.issue, { params: { id }, body }),
     onSettled: invalidate,
   });
 }
@@ -262,8 +151,8 @@ export function useIssuePlan() {
 export function useCancelPlan() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: Id; version: number; reason: string }) =>
-      api.post<Plan>(planPath(id, '/cancel'), body),
+    mutationFn: ({ id, ...body }: BodyOf<typeof e.cancel> & { id: Id }) =>
+      callEndpoint(e.cancel, { params: { id }, body }),
     onSettled: invalidate,
   });
 }
@@ -271,9 +160,22 @@ export function useCancelPlan() {
 export function useClosePlan() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: Id; version: number }) =>
-      api.post<Plan>(planPath(id, '/close'), body),
+    mutationFn: ({ id, ...body }: BodyOf<typeof e.close> & { id: Id }) =>
+      callEndpoint(e.close, { params: { id }, body }),
     onSettled: invalidate,
+  });
+}
+
+/** The officer keeps doubtful imported values of a draft as they are (decision 017). */
+export function useConfirmDoubts(plan: { id: Id; version: number }) {
+  const invalidate = useInvalidatePlans();
+  return useMutation({
+    mutationFn: (keys: string[]) =>
+      callEndpoint(e.confirmDoubts, {
+        params: { id: plan.id },
+        body: { version: plan.version, keys },
+      }),
+    onSuccess: invalidate,
   });
 }
 
@@ -282,7 +184,7 @@ export function useStartChildPlan() {
   const invalidate = useInvalidatePlans();
   return useMutation({
     mutationFn: ({ parentId, unitId }: { parentId: Id; unitId: Id }) =>
-      api.post<Plan>(planPath(parentId, '/children'), { unitId }),
+      callEndpoint(e.startChild, { params: { id: parentId }, body: { unitId } }),
     onSuccess: invalidate,
   });
 }
@@ -292,10 +194,7 @@ export function useReviewCarriedSection() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, section }: { id: Id; section: CarriedSection }) =>
-      api.post<{ items: CarriedSectionReview[] }>(
-        planPath(id, `/carried-sections/${section}/review`),
-        {},
-      ),
+      callEndpoint(e.reviewCarriedSection, { params: { id, section } }),
     onSuccess: (data, { id }) => {
       queryClient.setQueryData<PlanDetail>(planKeys.detail(id), (old) =>
         old ? { ...old, carriedSections: data.items } : old,
