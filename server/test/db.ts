@@ -58,4 +58,3 @@ async function newTestDb(fromTemplate: boolean): Promise<TestDb> {
     },
   };
 }
-

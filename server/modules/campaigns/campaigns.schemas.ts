@@ -68,11 +68,7 @@ export function toPlanSummary(p: PlanRecord): PlanSummary {
 
 /** The fields of `Plan` that evaluation contributes (PlanContributions, wired in app.ts). */
 type EvaluationFields =
-  | 'assessmentDeadline'
-  | 'criteriaVersionId'
-  | 'bands'
-  | 'tieBreak'
-  | 'qualifyingBandKeys';
+  'assessmentDeadline' | 'criteriaVersionId' | 'bands' | 'tieBreak' | 'qualifyingBandKeys';
 
 /** A plan as campaigns knows it: shared/api/campaigns.ts's `Plan` without evaluation's fields. */
 export function toPlanResponse(p: PlanRecord): Omit<Plan, EvaluationFields> {

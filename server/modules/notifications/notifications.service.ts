@@ -38,7 +38,6 @@ export async function notifyUnit(
   ]);
 }
 
-
 function unitIdsOf(ctx: Ctx): number[] {
   if (ctx.actor.kind !== 'user') return [];
   return [...new Set(ctx.actor.grants.flatMap((g) => (g.unitId === null ? [] : [g.unitId])))];
