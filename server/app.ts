@@ -17,6 +17,7 @@ import { registerJobRoutes } from './modules/jobs/index';
 import { registerCampaignRoutes } from './modules/campaigns/index';
 import { registerRegistrationRoutes } from './modules/registrations/index';
 import { registerNotificationRoutes } from './modules/notifications/index';
+import { registerCriteriaRoutes } from './modules/criteria/index';
 import { registerEvaluationRoutes } from './modules/evaluation/index';
 import { registerHomeRoutes } from './modules/home/index';
 import { demoAccounts } from './demo/localities';
@@ -191,6 +192,7 @@ export async function buildApp(
   registerCampaignRoutes(app, deps);
   registerRegistrationRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerCriteriaRoutes(app, deps);
   registerEvaluationRoutes(app, deps);
   registerHomeRoutes(app, deps);
 

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context';
+import { loadCriteriaTree } from '../criteria/index';
 import { actorId } from '../../platform/context';
 import { AppError, staleVersion } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
@@ -8,9 +9,9 @@ import { visibleSheet } from './assessment.service';
 import * as q from './assessment.queries';
 import { assertMayAppraise } from './appraisal.service';
 import { countedRound1, unappraisedLeaves } from './appraisal.rules';
-import { byStage, sideBySide, treeOfSheet } from './appraisal.compare';
+import { byStage, sideBySide } from './appraisal.compare';
 import { SheetVersion, appraisalLabels } from './appraisal.schemas';
-import { isNumber } from './numbers';
+import { isNumber } from '../../platform/numbers';
 import { assertResultsOpen } from './results-lock';
 
 /**
@@ -51,7 +52,7 @@ export async function acceptSelfScores(ctx: Ctx, sheetId: number, input: unknown
         'Chỉ chấp nhận điểm tự chấm khi phiếu đang thẩm định lần 1.',
       );
     if (sheet.version !== data.version) throw staleVersion();
-    const tree = await treeOfSheet(trx, sheet.criteriaVersionId);
+    const tree = await loadCriteriaTree(trx, sheet.criteriaVersionId);
     const stages = byStage(await q.listEntries(trx, sheetId));
     const round1 = countedRound1(stages.appraisal1, stages.self, sheet.submittedAt);
     // A leaf whose round-1 score needs scoring again is left to the appraisers: no silent overwrite.

@@ -1,9 +1,6 @@
-import type { CriteriaTree } from '../../../shared/criteria';
 import type { Ctx } from '../../platform/context';
 import type { Executor } from '../../platform/db';
-import { notFound } from '../../platform/errors';
-import { findCriteriaVersion } from './criteria.service';
-import { treeLeaves } from './assessment.rules';
+import { loadCriteriaTree, treeLeaves } from '../criteria/index';
 import { visibleSheet } from './assessment.service';
 import * as q from './assessment.queries';
 import { getAppraisalState, sidesActed } from './appraisal.queries';
@@ -15,7 +12,7 @@ import {
   needsRescore,
   withSurvey,
 } from './appraisal.rules';
-import { diffStages, rollUp, type RollUpResult } from './scoring.rules';
+import { diffStages, rollUp, type RollUpResult } from '../criteria/index';
 
 /**
  * The side-by-side view (bảng so sánh): per leaf every stage's score and note — self, appraisal
@@ -37,12 +34,6 @@ function summary(r: RollUpResult) {
     percent: r.percent,
     missing: r.missing,
   };
-}
-
-export async function treeOfSheet(db: Executor, criteriaVersionId: number): Promise<CriteriaTree> {
-  const v = await findCriteriaVersion(db, criteriaVersionId);
-  if (v === undefined) throw notFound('bộ tiêu chí');
-  return v.tree;
 }
 
 /** One stage's score of one leaf as the view shows it. */
@@ -72,7 +63,7 @@ export function byStage(entries: q.EntryRecord[]) {
  */
 export async function sideBySide(ctx: Ctx, sheetId: number, db: Executor = ctx.db) {
   const sheet = await visibleSheet(ctx, db, sheetId);
-  const tree = await treeOfSheet(db, sheet.criteriaVersionId);
+  const tree = await loadCriteriaTree(db, sheet.criteriaVersionId);
   const state = await getAppraisalState(db, sheetId);
   const stages = byStage(await q.listEntries(db, sheetId));
   const points = (m: Map<string, q.EntryRecord>) =>

@@ -1,16 +1,17 @@
 import type { Ctx } from '../../platform/context';
+import { loadCriteriaTree } from '../criteria/index';
 import { actorId } from '../../platform/context';
 import { AppError, forbidden, staleVersion } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
-import { findNode } from './assessment.rules';
+import { findNode } from '../criteria/index';
 import { canActForUnit } from './assessment.policy';
 import { visibleSheet } from './assessment.service';
 import * as q from './assessment.queries';
 import { getAppraisalState, hasAppraisedSheet, writeEntry } from './appraisal.queries';
 import { APPRAISED_SHEET_REASON } from './appraisal.policy';
-import { byStage, sideBySide, treeOfSheet } from './appraisal.compare';
+import { byStage, sideBySide } from './appraisal.compare';
 import { AnswerExplanation, SheetVersion, appraisalLabels } from './appraisal.schemas';
 import { assertResultsOpen } from './results-lock';
 import { notifySheetEvent } from './sheet-notifications';
@@ -63,7 +64,7 @@ export async function answerExplanation(ctx: Ctx, sheetId: number, nodeId: strin
   const data = parseInput(AnswerExplanation, input, { ...appraisalLabels, note: 'Giải trình' });
   return ctx.db.transaction().execute(async (trx) => {
     const sheet = await unitSheet(ctx, trx, sheetId, 'share');
-    const tree = await treeOfSheet(trx, sheet.criteriaVersionId);
+    const tree = await loadCriteriaTree(trx, sheet.criteriaVersionId);
     const node = findNode(tree, nodeId);
     if (node === undefined || node.children.length > 0)
       throw leafFail('Tiêu chí', `không có tiêu chí cuối "${nodeId}" trong phiếu`);
@@ -100,7 +101,7 @@ export async function submitExplanation(ctx: Ctx, sheetId: number, input: unknow
   return ctx.db.transaction().execute(async (trx) => {
     const sheet = await unitSheet(ctx, trx, sheetId, 'update');
     if (sheet.version !== data.version) throw staleVersion();
-    const tree = await treeOfSheet(trx, sheet.criteriaVersionId);
+    const tree = await loadCriteriaTree(trx, sheet.criteriaVersionId);
     const { explanationNodeIds: asked } = await getAppraisalState(trx, sheetId);
     const answered = byStage(await q.listEntries(trx, sheetId)).explanation;
     const codes = asked

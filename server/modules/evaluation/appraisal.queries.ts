@@ -3,7 +3,7 @@ import type { ScoreStage } from '../../db/schema';
 import type { Actor } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import { staleVersion } from '../../platform/errors';
-import type { LeafInput } from './scoring.rules';
+import type { LeafInput } from '../criteria/index';
 
 /** Reads and writes of the appraisal; the first parameter is always the executor. */
 

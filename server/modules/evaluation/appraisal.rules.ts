@@ -1,7 +1,7 @@
 import type { CriteriaTree, CriterionNode } from '../../../shared/criteria';
 import type { ScoreSheetStatus } from '../../db/schema';
-import { treeLeaves } from './assessment.rules';
-import { isNumber, round2 } from './numbers';
+import { treeLeaves } from '../criteria/index';
+import { isNumber, round2 } from '../../platform/numbers';
 
 /**
  * Pure rules of the appraisal (thẩm định): which round is open in which status, which leaves an

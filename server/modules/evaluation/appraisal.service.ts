@@ -1,10 +1,11 @@
 import type { Ctx } from '../../platform/context';
+import { loadCriteriaTree } from '../criteria/index';
 import { actorId } from '../../platform/context';
 import { AppError, forbidden, staleVersion } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
-import { findNode, treeLeaves } from './assessment.rules';
+import { findNode, treeLeaves } from '../criteria/index';
 import { visibleSheet } from './assessment.service';
 import * as q from './assessment.queries';
 import { hasActedForUnit, writeEntry } from './appraisal.queries';
@@ -18,14 +19,14 @@ import {
   stageOfRound,
   unappraisedLeaves,
 } from './appraisal.rules';
-import { byStage, sideBySide, treeOfSheet } from './appraisal.compare';
+import { byStage, sideBySide } from './appraisal.compare';
 import {
   RequestExplanation,
   SaveAppraisalEntry,
   SheetVersion,
   appraisalLabels,
 } from './appraisal.schemas';
-import { diffStages, leafScore, rollUp } from './scoring.rules';
+import { diffStages, leafScore, rollUp } from '../criteria/index';
 import { assertResultsOpen } from './results-lock';
 import { notifySheetEvent } from './sheet-notifications';
 
@@ -109,7 +110,7 @@ export async function saveAppraisalEntry(
           ? 'Phiếu không ở bước thẩm định.'
           : `Phiếu đang thẩm định lần ${round}, không chấm được lần ${data.round}.`,
       );
-    const tree = await treeOfSheet(trx, sheet.criteriaVersionId);
+    const tree = await loadCriteriaTree(trx, sheet.criteriaVersionId);
     const node = findNode(tree, nodeId);
     if (node === undefined) throw leafFail('Tiêu chí', `không có tiêu chí "${nodeId}" trong phiếu`);
     const label = `Mục ${node.code}`;
@@ -171,7 +172,7 @@ export async function requestExplanation(ctx: Ctx, sheetId: number, input: unkno
     if (sheet.status !== 'submitted')
       throw new AppError('INVALID_STATE', 'Chỉ đề nghị giải trình sau thẩm định lần 1.');
     if (sheet.version !== data.version) throw staleVersion();
-    const tree = await treeOfSheet(trx, sheet.criteriaVersionId);
+    const tree = await loadCriteriaTree(trx, sheet.criteriaVersionId);
     const stages = byStage(await q.listEntries(trx, sheetId));
     const round1 = countedRound1(stages.appraisal1, stages.self, sheet.submittedAt);
     const missing = unappraisedLeaves(tree, stages.self, round1);
@@ -243,7 +244,7 @@ export async function completeAppraisal(ctx: Ctx, sheetId: number, input: unknow
     const round = openRound(sheet.status);
     if (round === null) throw new AppError('INVALID_STATE', 'Phiếu không ở bước thẩm định.');
     if (sheet.version !== data.version) throw staleVersion();
-    const tree = await treeOfSheet(trx, sheet.criteriaVersionId);
+    const tree = await loadCriteriaTree(trx, sheet.criteriaVersionId);
     const stages = byStage(await q.listEntries(trx, sheetId));
     const round1 = countedRound1(stages.appraisal1, stages.self, sheet.submittedAt);
     const round2 = round === 2 ? stages.appraisal2 : new Map<string, q.EntryRecord>();

@@ -8,7 +8,7 @@ import { makeTree, makeUser, testCtx } from '../../test/factories';
 import { samplePlanContent, samplePlanInput } from '../../test/plans';
 import { createPlan, recordIssuedPlan } from '../campaigns/index';
 import { approveRegistration, registerForPlan } from '../registrations/index';
-import { createCriteriaSet, publishCriteriaVersion } from './criteria.service';
+import { createCriteriaSet, publishCriteriaVersion } from '../criteria/index';
 import { bindPlanCriteria } from './plan-criteria.service';
 
 /**

@@ -1,34 +1,11 @@
 import type { CriteriaTree, CriterionNode } from '../../../shared/criteria';
 import type { ScoreSheetStatus } from '../../db/schema';
+import { treeLeaves } from '../criteria/index';
 
 /**
  * Pure rules of the self-assessment (tự chấm điểm): which leaves a unit scores, when a sheet is
  * editable, the deadline, and what a submission still lacks.
  */
-
-/** Every leaf of the tree, in tree order. */
-export function treeLeaves(tree: CriteriaTree): CriterionNode[] {
-  const out: CriterionNode[] = [];
-  const walk = (n: CriterionNode) => {
-    if (n.children.length === 0) out.push(n);
-    else n.children.forEach(walk);
-  };
-  tree.fields.forEach(walk);
-  return out;
-}
-
-/** Any node by id (leaves and parents). */
-export function findNode(tree: CriteriaTree, nodeId: string): CriterionNode | undefined {
-  const walk = (nodes: CriterionNode[]): CriterionNode | undefined => {
-    for (const n of nodes) {
-      if (n.id === nodeId) return n;
-      const hit = walk(n.children);
-      if (hit) return hit;
-    }
-    return undefined;
-  };
-  return walk(tree.fields);
-}
 
 /** Survey leaves are scored from the survey, never by the unit itself. */
 export const isSelfScored = (leaf: CriterionNode) => leaf.scoring?.method !== 'survey';

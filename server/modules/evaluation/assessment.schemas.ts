@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText, text } from '../../platform/validation';
-import { LeafInput } from './scoring.rules';
+import { LeafInput } from '../criteria/index';
 
 /** Bodies of the self-assessment use cases, with the labels users see on the form. */
 

@@ -5,16 +5,14 @@ import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { id as idSchema, parseInput } from '../../platform/validation';
 import { vietnamDate } from '../../platform/time';
-import { findCriteriaVersion } from './criteria.service';
-import { leafScore, rollUp } from './scoring.rules';
+import { loadCriteriaTree } from '../criteria/index';
+import { findNode, leafScore, rollUp, treeLeaves } from '../criteria/index';
 import { writeSelfEntry } from './self-entry';
 import {
-  findNode,
   isSelfEditable,
   isSelfScored,
   isSubmissionLate,
   submissionProblems,
-  treeLeaves,
 } from './assessment.rules';
 import {
   canActForUnit,
@@ -71,12 +69,6 @@ export async function editableSheet(
       'Phiếu đã nộp nên bị khóa; chỉ sửa được khi cơ quan ban hành trả lại.',
     );
   return sheet;
-}
-
-async function treeOf(db: Executor, criteriaVersionId: number) {
-  const v = await findCriteriaVersion(db, criteriaVersionId);
-  if (v === undefined) throw notFound('bộ tiêu chí');
-  return v.tree;
 }
 
 /**
@@ -149,7 +141,7 @@ export async function openSheet(ctx: Ctx, registrationId: unknown) {
  */
 export async function getSheet(ctx: Ctx, sheetId: number, db: Executor = ctx.db) {
   const sheet = await visibleSheet(ctx, db, sheetId);
-  const tree = await treeOf(db, sheet.criteriaVersionId);
+  const tree = await loadCriteriaTree(db, sheet.criteriaVersionId);
   const entries = await q.listEntries(db, sheetId);
   const evidence = await q.listEvidence(db, sheetId);
   const self = new Map(entries.filter((e) => e.stage === 'self').map((e) => [e.nodeId, e]));
@@ -212,7 +204,7 @@ export async function saveSelfEntry(ctx: Ctx, sheetId: number, nodeId: string, i
   const data = parseInput(SaveSelfEntry, input, assessmentLabels);
   return ctx.db.transaction().execute(async (trx) => {
     const sheet = await editableSheet(ctx, trx, sheetId, 'share');
-    const tree = await treeOf(trx, sheet.criteriaVersionId);
+    const tree = await loadCriteriaTree(trx, sheet.criteriaVersionId);
     const node = findNode(tree, nodeId);
     const fail = (message: string) =>
       new AppError('VALIDATION_FAILED', message, {
@@ -264,7 +256,7 @@ export async function submitSheet(ctx: Ctx, sheetId: number, input: unknown) {
         'DEADLINE_PASSED',
         `Đã quá hạn nộp bản tự chấm điểm (${sheet.assessmentDeadline?.split('-').reverse().join('/') ?? ''}).`,
       );
-    const tree = await treeOf(trx, sheet.criteriaVersionId);
+    const tree = await loadCriteriaTree(trx, sheet.criteriaVersionId);
     const entries = await q.listEntries(trx, sheetId);
     const evidence = await q.listEvidence(trx, sheetId);
     const counts = new Map<string, number>();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makeTree, makeUser, testCtx } from '../../test/factories';
 import { buildTestApp, loginCookie } from '../../test/http';
-import { ensureExampleCriteriaSet } from './criteria.example';
+import { ensureExampleCriteriaSet } from '../criteria/index';
 import { samplePlanInput } from '../../test/plans';
 
 let t: TestDb;

@@ -5,8 +5,8 @@ import { insertStoredFile } from '../../platform/storage';
 import { requireFile } from '../../platform/upload';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
-import { findCriteriaVersion } from './criteria.service';
-import { findNode, isSelfEditable, isSelfScored } from './assessment.rules';
+import { findNode, loadCriteriaTree } from '../criteria/index';
+import { isSelfEditable, isSelfScored } from './assessment.rules';
 import { canActForUnit, canRemoveEvidence } from './assessment.policy';
 import * as q from './assessment.queries';
 import { visibleSheet } from './assessment.service';
@@ -59,8 +59,7 @@ async function evidenceSheet(ctx: Ctx, trx: Executor, sheetId: number, lock: 'up
  * round one asked about, with fewer than the per-leaf limit of files. VALIDATION_FAILED otherwise.
  */
 async function attachableLeaf(db: Executor, sheet: q.SheetRecord, nodeId: string) {
-  const v = await findCriteriaVersion(db, sheet.criteriaVersionId);
-  const node = v && findNode(v.tree, nodeId);
+  const node = findNode(await loadCriteriaTree(db, sheet.criteriaVersionId), nodeId);
   if (node === undefined || node.children.length > 0)
     throw fieldError('nodeId', 'Tiêu chí', `không có tiêu chí cuối "${nodeId}" trong phiếu`);
   if (!isSelfScored(node))

@@ -5,8 +5,8 @@ import { AppError, forbidden } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
-import { classify, rankEntry, rankUnits, rollUp } from './scoring.rules';
-import { round2 } from './numbers';
+import { classify, loadCriteriaTree, rankEntry, rankUnits, rollUp } from '../criteria/index';
+import { round2 } from '../../platform/numbers';
 import { qualifyingBands } from './individual.rules';
 import { canAppraise } from './results.policy';
 
@@ -77,12 +77,7 @@ async function rankPlan(db: Executor, plan: PlanRecord) {
   const sheets = await sheetPoints(db, plan.id);
   const trees = new Map<number, CriteriaTree>();
   for (const id of new Set(sheets.map((s) => s.criteriaVersionId))) {
-    const v = await db
-      .selectFrom('criteriaSetVersion')
-      .select('tree')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    trees.set(id, CriteriaTree.parse(v.tree));
+    trees.set(id, await loadCriteriaTree(db, id));
   }
   const bands = bandsOf(plan);
   const scored = sheets.map((s) => {

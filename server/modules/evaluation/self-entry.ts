@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import { staleVersion } from '../../platform/errors';
-import type { LeafInput } from './scoring.rules';
+import type { LeafInput } from '../criteria/index';
 
 /** What the audit keeps of a self entry, before and after a write. */
 export type SelfEntrySnapshot = {

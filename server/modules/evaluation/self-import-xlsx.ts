@@ -3,8 +3,8 @@ import type { CriteriaTree, CriterionNode, Scoring } from '../../../shared/crite
 import { SHEET_OPTIONS, setupSheet, type Column } from '../../platform/spreadsheet';
 import { foldVietnamese, nfc } from '../../platform/text';
 import { isSelfScored } from './assessment.rules';
-import { num } from './numbers';
-import type { LeafInput } from './scoring.rules';
+import { num } from '../../platform/numbers';
+import type { LeafInput } from '../criteria/index';
 
 /**
  * The self-assessment workbook (phiếu tự chấm điểm in Excel): one row per node of the sheet's

@@ -1,16 +1,15 @@
 import type { CriteriaTree, CriterionNode, Scoring } from '../../../shared/criteria';
 import type { Ctx } from '../../platform/context';
-import { AppError, fieldError, forbidden, notFound, type RowError } from '../../platform/errors';
+import { AppError, fieldError, forbidden, type RowError } from '../../platform/errors';
 import { requireXlsx } from '../../platform/upload';
 import { recordAudit } from '../../platform/audit';
-import type { Executor } from '../../platform/db';
-import { findCriteriaVersion } from './criteria.service';
+import { loadCriteriaTree } from '../criteria/index';
 import { editableSheet, getSheet, visibleSheet } from './assessment.service';
 import { isSelfScored } from './assessment.rules';
 import { canActForUnit } from './assessment.policy';
 import { listEntries, type EntryRecord } from './assessment.queries';
 import { SaveSelfEntry } from './assessment.schemas';
-import { LeafInput, leafScore } from './scoring.rules';
+import { LeafInput, leafScore } from '../criteria/index';
 import { writeSelfEntry, type SelfEntrySnapshot } from './self-entry';
 import {
   buildSelfTemplate,
@@ -34,12 +33,6 @@ const AUDIT = 'score_sheet';
 const MAX_ROW_ERRORS = 200;
 const FILE = { field: 'file', label: 'Tệp Excel' };
 
-async function treeOf(db: Executor, criteriaVersionId: number): Promise<CriteriaTree> {
-  const v = await findCriteriaVersion(db, criteriaVersionId);
-  if (v === undefined) throw notFound('bộ tiêu chí');
-  return v.tree;
-}
-
 /** Every node by printed code (codes are unique within a published tree: validateTree). */
 function nodesByCode(tree: CriteriaTree): Map<string, CriterionNode> {
   const out = new Map<string, CriterionNode>();
@@ -62,7 +55,7 @@ const asInput = (raw: unknown): LeafInput => LeafInput.catch({}).parse(raw ?? {}
  */
 export async function selfTemplate(ctx: Ctx, sheetId: number) {
   const sheet = await visibleSheet(ctx, ctx.db, sheetId);
-  const tree = await treeOf(ctx.db, sheet.criteriaVersionId);
+  const tree = await loadCriteriaTree(ctx.db, sheet.criteriaVersionId);
   const entries = (await listEntries(ctx.db, sheetId)).filter((e) => e.stage === 'self');
   const data = await buildSelfTemplate({
     sheetId,
@@ -211,7 +204,7 @@ export async function importSelfAssessment(
     );
   return ctx.db.transaction().execute(async (trx) => {
     const sheet = await editableSheet(ctx, trx, sheetId, 'share');
-    const tree = await treeOf(trx, sheet.criteriaVersionId);
+    const tree = await loadCriteriaTree(trx, sheet.criteriaVersionId);
     const entries = (await listEntries(trx, sheetId)).filter((e) => e.stage === 'self');
     const current = new Map(entries.map((e) => [e.nodeId, e]));
     const { errors, changes, unchanged } = checkRows(file.rows, tree, current);

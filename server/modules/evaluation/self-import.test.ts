@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from '../../test/db';
 import { entityHistory } from '../audit/index';
 import { DEADLINE, T, expectAppError, files, tree, world, type World } from './assessment.fixtures';
 import { getSheet, openSheet, returnSheet, saveSelfEntry, submitSheet } from './assessment.service';
-import { createCriteriaSet, publishCriteriaVersion } from './criteria.service';
+import { createCriteriaSet, publishCriteriaVersion } from '../criteria/index';
 import { bindPlanCriteria } from './plan-criteria.service';
 import { RESULTS_LOCKED_MESSAGE } from './results-lock';
 import { computeResults, publishResults } from './results.service';

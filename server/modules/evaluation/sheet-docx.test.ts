@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { appraisedSheet, selfSheet } from './sheet-export.fixtures';
 import { exportSheetDocx, exportSheetXlsx } from './sheet-export.service';
-import { communeTemplateLabel } from './templates/commune-100';
+import { communeTemplateLabel } from '../criteria/index';
 
 let t: TestDb;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-sheet-docx-'));

@@ -31,7 +31,7 @@ import {
   type SheetExport,
   type StageTotals,
 } from './sheet-export.model';
-import { round2 } from './numbers';
+import { round2 } from '../../platform/numbers';
 
 /**
  * The score sheet as a Word document to sign (A4 landscape, Times New Roman 13 pt, the table in

@@ -1,7 +1,7 @@
 import type { Band, CriteriaTree, CriterionNode, Scoring } from '../../../shared/criteria';
 import { placeBeyondName } from '../../../shared/org';
-import { isNumber, num, round2 } from './numbers';
-import { classify, LeafInput } from './scoring.rules';
+import { isNumber, num, round2 } from '../../platform/numbers';
+import { classify, LeafInput } from '../criteria/index';
 
 /**
  * The printable score sheet (phiếu chấm điểm) as plain data, read by both the .xlsx and the .docx

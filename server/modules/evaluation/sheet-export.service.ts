@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
+import { loadCriteriaTree } from '../criteria/index';
 import { z } from 'zod';
 import { Band, defaultBands } from '../../../shared/criteria';
 import { governmentKinds, type UnitKind } from '../../../shared/org';
 import type { Ctx } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import { issuingBodyName, placeOf } from '../campaigns/index';
-import { sideBySide, treeOfSheet } from './appraisal.compare';
+import { sideBySide } from './appraisal.compare';
 import { visibleSheet } from './assessment.service';
 import { listEvidence } from './assessment.queries';
 import { sheetStatusLabels } from './dashboard.service';
@@ -95,7 +96,7 @@ async function gather(ctx: Ctx, sheetId: number) {
       // sideBySide first: NOT_FOUND for whoever may not see the sheet.
       const view = await sideBySide(ctx, sheetId, trx);
       const sheet = await visibleSheet(ctx, trx, sheetId);
-      const tree = await treeOfSheet(trx, sheet.criteriaVersionId);
+      const tree = await loadCriteriaTree(trx, sheet.criteriaVersionId);
       const evidence = new Map<string, string[]>();
       for (const f of await listEvidence(trx, sheetId))
         evidence.set(f.nodeId, [...(evidence.get(f.nodeId) ?? []), f.fileName]);

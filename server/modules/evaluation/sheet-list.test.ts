@@ -10,7 +10,7 @@ import { createUnit } from '../organization/index';
 import { approveRegistration, registerForPlan } from '../registrations/index';
 import { getSheet, openSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { T, expectAppError, tree, world, type World } from './assessment.fixtures';
-import { createCriteriaSet, publishCriteriaVersion } from './criteria.service';
+import { createCriteriaSet, publishCriteriaVersion } from '../criteria/index';
 import { listScoreSheets } from './sheet-list.service';
 import { exportSheetXlsx } from './sheet-export.service';
 import { provideScoreSheets } from './sheet-provision';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { normaliseDocx } from '../documents/index';
-import { round2 } from './numbers';
+import { round2 } from '../../platform/numbers';
 import {
   planLine,
   unitWithPlace,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { loadCriteriaTree } from '../criteria/index';
 import type { CriterionNode, CriteriaTree } from '../../../shared/criteria';
 import type { ScoreSheetStatus } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
@@ -8,10 +9,9 @@ import { AppError, forbidden, notFound, type RowError } from '../../platform/err
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { foldVietnamese } from '../../platform/text';
-import { treeLeaves } from './assessment.rules';
-import { treeOfSheet } from './appraisal.compare';
+import { treeLeaves } from '../criteria/index';
 import { canImportSurvey } from './appraisal.policy';
-import { leafScore } from './scoring.rules';
+import { leafScore } from '../criteria/index';
 import { assertResultsOpen } from './results-lock';
 import { buildSurveyWorkbook, readSurveyRows, SURVEY_COLUMNS } from './survey-xlsx';
 import { getVisiblePlan, planFileName } from '../campaigns/index';
@@ -67,7 +67,7 @@ async function treesOf(db: Executor, sheets: PlanSheet[]) {
   const trees = new Map<number, CriteriaTree>();
   for (const s of sheets)
     if (!trees.has(s.criteriaVersionId))
-      trees.set(s.criteriaVersionId, await treeOfSheet(db, s.criteriaVersionId));
+      trees.set(s.criteriaVersionId, await loadCriteriaTree(db, s.criteriaVersionId));
   return trees;
 }
 

@@ -3,8 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CriteriaTree } from '../../../shared/criteria';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makeTree, makeUser, testCtx } from '../../test/factories';
-import { samplePlanInput } from '../../test/plans';
-import { createPlan } from '../campaigns/index';
 import { ensureExampleCriteriaSet } from './criteria.example';
 import {
   createCriteriaSet,
@@ -14,7 +12,8 @@ import {
   publishCriteriaVersion,
   updateCriteriaDraft,
 } from './criteria.service';
-import { bindPlanCriteria } from './plan-criteria.service';
+import { loadCriteriaTree } from './criteria.queries';
+import { findLeaf, findNode, treeLeaves } from './tree';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -183,58 +182,30 @@ describe('criteria sets', () => {
     expect(listed.items.map((v) => v.id)).not.toContain(next.id);
   });
 
-  it('binds a published version and bands to a campaign, refusing drafts and bad bands', async () => {
+  it('loads any version’s tree through the one loader, NOT_FOUND for a missing version', async () => {
     const s = await setup();
-    const communeOfficerId = s.communeOfficer;
-    const plan = await createPlan(communeOfficerId, samplePlanInput(s.tree.commune.id));
     const draft = await createCriteriaSet(s.officer, {
       ownerUnitId: s.tree.province.id,
-      name: 'Bộ tiêu chí thử',
+      name: 'Bộ tiêu chí nạp cây',
       tree: smallTree(),
     });
-    const e = await fails(
-      bindPlanCriteria(s.communeOfficer, plan.id, {
-        version: plan.version,
-        criteriaVersionId: draft.id,
-      }),
-      'VALIDATION_FAILED',
-    );
-    expect(e.message).toContain('Bộ tiêu chí áp dụng');
-    const published = await publishCriteriaVersion(s.officer, draft.id, { version: draft.version });
-    await fails(
-      bindPlanCriteria(s.communeOfficer, plan.id, {
-        version: plan.version,
-        criteriaVersionId: published.id,
-        bands: [
-          { key: 'tot', label: 'Tốt', minPercent: 80 },
-          { key: 'kha', label: 'Khá', minPercent: 60 },
-        ],
-      }),
-      'VALIDATION_FAILED',
-    );
-    await fails(
-      bindPlanCriteria(s.staff, plan.id, {
-        version: plan.version,
-        criteriaVersionId: published.id,
-      }),
-      'FORBIDDEN',
-    );
-    const bound = await bindPlanCriteria(s.communeOfficer, plan.id, {
-      version: plan.version,
-      criteriaVersionId: published.id,
-      bands: [
-        { key: 'dat', label: 'Đạt', minPercent: 0 },
-        { key: 'tot', label: 'Tốt', minPercent: 85 },
-      ],
-    });
-    expect(bound.criteriaVersionId).toBe(published.id);
-    expect(bound.assessmentDeadline).toBeNull();
-    const withDeadline = await bindPlanCriteria(s.communeOfficer, plan.id, {
-      version: bound.version,
-      criteriaVersionId: published.id,
-      assessmentDeadline: '2027-01-10',
-    });
-    expect(withDeadline).toMatchObject({ assessmentDeadline: '2027-01-10', bands: null });
-    expect(bound.bands?.map((b) => (b as { key: string }).key)).toEqual(['tot', 'dat']);
+    const tree = await loadCriteriaTree(t.db, draft.id);
+    expect(tree).toEqual(smallTree());
+    await fails(loadCriteriaTree(t.db, 987_654_321), 'NOT_FOUND');
+  });
+});
+
+describe('tree walks', () => {
+  const tree = smallTree();
+  it.each([
+    ['c11', 'c11', 'c11'],
+    ['f1', 'f1', undefined],
+    ['nope', undefined, undefined],
+  ])('node %s: findNode → %s, findLeaf → %s', (id, node, leaf) => {
+    expect(findNode(tree, id)?.id).toBe(node);
+    expect(findLeaf(tree, id)?.id).toBe(leaf);
+  });
+  it('lists leaves in tree order', () => {
+    expect(treeLeaves(tree).map((l) => l.code)).toEqual(['1.1', '1.2', '2.1']);
   });
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Band, CriteriaTree, CriterionNode, Scoring } from '../../../shared/criteria';
-import { isNumber, num, round2 } from './numbers';
+import { isNumber, num, round2 } from '../../platform/numbers';
 
-export { round2 } from './numbers';
+export { round2 } from '../../platform/numbers';
 export * from './ranking.rules';
 
 /**

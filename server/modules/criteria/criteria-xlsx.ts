@@ -15,8 +15,9 @@ import { requireXlsx } from '../../platform/upload';
 import { foldVietnamese, nfc } from '../../platform/text';
 import { parseInput, z } from '../../platform/validation';
 import { criteriaLabels } from './criteria.schemas';
-import { findCriteriaVersion, getCriteriaVersion, updateCriteriaDraft } from './criteria.service';
-import { num, round2 } from './numbers';
+import { getCriteriaVersion, updateCriteriaDraft } from './criteria.service';
+import { findCriteriaVersion } from './criteria.queries';
+import { num, round2 } from '../../platform/numbers';
 import { validateTree } from './scoring.rules';
 import { fileName } from '../../platform/file-name';
 

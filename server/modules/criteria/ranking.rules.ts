@@ -1,5 +1,5 @@
 import { defaultTieBreak, type TieBreakStep } from '../../../shared/criteria';
-import { isNumber, round2 } from './numbers';
+import { isNumber, round2 } from '../../platform/numbers';
 import type { RollUpResult } from './scoring.rules';
 
 /** Ranking of units and the self-score vs appraisal differences (re-exported by scoring.rules). */
