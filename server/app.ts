@@ -18,6 +18,7 @@ import { registerCampaignRoutes } from './modules/campaigns/index';
 import { registerRegistrationRoutes } from './modules/registrations/index';
 import { registerNotificationRoutes } from './modules/notifications/index';
 import { registerCriteriaRoutes } from './modules/criteria/index';
+import { registerAssessmentRoutes } from './modules/assessment/index';
 import { registerEvaluationRoutes } from './modules/evaluation/index';
 import { registerHomeRoutes } from './modules/home/index';
 import { demoAccounts } from './demo/localities';
@@ -193,6 +194,7 @@ export async function buildApp(
   registerRegistrationRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerCriteriaRoutes(app, deps);
+  registerAssessmentRoutes(app, deps);
   registerEvaluationRoutes(app, deps);
   registerHomeRoutes(app, deps);
 

@@ -5,14 +5,14 @@ import { AppError, staleVersion } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
-import { visibleSheet } from './assessment.service';
-import * as q from './assessment.queries';
+import { assertResultsOpen, loadSheet, touchSheet, writeEntry } from '../assessment/index';
+import type { LeafInput } from '../criteria/index';
+import * as q from '../assessment/index';
 import { assertMayAppraise } from './appraisal.service';
 import { countedRound1, unappraisedLeaves } from './appraisal.rules';
 import { byStage, sideBySide } from './appraisal.compare';
 import { SheetVersion, appraisalLabels } from './appraisal.schemas';
 import { isNumber } from '../../platform/numbers';
-import { assertResultsOpen } from './results-lock';
 
 /**
  * Bulk actions of the appraisal (thẩm định): accepting the unit's self-scores as the round-1
@@ -24,7 +24,7 @@ const AUDIT = 'score_sheet';
 
 /** A visible sheet the actor appraises (the same check as scoring one leaf): FORBIDDEN otherwise. */
 async function appraisableSheet(ctx: Ctx, trx: Executor, sheetId: number) {
-  const sheet = await visibleSheet(ctx, trx, sheetId, 'update');
+  const sheet = await loadSheet(ctx, trx, sheetId, 'update');
   await assertMayAppraise(ctx, trx, sheet);
   return sheet;
 }
@@ -63,30 +63,22 @@ export async function acceptSelfScores(ctx: Ctx, sheetId: number, input: unknown
     for (const leaf of leaves) {
       const self = stages.self.get(leaf.id);
       if (self === undefined) continue;
-      const row = await trx
-        .insertInto('scoreEntry')
-        .values({
-          sheetId,
-          nodeId: leaf.id,
-          stage: 'appraisal1',
-          input: JSON.stringify(self.input),
+      const { written } = await writeEntry(
+        trx,
+        { sheetId, nodeId: leaf.id, stage: 'appraisal1' },
+        {
+          input: self.input as LeafInput,
           points: self.points,
           note: null,
           scoredBy: actorId(ctx.actor),
           scoredAt: ctx.now(),
-        })
-        .onConflict((oc) => oc.columns(['sheetId', 'nodeId', 'stage']).doNothing())
-        .returning('nodeId')
-        .executeTakeFirst();
-      if (row !== undefined)
-        accepted.push({ nodeId: leaf.id, code: leaf.code, points: self.points });
+        },
+        'if_absent',
+      );
+      if (written) accepted.push({ nodeId: leaf.id, code: leaf.code, points: self.points });
     }
     if (accepted.length > 0) {
-      await trx
-        .updateTable('scoreSheet')
-        .set({ version: sheet.version + 1, updatedAt: ctx.now() })
-        .where('id', '=', sheetId)
-        .execute();
+      await touchSheet(trx, sheetId, sheet.version + 1, ctx.now());
       await recordAudit(trx, ctx, {
         action: 'score_sheet.appraisal_self_accepted',
         entityType: AUDIT,

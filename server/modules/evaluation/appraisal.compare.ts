@@ -1,9 +1,14 @@
 import type { Ctx } from '../../platform/context';
 import type { Executor } from '../../platform/db';
-import { loadCriteriaTree, treeLeaves } from '../criteria/index';
-import { visibleSheet } from './assessment.service';
-import * as q from './assessment.queries';
-import { getAppraisalState, sidesActed } from './appraisal.queries';
+import {
+  diffStages,
+  loadCriteriaTree,
+  rollUp,
+  type RollUpResult,
+  treeLeaves,
+} from '../criteria/index';
+import { loadSheet, sidesActed } from '../assessment/index';
+import * as q from '../assessment/index';
 import { appraisalPermissions } from './appraisal.policy';
 import {
   finalPoints,
@@ -12,7 +17,6 @@ import {
   needsRescore,
   withSurvey,
 } from './appraisal.rules';
-import { diffStages, rollUp, type RollUpResult } from '../criteria/index';
 
 /**
  * The side-by-side view (bảng so sánh): per leaf every stage's score and note — self, appraisal
@@ -62,9 +66,9 @@ export function byStage(entries: q.EntryRecord[]) {
  * the sheet; NOT_FOUND otherwise.
  */
 export async function sideBySide(ctx: Ctx, sheetId: number, db: Executor = ctx.db) {
-  const sheet = await visibleSheet(ctx, db, sheetId);
+  const sheet = await loadSheet(ctx, db, sheetId);
   const tree = await loadCriteriaTree(db, sheet.criteriaVersionId);
-  const state = await getAppraisalState(db, sheetId);
+  const state = sheet;
   const stages = byStage(await q.listEntries(db, sheetId));
   const points = (m: Map<string, q.EntryRecord>) =>
     new Map([...m].map(([k, e]) => [k, e.points] as const));

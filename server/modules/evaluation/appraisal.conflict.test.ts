@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makeUser, testCtx } from '../../test/factories';
-import { openSheet, saveSelfEntry, submitSheet } from './assessment.service';
-import { uploadEvidence } from './evidence.service';
-import { T, at, expectAppError, files, world } from './assessment.fixtures';
+import {
+  listScoreSheets,
+  openSheet,
+  saveSelfEntry,
+  submitSheet,
+  uploadEvidence,
+} from '../assessment/index';
+import { T, at, expectAppError, files, world } from '../../test/evaluation';
 import { completeAppraisal, requestExplanation, saveAppraisalEntry } from './appraisal.service';
 import { acceptSelfScores } from './appraisal.bulk';
 import { sideBySide } from './appraisal.compare';
-import { listScoreSheets } from './sheet-list.service';
 
 /**
  * Nobody appraises their own work. An officer of the issuing unit is an appraiser of its plan and

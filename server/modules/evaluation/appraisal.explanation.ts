@@ -1,20 +1,23 @@
 import type { Ctx } from '../../platform/context';
-import { loadCriteriaTree } from '../criteria/index';
+import { findNode, loadCriteriaTree } from '../criteria/index';
 import { actorId } from '../../platform/context';
 import { AppError, forbidden, staleVersion } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
-import { findNode } from '../criteria/index';
-import { canActForUnit } from './assessment.policy';
-import { visibleSheet } from './assessment.service';
-import * as q from './assessment.queries';
-import { getAppraisalState, hasAppraisedSheet, writeEntry } from './appraisal.queries';
+import {
+  assertResultsOpen,
+  canActForUnit,
+  hasAppraisedSheet,
+  loadSheet,
+  notifySheetEvent,
+  transitionSheet,
+  writeEntry,
+} from '../assessment/index';
+import * as q from '../assessment/index';
 import { APPRAISED_SHEET_REASON } from './appraisal.policy';
 import { byStage, sideBySide } from './appraisal.compare';
 import { AnswerExplanation, SheetVersion, appraisalLabels } from './appraisal.schemas';
-import { assertResultsOpen } from './results-lock';
-import { notifySheetEvent } from './sheet-notifications';
 
 /**
  * The unit's side of the appraisal: answering a request for explanation (giải trình) per leaf
@@ -45,7 +48,7 @@ export async function assertMayExplain(
 }
 
 async function unitSheet(ctx: Ctx, trx: Executor, sheetId: number, lock: 'update' | 'share') {
-  const sheet = await visibleSheet(ctx, trx, sheetId, lock);
+  const sheet = await loadSheet(ctx, trx, sheetId, lock);
   await assertMayExplain(ctx, trx, sheet);
   await assertResultsOpen(trx, sheet.planId);
   if (sheet.status !== 'explaining')
@@ -68,7 +71,7 @@ export async function answerExplanation(ctx: Ctx, sheetId: number, nodeId: strin
     const node = findNode(tree, nodeId);
     if (node === undefined || node.children.length > 0)
       throw leafFail('Tiêu chí', `không có tiêu chí cuối "${nodeId}" trong phiếu`);
-    const { explanationNodeIds: asked } = await getAppraisalState(trx, sheetId);
+    const { explanationNodeIds: asked } = sheet;
     if (asked.length > 0 && !asked.includes(nodeId))
       throw leafFail(`Mục ${node.code}`, 'không nằm trong các mục được đề nghị giải trình');
     const row = { input: {}, points: null, note: data.note };
@@ -102,7 +105,7 @@ export async function submitExplanation(ctx: Ctx, sheetId: number, input: unknow
     const sheet = await unitSheet(ctx, trx, sheetId, 'update');
     if (sheet.version !== data.version) throw staleVersion();
     const tree = await loadCriteriaTree(trx, sheet.criteriaVersionId);
-    const { explanationNodeIds: asked } = await getAppraisalState(trx, sheetId);
+    const { explanationNodeIds: asked } = sheet;
     const answered = byStage(await q.listEntries(trx, sheetId)).explanation;
     const codes = asked
       .filter((id) => !answered.has(id))
@@ -112,16 +115,7 @@ export async function submitExplanation(ctx: Ctx, sheetId: number, input: unknow
         fields: codes.map((c) => ({ field: c, label: `Mục ${c}`, message: 'chưa giải trình' })),
       });
     if (answered.size === 0) throw new AppError('VALIDATION_FAILED', 'Chưa giải trình mục nào.');
-    await trx
-      .updateTable('scoreSheet')
-      .set({
-        status: 'explained',
-        explainedAt: ctx.now(),
-        version: sheet.version + 1,
-        updatedAt: ctx.now(),
-      })
-      .where('id', '=', sheetId)
-      .execute();
+    await transitionSheet(trx, sheet, 'explain', { explainedAt: ctx.now() }, ctx.now());
     await recordAudit(trx, ctx, {
       action: 'score_sheet.explanation_submitted',
       entityType: AUDIT,

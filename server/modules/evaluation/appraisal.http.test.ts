@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { buildTestApp, loginCookie } from '../../test/http';
-import { openSheet, saveSelfEntry, submitSheet } from './assessment.service';
-import { T, world, type World } from './assessment.fixtures';
+import { openSheet, saveSelfEntry, submitSheet } from '../assessment/index';
+import { T, world, type World } from '../../test/evaluation';
 
 let t: TestDb;
 let app: FastifyInstance;

@@ -1,8 +1,15 @@
 import type { ScoreSheetStatus } from '../../db/schema';
 import type { Actor } from '../../platform/context';
-import { can, isWithin, scopeFor } from '../../platform/access';
-import { canActForUnit } from './assessment.policy';
+import { can, isWithin } from '../../platform/access';
+import {
+  ACTED_FOR_UNIT_REASON,
+  APPRAISED_SHEET_REASON,
+  appraiserPaths,
+  canActForUnit,
+} from '../assessment/index';
 import { openRound } from './appraisal.rules';
+
+export { ACTED_FOR_UNIT_REASON, APPRAISED_SHEET_REASON, appraiserPaths };
 
 /**
  * Who appraises. The appraisers of a campaign are the issuing unit's inspection team and council:
@@ -14,13 +21,6 @@ import { openRound } from './appraisal.rules';
 
 type SheetRef = { unitPath: string; planUnitPath: string; status: ScoreSheetStatus };
 
-/** The units whose subtree's plans the actor appraises (minimal); lists filter on them in SQL. */
-export function appraiserPaths(actor: Actor): string[] {
-  if (actor.kind !== 'user') return [];
-  const scope = scopeFor(actor, 'evaluation.appraise');
-  return scope.all ? [] : scope.paths;
-}
-
 export function canAppraise(actor: Actor, planUnitPath: string): boolean {
   if (actor.kind !== 'user' || !can(actor, 'campaign.view', planUnitPath)) return false;
   return appraiserPaths(actor).some((p) => isWithin(planUnitPath, p));
@@ -30,14 +30,6 @@ export function canAppraise(actor: Actor, planUnitPath: string): boolean {
 export function canImportSurvey(actor: Actor, planUnitPath: string): boolean {
   return can(actor, 'registration.review', planUnitPath);
 }
-
-/** Why an appraiser of the plan may not appraise a sheet they filled in for the unit. */
-export const ACTED_FOR_UNIT_REASON =
-  'Bạn đã tự chấm/nộp phiếu này thay đơn vị nên không thẩm định phiếu này; thành viên Hội đồng hoặc cán bộ khác sẽ thẩm định.';
-
-/** Why someone of the unit's side may not explain a sheet they appraised. */
-export const APPRAISED_SHEET_REASON =
-  'Bạn đã thẩm định phiếu này (chấm thẩm định hoặc đề nghị giải trình) nên không giải trình thay đơn vị; thủ trưởng hoặc cán bộ khác của đơn vị sẽ giải trình.';
 
 /**
  * Appraising one sheet: an appraiser of its plan who did not do the unit's side of it (scored,

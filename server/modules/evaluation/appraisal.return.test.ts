@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
-import { openSheet, returnSheet, saveSelfEntry, submitSheet } from './assessment.service';
-import { expectAppError, world } from './assessment.fixtures';
+import { openSheet, returnSheet, saveSelfEntry, submitSheet } from '../assessment/index';
+import { expectAppError, world } from '../../test/evaluation';
 import { completeAppraisal, requestExplanation, saveAppraisalEntry } from './appraisal.service';
 import { acceptSelfScores } from './appraisal.bulk';
 import { sideBySide } from './appraisal.compare';

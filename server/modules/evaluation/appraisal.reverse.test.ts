@@ -2,9 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makeUser, testCtx } from '../../test/factories';
 import type { FileStorage } from '../../platform/storage';
-import { getSheet, openSheet, saveSelfEntry, submitSheet } from './assessment.service';
-import { removeEvidence, uploadEvidence } from './evidence.service';
-import { T, at, expectAppError, files, world, type World } from './assessment.fixtures';
+import {
+  getSheet,
+  listScoreSheets,
+  openSheet,
+  removeEvidence,
+  saveSelfEntry,
+  submitSheet,
+  uploadEvidence,
+} from '../assessment/index';
+import { T, at, expectAppError, files, world, type World } from '../../test/evaluation';
 import {
   answerExplanation,
   requestExplanation,
@@ -12,7 +19,6 @@ import {
   submitExplanation,
 } from './appraisal.service';
 import { sideBySide } from './appraisal.compare';
-import { listScoreSheets } from './sheet-list.service';
 import { ACTED_FOR_UNIT_REASON, APPRAISED_SHEET_REASON } from './appraisal.policy';
 
 /**

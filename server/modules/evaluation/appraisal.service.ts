@@ -1,14 +1,27 @@
 import type { Ctx } from '../../platform/context';
-import { loadCriteriaTree } from '../criteria/index';
+import {
+  diffStages,
+  findNode,
+  leafScore,
+  loadCriteriaTree,
+  rollUp,
+  treeLeaves,
+} from '../criteria/index';
 import { actorId } from '../../platform/context';
 import { AppError, forbidden, staleVersion } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
-import { findNode, treeLeaves } from '../criteria/index';
-import { visibleSheet } from './assessment.service';
-import * as q from './assessment.queries';
-import { hasActedForUnit, writeEntry } from './appraisal.queries';
+import {
+  assertResultsOpen,
+  hasActedForUnit,
+  loadSheet,
+  notifySheetEvent,
+  transitionSheet,
+  writeEntry,
+} from '../assessment/index';
+import type { LeafInput } from '../criteria/index';
+import * as q from '../assessment/index';
 import { canAppraise, canAppraiseSheet } from './appraisal.policy';
 import {
   countedRound1,
@@ -26,9 +39,6 @@ import {
   SheetVersion,
   appraisalLabels,
 } from './appraisal.schemas';
-import { diffStages, leafScore, rollUp } from '../criteria/index';
-import { assertResultsOpen } from './results-lock';
-import { notifySheetEvent } from './sheet-notifications';
 
 // The unit's side of the appraisal lives in its own file; callers import it from here.
 export { answerExplanation, assertMayExplain, submitExplanation } from './appraisal.explanation';
@@ -69,7 +79,7 @@ async function appraisableSheet(
   sheetId: number,
   lock: 'update' | 'share',
 ) {
-  const sheet = await visibleSheet(ctx, trx, sheetId, lock);
+  const sheet = await loadSheet(ctx, trx, sheetId, lock);
   await assertMayAppraise(ctx, trx, sheet);
   await assertResultsOpen(trx, sheet.planId);
   return sheet;
@@ -198,19 +208,18 @@ export async function requestExplanation(ctx: Ctx, sheetId: number, input: unkno
       );
       nodeIds = leaves.filter((l) => changed.has(l.id)).map((l) => l.id);
     }
-    await trx
-      .updateTable('scoreSheet')
-      .set({
-        status: 'explaining',
+    await transitionSheet(
+      trx,
+      sheet,
+      'request_explanation',
+      {
         explanationReason: data.reason,
         explanationNodeIds: JSON.stringify(nodeIds),
         explanationRequestedAt: ctx.now(),
         explanationRequestedBy: actorId(ctx.actor),
-        version: sheet.version + 1,
-        updatedAt: ctx.now(),
-      })
-      .where('id', '=', sheetId)
-      .execute();
+      },
+      ctx.now(),
+    );
     await recordAudit(trx, ctx, {
       action: 'score_sheet.explanation_requested',
       entityType: AUDIT,
@@ -258,34 +267,29 @@ export async function completeAppraisal(ctx: Ctx, sheetId: number, input: unknow
     if (round === 2)
       for (const [nodeId, e] of stages.appraisal1) {
         if (stages.appraisal2.has(nodeId)) continue;
-        await trx
-          .insertInto('scoreEntry')
-          .values({
-            sheetId,
-            nodeId,
-            stage: 'appraisal2',
-            input: JSON.stringify(e.input),
+        await writeEntry(
+          trx,
+          { sheetId, nodeId, stage: 'appraisal2' },
+          {
+            input: e.input as LeafInput,
             points: e.points,
             note: e.note,
             scoredBy: e.scoredBy,
             scoredAt: ctx.now(),
-          })
-          .execute();
+          },
+          'if_absent',
+        );
         stages.appraisal2.set(nodeId, e);
         carried.push(nodeId);
       }
     const result = rollUp(tree, finalPoints(tree, stages));
-    await trx
-      .updateTable('scoreSheet')
-      .set({
-        status: 'appraised',
-        appraisedAt: ctx.now(),
-        appraisedBy: actorId(ctx.actor),
-        version: sheet.version + 1,
-        updatedAt: ctx.now(),
-      })
-      .where('id', '=', sheetId)
-      .execute();
+    await transitionSheet(
+      trx,
+      sheet,
+      'complete_appraisal',
+      { appraisedAt: ctx.now(), appraisedBy: actorId(ctx.actor) },
+      ctx.now(),
+    );
     await recordAudit(trx, ctx, {
       action: 'score_sheet.appraised',
       entityType: AUDIT,

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
-import { makeUser } from '../../test/factories';
+import { makeUser, testCtx } from '../../test/factories';
 import { entityHistory } from '../audit/index';
-import { openSheet, saveSelfEntry, submitSheet } from './assessment.service';
-import { T, at, expectAppError, world, type World } from './assessment.fixtures';
-import { testCtx } from '../../test/factories';
+import { openSheet, saveSelfEntry, submitSheet } from '../assessment/index';
+import { T, at, expectAppError, world, type World } from '../../test/evaluation';
 import {
   answerExplanation,
   completeAppraisal,

@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { can } from '../../platform/access';
 import { getVisiblePlan, planFileName, type PlanRecord } from '../campaigns/index';
+import { sheetStatusLabels, sheetStatuses, type SheetStatus } from '../assessment/index';
 
 /**
  * The campaign dashboard (§7): for the issuing unit over its whole subtree, how many of the
@@ -14,19 +15,6 @@ import { getVisiblePlan, planFileName, type PlanRecord } from '../campaigns/inde
  * for the figures (about 10 ms for the 3,321 communes of the national data set), plus the plan
  * look-ups; the .xlsx export of the full ranking is one more.
  */
-
-/** A sheet's status, or `not_opened` when the unit has no sheet yet. */
-export const sheetStatuses = [
-  'not_opened',
-  'self_draft',
-  'submitted',
-  'returned',
-  'explaining',
-  'explained',
-  'appraised',
-  'published',
-] as const;
-export type SheetStatus = (typeof sheetStatuses)[number];
 
 /** Cumulative stages: each counts the units that reached it (or went further). */
 export const dashboardStages = ['opened', 'submitted', 'appraised', 'ranked'] as const;
@@ -215,17 +203,6 @@ async function computeDashboard(ctx: Ctx, plan: PlanRecord): Promise<PlanDashboa
     areas,
   };
 }
-
-export const sheetStatusLabels: Record<SheetStatus, string> = {
-  not_opened: 'Chưa mở phiếu',
-  self_draft: 'Đang tự chấm',
-  submitted: 'Đã nộp',
-  returned: 'Bị trả lại',
-  explaining: 'Đang giải trình',
-  explained: 'Đã giải trình',
-  appraised: 'Đã thẩm định',
-  published: 'Đã công bố',
-};
 
 /** The full ranking as an .xlsx workbook (built in memory). */
 export async function planDashboardXlsx(ctx: Ctx, planId: number) {

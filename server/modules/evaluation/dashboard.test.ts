@@ -6,8 +6,8 @@ import { makeUser, testCtx } from '../../test/factories';
 import { buildTestApp, loginCookie } from '../../test/http';
 import { createUnit } from '../organization/index';
 import { approveRegistration, registerForPlan } from '../registrations/index';
-import { T, at, expectAppError, world, type World } from './assessment.fixtures';
-import { openSheet, saveSelfEntry, submitSheet } from './assessment.service';
+import { T, at, expectAppError, world, type World } from '../../test/evaluation';
+import { openSheet, saveSelfEntry, submitSheet } from '../assessment/index';
 import { computeResults } from './results.service';
 import { planDashboard } from './dashboard.service';
 

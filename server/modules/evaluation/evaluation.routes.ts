@@ -1,23 +1,26 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { userCtx, type AppDeps } from '../../http/context';
-import { id, parseInput } from '../../platform/validation';
-import { bindPlanCriteria } from './plan-criteria.service';
-import { registerAssessmentRoutes } from './assessment.routes';
+import { sendFile, userCtx, XLSX_TYPE, type AppDeps } from '../../http/context';
+import { id, parseInput, z } from '../../platform/validation';
 import { registerAppraisalRoutes } from './appraisal.routes';
 import { registerResultsRoutes } from './results.routes';
 import { registerIndividualRoutes } from './individual.routes';
 import { registerDashboardRoutes } from './dashboard.routes';
+import { DOCX_TYPE, exportSheetDocx, exportSheetXlsx } from './sheet-export.service';
 
-const idParam = (req: FastifyRequest) =>
-  parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã' });
+const sheetId = (req: FastifyRequest) =>
+  parseInput(z.object({ id }), req.params, { id: 'Mã phiếu' }).id;
 
 export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): void {
-  registerAssessmentRoutes(app, deps);
   registerAppraisalRoutes(app, deps);
   registerResultsRoutes(app, deps);
   registerIndividualRoutes(app, deps);
   registerDashboardRoutes(app, deps);
-  app.put('/api/plans/:id/evaluation', async (req) =>
-    bindPlanCriteria(userCtx(deps, req), idParam(req), req.body),
-  );
+  app.get('/api/score-sheets/:id/export.xlsx', async (req, reply) => {
+    const file = await exportSheetXlsx(userCtx(deps, req), sheetId(req));
+    return sendFile(reply, file.data, file.fileName, XLSX_TYPE);
+  });
+  app.get('/api/score-sheets/:id/export.docx', async (req, reply) => {
+    const file = await exportSheetDocx(userCtx(deps, req), sheetId(req));
+    return sendFile(reply, file.data, file.fileName, DOCX_TYPE);
+  });
 }

@@ -9,9 +9,9 @@ import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { id as idSchema, parseInput, z } from '../../platform/validation';
 import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
-import { MAX_EVIDENCE_BYTES, checkEvidence } from './evidence.rules';
+import { assertResultsOpen, checkEvidence, MAX_EVIDENCE_BYTES } from '../assessment/index';
 import { canConfirmChecklist, canViewChecklist } from './individual.policy';
-import { assertResultsOpen, evaluationLock } from './results-lock';
+import { evaluationLock } from './results-lock';
 import { individualEligibility, qualifyingBands, type UnitBand } from './individual.rules';
 
 /**

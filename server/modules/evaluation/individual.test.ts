@@ -9,11 +9,10 @@ import { samplePlanContent, samplePlanInput } from '../../test/plans';
 import { createPlan, recordIssuedPlan } from '../campaigns/index';
 import { approveRegistration, registerForPlan } from '../registrations/index';
 import { createAccount, grantRole, loadUserActor } from '../auth/index';
-import { at, expectAppError, files } from './assessment.fixtures';
+import { at, expectAppError, files } from '../../test/evaluation';
 import { attachItemEvidence, confirmItem, getChecklist } from './individual.service';
-import { bindPlanCriteria } from './plan-criteria.service';
+import { bindPlanCriteria, RESULTS_LOCKED_MESSAGE } from '../assessment/index';
 import { computeResults, publishResults, reopenResults } from './results.service';
-import { RESULTS_LOCKED_MESSAGE } from './results-lock';
 
 let t: TestDb;
 beforeAll(async () => {

@@ -4,9 +4,18 @@ import { createTestDb, type TestDb } from '../../test/db';
 import { makeUser, testCtx } from '../../test/factories';
 import { createUnit } from '../organization/index';
 import { approveRegistration, registerForPlan } from '../registrations/index';
-import { T, at, expectAppError, files, world, type World } from './assessment.fixtures';
-import { getSheet, openSheet, returnSheet, saveSelfEntry, submitSheet } from './assessment.service';
-import { removeEvidence, uploadEvidence } from './evidence.service';
+import { T, at, expectAppError, files, world, type World } from '../../test/evaluation';
+import {
+  bindPlanCriteria,
+  getSheet,
+  openSheet,
+  removeEvidence,
+  RESULTS_LOCKED_MESSAGE,
+  returnSheet,
+  saveSelfEntry,
+  submitSheet,
+  uploadEvidence,
+} from '../assessment/index';
 import {
   answerExplanation,
   completeAppraisal,
@@ -16,9 +25,7 @@ import {
 } from './appraisal.service';
 import { sideBySide } from './appraisal.compare';
 import { importSurveyScores } from './survey.service';
-import { bindPlanCriteria } from './plan-criteria.service';
 import { computeResults, publishResults, reopenResults } from './results.service';
-import { RESULTS_LOCKED_MESSAGE } from './results-lock';
 
 let t: TestDb;
 beforeAll(async () => {

@@ -1,39 +1,6 @@
 import type { Actor } from '../../platform/context';
-import type { Executor } from '../../platform/db';
-import { AppError } from '../../platform/errors';
 import { formatVietnamDate } from '../../../shared/dates';
 import { canReopenResults } from './results.policy';
-
-/**
- * Published results lock the plan's evaluation: while `campaign_plan.results_status` is
- * 'published', no score sheet of the plan (self-scores, submission, return, evidence, appraisal,
- * explanation, survey import, opening a new sheet) and no individual checklist may change. The
- * council's reopening (results.service.ts) lifts the lock.
- *
- * The lock lives on the plan, not on each sheet: `score_sheet.status` keeps its own step
- * (submitted, explaining, appraised…) so that reopening gives every sheet back exactly where it
- * was. A per-sheet 'published' status would overwrite that step, so that value of the status
- * CHECK is deliberately never written.
- */
-
-export const RESULTS_LOCKED_MESSAGE =
-  'Kết quả của kế hoạch đã công bố: cần Hội đồng thi đua – khen thưởng mở lại trước khi sửa.';
-
-/**
- * INVALID_STATE while the plan's results are published. Call it inside the writing transaction:
- * it holds the plan row FOR SHARE until commit, so a concurrent publication (which takes the row
- * FOR UPDATE) either waits for this write or is seen by it — never both at once.
- */
-export async function assertResultsOpen(trx: Executor, planId: number): Promise<void> {
-  const row = await trx
-    .selectFrom('campaignPlan')
-    .select('resultsStatus')
-    .where('id', '=', planId)
-    .forShare()
-    .executeTakeFirst();
-  if (row?.resultsStatus === 'published')
-    throw new AppError('INVALID_STATE', RESULTS_LOCKED_MESSAGE);
-}
 
 /**
  * Why an evaluation screen is read-only, for the UI to say so instead of just hiding its buttons:

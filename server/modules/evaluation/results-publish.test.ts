@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
-import { expectAppError, world, type World } from './assessment.fixtures';
-import { openSheet, saveSelfEntry, submitSheet } from './assessment.service';
+import { expectAppError, world, type World } from '../../test/evaluation';
+import { bindPlanCriteria, openSheet, saveSelfEntry, submitSheet } from '../assessment/index';
 import { completeAppraisal, saveAppraisalEntry } from './appraisal.service';
-import { bindPlanCriteria } from './plan-criteria.service';
 import { computeResults, listResults, publishResults, reopenResults } from './results.service';
 
 /**

@@ -5,8 +5,8 @@ import { makeUser, testCtx } from '../../test/factories';
 import { getPublicPlan } from '../campaigns/index';
 import { createUnit } from '../organization/index';
 import { approveRegistration, registerForPlan } from '../registrations/index';
-import { T, at, expectAppError, world, type World } from './assessment.fixtures';
-import { openSheet, saveSelfEntry, submitSheet } from './assessment.service';
+import { T, at, expectAppError, world, type World } from '../../test/evaluation';
+import { openSheet, saveSelfEntry, submitSheet } from '../assessment/index';
 import { computeResults, listResults, publishResults, reopenResults } from './results.service';
 
 let t: TestDb;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { TestDb } from '../../test/db';
-import { openSheet, saveSelfEntry, submitSheet } from './assessment.service';
-import { files, world, type World } from './assessment.fixtures';
+import { openSheet, saveSelfEntry, submitSheet, uploadEvidence } from '../assessment/index';
+import { files, world, type World } from '../../test/evaluation';
 import {
   answerExplanation,
   completeAppraisal,
@@ -9,7 +9,6 @@ import {
   saveAppraisalEntry,
   submitExplanation,
 } from './appraisal.service';
-import { uploadEvidence } from './evidence.service';
 import { importSurveyScores } from './survey.service';
 
 /**

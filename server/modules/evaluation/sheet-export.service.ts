@@ -7,9 +7,7 @@ import type { Ctx } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import { issuingBodyName, placeOf } from '../campaigns/index';
 import { sideBySide } from './appraisal.compare';
-import { visibleSheet } from './assessment.service';
-import { listEvidence } from './assessment.queries';
-import { sheetStatusLabels } from './dashboard.service';
+import { listEvidence, loadSheet, sheetStatusLabels } from '../assessment/index';
 import { buildSheetExport, exportFileBase, type SheetExport } from './sheet-export.model';
 import { renderSheetXlsx } from './sheet-xlsx';
 import { renderSheetDocx, type SheetParties } from './sheet-docx';
@@ -95,7 +93,7 @@ async function gather(ctx: Ctx, sheetId: number) {
     .execute(async (trx) => {
       // sideBySide first: NOT_FOUND for whoever may not see the sheet.
       const view = await sideBySide(ctx, sheetId, trx);
-      const sheet = await visibleSheet(ctx, trx, sheetId);
+      const sheet = await loadSheet(ctx, trx, sheetId);
       const tree = await loadCriteriaTree(trx, sheet.criteriaVersionId);
       const evidence = new Map<string, string[]>();
       for (const f of await listEvidence(trx, sheetId))

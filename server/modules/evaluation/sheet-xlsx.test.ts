@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makeTree, makeUser, testCtx } from '../../test/factories';
 import { buildTestApp, loginCookie } from '../../test/http';
-import { T, at, expectAppError } from './assessment.fixtures';
+import { T, at, expectAppError } from '../../test/evaluation';
 import { sideBySide } from './appraisal.compare';
 import { computeResults, publishResults } from './results.service';
 import { appraisedSheet, selfSheet } from './sheet-export.fixtures';

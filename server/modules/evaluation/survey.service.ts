@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { loadCriteriaTree } from '../criteria/index';
+import { assertResultsOpen, listStageEntries, writeEntry } from '../assessment/index';
+import { leafScore, loadCriteriaTree, treeLeaves } from '../criteria/index';
 import type { CriterionNode, CriteriaTree } from '../../../shared/criteria';
 import type { ScoreSheetStatus } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
@@ -9,10 +10,7 @@ import { AppError, forbidden, notFound, type RowError } from '../../platform/err
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { foldVietnamese } from '../../platform/text';
-import { treeLeaves } from '../criteria/index';
 import { canImportSurvey } from './appraisal.policy';
-import { leafScore } from '../criteria/index';
-import { assertResultsOpen } from './results-lock';
 import { buildSurveyWorkbook, readSurveyRows, SURVEY_COLUMNS } from './survey-xlsx';
 import { getVisiblePlan, planFileName } from '../campaigns/index';
 
@@ -193,41 +191,25 @@ export async function importSurveyScores(
     const bySheet = new Map<number, Score[]>();
     for (const s of scores) bySheet.set(s.sheet.id, [...(bySheet.get(s.sheet.id) ?? []), s]);
     for (const [sheetId, list] of bySheet) {
-      const before = await trx
-        .selectFrom('scoreEntry')
-        .select(['nodeId', 'input', 'points'])
-        .where('sheetId', '=', sheetId)
-        .where('stage', '=', 'survey')
-        .where(
-          'nodeId',
-          'in',
-          list.map((s) => s.leaf.id),
-        )
-        .execute();
+      const before = await listStageEntries(
+        trx,
+        sheetId,
+        'survey',
+        list.map((s) => s.leaf.id),
+      );
       for (const s of list)
-        await trx
-          .insertInto('scoreEntry')
-          .values({
-            sheetId,
-            nodeId: s.leaf.id,
-            stage: 'survey',
-            input: JSON.stringify({ surveyScore: s.surveyScore }),
+        await writeEntry(
+          trx,
+          { sheetId, nodeId: s.leaf.id, stage: 'survey' },
+          {
+            input: { surveyScore: s.surveyScore },
             points: s.points,
             note: `Nhập từ tệp ${fileName}`,
             scoredBy: actorId(ctx.actor),
             scoredAt: ctx.now(),
-          })
-          .onConflict((oc) =>
-            oc.columns(['sheetId', 'nodeId', 'stage']).doUpdateSet((eb) => ({
-              input: eb.ref('excluded.input'),
-              points: eb.ref('excluded.points'),
-              note: eb.ref('excluded.note'),
-              scoredBy: eb.ref('excluded.scoredBy'),
-              scoredAt: eb.ref('excluded.scoredAt'),
-              version: sql<number>`score_entry.version + 1`,
-            })),
-          )
-          .execute();
+          },
+          'overwrite',
+        );
       await recordAudit(trx, ctx, {
         action: 'score_sheet.survey_imported',
         entityType: AUDIT,

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { entityHistory } from '../audit/index';
-import { openSheet } from './assessment.service';
-import { expectAppError, world } from './assessment.fixtures';
+import { openSheet } from '../assessment/index';
+import { expectAppError, world } from '../../test/evaluation';
 import { sideBySide } from './appraisal.compare';
 import { importSurveyScores, surveyTemplate } from './survey.service';
 

@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context';
 import { addDays, daysLeft, vietnamDate } from '../../../shared/dates';
 import { listCascadeDeadlines, listPendingCascade, type PendingCascade } from '../campaigns/index';
 import { listPlansToRegister, listReviewQueue, type OpenPlan } from '../registrations/index';
-import { countScoreSheetsWaiting, listAssessmentDeadlines } from '../evaluation/index';
+import { countScoreSheetsWaiting, listAssessmentDeadlines } from '../assessment/index';
 
 /**
  * The home page's "Việc cần làm" and "Sắp đến hạn": what the signed-in actor must do now and the

@@ -7,12 +7,11 @@ import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { findNode, loadCriteriaTree } from '../criteria/index';
 import { isSelfEditable, isSelfScored } from './assessment.rules';
-import { canActForUnit, canRemoveEvidence } from './assessment.policy';
+import { APPRAISED_SHEET_REASON, canActForUnit, canRemoveEvidence } from './assessment.policy';
 import * as q from './assessment.queries';
-import { visibleSheet } from './assessment.service';
-import { assertResultsOpen } from './results-lock';
-import { hasAppraisedSheet } from './appraisal.queries';
-import { APPRAISED_SHEET_REASON } from './appraisal.policy';
+import { loadSheet } from './assessment.service';
+import { assertResultsOpen } from './plan-lock';
+import { hasAppraisedSheet } from './entry.queries';
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_PER_LEAF, checkEvidence } from './evidence.rules';
 
 /**
@@ -49,7 +48,7 @@ async function assertEvidenceOpen(ctx: Ctx, db: Executor, sheet: q.SheetRecord) 
 
 /** The sheet, locked, when the unit's side may change its evidence now (`assertEvidenceOpen`). */
 async function evidenceSheet(ctx: Ctx, trx: Executor, sheetId: number, lock: 'update' | 'share') {
-  const sheet = await visibleSheet(ctx, trx, sheetId, lock);
+  const sheet = await loadSheet(ctx, trx, sheetId, lock);
   await assertEvidenceOpen(ctx, trx, sheet);
   return sheet;
 }
@@ -108,7 +107,7 @@ export async function uploadEvidence(
     throw fieldError('nodeId', 'Tiêu chí', 'không được để trống');
   const nodeId = input.nodeId;
   // Nothing is stored for a caller who may not attach this file now.
-  const seen = await visibleSheet(ctx, ctx.db, sheetId);
+  const seen = await loadSheet(ctx, ctx.db, sheetId);
   await assertEvidenceOpen(ctx, ctx.db, seen);
   await attachableLeaf(ctx.db, seen, nodeId);
   const check = await checkEvidence(fileName, data, maxBytes);
@@ -204,7 +203,7 @@ export async function removeEvidence(ctx: Ctx, sheetId: number, evidenceId: numb
 
 /** An evidence file's bytes for whoever may see the sheet; NOT_FOUND otherwise. */
 export async function downloadEvidence(ctx: Ctx, sheetId: number, evidenceId: number) {
-  await visibleSheet(ctx, ctx.db, sheetId);
+  await loadSheet(ctx, ctx.db, sheetId);
   const file = (await q.listEvidence(ctx.db, sheetId)).find((f) => f.id === evidenceId);
   if (file === undefined) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp kiểm chứng.');
   return {

@@ -6,8 +6,8 @@ import { AppError } from '../../platform/errors';
 import { openSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { uploadEvidence } from './evidence.service';
 import { MAX_EVIDENCE_PER_LEAF } from './evidence.rules';
-import { expectAppError, files, world } from './assessment.fixtures';
-import { computeResults, publishResults } from './results.service';
+import { expectAppError, files, world } from '../../test/evaluation';
+import { computeResults, publishResults } from '../evaluation/results.service';
 
 /**
  * An upload's bytes are stored only once the caller may attach that file now (who, the sheet's

@@ -5,12 +5,15 @@ import type { Executor } from '../../platform/db';
 import { staleVersion } from '../../platform/errors';
 import type { LeafInput } from '../criteria/index';
 
-/** Reads and writes of the appraisal; the first parameter is always the executor. */
+/**
+ * Score entries (score_entry): the ONE entry writer, and who acted on which side of a sheet (the
+ * conflict-of-interest predicates the self-assessment, the work list and the appraisal share).
+ */
 
 /**
  * SQL over a score_sheet aliased `s`: the user did the unit's side of that sheet — submitted it,
  * scored or explained one of its leaves, or attached evidence to it. Such a user may not appraise
- * the sheet (appraisal.policy.ts); the work list uses the same predicate.
+ * the sheet (appraisal module); the work list uses the same predicate.
  */
 export const actedForUnitSql = (userId: number) => sql<SqlBool>`(s.submitted_by = ${userId}
   OR EXISTS (SELECT 1 FROM score_entry ae WHERE ae.sheet_id = s.id
@@ -60,28 +63,6 @@ export async function hasAppraisedSheet(db: Executor, sheetId: number, actor: Ac
   return (await sidesActed(db, sheetId, actor)).appraisedSheet;
 }
 
-export type AppraisalState = {
-  explanationReason: string | null;
-  explanationNodeIds: string[];
-  explanationRequestedAt: Date | null;
-  explainedAt: Date | null;
-  appraisedAt: Date | null;
-};
-
-export async function getAppraisalState(db: Executor, sheetId: number): Promise<AppraisalState> {
-  return db
-    .selectFrom('scoreSheet')
-    .select([
-      'explanationReason',
-      'explanationNodeIds',
-      'explanationRequestedAt',
-      'explainedAt',
-      'appraisedAt',
-    ])
-    .where('id', '=', sheetId)
-    .executeTakeFirstOrThrow();
-}
-
 export type EntryWrite = {
   input: LeafInput;
   points: number | null;
@@ -92,17 +73,56 @@ export type EntryWrite = {
 export type EntryBefore = { input: unknown; points: number | null; note: string | null };
 
 /**
- * Inserts or updates one entry under optimistic concurrency: `expected` is the version the user
- * edited (0 = there was none). CONFLICT when someone else wrote it in between — two appraisers
- * scoring the same leaf never overwrite each other silently.
+ * How a write meets an existing entry of the same sheet, leaf and stage:
+ * - a number: optimistic concurrency — the version the user edited (0 = there was none);
+ *   CONFLICT when someone else wrote it in between, so two people scoring the same leaf never
+ *   overwrite each other silently;
+ * - 'if_absent': only a missing entry is written (accepting self-scores, carrying round 1 over);
+ *   an existing one is left as it is (`written: false`);
+ * - 'overwrite': the entry is replaced whatever its version (a survey import replaces the last).
+ */
+export type EntryExpectation = number | 'if_absent' | 'overwrite';
+
+/**
+ * The ONE writer of score_entry (self, appraisal rounds, survey, explanation): inserts or
+ * updates one entry, bumping its version. `before` is the previous entry under optimistic
+ * concurrency (undefined for the other two modes, whose callers need no audit of it).
  */
 export async function writeEntry(
   trx: Executor,
   key: { sheetId: number; nodeId: string; stage: ScoreStage },
   row: EntryWrite,
-  expected: number,
-): Promise<{ before: EntryBefore | undefined; version: number }> {
+  expected: EntryExpectation,
+): Promise<{ before: EntryBefore | undefined; version: number; written: boolean }> {
   const { sheetId, nodeId, stage } = key;
+  const values = { ...row, input: JSON.stringify(row.input) };
+  if (expected === 'if_absent') {
+    const saved = await trx
+      .insertInto('scoreEntry')
+      .values({ ...key, ...values })
+      .onConflict((oc) => oc.columns(['sheetId', 'nodeId', 'stage']).doNothing())
+      .returning('version')
+      .executeTakeFirst();
+    return { before: undefined, version: saved?.version ?? 0, written: saved !== undefined };
+  }
+  if (expected === 'overwrite') {
+    const saved = await trx
+      .insertInto('scoreEntry')
+      .values({ ...key, ...values })
+      .onConflict((oc) =>
+        oc.columns(['sheetId', 'nodeId', 'stage']).doUpdateSet((eb) => ({
+          input: eb.ref('excluded.input'),
+          points: eb.ref('excluded.points'),
+          note: eb.ref('excluded.note'),
+          scoredBy: eb.ref('excluded.scoredBy'),
+          scoredAt: eb.ref('excluded.scoredAt'),
+          version: sql<number>`score_entry.version + 1`,
+        })),
+      )
+      .returning('version')
+      .executeTakeFirstOrThrow();
+    return { before: undefined, version: saved.version, written: true };
+  }
   const before = await trx
     .selectFrom('scoreEntry')
     .select(['input', 'points', 'note', 'version'])
@@ -110,7 +130,6 @@ export async function writeEntry(
     .where('nodeId', '=', nodeId)
     .where('stage', '=', stage)
     .executeTakeFirst();
-  const values = { ...row, input: JSON.stringify(row.input) };
   const saved =
     before === undefined
       ? await trx
@@ -132,5 +151,23 @@ export async function writeEntry(
   return {
     before: before && { input: before.input, points: before.points, note: before.note },
     version: saved.version,
+    written: true,
   };
+}
+
+/** Some leaves' entries of one stage of a sheet, as an audit keeps them. */
+export async function listStageEntries(
+  db: Executor,
+  sheetId: number,
+  stage: ScoreStage,
+  nodeIds: string[],
+) {
+  if (nodeIds.length === 0) return [];
+  return db
+    .selectFrom('scoreEntry')
+    .select(['nodeId', 'input', 'points'])
+    .where('sheetId', '=', sheetId)
+    .where('stage', '=', stage)
+    .where('nodeId', 'in', nodeIds)
+    .execute();
 }

@@ -5,8 +5,7 @@ import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { id as idSchema, parseInput } from '../../platform/validation';
 import { vietnamDate } from '../../platform/time';
-import { loadCriteriaTree } from '../criteria/index';
-import { findNode, leafScore, rollUp, treeLeaves } from '../criteria/index';
+import { findNode, leafScore, loadCriteriaTree, rollUp, treeLeaves } from '../criteria/index';
 import { writeSelfEntry } from './self-entry';
 import {
   isSelfEditable,
@@ -23,8 +22,9 @@ import {
   sheetPermissions,
 } from './assessment.policy';
 import * as q from './assessment.queries';
-import { hasAppraisedSheet } from './appraisal.queries';
-import { assertResultsOpen } from './results-lock';
+import { hasAppraisedSheet } from './entry.queries';
+import { assertResultsOpen } from './plan-lock';
+import { transitionSheet } from './sheet-state';
 import { notifySheetEvent } from './sheet-notifications';
 import { ReturnSheet, SaveSelfEntry, SubmitSheet, assessmentLabels } from './assessment.schemas';
 
@@ -38,7 +38,7 @@ import { ReturnSheet, SaveSelfEntry, SubmitSheet, assessmentLabels } from './ass
 const AUDIT = 'score_sheet';
 
 /** Loads a sheet the actor may see: NOT_FOUND otherwise (no hint that it exists). */
-export async function visibleSheet(
+export async function loadSheet(
   ctx: Ctx,
   db: Executor,
   sheetId: number,
@@ -59,7 +59,7 @@ export async function editableSheet(
   sheetId: number,
   lock: 'update' | 'share',
 ) {
-  const sheet = await visibleSheet(ctx, trx, sheetId, lock);
+  const sheet = await loadSheet(ctx, trx, sheetId, lock);
   if (!canActForUnit(ctx.actor, sheet))
     throw forbidden('Chỉ đơn vị được chấm (thủ trưởng, cán bộ thi đua) được tự chấm điểm.');
   await assertResultsOpen(trx, sheet.planId);
@@ -140,7 +140,7 @@ export async function openSheet(ctx: Ctx, registrationId: unknown) {
  * actor's permissions. NOT_FOUND outside the unit's and the issuer's viewers.
  */
 export async function getSheet(ctx: Ctx, sheetId: number, db: Executor = ctx.db) {
-  const sheet = await visibleSheet(ctx, db, sheetId);
+  const sheet = await loadSheet(ctx, db, sheetId);
   const tree = await loadCriteriaTree(db, sheet.criteriaVersionId);
   const entries = await q.listEntries(db, sheetId);
   const evidence = await q.listEvidence(db, sheetId);
@@ -276,17 +276,13 @@ export async function submitSheet(ctx: Ctx, sheetId: number, input: unknown) {
         },
       );
     const roll = rollUp(tree, new Map([...self].map(([k, e]) => [k, e.points])));
-    await trx
-      .updateTable('scoreSheet')
-      .set({
-        status: 'submitted',
-        submittedAt: ctx.now(),
-        submittedBy: actorId(ctx.actor),
-        version: sheet.version + 1,
-        updatedAt: ctx.now(),
-      })
-      .where('id', '=', sheetId)
-      .execute();
+    await transitionSheet(
+      trx,
+      sheet,
+      'submit',
+      { submittedAt: ctx.now(), submittedBy: actorId(ctx.actor) },
+      ctx.now(),
+    );
     await recordAudit(trx, ctx, {
       action: 'score_sheet.submitted',
       entityType: AUDIT,
@@ -312,23 +308,14 @@ export async function submitSheet(ctx: Ctx, sheetId: number, input: unknown) {
 export async function returnSheet(ctx: Ctx, sheetId: number, input: unknown) {
   const data = parseInput(ReturnSheet, input, assessmentLabels);
   return ctx.db.transaction().execute(async (trx) => {
-    const sheet = await visibleSheet(ctx, trx, sheetId, 'update');
+    const sheet = await loadSheet(ctx, trx, sheetId, 'update');
     if (!canReviewSheet(ctx.actor, sheet))
       throw forbidden('Chỉ cán bộ thi đua của cơ quan ban hành kế hoạch được trả lại phiếu.');
     await assertResultsOpen(trx, sheet.planId);
     if (!canReturnSheet(ctx.actor, sheet))
       throw new AppError('INVALID_STATE', 'Chỉ trả lại được phiếu đã nộp và chưa thẩm định.');
     if (sheet.version !== data.version) throw staleVersion();
-    await trx
-      .updateTable('scoreSheet')
-      .set({
-        status: 'returned',
-        returnedReason: data.reason,
-        version: sheet.version + 1,
-        updatedAt: ctx.now(),
-      })
-      .where('id', '=', sheetId)
-      .execute();
+    await transitionSheet(trx, sheet, 'return', { returnedReason: data.reason }, ctx.now());
     await recordAudit(trx, ctx, {
       action: 'score_sheet.returned',
       entityType: AUDIT,

@@ -5,7 +5,7 @@ import { XLSX_TYPE } from '../../http/context';
 import { createTestDb, type TestDb } from '../../test/db';
 import { buildTestApp, loginCookie } from '../../test/http';
 import { openSheet } from './assessment.service';
-import { T, files, world, type World } from './assessment.fixtures';
+import { T, files, world, type World } from '../../test/evaluation';
 
 let t: TestDb;
 let app: FastifyInstance;

@@ -5,7 +5,7 @@ import { makeTree, makeUser, testCtx } from '../../test/factories';
 import { samplePlanInput } from '../../test/plans';
 import { createPlan } from '../campaigns/index';
 import { createCriteriaSet, publishCriteriaVersion } from '../criteria/index';
-import { tree as criteriaTree } from './assessment.fixtures';
+import { tree as criteriaTree } from '../../test/evaluation';
 import { bindPlanCriteria } from './plan-criteria.service';
 
 let t: TestDb;

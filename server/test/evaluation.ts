@@ -1,15 +1,15 @@
 import { sql } from 'kysely';
 import { Document, Packer, Paragraph } from 'docx';
-import type { CriteriaTree } from '../../../shared/criteria';
-import type { Role } from '../../../shared/permissions';
-import type { Ctx } from '../../platform/context';
-import type { TestDb } from '../../test/db';
-import { makeTree, makeUser, testCtx } from '../../test/factories';
-import { samplePlanContent, samplePlanInput } from '../../test/plans';
-import { createPlan, recordIssuedPlan } from '../campaigns/index';
-import { approveRegistration, registerForPlan } from '../registrations/index';
-import { createCriteriaSet, publishCriteriaVersion } from '../criteria/index';
-import { bindPlanCriteria } from './plan-criteria.service';
+import type { CriteriaTree } from '../../shared/criteria';
+import type { Role } from '../../shared/permissions';
+import type { Ctx } from '../platform/context';
+import type { TestDb } from './db';
+import { makeTree, makeUser, testCtx } from './factories';
+import { samplePlanContent, samplePlanInput } from './plans';
+import { createPlan, recordIssuedPlan } from '../modules/campaigns/index';
+import { approveRegistration, registerForPlan } from '../modules/registrations/index';
+import { createCriteriaSet, publishCriteriaVersion } from '../modules/criteria/index';
+import { bindPlanCriteria } from '../modules/assessment/index';
 
 /**
  * A world for self-assessment tests: a province plan of 15/6/2020 binding a 20-point criteria
@@ -104,7 +104,7 @@ export const tree: CriteriaTree = {
   ],
 };
 
-export { expectAppError } from '../../test/errors';
+export { expectAppError } from './errors';
 
 /** A tiny but well-formed PDF, a PNG header and a .docx built with `docx`. */
 export const files = {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { getMyTodo } from '../home/index';
 import { openSheet, saveSelfEntry, submitSheet } from './assessment.service';
-import { T, world, type World } from './assessment.fixtures';
+import { T, world, type World } from '../../test/evaluation';
 import { countScoreSheetsWaiting } from './sheet-list.service';
 import { listAssessmentDeadlines } from './todo.queries';
 

@@ -1,6 +1,6 @@
 import type { ScoreSheetStatus } from '../../db/schema';
 import type { Actor } from '../../platform/context';
-import { can } from '../../platform/access';
+import { can, scopeFor } from '../../platform/access';
 import { isSelfEditable } from './assessment.rules';
 
 /**
@@ -97,3 +97,22 @@ export function sheetPermissions(actor: Actor, s: SheetState) {
     evidenceNodeIds: explaining ? [...s.explanationNodeIds] : null,
   };
 }
+
+// The appraisers' side, as far as the sheets need it: the work list shows appraisers the sheets
+// of the plans they appraise (`evaluation.appraise` over the issuing unit or above), and the
+// reasons that keep one person off both sides of one sheet (the appraisal module decides).
+
+/** The units whose subtree's plans the actor appraises (minimal); lists filter on them in SQL. */
+export function appraiserPaths(actor: Actor): string[] {
+  if (actor.kind !== 'user') return [];
+  const scope = scopeFor(actor, 'evaluation.appraise');
+  return scope.all ? [] : scope.paths;
+}
+
+/** Why an appraiser of the plan may not appraise a sheet they filled in for the unit. */
+export const ACTED_FOR_UNIT_REASON =
+  'Bạn đã tự chấm/nộp phiếu này thay đơn vị nên không thẩm định phiếu này; thành viên Hội đồng hoặc cán bộ khác sẽ thẩm định.';
+
+/** Why someone of the unit's side may not explain a sheet they appraised. */
+export const APPRAISED_SHEET_REASON =
+  'Bạn đã thẩm định phiếu này (chấm thẩm định hoặc đề nghị giải trình) nên không giải trình thay đơn vị; thủ trưởng hoặc cán bộ khác của đơn vị sẽ giải trình.';

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { ScoreSheetStatus, ScoreStage } from '../../db/schema';
+import { sql, type Updateable } from 'kysely';
+import type { ScoreSheetStatus, ScoreSheetTable, ScoreStage } from '../../db/schema';
 import type { Executor } from '../../platform/db';
 
 /** Reads and writes of score sheets; the first parameter is always the executor. */
@@ -54,6 +54,10 @@ export type SheetRecord = {
   /** The open or last request for explanation: its leaves ([] = the whole sheet) and time. */
   explanationNodeIds: string[];
   explanationRequestedAt: Date | null;
+  explanationReason: string | null;
+  /** When the unit sent its explanation; when the appraisal was closed. */
+  explainedAt: Date | null;
+  appraisedAt: Date | null;
 };
 
 /**
@@ -76,7 +80,9 @@ export async function findSheet(
       s.version, s.updated_at AS "updatedAt",
       p.results_status = 'published' AS "resultsPublished",
       s.explanation_node_ids AS "explanationNodeIds",
-      s.explanation_requested_at AS "explanationRequestedAt"
+      s.explanation_requested_at AS "explanationRequestedAt",
+      s.explanation_reason AS "explanationReason", s.explained_at AS "explainedAt",
+      s.appraised_at AS "appraisedAt"
     FROM score_sheet s JOIN org_unit u ON u.id = s.unit_id
       JOIN campaign_plan p ON p.id = s.plan_id JOIN org_unit pu ON pu.id = p.issuing_unit_id
     WHERE s.id = ${id} ${locking}`.execute(db);
@@ -125,4 +131,38 @@ export async function listEvidence(db: Executor, sheetId: number): Promise<Evide
       LEFT JOIN user_account a ON a.id = v.uploaded_by
     WHERE v.sheet_id = ${sheetId} ORDER BY v.node_id, v.id`.execute(db);
   return rows;
+}
+
+/** The columns a sheet's steps record besides its status and version (see transitionSheet). */
+export type SheetChanges = Pick<
+  Updateable<ScoreSheetTable>,
+  | 'submittedAt'
+  | 'submittedBy'
+  | 'returnedReason'
+  | 'explanationReason'
+  | 'explanationNodeIds'
+  | 'explanationRequestedAt'
+  | 'explanationRequestedBy'
+  | 'explainedAt'
+  | 'appraisedAt'
+  | 'appraisedBy'
+>;
+
+/** Writes a sheet's columns (status only through transitionSheet). */
+export async function updateSheet(
+  db: Executor,
+  id: number,
+  changes: SheetChanges & { status?: ScoreSheetStatus; version: number },
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('scoreSheet')
+    .set({ ...changes, updatedAt: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Bumps a sheet's version after a change of its entries that does not move its status. */
+export async function touchSheet(db: Executor, id: number, version: number, at: Date) {
+  await updateSheet(db, id, { version }, at);
 }

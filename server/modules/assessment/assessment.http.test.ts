@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { buildTestApp, loginCookie } from '../../test/http';
-import { T, files, world, type World } from './assessment.fixtures';
+import { T, files, world, type World } from '../../test/evaluation';
 
 let t: TestDb;
 let app: FastifyInstance;

@@ -9,13 +9,13 @@ import type { Ctx } from '../../platform/context';
 import { createUnit } from '../organization/index';
 import { approveRegistration, registerForPlan } from '../registrations/index';
 import { getSheet, openSheet, saveSelfEntry, submitSheet } from './assessment.service';
-import { T, expectAppError, tree, world, type World } from './assessment.fixtures';
+import { T, expectAppError, tree, world, type World } from '../../test/evaluation';
 import { createCriteriaSet, publishCriteriaVersion } from '../criteria/index';
 import { listScoreSheets } from './sheet-list.service';
-import { exportSheetXlsx } from './sheet-export.service';
+import { exportSheetXlsx } from '../evaluation/sheet-export.service';
 import { provideScoreSheets } from './sheet-provision';
 import { bindPlanCriteria } from './plan-criteria.service';
-import { computeResults, publishResults } from './results.service';
+import { computeResults, publishResults } from '../evaluation/results.service';
 
 let t: TestDb;
 beforeAll(async () => {

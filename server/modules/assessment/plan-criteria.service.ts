@@ -3,9 +3,8 @@ import { fieldError } from '../../platform/errors';
 import { parseInput } from '../../platform/validation';
 import { defaultBands, type Band } from '../../../shared/criteria';
 import { getVisiblePlan, setPlanEvaluation } from '../campaigns/index';
-import { BindCriteria, criteriaLabels } from '../criteria/index';
-import { findCriteriaVersion } from '../criteria/index';
-import { assertResultsOpen } from './results-lock';
+import { BindCriteria, criteriaLabels, findCriteriaVersion } from '../criteria/index';
+import { assertResultsOpen } from './plan-lock';
 import { provideScoreSheets } from './sheet-provision';
 
 type RankingSettings = {

@@ -7,9 +7,9 @@ import { getSheet, openSheet, returnSheet, saveSelfEntry, submitSheet } from './
 import { downloadEvidence, removeEvidence, uploadEvidence } from './evidence.service';
 import { listScoreSheets } from './sheet-list.service';
 import { importSelfAssessment, selfTemplate } from './self-import.service';
-import { DOCX_TYPE, exportSheetDocx, exportSheetXlsx } from './sheet-export.service';
+import { bindPlanCriteria } from './plan-criteria.service';
 
-/** HTTP for self-assessment: parse → call the service → present. */
+/** HTTP for self-assessment and the plan's criteria binding: parse → call the service → present. */
 
 const params = (req: FastifyRequest) =>
   parseInput(
@@ -22,20 +22,16 @@ const params = (req: FastifyRequest) =>
     { id: 'Mã phiếu', evidenceId: 'Mã tệp', nodeId: 'Tiêu chí' },
   );
 
+/** A plan's id (the plan's criteria binding). */
+const planIdParam = (req: FastifyRequest) =>
+  parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã' });
+
 export function registerAssessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post('/api/registrations/:id/score-sheet', async (req) =>
     openSheet(userCtx(deps, req), (req.params as { id?: string }).id),
   );
   app.get('/api/score-sheets', async (req) => listScoreSheets(userCtx(deps, req), req.query));
   app.get('/api/score-sheets/:id', async (req) => getSheet(userCtx(deps, req), params(req).id));
-  app.get('/api/score-sheets/:id/export.xlsx', async (req, reply) => {
-    const file = await exportSheetXlsx(userCtx(deps, req), params(req).id);
-    return sendFile(reply, file.data, file.fileName, XLSX_TYPE);
-  });
-  app.get('/api/score-sheets/:id/export.docx', async (req, reply) => {
-    const file = await exportSheetDocx(userCtx(deps, req), params(req).id);
-    return sendFile(reply, file.data, file.fileName, DOCX_TYPE);
-  });
   app.put('/api/score-sheets/:id/self/:nodeId', async (req) => {
     const p = params(req);
     return saveSelfEntry(userCtx(deps, req), p.id, p.nodeId ?? '', req.body);
@@ -73,4 +69,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: AppDeps): v
     const p = params(req);
     return removeEvidence(userCtx(deps, req), p.id, p.evidenceId ?? 0);
   });
+  app.put('/api/plans/:id/evaluation', async (req) =>
+    bindPlanCriteria(userCtx(deps, req), planIdParam(req), req.body),
+  );
 }

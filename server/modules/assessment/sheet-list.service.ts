@@ -4,8 +4,8 @@ import type { Ctx } from '../../platform/context';
 import { pathInScope, scopeFor } from '../../platform/access';
 import { id, page, pageSize, parseInput, z } from '../../platform/validation';
 import { escapeLike, foldVietnamese } from '../../platform/text';
-import { appraiserPaths } from './appraisal.policy';
-import { actedForUnitSql, appraisedSheetSql } from './appraisal.queries';
+import { appraiserPaths } from './assessment.policy';
+import { actedForUnitSql, appraisedSheetSql } from './entry.queries';
 import * as q from './sheet-list.queries';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { listNotifications } from '../notifications/index';
-import { expectAppError, world, type World } from './assessment.fixtures';
+import { expectAppError, world, type World } from '../../test/evaluation';
 import { openSheet, returnSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { findSheet } from './assessment.queries';
 import {
@@ -10,8 +10,8 @@ import {
   requestExplanation,
   saveAppraisalEntry,
   submitExplanation,
-} from './appraisal.service';
-import { computeResults, publishResults, reopenResults } from './results.service';
+} from '../evaluation/appraisal.service';
+import { computeResults, publishResults, reopenResults } from '../evaluation/results.service';
 import { notifySheetEvent } from './sheet-notifications';
 
 let t: TestDb;

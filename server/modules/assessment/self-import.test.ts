@@ -4,12 +4,12 @@ import type { CriteriaTree } from '../../../shared/criteria';
 import type { RowError } from '../../platform/errors';
 import { createTestDb, type TestDb } from '../../test/db';
 import { entityHistory } from '../audit/index';
-import { DEADLINE, T, expectAppError, files, tree, world, type World } from './assessment.fixtures';
+import { DEADLINE, T, expectAppError, files, tree, world, type World } from '../../test/evaluation';
 import { getSheet, openSheet, returnSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { createCriteriaSet, publishCriteriaVersion } from '../criteria/index';
 import { bindPlanCriteria } from './plan-criteria.service';
-import { RESULTS_LOCKED_MESSAGE } from './results-lock';
-import { computeResults, publishResults } from './results.service';
+import { RESULTS_LOCKED_MESSAGE } from './plan-lock';
+import { computeResults, publishResults } from '../evaluation/results.service';
 import { importSelfAssessment, selfTemplate } from './self-import.service';
 
 let t: TestDb;

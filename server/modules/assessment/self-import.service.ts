@@ -3,13 +3,12 @@ import type { Ctx } from '../../platform/context';
 import { AppError, fieldError, forbidden, type RowError } from '../../platform/errors';
 import { requireXlsx } from '../../platform/upload';
 import { recordAudit } from '../../platform/audit';
-import { loadCriteriaTree } from '../criteria/index';
-import { editableSheet, getSheet, visibleSheet } from './assessment.service';
+import { LeafInput, leafScore, loadCriteriaTree } from '../criteria/index';
+import { editableSheet, getSheet, loadSheet } from './assessment.service';
 import { isSelfScored } from './assessment.rules';
 import { canActForUnit } from './assessment.policy';
 import { listEntries, type EntryRecord } from './assessment.queries';
 import { SaveSelfEntry } from './assessment.schemas';
-import { LeafInput, leafScore } from '../criteria/index';
 import { writeSelfEntry, type SelfEntrySnapshot } from './self-entry';
 import {
   buildSelfTemplate,
@@ -54,7 +53,7 @@ const asInput = (raw: unknown): LeafInput => LeafInput.catch({}).parse(raw ?? {}
  * (not the unit's to score); the hidden sheet records the sheet id and the export time.
  */
 export async function selfTemplate(ctx: Ctx, sheetId: number) {
-  const sheet = await visibleSheet(ctx, ctx.db, sheetId);
+  const sheet = await loadSheet(ctx, ctx.db, sheetId);
   const tree = await loadCriteriaTree(ctx.db, sheet.criteriaVersionId);
   const entries = (await listEntries(ctx.db, sheetId)).filter((e) => e.stage === 'self');
   const data = await buildSelfTemplate({
@@ -184,7 +183,7 @@ export async function importSelfAssessment(
   sheetId: number,
   input: { fileName?: string; data?: Buffer },
 ) {
-  const pre = await visibleSheet(ctx, ctx.db, sheetId);
+  const pre = await loadSheet(ctx, ctx.db, sheetId);
   if (!canActForUnit(ctx.actor, pre))
     throw forbidden('Chỉ đơn vị được chấm (thủ trưởng, cán bộ thi đua) được tự chấm điểm.');
   const file = await readFile(ctx, input);

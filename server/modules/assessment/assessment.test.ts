@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { entityHistory } from '../audit/index';
 import { getSheet, openSheet, returnSheet, saveSelfEntry, submitSheet } from './assessment.service';
-import { T, expectAppError, world, type World } from './assessment.fixtures';
+import { T, expectAppError, world, type World } from '../../test/evaluation';
 
 let t: TestDb;
 beforeAll(async () => {

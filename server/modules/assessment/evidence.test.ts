@@ -5,13 +5,13 @@ import { createTestDb, type TestDb } from '../../test/db';
 import { getSheet, openSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { downloadEvidence, removeEvidence, uploadEvidence } from './evidence.service';
 import { MAX_EVIDENCE_BYTES, checkEvidence } from './evidence.rules';
-import { expectAppError, files, world, type World } from './assessment.fixtures';
+import { expectAppError, files, world, type World } from '../../test/evaluation';
 import {
   answerExplanation,
   requestExplanation,
   saveAppraisalEntry,
   submitExplanation,
-} from './appraisal.service';
+} from '../evaluation/appraisal.service';
 
 let t: TestDb;
 beforeAll(async () => {
