@@ -19,6 +19,7 @@ import { registerRegistrationRoutes } from './modules/registrations/index';
 import { registerNotificationRoutes } from './modules/notifications/index';
 import { registerCriteriaRoutes } from './modules/criteria/index';
 import { registerAssessmentRoutes } from './modules/assessment/index';
+import { registerAppraisalRoutes } from './modules/appraisal/index';
 import { registerEvaluationRoutes } from './modules/evaluation/index';
 import { registerHomeRoutes } from './modules/home/index';
 import { demoAccounts } from './demo/localities';
@@ -195,6 +196,7 @@ export async function buildApp(
   registerNotificationRoutes(app, deps);
   registerCriteriaRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
+  registerAppraisalRoutes(app, deps);
   registerEvaluationRoutes(app, deps);
   registerHomeRoutes(app, deps);
 

@@ -11,7 +11,7 @@ import {
   requestExplanation,
   saveAppraisalEntry,
   submitExplanation,
-} from '../evaluation/appraisal.service';
+} from '../appraisal/index';
 
 let t: TestDb;
 beforeAll(async () => {

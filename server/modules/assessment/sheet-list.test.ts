@@ -12,7 +12,7 @@ import { getSheet, openSheet, saveSelfEntry, submitSheet } from './assessment.se
 import { T, expectAppError, tree, world, type World } from '../../test/evaluation';
 import { createCriteriaSet, publishCriteriaVersion } from '../criteria/index';
 import { listScoreSheets } from './sheet-list.service';
-import { exportSheetXlsx } from '../evaluation/sheet-export.service';
+import { exportSheetXlsx } from '../appraisal/index';
 import { provideScoreSheets } from './sheet-provision';
 import { bindPlanCriteria } from './plan-criteria.service';
 import { computeResults, publishResults } from '../evaluation/results.service';

@@ -10,7 +10,7 @@ import {
   requestExplanation,
   saveAppraisalEntry,
   submitExplanation,
-} from '../evaluation/appraisal.service';
+} from '../appraisal/index';
 import { computeResults, publishResults, reopenResults } from '../evaluation/results.service';
 import { notifySheetEvent } from './sheet-notifications';
 

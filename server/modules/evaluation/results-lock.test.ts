@@ -19,12 +19,12 @@ import {
 import {
   answerExplanation,
   completeAppraisal,
+  importSurveyScores,
   requestExplanation,
   saveAppraisalEntry,
+  sideBySide,
   submitExplanation,
-} from './appraisal.service';
-import { sideBySide } from './appraisal.compare';
-import { importSurveyScores } from './survey.service';
+} from '../appraisal/index';
 import { computeResults, publishResults, reopenResults } from './results.service';
 
 let t: TestDb;

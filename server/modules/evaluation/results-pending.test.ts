@@ -5,8 +5,12 @@ import { createUnit } from '../organization/index';
 import { approveRegistration, registerForPlan } from '../registrations/index';
 import { T, at, expectAppError, world, type World } from '../../test/evaluation';
 import { openSheet, returnSheet, saveSelfEntry, submitSheet } from '../assessment/index';
-import { completeAppraisal, requestExplanation, saveAppraisalEntry } from './appraisal.service';
-import { acceptSelfScores } from './appraisal.bulk';
+import {
+  acceptSelfScores,
+  completeAppraisal,
+  requestExplanation,
+  saveAppraisalEntry,
+} from '../appraisal/index';
 import { computeResults, listResults, publishResults } from './results.service';
 import { STALE_RESULTS } from './results-publish';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { expectAppError, world, type World } from '../../test/evaluation';
 import { bindPlanCriteria, openSheet, saveSelfEntry, submitSheet } from '../assessment/index';
-import { completeAppraisal, saveAppraisalEntry } from './appraisal.service';
+import { completeAppraisal, saveAppraisalEntry } from '../appraisal/index';
 import { computeResults, listResults, publishResults, reopenResults } from './results.service';
 
 /**

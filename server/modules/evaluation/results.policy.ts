@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/context';
 import { can, canAtUnit } from '../../platform/access';
-import { canAppraise as canScoreAsAppraiser } from './appraisal.policy';
+import { canAppraise as canScoreAsAppraiser } from '../appraisal/index';
 
 /** Who may compute, publish and reopen a campaign's results (the permission catalogue). */
 

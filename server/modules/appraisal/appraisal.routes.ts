@@ -13,14 +13,19 @@ import {
 import { sideBySide } from './appraisal.compare';
 import { acceptSelfScores } from './appraisal.bulk';
 import { importSurveyScores, surveyTemplate } from './survey.service';
+import { DOCX_TYPE, exportSheetDocx, exportSheetXlsx } from './sheet-export.service';
 
-/** HTTP for appraisal and survey points: parse → call the service → present. */
+/** HTTP for appraisal, survey points and the sheet's export: parse → call the service → present. */
 
 const params = (req: FastifyRequest) =>
   parseInput(z.object({ id, nodeId: z.string().trim().min(1).max(40).optional() }), req.params, {
     id: 'Mã',
     nodeId: 'Tiêu chí',
   });
+
+/** The sheet's id, labelled as the self-assessment routes label it (the export's errors). */
+const sheetId = (req: FastifyRequest) =>
+  parseInput(z.object({ id }), req.params, { id: 'Mã phiếu' }).id;
 
 export function registerAppraisalRoutes(app: FastifyInstance, deps: AppDeps): void {
   const base = '/api/score-sheets/:id/appraisal';
@@ -55,5 +60,13 @@ export function registerAppraisalRoutes(app: FastifyInstance, deps: AppDeps): vo
     const planId = params(req).id;
     const { fileName, data } = await readUpload(req);
     return importSurveyScores(ctx, planId, { fileName, data });
+  });
+  app.get('/api/score-sheets/:id/export.xlsx', async (req, reply) => {
+    const file = await exportSheetXlsx(userCtx(deps, req), sheetId(req));
+    return sendFile(reply, file.data, file.fileName, XLSX_TYPE);
+  });
+  app.get('/api/score-sheets/:id/export.docx', async (req, reply) => {
+    const file = await exportSheetDocx(userCtx(deps, req), sheetId(req));
+    return sendFile(reply, file.data, file.fileName, DOCX_TYPE);
   });
 }
