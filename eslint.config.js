@@ -6,6 +6,36 @@ const moduleBoundary = {
   message: 'Import another module only through its index.ts.',
 };
 
+// The evaluation modules depend one way: criteria → assessment → appraisal → results (decision
+// 023). Each may not import the modules after it. Tests are exempt: a test of an earlier module
+// may drive a sheet through later stages (e.g. publish results to check the lock) via their index.
+const evaluationLayers = ['criteria', 'assessment', 'appraisal', 'results'];
+const serverModulePatterns = [
+  moduleBoundary,
+  { group: ['**/web/**'], message: 'server never imports web' },
+];
+const evaluationDirection = evaluationLayers.slice(0, -1).map((layer, i) => {
+  const later = evaluationLayers.slice(i + 1);
+  return {
+    files: [`server/modules/${layer}/**/*.ts`],
+    ignores: ['server/modules/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...serverModulePatterns,
+            {
+              regex: `^\\.\\./(${later.join('|')})/`,
+              message: `${layer} comes before ${later.join(', ')}: dependencies run criteria → assessment → appraisal → results.`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
+
 // A web module (web/modules/<b>/) is reached from outside only through its surface: its `*.api.ts`
 // files (queries, mutations, response types) and the components and hooks listed here, which
 // other modules' pages embed. Add to the list deliberately; everything else stays private.
@@ -64,11 +94,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [moduleBoundary, { group: ['**/web/**'], message: 'server never imports web' }],
+          patterns: serverModulePatterns,
         },
       ],
     },
   },
+  ...evaluationDirection,
   {
     files: ['server/platform/**/*.ts'],
     ignores: ['server/platform/**/*.test.ts'],

@@ -20,7 +20,11 @@ import { registerNotificationRoutes } from './modules/notifications/index';
 import { registerCriteriaRoutes } from './modules/criteria/index';
 import { registerAssessmentRoutes } from './modules/assessment/index';
 import { registerAppraisalRoutes } from './modules/appraisal/index';
-import { registerEvaluationRoutes } from './modules/evaluation/index';
+import {
+  registerDashboardRoutes,
+  registerIndividualRoutes,
+  registerResultsRoutes,
+} from './modules/results/index';
 import { registerHomeRoutes } from './modules/home/index';
 import { demoAccounts } from './demo/localities';
 
@@ -197,7 +201,9 @@ export async function buildApp(
   registerCriteriaRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
   registerAppraisalRoutes(app, deps);
-  registerEvaluationRoutes(app, deps);
+  registerResultsRoutes(app, deps);
+  registerIndividualRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
   registerHomeRoutes(app, deps);
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

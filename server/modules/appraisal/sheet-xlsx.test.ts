@@ -6,7 +6,7 @@ import { makeTree, makeUser, testCtx } from '../../test/factories';
 import { buildTestApp, loginCookie } from '../../test/http';
 import { T, at, expectAppError } from '../../test/evaluation';
 import { sideBySide } from './appraisal.compare';
-import { computeResults, publishResults } from '../evaluation/results.service';
+import { computeResults, publishResults } from '../results/index';
 import { appraisedSheet, selfSheet } from './sheet-export.fixtures';
 import { exportSheetDocx, exportSheetXlsx } from './sheet-export.service';
 

@@ -7,7 +7,7 @@ import { openSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { uploadEvidence } from './evidence.service';
 import { MAX_EVIDENCE_PER_LEAF } from './evidence.rules';
 import { expectAppError, files, world } from '../../test/evaluation';
-import { computeResults, publishResults } from '../evaluation/results.service';
+import { computeResults, publishResults } from '../results/index';
 
 /**
  * An upload's bytes are stored only once the caller may attach that file now (who, the sheet's

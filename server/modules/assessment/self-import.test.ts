@@ -9,7 +9,7 @@ import { getSheet, openSheet, returnSheet, saveSelfEntry, submitSheet } from './
 import { createCriteriaSet, publishCriteriaVersion } from '../criteria/index';
 import { bindPlanCriteria } from './plan-criteria.service';
 import { RESULTS_LOCKED_MESSAGE } from './plan-lock';
-import { computeResults, publishResults } from '../evaluation/results.service';
+import { computeResults, publishResults } from '../results/index';
 import { importSelfAssessment, selfTemplate } from './self-import.service';
 
 let t: TestDb;

@@ -15,7 +15,7 @@ import { listScoreSheets } from './sheet-list.service';
 import { exportSheetXlsx } from '../appraisal/index';
 import { provideScoreSheets } from './sheet-provision';
 import { bindPlanCriteria } from './plan-criteria.service';
-import { computeResults, publishResults } from '../evaluation/results.service';
+import { computeResults, publishResults } from '../results/index';
 
 let t: TestDb;
 beforeAll(async () => {

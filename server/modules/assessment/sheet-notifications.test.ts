@@ -11,7 +11,7 @@ import {
   saveAppraisalEntry,
   submitExplanation,
 } from '../appraisal/index';
-import { computeResults, publishResults, reopenResults } from '../evaluation/results.service';
+import { computeResults, publishResults, reopenResults } from '../results/index';
 import { notifySheetEvent } from './sheet-notifications';
 
 let t: TestDb;

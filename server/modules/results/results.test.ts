@@ -6,7 +6,14 @@ import { getPublicPlan } from '../campaigns/index';
 import { createUnit } from '../organization/index';
 import { approveRegistration, registerForPlan } from '../registrations/index';
 import { T, at, expectAppError, world, type World } from '../../test/evaluation';
-import { openSheet, saveSelfEntry, submitSheet } from '../assessment/index';
+import {
+  bindPlanCriteria,
+  getSheet,
+  openSheet,
+  saveSelfEntry,
+  submitSheet,
+} from '../assessment/index';
+import { listQualifyingUnits } from './commendation';
 import { computeResults, listResults, publishResults, reopenResults } from './results.service';
 
 let t: TestDb;
@@ -117,5 +124,36 @@ describe('results', () => {
       'results.published',
       'results.reopened',
     ]);
+  });
+
+  it('lists the qualifying units of published results for commendation, in rank order', async () => {
+    const w = await world(t);
+    const other = await secondUnit(w);
+    const sheetId = await scoreAndSubmit(w, w.as('head'), w.reg.id, { percent: 99, manual: 5 }); // 15 / 20 = 75 % Khá
+    await scoreAndSubmit(w, other.ctx, other.reg.id, { percent: 85, manual: 3 }); // 4 + 2 + 3 = 9 = 45 % Yếu
+    const { criteriaVersionId } = await getSheet(w.as('officer'), sheetId);
+    await bindPlanCriteria(w.as('officer'), w.plan.id, {
+      version: w.plan.version,
+      criteriaVersionId,
+      qualifyingBandKeys: ['xuat_sac', 'tot', 'kha'],
+    });
+    await computeResults(w.as('officer'), w.plan.id);
+    // Computed but not published: nothing to commend yet.
+    await expectAppError(listQualifyingUnits(w.as('officer'), w.plan.id), 'INVALID_STATE');
+    await publishResults(w.as('issuerHead'), w.plan.id);
+    expect(await listQualifyingUnits(w.as('officer'), w.plan.id)).toEqual([
+      {
+        unitId: w.units.oneStop.id,
+        unitName: 'Bộ phận một cửa',
+        score: 15,
+        percent: 75,
+        band: 'kha',
+        bandLabel: 'Khá',
+        rank: 1,
+      },
+    ]);
+    // Readable only by those who see the plan.
+    const stranger = testCtx(t, { kind: 'public' });
+    await expectAppError(listQualifyingUnits(stranger, 987_654), 'NOT_FOUND');
   });
 });

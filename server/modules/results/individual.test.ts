@@ -13,6 +13,7 @@ import { at, expectAppError, files } from '../../test/evaluation';
 import { attachItemEvidence, confirmItem, getChecklist } from './individual.service';
 import { bindPlanCriteria, RESULTS_LOCKED_MESSAGE } from '../assessment/index';
 import { computeResults, publishResults, reopenResults } from './results.service';
+import { listEligiblePeople } from './commendation';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -317,6 +318,40 @@ describe('individual checklist', () => {
     const reopened = await confirm();
     expect(reopened.items[0]).toMatchObject({ met: true, version: 2 });
     expect(reopened.lock).toBeNull();
+  });
+
+  it('lists the eligible people of published results with their checklist, for commendation', async () => {
+    const w = await world();
+    let list = await getChecklist(w.as('head'), w.reg.id);
+    for (const item of list.items)
+      list = await confirmItem(w.as('head'), w.reg.id, item.index, {
+        met: true,
+        note: `Mục ${item.index + 1}`,
+        version: item.version,
+      });
+    await computeResults(w.as('officer'), w.plan.id);
+    await expectAppError(listEligiblePeople(w.as('officer'), w.plan.id), 'INVALID_STATE');
+    await publishResults(w.as('issuerHead', '2023-12-20T03:00:00Z'), w.plan.id);
+    // Every item met but the unit has no classification: nobody is eligible.
+    expect(await listEligiblePeople(w.as('officer'), w.plan.id)).toEqual([]);
+    // The commune's "Tốt" is below the top band; the one-stop section's own "Xuất sắc" counts.
+    await setBand(w, w.tree.commune.id, { key: 'tot', label: 'Tốt' });
+    expect(await listEligiblePeople(w.as('officer'), w.plan.id)).toEqual([]);
+    await setBand(w, w.tree.oneStop.id, { key: 'xuat_sac', label: 'Xuất sắc' });
+    expect(await listEligiblePeople(w.as('officer'), w.plan.id)).toEqual([
+      {
+        personId: w.an.id,
+        fullName: 'Nguyễn Văn An',
+        unitId: w.tree.oneStop.id,
+        registrationId: w.reg.id,
+        checklist: seed003Individual.map((text, index) => ({
+          index,
+          text,
+          met: true,
+          note: `Mục ${index + 1}`,
+        })),
+      },
+    ]);
   });
 
   it('refuses collective and unapproved registrations', async () => {

@@ -1,1 +1,0 @@
-export { registerEvaluationRoutes } from './evaluation.routes';
