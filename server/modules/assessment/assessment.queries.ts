@@ -166,3 +166,96 @@ export async function updateSheet(
 export async function touchSheet(db: Executor, id: number, version: number, at: Date) {
   await updateSheet(db, id, { version }, at);
 }
+
+export async function findSheetIdOfRegistration(db: Executor, registrationId: number) {
+  const row = await db
+    .selectFrom('scoreSheet')
+    .select('id')
+    .where('registrationId', '=', registrationId)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function getSheetIdOfRegistration(db: Executor, registrationId: number) {
+  const row = await db
+    .selectFrom('scoreSheet')
+    .select('id')
+    .where('registrationId', '=', registrationId)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A new sheet, or undefined when the registration already has one (a concurrent opening). */
+export async function insertSheet(
+  db: Executor,
+  values: {
+    planId: number;
+    registrationId: number;
+    unitId: number;
+    provinceId: number | null;
+    criteriaVersionId: number;
+  },
+  at: Date,
+) {
+  return db
+    .insertInto('scoreSheet')
+    .values({ ...values, createdAt: at, updatedAt: at })
+    .onConflict((oc) => oc.constraint('score_sheet_registration').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export async function countEvidence(db: Executor, sheetId: number, nodeId: string) {
+  const row = await db
+    .selectFrom('scoreEvidence')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('sheetId', '=', sheetId)
+    .where('nodeId', '=', nodeId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertEvidence(
+  db: Executor,
+  values: {
+    sheetId: number;
+    nodeId: string;
+    fileId: string;
+    uploadedBy: number | null;
+    uploadedAt: Date;
+  },
+) {
+  return db.insertInto('scoreEvidence').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function findEvidenceUpload(db: Executor, sheetId: number, evidenceId: number) {
+  return db
+    .selectFrom('scoreEvidence')
+    .select('uploadedAt')
+    .where('id', '=', evidenceId)
+    .where('sheetId', '=', sheetId)
+    .executeTakeFirst();
+}
+
+export async function deleteEvidence(db: Executor, sheetId: number, evidenceId: number) {
+  return db
+    .deleteFrom('scoreEvidence')
+    .where('id', '=', evidenceId)
+    .where('sheetId', '=', sheetId)
+    .returning(['nodeId', 'fileId'])
+    .executeTakeFirst();
+}
+
+/**
+ * The plan's results status, holding the plan row FOR SHARE until the transaction ends (see
+ * assertResultsOpen). Reads the results module's state: the one read of it below results.
+ */
+export async function findResultsStatusForShare(db: Executor, planId: number) {
+  const row = await db
+    .selectFrom('campaignPlan')
+    .select('resultsStatus')
+    .where('id', '=', planId)
+    .forShare()
+    .executeTakeFirst();
+  return row?.resultsStatus;
+}

@@ -92,35 +92,22 @@ export async function openSheet(ctx: Ctx, registrationId: unknown) {
       );
     if (reg.criteriaVersionId === null)
       throw new AppError('INVALID_STATE', 'Kế hoạch chưa chọn bộ tiêu chí đánh giá.');
-    const open = await trx
-      .selectFrom('scoreSheet')
-      .select('id')
-      .where('registrationId', '=', reg.id)
-      .executeTakeFirst();
-    if (open !== undefined) return open.id;
+    const open = await q.findSheetIdOfRegistration(trx, reg.id);
+    if (open !== undefined) return open;
     await assertResultsOpen(trx, reg.planId);
-    const created = await trx
-      .insertInto('scoreSheet')
-      .values({
+    const created = await q.insertSheet(
+      trx,
+      {
         planId: reg.planId,
         registrationId: reg.id,
         unitId: reg.unitId,
         provinceId: reg.provinceId,
         criteriaVersionId: reg.criteriaVersionId,
-        createdAt: ctx.now(),
-        updatedAt: ctx.now(),
-      })
-      .onConflict((oc) => oc.constraint('score_sheet_registration').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (created === undefined) {
-      const existing = await trx
-        .selectFrom('scoreSheet')
-        .select('id')
-        .where('registrationId', '=', reg.id)
-        .executeTakeFirstOrThrow();
-      return existing.id;
-    }
+      },
+      ctx.now(),
+    );
+    // Another request opened it in between: that sheet is the one.
+    if (created === undefined) return q.getSheetIdOfRegistration(trx, reg.id);
     await recordAudit(trx, ctx, {
       action: 'score_sheet.opened',
       entityType: AUDIT,

@@ -70,13 +70,7 @@ async function attachableLeaf(db: Executor, sheet: q.SheetRecord, nodeId: string
       `Mục ${node.code}`,
       'không nằm trong các mục được đề nghị giải trình nên không thêm tài liệu được',
     );
-  const count = await db
-    .selectFrom('scoreEvidence')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('sheetId', '=', sheet.id)
-    .where('nodeId', '=', nodeId)
-    .executeTakeFirstOrThrow();
-  if (Number(count.n) >= MAX_EVIDENCE_PER_LEAF)
+  if ((await q.countEvidence(db, sheet.id, nodeId)) >= MAX_EVIDENCE_PER_LEAF)
     throw fieldError(
       'file',
       `Mục ${node.code}`,
@@ -122,17 +116,13 @@ export async function uploadEvidence(
         originalName: fileName,
         contentType: check.contentType,
       });
-      const row = await trx
-        .insertInto('scoreEvidence')
-        .values({
-          sheetId,
-          nodeId,
-          fileId: file.id,
-          uploadedBy: actorId(ctx.actor),
-          uploadedAt: ctx.now(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = await q.insertEvidence(trx, {
+        sheetId,
+        nodeId,
+        fileId: file.id,
+        uploadedBy: actorId(ctx.actor),
+        uploadedAt: ctx.now(),
+      });
       await recordAudit(trx, ctx, {
         action: 'score_sheet.evidence_added',
         entityType: AUDIT,
@@ -171,24 +161,14 @@ export async function uploadEvidence(
 export async function removeEvidence(ctx: Ctx, sheetId: number, evidenceId: number) {
   return ctx.db.transaction().execute(async (trx) => {
     const sheet = await evidenceSheet(ctx, trx, sheetId, 'share');
-    const file = await trx
-      .selectFrom('scoreEvidence')
-      .select('uploadedAt')
-      .where('id', '=', evidenceId)
-      .where('sheetId', '=', sheetId)
-      .executeTakeFirst();
+    const file = await q.findEvidenceUpload(trx, sheetId, evidenceId);
     if (file === undefined) throw notFound('tệp kiểm chứng');
     if (!canRemoveEvidence(ctx.actor, sheet, file.uploadedAt))
       throw new AppError(
         'INVALID_STATE',
         'Trong lúc giải trình chỉ xóa được tệp nộp thêm trong lần giải trình này; tài liệu nộp trước vẫn được giữ.',
       );
-    const gone = await trx
-      .deleteFrom('scoreEvidence')
-      .where('id', '=', evidenceId)
-      .where('sheetId', '=', sheetId)
-      .returning(['nodeId', 'fileId'])
-      .executeTakeFirst();
+    const gone = await q.deleteEvidence(trx, sheetId, evidenceId);
     if (gone === undefined) throw notFound('tệp kiểm chứng');
     await recordAudit(trx, ctx, {
       action: 'score_sheet.evidence_removed',

@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import { findResultsStatusForShare } from './assessment.queries';
 
 /**
  * Published results lock the plan's evaluation: while `campaign_plan.results_status` is
@@ -23,12 +24,6 @@ export const RESULTS_LOCKED_MESSAGE =
  * FOR UPDATE) either waits for this write or is seen by it — never both at once.
  */
 export async function assertResultsOpen(trx: Executor, planId: number): Promise<void> {
-  const row = await trx
-    .selectFrom('campaignPlan')
-    .select('resultsStatus')
-    .where('id', '=', planId)
-    .forShare()
-    .executeTakeFirst();
-  if (row?.resultsStatus === 'published')
+  if ((await findResultsStatusForShare(trx, planId)) === 'published')
     throw new AppError('INVALID_STATE', RESULTS_LOCKED_MESSAGE);
 }
