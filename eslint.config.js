@@ -6,6 +6,36 @@ const moduleBoundary = {
   message: 'Import another module only through its index.ts.',
 };
 
+// The evaluation modules depend one way: criteria → assessment → appraisal → results (decision
+// 023). Each may not import the modules after it. Tests are exempt: a test of an earlier module
+// may drive a sheet through later stages (e.g. publish results to check the lock) via their index.
+const evaluationLayers = ['criteria', 'assessment', 'appraisal', 'results'];
+const serverModulePatterns = [
+  moduleBoundary,
+  { group: ['**/web/**'], message: 'server never imports web' },
+];
+const evaluationDirection = evaluationLayers.slice(0, -1).map((layer, i) => {
+  const later = evaluationLayers.slice(i + 1);
+  return {
+    files: [`server/modules/${layer}/**/*.ts`],
+    ignores: ['server/modules/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...serverModulePatterns,
+            {
+              regex: `^\\.\\./(${later.join('|')})/`,
+              message: `${layer} comes before ${later.join(', ')}: dependencies run criteria → assessment → appraisal → results.`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
+
 // A web module (web/modules/<b>/) is reached from outside only through its surface: its `*.api.ts`
 // files (queries, mutations, response types) and the components and hooks listed here, which
 // other modules' pages embed. Add to the list deliberately; everything else stays private.
@@ -73,11 +103,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [moduleBoundary, { group: ['**/web/**'], message: 'server never imports web' }],
+          patterns: serverModulePatterns,
         },
       ],
     },
   },
+  ...evaluationDirection,
   {
     // SQL of a capability lives in its *.queries.ts (functions taking the executor first);
     // services, routes and rules call those. Tests and fixtures may build rows directly.
@@ -86,11 +117,18 @@ export default tseslint.config(
       'server/modules/**/*.queries.ts',
       'server/modules/**/*.test.ts',
       'server/modules/**/*.fixtures.ts',
-      // Moved by the evaluation split / document register (issue 10); remove when they land.
-      'server/modules/evaluation/**',
-      'server/modules/campaigns/issue-plan.ts',
-      'server/modules/campaigns/plan-documents.service.ts',
-      'server/modules/campaigns/plan-evaluation.ts',
+      // Still to move into their *.queries.ts (issue 10, after the evaluation split): this list
+      // only shrinks.
+      'server/modules/appraisal/appraisal.service.ts',
+      'server/modules/appraisal/sheet-export.service.ts',
+      'server/modules/appraisal/survey.service.ts',
+      'server/modules/assessment/sheet-list.service.ts',
+      'server/modules/assessment/sheet-provision.ts',
+      'server/modules/results/dashboard.service.ts',
+      'server/modules/results/individual.service.ts',
+      'server/modules/results/results-compute.ts',
+      'server/modules/results/results-notifications.ts',
+      'server/modules/results/results.service.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -4,12 +4,8 @@ import type { Runtime } from '../server/runtime';
 import { systemActor, silentLogger, type Ctx } from '../server/platform/context';
 import { createPlan, recordIssuedPlan } from '../server/modules/campaigns/index';
 import { samplePlanInput } from '../server/test/plans';
-import { computeResults, listResults } from '../server/modules/evaluation/results.service';
-import { planDashboard } from '../server/modules/evaluation/dashboard.service';
-import {
-  noPlanEvaluation,
-  upsertPlanEvaluation,
-} from '../server/modules/evaluation/plan-evaluation.queries';
+import { computeResults, listResults, planDashboard } from '../server/modules/results/index';
+import { noPlanEvaluation, upsertPlanEvaluation } from '../server/modules/assessment/index';
 
 /**
  * `npm run bench -- scoring`: every commune of the national data set (3,321) with a submitted

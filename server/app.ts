@@ -17,7 +17,14 @@ import { registerJobRoutes } from './modules/jobs/index';
 import { registerCampaignRoutes } from './modules/campaigns/index';
 import { registerRegistrationRoutes } from './modules/registrations/index';
 import { registerNotificationRoutes } from './modules/notifications/index';
-import { planEvaluationContributions, registerEvaluationRoutes } from './modules/evaluation/index';
+import { registerCriteriaRoutes } from './modules/criteria/index';
+import { planEvaluationContributions, registerAssessmentRoutes } from './modules/assessment/index';
+import { registerAppraisalRoutes } from './modules/appraisal/index';
+import {
+  registerDashboardRoutes,
+  registerIndividualRoutes,
+  registerResultsRoutes,
+} from './modules/results/index';
 import { registerHomeRoutes } from './modules/home/index';
 import { registerDocumentRoutes } from './modules/documents/index';
 import { demoAccounts } from './demo/localities';
@@ -198,7 +205,12 @@ export async function buildApp(
   registerCampaignRoutes(app, deps, planEvaluationContributions);
   registerRegistrationRoutes(app, deps);
   registerNotificationRoutes(app, deps);
-  registerEvaluationRoutes(app, deps);
+  registerCriteriaRoutes(app, deps);
+  registerAssessmentRoutes(app, deps);
+  registerAppraisalRoutes(app, deps);
+  registerResultsRoutes(app, deps);
+  registerIndividualRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
   registerHomeRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerOpenApiRoute(app, { version: deps.config.version });

@@ -8,7 +8,7 @@ import { jobRunner, startWorker } from './platform/jobs';
 import { deleteExpiredSessions, loadUserActor } from './modules/auth/index';
 import { importJob } from './modules/organization/index';
 import { isEmpty, seedDemo } from './demo/seed';
-import { ensureExampleCriteriaSet } from './modules/evaluation/index';
+import { ensureExampleCriteriaSet } from './modules/criteria/index';
 import {
   advancePlanStatuses,
   sendCascadeReminders,

@@ -82,9 +82,8 @@ async function finishIssue(
       'Thời gian kết thúc',
       `phải sau hoặc trùng ngày bắt đầu (${periodStart}, ngày ban hành khi chưa nhập ngày bắt đầu)`,
     );
-  await trx
-    .updateTable('campaignPlan')
-    .set({
+  await q
+    .updatePlan(trx, before.id, {
       status: statusByDate('issued', periodStart, before.periodEnd, today),
       number: issue.number,
       numberYear: issue.year,
@@ -97,8 +96,6 @@ async function finishIssue(
       version: before.version + 1,
       updatedAt: ctx.now(),
     })
-    .where('id', '=', before.id)
-    .execute()
     .catch((e: unknown) => {
       if (isUniqueViolation(e, 'campaign_plan_number'))
         throw fieldError(

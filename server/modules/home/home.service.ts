@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context';
 import { addDays, daysLeft, vietnamDate } from '../../../shared/dates';
 import { listCascadeDeadlines, listPendingCascade, type PendingCascade } from '../campaigns/index';
 import { listPlansToRegister, listReviewQueue, type OpenPlan } from '../registrations/index';
-import { countScoreSheetsWaiting, listAssessmentDeadlines } from '../evaluation/index';
+import { countScoreSheetsWaiting, listAssessmentDeadlines } from '../assessment/index';
 import type { DeadlineKind, MyTodo, UpcomingDeadline } from '../../../shared/api/home';
 
 /**

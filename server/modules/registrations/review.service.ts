@@ -5,7 +5,7 @@ import { changedFields, recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
 import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
-import { provideScoreSheets } from '../evaluation/index';
+import { provideScoreSheets } from '../assessment/index';
 import {
   BulkReview,
   type BulkReviewFailure,

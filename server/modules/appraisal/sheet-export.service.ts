@@ -1,0 +1,170 @@
+import { sql } from 'kysely';
+import { loadCriteriaTree } from '../criteria/index';
+import { z } from 'zod';
+import { Band, defaultBands } from '../../../shared/criteria';
+import { governmentKinds, type UnitKind } from '../../../shared/org';
+import type { Ctx } from '../../platform/context';
+import type { Executor } from '../../platform/db';
+import { issuingBodyName, placeOf } from '../campaigns/index';
+import { sideBySide } from './appraisal.compare';
+import {
+  joinPlanEvaluation,
+  joinResultsState,
+  listEvidence,
+  loadSheet,
+  resultsPublished,
+  sheetStatusLabels,
+} from '../assessment/index';
+import { buildSheetExport, exportFileBase, type SheetExport } from './sheet-export.model';
+import { renderSheetXlsx } from './sheet-xlsx';
+import { renderSheetDocx, type SheetParties } from './sheet-docx';
+import { fileName } from '../../platform/file-name';
+
+/**
+ * Print / export of a score sheet (phiếu chấm điểm): the unit's self-assessment table it signs
+ * and sends with its report, or — once appraised — the appraisal team's table of appraised
+ * scores. The data is exactly the side-by-side view (`sideBySide`), read in one snapshot.
+ */
+
+type ExportContext = {
+  planNumber: string | null;
+  issuedOn: string | null;
+  bands: unknown;
+  resultsPublished: boolean;
+  issuerName: string;
+  issuerKind: UnitKind;
+  /** The unit's own name: the export adds its place below the issuer itself. */
+  unitOwnName: string;
+  unitKind: UnitKind;
+  parentName: string | null;
+  parentKind: UnitKind | null;
+  unitPlace: string[];
+  criteriaSetName: string;
+  criteriaIsExample: boolean;
+  criteriaVersionNumber: number;
+  rank: number | null;
+};
+
+/** Plan, issuer, the unit's place below the issuer, criteria version and published rank. */
+async function exportContext(db: Executor, sheetId: number): Promise<ExportContext> {
+  const { rows } = await sql<ExportContext>`
+    SELECT p.document_number AS "planNumber", p.issued_on::text AS "issuedOn", pe.bands,
+      ${resultsPublished} AS "resultsPublished",
+      iu.name AS "issuerName", iu.kind AS "issuerKind", u.name AS "unitOwnName",
+      u.kind AS "unitKind",
+      pa.name AS "parentName", pa.kind AS "parentKind",
+      COALESCE((SELECT array_agg(a.name ORDER BY nlevel(a.path)) FROM org_unit a
+        WHERE a.path @> u.path AND a.id <> u.id AND nlevel(a.path) > nlevel(iu.path)),
+        '{}') AS "unitPlace",
+      cs.name AS "criteriaSetName", cs.is_example AS "criteriaIsExample", v.number AS "criteriaVersionNumber",
+      (SELECT r.rank FROM evaluation_result r WHERE r.sheet_id = s.id) AS rank
+    FROM score_sheet s JOIN campaign_plan p ON p.id = s.plan_id
+      JOIN org_unit iu ON iu.id = p.issuing_unit_id JOIN org_unit u ON u.id = s.unit_id
+      LEFT JOIN org_unit pa ON pa.id = u.parent_id
+      JOIN criteria_set_version v ON v.id = s.criteria_version_id
+      JOIN criteria_set cs ON cs.id = v.set_id
+      ${joinPlanEvaluation(sql.ref('p.id'))} ${joinResultsState(sql.ref('p.id'))}
+    WHERE s.id = ${sheetId}`.execute(db);
+  const row = rows[0];
+  if (row === undefined) throw new Error(`score sheet ${sheetId} vanished during the export`);
+  return row;
+}
+
+const Bands = z.array(Band).min(1);
+
+/** The latest moment the sheet's data changed: fixes the .docx package dates. */
+function dataDate(
+  view: Awaited<ReturnType<typeof sideBySide>>,
+  submittedAt: Date | null,
+  issuedOn: string | null,
+) {
+  const stamps = [
+    submittedAt,
+    view.appraisedAt,
+    view.explanation.requestedAt,
+    view.explanation.explainedAt,
+    ...view.leaves.flatMap((l) =>
+      [l.self, l.appraisal1, l.appraisal2, l.survey, l.explanation].map((c) => c?.scoredAt),
+    ),
+  ]
+    .filter((d): d is Date => d instanceof Date)
+    .map((d) => d.getTime());
+  if (stamps.length > 0) return new Date(Math.max(...stamps));
+  return new Date(`${issuedOn ?? '2000-01-01'}T00:00:00Z`);
+}
+
+/** Everything one export needs, read in one repeatable-read snapshot. */
+async function gather(ctx: Ctx, sheetId: number) {
+  return ctx.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      // sideBySide first: NOT_FOUND for whoever may not see the sheet.
+      const view = await sideBySide(ctx, sheetId, trx);
+      const sheet = await loadSheet(ctx, trx, sheetId);
+      const tree = await loadCriteriaTree(trx, sheet.criteriaVersionId);
+      const evidence = new Map<string, string[]>();
+      for (const f of await listEvidence(trx, sheetId))
+        evidence.set(f.nodeId, [...(evidence.get(f.nodeId) ?? []), f.fileName]);
+      const c = await exportContext(trx, sheetId);
+      const bands = Bands.safeParse(c.bands);
+      const model: SheetExport = buildSheetExport({
+        view,
+        tree,
+        evidence,
+        planNumber: c.planNumber,
+        planTitle: sheet.planTitle,
+        unitName: c.unitOwnName,
+        unitPlace: c.unitPlace,
+        // The shipped example's name is a placeholder ("… tỉnh thay thế …"): a signed sheet is
+        // titled by its plan and unit, and names only a unit's own criteria set.
+        criteriaName: c.criteriaIsExample
+          ? null
+          : `${c.criteriaSetName} — phiên bản ${c.criteriaVersionNumber}`,
+        statusLabel: sheetStatusLabels[sheet.status],
+        bands: bands.success ? bands.data : defaultBands,
+        rank: c.resultsPublished ? c.rank : null,
+        exportedAt: ctx.now(),
+      });
+      const isGov = (k: UnitKind | null) => k !== null && governmentKinds.includes(k);
+      const parties: SheetParties = {
+        unitBody: issuingBodyName(c.unitKind, c.unitOwnName),
+        unitParentBody:
+          c.parentName === null
+            ? null
+            : (isGov(c.parentKind) ? `UBND ${c.parentName}` : c.parentName).toLocaleUpperCase('vi'),
+        issuerBody: issuingBodyName(c.issuerKind, c.issuerName),
+        unitPlace: placeOf(c.unitPlace.at(-1) ?? c.issuerName),
+        issuerPlace: placeOf(c.issuerName),
+      };
+      return {
+        model,
+        parties,
+        date: dataDate(view, sheet.submittedAt, c.issuedOn),
+      };
+    });
+}
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * The score sheet as an .xlsx: title rows, the tree with every existing stage's points,
+ * totals, percentages and the band. For whoever may see the sheet; NOT_FOUND otherwise.
+ * Byte-identical for the same data and export time.
+ */
+export async function exportSheetXlsx(ctx: Ctx, sheetId: number) {
+  const { model } = await gather(ctx, sheetId);
+  const data = await renderSheetXlsx(model, ctx.now());
+  return { data, fileName: fileName([exportFileBase(model)], 'xlsx') };
+}
+
+/**
+ * The score sheet as a Word document to sign: the self-assessment table (unit's columns only)
+ * until the appraisal is closed, then the appraisal summary with every stage. For whoever may
+ * see the sheet; NOT_FOUND otherwise. Byte-identical for the same data, whenever exported.
+ */
+export async function exportSheetDocx(ctx: Ctx, sheetId: number) {
+  const { model, parties, date } = await gather(ctx, sheetId);
+  const data = await renderSheetDocx(model, parties, date);
+  return { data, fileName: fileName([exportFileBase(model)], 'docx') };
+}

@@ -1,0 +1,257 @@
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { defaultBands, type Band } from '../../../shared/criteria';
+import type { Ctx } from '../../platform/context';
+import { AppError, notFound } from '../../platform/errors';
+import { can } from '../../platform/access';
+import { planFileName } from '../campaigns/index';
+import {
+  getEvaluatedPlan,
+  joinResultsState,
+  resultsStatus,
+  sheetStatusLabels,
+  sheetStatuses,
+  type EvaluatedPlan,
+  type SheetStatus,
+} from '../assessment/index';
+import { resultsState } from './results-compute';
+
+/**
+ * The campaign dashboard (§7): for the issuing unit over its whole subtree, how many of the
+ * approved collective registrations (m) reached each stage of the assessment, the score
+ * distribution (per band and a 10-bucket histogram of percent), the top of the ranking and the
+ * same counts per direct child unit of the issuer (drill-down by area). One set-based statement
+ * for the figures (about 10 ms for the 3,321 communes of the national data set), plus the plan
+ * look-ups; the .xlsx export of the full ranking is one more.
+ */
+
+/** Cumulative stages: each counts the units that reached it (or went further). */
+export const dashboardStages = ['opened', 'submitted', 'appraised', 'ranked'] as const;
+export type DashboardStage = (typeof dashboardStages)[number];
+
+const reached: Record<Exclude<DashboardStage, 'ranked'>, readonly SheetStatus[]> = {
+  opened: sheetStatuses.filter((s) => s !== 'not_opened'),
+  // 'returned' is back with the unit for corrections: not counted as submitted until it is again.
+  submitted: ['submitted', 'explaining', 'explained', 'appraised', 'published'],
+  appraised: ['appraised', 'published'],
+};
+
+export type StageCounts = {
+  /** Approved collective registrations. */
+  registered: number;
+  byStatus: Record<SheetStatus, number>;
+  stages: Record<DashboardStage, number>;
+  byBand: Record<string, number>;
+};
+
+export type DashboardTopItem = {
+  rank: number;
+  unitId: number;
+  unitName: string;
+  sheetId: number;
+  total: number;
+  percent: number;
+  bandKey: string;
+  bandLabel: string;
+};
+
+export type PlanDashboard = {
+  planId: number;
+  issuingUnit: { id: number; name: string };
+  resultsStatus: 'none' | 'computed' | 'published';
+  resultsComputedAt: string | null;
+  bands: Band[];
+  totals: StageCounts;
+  /** 10 buckets of percent: [0,10), [10,20) … [90,100]. */
+  histogram: number[];
+  top: DashboardTopItem[];
+  /** Direct children of the issuer holding at least one registration; `other` for the rest. */
+  areas: (StageCounts & { unitId: number | null; unitName: string })[];
+};
+
+type GroupRow = { areaId: number | null; status: SheetStatus; bandKey: string | null; n: number };
+
+function emptyCounts(bands: readonly Band[]): StageCounts {
+  return {
+    registered: 0,
+    byStatus: Object.fromEntries(sheetStatuses.map((s) => [s, 0])) as Record<SheetStatus, number>,
+    stages: Object.fromEntries(dashboardStages.map((s) => [s, 0])) as Record<
+      DashboardStage,
+      number
+    >,
+    byBand: Object.fromEntries(bands.map((b) => [b.key, 0])),
+  };
+}
+
+function add(c: StageCounts, g: GroupRow) {
+  c.registered += g.n;
+  c.byStatus[g.status] = (c.byStatus[g.status] ?? 0) + g.n;
+  for (const stage of ['opened', 'submitted', 'appraised'] as const)
+    if (reached[stage].includes(g.status)) c.stages[stage] += g.n;
+  if (g.bandKey !== null) {
+    c.stages.ranked += g.n;
+    c.byBand[g.bandKey] = (c.byBand[g.bandKey] ?? 0) + g.n;
+  }
+}
+
+/** The plan, if the actor holds campaign.view over the issuing unit; NOT_FOUND otherwise. */
+async function dashboardPlan(ctx: Ctx, planId: number): Promise<EvaluatedPlan> {
+  const plan = await getEvaluatedPlan(ctx, ctx.db, planId).catch((e: unknown) => {
+    throw e instanceof AppError ? notFound('tổng quan đánh giá') : e;
+  });
+  if (!can(ctx.actor, 'campaign.view', plan.unitPath)) throw notFound('tổng quan đánh giá');
+  return plan;
+}
+
+/**
+ * The figures are the same for everyone allowed to see them, so they are shared for a few seconds
+ * (and concurrent requests share one computation): 50 officers opening the dashboard at once cost
+ * one statement, not 50. Recomputing or publishing the results changes the key at once; sheets and
+ * registrations show up within `DASHBOARD_TTL_MS`. Visibility is still checked on every request.
+ */
+export const DASHBOARD_TTL_MS = 5000;
+const cache = new Map<number, { key: string; at: number; value: Promise<PlanDashboard> }>();
+
+export async function planDashboard(ctx: Ctx, planId: number): Promise<PlanDashboard> {
+  const plan = await dashboardPlan(ctx, planId);
+  const state = await resultsState(ctx.db, planId);
+  const key = `${state.resultsStatus}|${state.resultsComputedAt?.getTime() ?? ''}|${plan.bands === null ? '' : JSON.stringify(plan.bands)}`;
+  const now = Date.now();
+  const hit = cache.get(planId);
+  if (hit !== undefined && hit.key === key && now - hit.at < DASHBOARD_TTL_MS) return hit.value;
+  const value = computeDashboard(ctx, plan);
+  cache.set(planId, { key, at: now, value });
+  value.catch(() => cache.delete(planId));
+  if (cache.size > 500) for (const k of [...cache.keys()].slice(0, 100)) cache.delete(k);
+  return value;
+}
+
+async function computeDashboard(ctx: Ctx, plan: EvaluatedPlan): Promise<PlanDashboard> {
+  const planId = plan.id;
+  const bands = plan.bands ?? defaultBands;
+  const issuer = plan.issuingUnitId;
+  // Paths end with the unit's id: the area (direct child of the issuer) is the next label.
+  const lvl = plan.unitPath.split('.').length;
+  const { rows } = await sql<{
+    issuerName: string;
+    resultsStatus: PlanDashboard['resultsStatus'];
+    resultsComputedAt: Date | null;
+    groups: GroupRow[] | null;
+    histogram: { bucket: number; n: number }[] | null;
+    top: DashboardTopItem[] | null;
+    areas: { id: number; name: string }[] | null;
+  }>`
+    WITH t AS MATERIALIZED (
+      SELECT CASE WHEN nlevel(u.path) > ${lvl} AND u.path <@ ${plan.unitPath}::ltree
+          THEN subpath(u.path, ${lvl}, 1)::text::int END AS area_id,
+        coalesce(s.status, 'not_opened') AS status, e.band_key, e.percent
+      FROM registration r
+      JOIN org_unit u ON u.id = r.unit_id
+      LEFT JOIN score_sheet s ON s.registration_id = r.id
+      LEFT JOIN evaluation_result e ON e.plan_id = ${planId} AND e.sheet_id = s.id
+      WHERE r.plan_id = ${planId} AND r.kind = 'collective' AND r.status = 'approved'
+    )
+    SELECT (SELECT name FROM org_unit WHERE id = ${issuer}) AS "issuerName",
+      ${resultsStatus} AS "resultsStatus", rs.computed_at AS "resultsComputedAt",
+      (SELECT json_agg(g) FROM (
+        SELECT area_id AS "areaId", status, band_key AS "bandKey", count(*)::int AS n
+        FROM t GROUP BY 1, 2, 3) g) AS groups,
+      (SELECT json_agg(h) FROM (
+        SELECT least(floor(percent / 10), 9)::int AS bucket, count(*)::int AS n
+        FROM t WHERE percent IS NOT NULL GROUP BY 1) h) AS histogram,
+      -- Competition ranks: the first ten by (rank, name) all have rank <= 10 (the rank index).
+      (SELECT json_agg(x) FROM (
+        SELECT e.rank, e.unit_id AS "unitId", u.display_name AS "unitName", e.sheet_id AS "sheetId",
+          e.total::float8 AS total, e.percent::float8 AS percent, e.band_key AS "bandKey",
+          e.band_label AS "bandLabel"
+        FROM evaluation_result e JOIN org_unit u ON u.id = e.unit_id
+        WHERE e.plan_id = ${planId} AND e.rank <= 10
+        ORDER BY e.rank, u.name COLLATE "vi-x-icu" LIMIT 10) x) AS top,
+      (SELECT json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY a.name COLLATE "vi-x-icu")
+        FROM org_unit a WHERE a.id IN (SELECT area_id FROM t)) AS areas
+    FROM campaign_plan p ${joinResultsState(sql.ref('p.id'))} WHERE p.id = ${planId}`.execute(
+    ctx.db,
+  );
+  const row = rows[0];
+  if (row === undefined) throw notFound('tổng quan đánh giá');
+
+  const totals = emptyCounts(bands);
+  const byArea = new Map<number | null, StageCounts>();
+  for (const g of row.groups ?? []) {
+    add(totals, g);
+    let c = byArea.get(g.areaId);
+    if (c === undefined) byArea.set(g.areaId, (c = emptyCounts(bands)));
+    add(c, g);
+  }
+  const histogram = Array.from({ length: 10 }, () => 0);
+  for (const h of row.histogram ?? []) histogram[h.bucket] = h.n;
+  const areas: PlanDashboard['areas'] = (row.areas ?? []).map((a) => ({
+    unitId: a.id,
+    unitName: a.name,
+    ...(byArea.get(a.id) ?? emptyCounts(bands)),
+  }));
+  const other = byArea.get(null);
+  if (other !== undefined)
+    areas.push({
+      unitId: null,
+      unitName: 'Khác (trực thuộc trực tiếp hoặc ngoài địa bàn)',
+      ...other,
+    });
+  return {
+    planId,
+    issuingUnit: { id: issuer, name: row.issuerName },
+    resultsStatus: row.resultsStatus,
+    resultsComputedAt:
+      row.resultsComputedAt === null ? null : new Date(row.resultsComputedAt).toISOString(),
+    bands,
+    totals,
+    histogram,
+    top: row.top ?? [],
+    areas,
+  };
+}
+
+/** The full ranking as an .xlsx workbook (built in memory). */
+export async function planDashboardXlsx(ctx: Ctx, planId: number) {
+  const plan = await dashboardPlan(ctx, planId);
+  const { rows } = await sql<{
+    rank: number;
+    unitName: string;
+    areaName: string | null;
+    total: number;
+    percent: number;
+    bandLabel: string;
+    status: SheetStatus;
+  }>`
+    SELECT e.rank, u.display_name AS "unitName", a.name AS "areaName", e.total::float8 AS total,
+      e.percent::float8 AS percent, e.band_label AS "bandLabel", s.status
+    FROM evaluation_result e
+    JOIN org_unit u ON u.id = e.unit_id
+    JOIN score_sheet s ON s.id = e.sheet_id
+    JOIN org_unit i ON i.id = ${plan.issuingUnitId}
+    LEFT JOIN org_unit a ON a.parent_id = i.id AND nlevel(u.path) > nlevel(i.path)
+      AND a.path = subpath(u.path, 0, nlevel(i.path) + 1)
+    WHERE e.plan_id = ${planId}
+    ORDER BY e.rank, u.name COLLATE "vi-x-icu"`.execute(ctx.db);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Xếp hạng');
+  ws.columns = [
+    { header: 'Hạng', key: 'rank', width: 8 },
+    { header: 'Đơn vị', key: 'unitName', width: 40 },
+    { header: 'Địa bàn', key: 'areaName', width: 30 },
+    { header: 'Tổng điểm', key: 'total', width: 12 },
+    { header: 'Tỷ lệ %', key: 'percent', width: 10 },
+    { header: 'Xếp loại', key: 'bandLabel', width: 16 },
+    { header: 'Trạng thái phiếu', key: 'status', width: 18 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const r of rows)
+    ws.addRow({
+      ...r,
+      areaName: r.areaName ?? '',
+      status: sheetStatusLabels[r.status] ?? r.status,
+    });
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  return { data, fileName: planFileName('Xếp hạng', plan, 'xlsx') };
+}
