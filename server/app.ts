@@ -20,6 +20,9 @@ import { registerNotificationRoutes } from './modules/notifications/index';
 import { planEvaluationContributions, registerEvaluationRoutes } from './modules/evaluation/index';
 import { registerHomeRoutes } from './modules/home/index';
 import { demoAccounts } from './demo/localities';
+import { route, useContract } from './http/route';
+import { registerOpenApiRoute } from './http/openapi';
+import { systemEndpoints } from '../shared/api/system';
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
@@ -35,6 +38,8 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     genReqId: () => `req-${Date.now().toString(36)}-${(++requestCounter).toString(36)}`,
   });
+  // Routes from the contract (shared/api, decision 027); checked against it in tests.
+  useContract(app, { checkResponses: deps.config.checkResponses });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -174,9 +179,9 @@ export async function buildApp(
     });
   });
 
-  app.get('/api/health', async () => {
+  route(app, systemEndpoints.health, async () => {
     await deps.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
-    return { status: 'ok', database: deps.databaseKind, version: deps.config.version };
+    return { status: 'ok', database: deps.databaseKind, version: deps.config.version } as const;
   });
   app.get('/api/auth/demo-accounts', async () =>
     deps.config.demo
@@ -193,6 +198,7 @@ export async function buildApp(
   registerNotificationRoutes(app, deps);
   registerEvaluationRoutes(app, deps);
   registerHomeRoutes(app, deps);
+  registerOpenApiRoute(app, { version: deps.config.version });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {

@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   WORKER: booleanish.default(true),
   /** Test-only: the clock starts at this instant and runs on from there (refused in production). */
   CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+  /** Check every JSON response against its endpoint's schema (on by default in tests). */
+  CHECK_RESPONSES: booleanish.optional(),
 });
 
 export type Config = {
@@ -55,6 +57,11 @@ export type Config = {
    * real time and runs on from there; end-to-end tests use it to replay a campaign of a past year.
    */
   clockStart: Date | undefined;
+  /**
+   * Every JSON response is parsed against its endpoint's response schema and a mismatch is a 500
+   * (server/http/route.ts): on in tests (`NODE_ENV=test`) unless `CHECK_RESPONSES` says otherwise.
+   */
+  checkResponses: boolean;
   version: string;
 };
 
@@ -95,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: e.DB_POOL_SIZE,
     worker: e.WORKER,
     clockStart: e.CLOCK_START === undefined ? undefined : new Date(e.CLOCK_START),
+    checkResponses: e.CHECK_RESPONSES ?? e.NODE_ENV === 'test',
     version: APP_VERSION,
   };
 }

@@ -56,21 +56,8 @@ z.config({
 
 export { z };
 
-/** A required trimmed text field; blank strings count as missing. */
-export const text = (max = 255) => z.string().trim().min(1).max(max);
-/** An optional text field: '', null and undefined all become null. */
-export const optionalText = (max = 255) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v === undefined || v === null || v === '' ? null : v));
-/** Ids are PostgreSQL `integer`s: larger numbers are invalid input, not a server error. */
-export const id = z.coerce.number().int().positive().max(2_147_483_647);
-export const isoDate = z.iso.date();
-export const page = z.coerce.number().int().min(1).max(100_000).default(1);
-export const pageSize = z.coerce.number().int().min(1).max(200).default(20);
+// The field schemas live in shared/ (the contract); re-exported for the server's own inputs.
+export { id, isoDate, optionalText, page, pageSize, text } from '../../shared/api/fields';
 
 /**
  * The label of a possibly nested field: the most specific entry of `labels` matching the path,

@@ -83,7 +83,7 @@ export function redirectToLogin(): void {
   window.location.assign(`/login?next=${next}`);
 }
 
-type RequestOptions = {
+export type RequestOptions = {
   query?: Query;
   body?: unknown;
   form?: FormData;
@@ -92,7 +92,12 @@ type RequestOptions = {
   signal?: AbortSignal;
 };
 
-async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+/** One request to the API (web/api/endpoint.ts's `callEndpoint` types it from the contract). */
+export async function request<T>(
+  method: string,
+  path: string,
+  opts: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let body: BodyInit | undefined;
   if (opts.form) {
