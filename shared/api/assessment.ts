@@ -20,6 +20,9 @@ import {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** The kinds of evidence file accepted (server evidence.rules.ts checks the bytes). */
+export const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', DOCX, XLSX] as const;
+
 export const sheetStatuses = [
   'self_draft',
   'submitted',
@@ -341,7 +344,7 @@ export const assessmentEndpoints = {
     tags,
     access: 'user',
     params: SheetParams,
-    upload: { accept: ['application/pdf', 'image/jpeg', 'image/png', DOCX, XLSX] },
+    upload: { accept: EVIDENCE_TYPES },
     body: EvidenceFields,
     response: UploadedEvidence,
     status: 201,
