@@ -340,7 +340,7 @@ export const assessmentEndpoints = {
   uploadEvidence: defineEndpoint({
     method: 'POST',
     path: '/api/score-sheets/:id/evidence',
-    summary: "Attach an evidence file to a leaf of the sheet",
+    summary: 'Attach an evidence file to a leaf of the sheet',
     tags,
     access: 'user',
     params: SheetParams,

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { Band, CriteriaTree, QualifyingBandKeys, TieBreak, tieBreakSteps } from '../criteria';
 import { defineEndpoint } from './endpoint';
-import { IdParams, id, instant, isoDate, optionalText, page, pageOf, pageSize, text } from './fields';
+import {
+  IdParams,
+  id,
+  instant,
+  isoDate,
+  optionalText,
+  page,
+  pageOf,
+  pageSize,
+  text,
+} from './fields';
 
 /**
  * Criteria sets (bộ tiêu chí) and a plan's evaluation settings: request and response schemas and

@@ -20,7 +20,11 @@ export const decidedBys = ['percent', ...tieBreakSteps, 'tied'] as const;
 export type DecidedBy = (typeof decidedBys)[number] | null;
 
 /** Sheet steps ranked before the appraisal closed (on the self or round-1 scores). */
-export const notAppraisedStatuses: readonly SheetStatus[] = ['submitted', 'explaining', 'explained'];
+export const notAppraisedStatuses: readonly SheetStatus[] = [
+  'submitted',
+  'explaining',
+  'explained',
+];
 
 /** `details.reason` of the 409 refusing to publish results made stale by later changes. */
 export const STALE_RESULTS = 'stale_results';
@@ -83,7 +87,10 @@ export const ResultItem = z.object({
 export type ResultItem = z.infer<typeof ResultItem>;
 
 /** Ranked units whose sheet is not final: still being appraised, or back with the unit. */
-export const ResultsPending = z.object({ notAppraised: z.number().int(), returned: z.number().int() });
+export const ResultsPending = z.object({
+  notAppraised: z.number().int(),
+  returned: z.number().int(),
+});
 export type ResultsPending = z.infer<typeof ResultsPending>;
 
 export const ResultsPage = z
@@ -157,9 +164,7 @@ export const PlanDashboard = z.object({
   histogram: z.array(z.number().int()),
   top: z.array(DashboardTopItem),
   /** Direct children of the issuer holding at least one registration; `other` for the rest. */
-  areas: z.array(
-    StageCounts.extend({ unitId: z.number().int().nullable(), unitName: z.string() }),
-  ),
+  areas: z.array(StageCounts.extend({ unitId: z.number().int().nullable(), unitName: z.string() })),
 });
 export type PlanDashboard = z.infer<typeof PlanDashboard>;
 
@@ -278,7 +283,7 @@ export const resultsEndpoints = {
   dashboard: defineEndpoint({
     method: 'GET',
     path: '/api/plans/:id/dashboard',
-    summary: "The campaign dashboard: stages, distribution, top of the ranking, by area",
+    summary: 'The campaign dashboard: stages, distribution, top of the ranking, by area',
     tags,
     access: 'user',
     params: planParams,
@@ -315,7 +320,7 @@ export const resultsEndpoints = {
   attachItemEvidence: defineEndpoint({
     method: 'POST',
     path: '/api/registrations/:id/checklist/:index/evidence',
-    summary: "Attach the evidence file of one criterion (replaces the previous one)",
+    summary: 'Attach the evidence file of one criterion (replaces the previous one)',
     tags,
     access: 'user',
     params: ChecklistItemParams,
@@ -326,7 +331,7 @@ export const resultsEndpoints = {
   itemEvidence: defineEndpoint({
     method: 'GET',
     path: '/api/registrations/:id/checklist/:index/evidence',
-    summary: "Download the evidence file of one criterion",
+    summary: 'Download the evidence file of one criterion',
     tags,
     access: 'user',
     params: ChecklistItemParams,

@@ -14,11 +14,11 @@ import { DOCX_TYPE, exportSheetDocx, exportSheetXlsx } from './sheet-export.serv
 /** HTTP for self-assessment: parse → call the service → present. */
 
 const params = (req: FastifyRequest) =>
-  parseInput(
-    z.object({ id, evidenceId: id.optional(), nodeId: nodeId.optional() }),
-    req.params,
-    { id: 'Mã phiếu', evidenceId: 'Mã tệp', nodeId: 'Tiêu chí' },
-  );
+  parseInput(z.object({ id, evidenceId: id.optional(), nodeId: nodeId.optional() }), req.params, {
+    id: 'Mã phiếu',
+    evidenceId: 'Mã tệp',
+    nodeId: 'Tiêu chí',
+  });
 
 export function registerAssessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
   route(app, e.open, async (req) =>

@@ -14,9 +14,7 @@ export function registerResultsRoutes(app: FastifyInstance, deps: AppDeps): void
   route(app, e.list, async (req) => listResults(userCtx(deps, req), planId(req), req.query));
   route(app, e.compute, async (req) => computeResults(userCtx(deps, req), planId(req)));
   route(app, e.publish, async (req) => publishResults(userCtx(deps, req), planId(req)));
-  route(app, e.reopen, async (req) =>
-    reopenResults(userCtx(deps, req), planId(req), req.body),
-  );
+  route(app, e.reopen, async (req) => reopenResults(userCtx(deps, req), planId(req), req.body));
   route(app, e.publicList, async (req) => {
     const ctx = publicCtx(deps, req);
     await getPublicPlan(ctx, planId(req)); // drafts and cancelled plans: 404, as on the plan pages

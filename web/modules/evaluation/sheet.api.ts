@@ -25,9 +25,6 @@ export {
 } from '../../../shared/api/assessment';
 export type { LeafInput } from '../../../shared/criteria';
 
-export const sheetPath = (id: Id, rest = '') =>
-  `/api/score-sheets/${encodeURIComponent(String(id))}${rest}`;
-
 export const sheetKeys = {
   all: ['score-sheets'] as const,
   detail: (id: Id) => ['score-sheets', String(id)] as const,
