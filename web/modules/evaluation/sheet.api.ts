@@ -35,26 +35,9 @@ export function evidenceUrl(sheetId: Id, evidenceId: Id): string {
   return endpointUrl(e.downloadEvidence, { params: { id: sheetId, evidenceId } });
 }
 
-/** The saved input of an entry, whatever the driver handed back (object or JSON text). */
-export function entryInput(entry: { input: unknown } | null | undefined): LeafInput {
-  let raw = entry?.input;
-  if (typeof raw === 'string') {
-    try {
-      raw = JSON.parse(raw) as unknown;
-    } catch {
-      return {};
-    }
-  }
-  if (typeof raw !== 'object' || raw === null) return {};
-  const r = raw as Record<string, unknown>;
-  const n = (k: string) => (typeof r[k] === 'number' ? r[k] : undefined);
-  return {
-    met: typeof r.met === 'boolean' ? r.met : undefined,
-    percent: n('percent'),
-    incidents: n('incidents'),
-    points: n('points'),
-    surveyScore: n('surveyScore'),
-  };
+/** The saved input of an entry (the contract's LeafInput), or none. */
+export function entryInput(entry: { input: LeafInput } | null | undefined): LeafInput {
+  return entry?.input ?? {};
 }
 
 export function useScoreSheet(id: Id) {
