@@ -138,3 +138,21 @@ export const QualifyingBandKeys = z
   .min(1)
   .max(10)
   .refine((keys) => new Set(keys).size === keys.length, { message: 'mức xếp loại bị trùng' });
+
+/**
+ * What a unit or an appraiser enters for one leaf; each scoring method reads its own field (the
+ * server's scoring rules compute the points from it).
+ */
+export const LeafInput = z.object({
+  /** binary: đạt / không đạt. */
+  met: z.boolean().optional(),
+  /** tiered_percent: the percentage achieved, 0–100. */
+  percent: z.number().optional(),
+  /** deduction: number of incidents (violations), a whole number ≥ 0. */
+  incidents: z.number().optional(),
+  /** manual: points within [0, max]; adjustment: within [−maxPenalty, +maxBonus]. */
+  points: z.number().optional(),
+  /** survey: the survey score, 0–surveyMax. */
+  surveyScore: z.number().optional(),
+});
+export type LeafInput = z.infer<typeof LeafInput>;

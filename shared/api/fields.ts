@@ -27,6 +27,14 @@ export const IdParams = z.object({ id });
 
 /** An instant as the API writes it: ISO 8601 in UTC (`Date.toISOString()`). */
 export const instant = z.string().describe('ISO 8601 instant (UTC)');
+/**
+ * An instant the server may hand over as a `Date` (a row straight from the database): JSON writes
+ * it as `toISOString()`, so the client always reads the same string as `instant`.
+ */
+export const instantOrDate = z
+  .union([z.string(), z.date().transform((d) => d.toISOString())])
+  .pipe(z.string())
+  .describe('ISO 8601 instant (UTC)');
 /** A calendar date as the API writes it: YYYY-MM-DD. */
 export const dateOnly = z.string().describe('calendar date YYYY-MM-DD');
 

@@ -1,22 +1,5 @@
-import { z } from 'zod';
-import { optionalText, text } from '../../platform/validation';
-import { LeafInput } from '../criteria/index';
-
-/** Bodies of the self-assessment use cases, with the labels users see on the form. */
-
-const version = z.number().int().min(0).max(2_147_483_647);
-
-export const SaveSelfEntry = z.object({
-  /** The figures of the leaf's method; an empty object saves only the explanation. */
-  input: LeafInput.default({}),
-  /** Explanation (giải trình), required at submission for an evidence-less leaf that asks for it. */
-  note: optionalText(4000),
-  /** The entry's version the user edited; omitted or 0 when the leaf had no entry yet. */
-  version: version.optional(),
-});
-
-export const SubmitSheet = z.object({ version });
-export const ReturnSheet = z.object({ version, reason: text(2000) });
+/** The request schemas live in the contract (decision 027); the labels are the server's. */
+export { ReturnSheet, SaveSelfEntry, SubmitSheet } from '../../../shared/api/assessment';
 
 export const assessmentLabels: Record<string, string> = {
   input: 'Số liệu',

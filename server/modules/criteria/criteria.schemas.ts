@@ -1,11 +1,14 @@
-import {
-  Band,
-  CriteriaTree,
-  QualifyingBandKeys,
-  TieBreak,
-  type CriteriaTree as Tree,
-} from '../../../shared/criteria';
-import { id, isoDate, page, pageSize, text, optionalText, z } from '../../platform/validation';
+import type { CriteriaTree as Tree } from '../../../shared/criteria';
+
+/** The request schemas live in the contract (decision 027); the labels are the server's. */
+export {
+  BindCriteria,
+  CreateCriteriaSet,
+  ListCriteriaQuery,
+  NewCriteriaVersion,
+  PublishCriteriaVersion,
+  UpdateCriteriaDraft,
+} from '../../../shared/api/criteria';
 
 export const criteriaLabels: Record<string, string> = {
   ownerUnitId: 'Đơn vị ban hành bộ tiêu chí',
@@ -24,45 +27,6 @@ export const criteriaLabels: Record<string, string> = {
   qualifyingBandKeys: 'Mức xếp loại được xét khen thưởng',
   'qualifyingBandKeys.*': 'Mức xếp loại được xét khen thưởng',
 };
-
-export const CreateCriteriaSet = z
-  .object({
-    ownerUnitId: id,
-    name: text(300),
-    description: optionalText(2000),
-    tree: CriteriaTree.optional(),
-    basedOnVersionId: id.optional(),
-  })
-  .refine((v) => v.tree !== undefined || v.basedOnVersionId !== undefined, {
-    message: 'cần cây tiêu chí hoặc một phiên bản làm gốc',
-    path: ['tree'],
-  });
-
-export const UpdateCriteriaDraft = z.object({
-  version: z.number().int().positive(),
-  tree: CriteriaTree,
-});
-
-export const PublishCriteriaVersion = z.object({ version: z.number().int().positive() });
-export const NewCriteriaVersion = z.object({ basedOnVersionId: id });
-
-export const ListCriteriaQuery = z.object({
-  search: z.string().trim().max(100).optional(),
-  page,
-  pageSize,
-});
-
-export const BindCriteria = z.object({
-  version: z.number().int().positive(),
-  criteriaVersionId: id.nullable(),
-  bands: z.array(Band).min(2).max(10).nullable().default(null),
-  /** The last day (Vietnam time, inclusive) units may submit their self-assessment. */
-  assessmentDeadline: isoDate.nullish().transform((v) => v ?? null),
-  /** Tie-break steps after the percentage, in order; null or omitted = the default order. */
-  tieBreak: TieBreak.nullish().transform((v) => v ?? null),
-  /** Band keys that qualify for commendation; null or omitted = the top band. */
-  qualifyingBandKeys: QualifyingBandKeys.nullish().transform((v) => v ?? null),
-});
 
 export type CriteriaVersionRecord = {
   id: number;

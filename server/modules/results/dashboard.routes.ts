@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendFile, userCtx, XLSX_TYPE, type AppDeps } from '../../http/context';
+import { route } from '../../http/route';
 import { id, parseInput } from '../../platform/validation';
+import { resultsEndpoints as e } from '../../../shared/api/results';
 import { planDashboard, planDashboardXlsx } from './dashboard.service';
 
 const planId = (req: FastifyRequest) =>
@@ -8,10 +10,8 @@ const planId = (req: FastifyRequest) =>
 
 /** The campaign dashboard and its .xlsx export of the full ranking. */
 export function registerDashboardRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/api/plans/:id/dashboard', async (req) =>
-    planDashboard(userCtx(deps, req), planId(req)),
-  );
-  app.get('/api/plans/:id/dashboard.xlsx', async (req, reply) => {
+  route(app, e.dashboard, async (req) => planDashboard(userCtx(deps, req), planId(req)));
+  route(app, e.dashboardXlsx, async (req, reply) => {
     const { data, fileName } = await planDashboardXlsx(userCtx(deps, req), planId(req));
     return sendFile(reply, data, fileName, XLSX_TYPE);
   });

@@ -1,117 +1,39 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { callEndpoint } from '../../api/endpoint';
 import type { Id } from '../../api/types';
-import type { ScoringMethod } from '../../../shared/criteria';
-import { sheetKeys, sheetPath } from './sheet.api';
-import type { LeafInput, SheetStatus } from './sheet.api';
+import type { LeafInput } from '../../../shared/criteria';
+import {
+  appraisalEndpoints as e,
+  type Appraisal,
+  type AppraisalRound,
+  type StageCell,
+} from '../../../shared/api/appraisal';
+import { sheetKeys } from './sheet.api';
 
 /**
  * Appraisal (thẩm định) and explanation (giải trình) of a score sheet:
  * server/modules/evaluation/appraisal.compare.ts (the side-by-side view) and appraisal.service.ts.
  */
 
-export type AppraisalRound = 1 | 2;
-
-/** One stage's score of one leaf. */
-export type StageCell = {
-  points: number | null;
-  note: string | null;
-  input: unknown;
-  version: number;
-  scoredByName: string | null;
-  scoredAt: string;
-  /** Round 1 only: scored before the sheet's last submission (it was returned and sent again). */
-  stale?: boolean;
-};
-
-export type ComparedLeaf = {
-  nodeId: string;
-  code: string;
-  title: string;
-  maxPoints: number;
-  method: ScoringMethod | null;
-  /** False for survey leaves: their points come from the survey import. */
-  appraised: boolean;
-  self: StageCell | null;
-  appraisal1: StageCell | null;
-  appraisal2: StageCell | null;
-  survey: StageCell | null;
-  explanation: StageCell | null;
-  /** Appraisal − self, null when either is missing. */
-  diff1: number | null;
-  diff2: number | null;
-  changed: boolean;
-  final: number | null;
-  /**
-   * The round-1 score is stale and the unit changed this leaf's self entry after it: it no
-   * longer counts as appraised, the leaf must be scored again.
-   */
-  needsRescore: boolean;
-};
-
-export type StageRollUp = {
-  totals: Record<string, number>;
-  fieldTotals: number[];
-  base: number;
-  adjustments: number;
-  total: number;
-  percent: number;
-  missing: { nodeId: string; code: string }[];
-};
-
-export type AppraisalPermissions = {
-  round: AppraisalRound | null;
-  canScore: boolean;
-  canRequestExplanation: boolean;
-  canComplete: boolean;
-  canAnswer: boolean;
-  canSubmitExplanation: boolean;
-  /**
-   * Why the conflict rules keep the actor from a step their role would allow now (they filled
-   * the sheet in for the unit, or they appraised it); null otherwise.
-   */
-  blockedReason: string | null;
-};
-
-export type Appraisal = {
-  id: number;
-  planId: number;
-  unitId: number;
-  unitName: string;
-  status: SheetStatus;
-  /** The sheet's version (request-explanation, submit-explanation, complete, accept-self). */
-  version: number;
-  explanation: {
-    reason: string | null;
-    /** The leaves asked about; empty = the whole sheet. */
-    nodeIds: string[];
-    requestedAt: string | null;
-    explainedAt: string | null;
-  };
-  appraisedAt: string | null;
-  leaves: ComparedLeaf[];
-  totals: {
-    self: StageRollUp;
-    appraisal1: StageRollUp;
-    appraisal2: StageRollUp;
-    final: StageRollUp;
-  };
-  /** The plan's results are published: nothing changes any more. */
-  resultsPublished?: boolean;
-  permissions: AppraisalPermissions;
-};
-
-export type AppraisalStage = 'appraisal1' | 'appraisal2';
-export const stageOfRound = (round: AppraisalRound): AppraisalStage =>
-  round === 1 ? 'appraisal1' : 'appraisal2';
+// The response types are the contract's (shared/api/appraisal.ts).
+export {
+  stageOfRound,
+  type AppraisalRollUp as StageRollUp,
+  type Appraisal,
+  type AppraisalPermissions,
+  type AppraisalRound,
+  type AppraisalStage,
+  type ComparedLeaf,
+  type SavedAppraisal,
+  type StageCell,
+} from '../../../shared/api/appraisal';
 
 export const appraisalKey = (id: Id) => [...sheetKeys.detail(id), 'appraisal'] as const;
-const appraisalPath = (id: Id, rest = '') => sheetPath(id, `/appraisal${rest}`);
 
 export function useAppraisal(id: Id, enabled: boolean) {
   return useQuery({
     queryKey: appraisalKey(id),
-    queryFn: () => api.get<Appraisal>(appraisalPath(id)),
+    queryFn: () => callEndpoint(e.get, { params: { id } }),
     enabled,
   });
 }
@@ -149,14 +71,6 @@ function usePatchLeaf(id: Id) {
     );
 }
 
-export type SavedAppraisal = {
-  nodeId: string;
-  stage: AppraisalStage;
-  points: number | null;
-  note: string | null;
-  version: number;
-};
-
 /** One leaf's score in the open round; CONFLICT when `version` is stale. */
 export function useSaveAppraisal(sheetId: Id) {
   const refresh = useRefresh(sheetId);
@@ -169,11 +83,9 @@ export function useSaveAppraisal(sheetId: Id) {
       note: string | null;
       version: number;
     }) =>
-      api.put<SavedAppraisal>(appraisalPath(sheetId, `/${encodeURIComponent(b.nodeId)}`), {
-        round: b.round,
-        input: b.input,
-        note: b.note,
-        version: b.version,
+      callEndpoint(e.save, {
+        params: { id: sheetId, nodeId: b.nodeId },
+        body: { round: b.round, input: b.input, note: b.note, version: b.version },
       }),
     onSuccess: (saved, b) =>
       patch(b.nodeId, saved.stage, {
@@ -193,9 +105,7 @@ export function useAcceptSelf(sheetId: Id) {
   const refresh = useRefresh(sheetId);
   return useMutation({
     mutationFn: (version: number) =>
-      api.post<Appraisal & { accepted: number }>(appraisalPath(sheetId, '/accept-self'), {
-        version,
-      }),
+      callEndpoint(e.acceptSelf, { params: { id: sheetId }, body: { version } }),
     onSuccess: (view) => refresh(view),
   });
 }
@@ -204,7 +114,7 @@ export function useRequestExplanation(sheetId: Id) {
   const refresh = useRefresh(sheetId);
   return useMutation({
     mutationFn: (b: { version: number; reason: string; nodeIds: string[] }) =>
-      api.post<Appraisal>(appraisalPath(sheetId, '/request-explanation'), b),
+      callEndpoint(e.requestExplanation, { params: { id: sheetId }, body: b }),
     onSuccess: (view) => refresh(view),
   });
 }
@@ -213,7 +123,7 @@ export function useCompleteAppraisal(sheetId: Id) {
   const refresh = useRefresh(sheetId);
   return useMutation({
     mutationFn: (version: number) =>
-      api.post<Appraisal>(appraisalPath(sheetId, '/complete'), { version }),
+      callEndpoint(e.complete, { params: { id: sheetId }, body: { version } }),
     onSuccess: (view) => refresh(view),
   });
 }
@@ -224,10 +134,10 @@ export function useAnswerExplanation(sheetId: Id) {
   const patch = usePatchLeaf(sheetId);
   return useMutation({
     mutationFn: (b: { nodeId: string; note: string; version: number }) =>
-      api.put<{ nodeId: string; note: string; version: number }>(
-        appraisalPath(sheetId, `/explanation/${encodeURIComponent(b.nodeId)}`),
-        { note: b.note, version: b.version },
-      ),
+      callEndpoint(e.answerExplanation, {
+        params: { id: sheetId, nodeId: b.nodeId },
+        body: { note: b.note, version: b.version },
+      }),
     onSuccess: (saved) =>
       patch(saved.nodeId, 'explanation', {
         points: null,
@@ -245,7 +155,7 @@ export function useSubmitExplanation(sheetId: Id) {
   const refresh = useRefresh(sheetId);
   return useMutation({
     mutationFn: (version: number) =>
-      api.post<Appraisal>(appraisalPath(sheetId, '/submit-explanation'), { version }),
+      callEndpoint(e.submitExplanation, { params: { id: sheetId }, body: { version } }),
     onSuccess: (view) => refresh(view),
   });
 }

@@ -1,60 +1,30 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Id, Page } from '../../api/types';
-import type { Band, CriteriaTree, TieBreakStep } from '../../../shared/criteria';
+import { callEndpoint, endpointUrl } from '../../api/endpoint';
+import type { Id } from '../../api/types';
+import type { CriteriaTree } from '../../../shared/criteria';
+import { fillPath, type ResponseOf } from '../../../shared/api/endpoint';
+import {
+  criteriaEndpoints as e,
+  type BindCriteriaInput,
+  type CreateCriteriaSetInput,
+  type CriteriaVersion,
+} from '../../../shared/api/criteria';
 import { planKeys } from '../campaigns/plans.api';
 
 /** Criteria sets (bộ tiêu chí): server/modules/evaluation (toCriteriaVersionResponse). */
 
-export type CriteriaStatus = 'draft' | 'published';
-
-export type CriteriaSetRef = {
-  id: number;
-  name: string;
-  description: string | null;
-  /** The shipped illustrative template: no owner, read-only, to be copied. */
-  isExample: boolean;
-  ownerUnit: { id: number; name: string | null } | null;
-};
-
-/** A version as listed (GET /api/criteria items: no tree). */
-export type CriteriaVersionSummary = {
-  id: number;
-  set: CriteriaSetRef;
-  number: number;
-  status: CriteriaStatus;
-  leafCount: number;
-  maxTotal: number;
-  basedOnId: number | null;
-  version: number;
-  publishedAt: string | null;
-  updatedAt: string;
-};
-
-export type CriteriaVersion = CriteriaVersionSummary & {
-  tree: CriteriaTree;
-  permissions: { canEdit: boolean; canCopy: boolean };
-};
+// The request and response types are the contract's (shared/api/criteria.ts).
+export type {
+  CreateCriteriaSetInput as CreateCriteriaInput,
+  CriteriaSetRef,
+  CriteriaStatus,
+  CriteriaVersion,
+  CriteriaVersionSummary,
+  PlanEvaluation,
+} from '../../../shared/api/criteria';
 
 export type CriteriaFilter = { search?: string; page: number; pageSize: number };
-
-export type CreateCriteriaInput = {
-  ownerUnitId: Id;
-  name: string;
-  description?: string;
-  tree?: CriteriaTree;
-  basedOnVersionId?: Id;
-};
-
-/** What PUT /api/plans/:id/evaluation answers. */
-export type PlanEvaluation = {
-  planId: number;
-  criteriaVersionId: number | null;
-  bands: Band[] | null;
-  tieBreak: TieBreakStep[] | null;
-  qualifyingBandKeys: string[] | null;
-  version: number;
-};
 
 export const criteriaKeys = {
   all: ['criteria'] as const,
@@ -62,18 +32,15 @@ export const criteriaKeys = {
   detail: (id: Id) => ['criteria', 'detail', String(id)] as const,
 };
 
-const versionPath = (id: Id, rest = '') =>
-  `/api/criteria/versions/${encodeURIComponent(String(id))}${rest}`;
-
 /** Where a version's .xlsx downloads from (also the import format). */
 export function criteriaExportUrl(id: Id): string {
-  return versionPath(id, '/export.xlsx');
+  return endpointUrl(e.export, { params: { id } });
 }
 
 export function useCriteriaVersions(filter: CriteriaFilter, enabled = true) {
   return useQuery({
     queryKey: criteriaKeys.list(filter),
-    queryFn: () => api.get<Page<CriteriaVersionSummary>>('/api/criteria', filter),
+    queryFn: () => callEndpoint(e.list, { query: filter }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -82,7 +49,7 @@ export function useCriteriaVersions(filter: CriteriaFilter, enabled = true) {
 export function useCriteriaVersion(id: Id | null | undefined) {
   return useQuery({
     queryKey: criteriaKeys.detail(id ?? ''),
-    queryFn: () => api.get<CriteriaVersion>(versionPath(id ?? '')),
+    queryFn: () => callEndpoint(e.get, { params: { id: id ?? '' } }),
     enabled: id !== null && id !== undefined && id !== '',
   });
 }
@@ -102,7 +69,7 @@ function useInvalidateCriteria() {
 export function useCreateCriteriaSet() {
   const invalidate = useInvalidateCriteria();
   return useMutation({
-    mutationFn: (body: CreateCriteriaInput) => api.post<CriteriaVersion>('/api/criteria', body),
+    mutationFn: (body: CreateCriteriaSetInput) => callEndpoint(e.create, { body }),
     onSuccess: (v) => invalidate(v),
   });
 }
@@ -112,7 +79,7 @@ export function useSaveCriteriaTree() {
   const invalidate = useInvalidateCriteria();
   return useMutation({
     mutationFn: ({ id, ...body }: { id: Id; version: number; tree: CriteriaTree }) =>
-      api.put<CriteriaVersion>(versionPath(id), body),
+      callEndpoint(e.update, { params: { id }, body }),
     onSuccess: (v) => invalidate(v),
   });
 }
@@ -121,7 +88,7 @@ export function usePublishCriteria() {
   const invalidate = useInvalidateCriteria();
   return useMutation({
     mutationFn: ({ id, version }: { id: Id; version: number }) =>
-      api.post<CriteriaVersion>(versionPath(id, '/publish'), { version }),
+      callEndpoint(e.publish, { params: { id }, body: { version } }),
     onSuccess: (v) => invalidate(v),
   });
 }
@@ -131,10 +98,7 @@ export function useNewCriteriaVersion() {
   const invalidate = useInvalidateCriteria();
   return useMutation({
     mutationFn: ({ setId, basedOnVersionId }: { setId: Id; basedOnVersionId: Id }) =>
-      api.post<CriteriaVersion>(
-        `/api/criteria/sets/${encodeURIComponent(String(setId))}/versions`,
-        { basedOnVersionId },
-      ),
+      callEndpoint(e.newVersion, { params: { id: setId }, body: { basedOnVersionId } }),
     onSuccess: (v) => invalidate(v),
   });
 }
@@ -147,7 +111,7 @@ export function useImportCriteria() {
       const form = new FormData();
       form.append('version', String(version));
       form.append('file', file, file.name);
-      return api.upload<CriteriaVersion>(versionPath(id, '/import'), form);
+      return api.upload<ResponseOf<typeof e.import>>(fillPath(e.import.path, { id }), form);
     },
     onSuccess: (v) => invalidate(v),
   });
@@ -157,20 +121,8 @@ export function useImportCriteria() {
 export function useBindPlanEvaluation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      planId,
-      ...body
-    }: {
-      planId: Id;
-      version: number;
-      criteriaVersionId: Id | null;
-      bands: Band[] | null;
-      assessmentDeadline: string | null;
-      /** Null = the default order / the top band. */
-      tieBreak: TieBreakStep[] | null;
-      qualifyingBandKeys: string[] | null;
-    }) =>
-      api.put<PlanEvaluation>(`/api/plans/${encodeURIComponent(String(planId))}/evaluation`, body),
+    mutationFn: ({ planId, ...body }: { planId: Id } & BindCriteriaInput) =>
+      callEndpoint(e.bindPlan, { params: { id: planId }, body }),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: planKeys.all }),

@@ -1,59 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { callEndpoint, endpointUrl } from '../../api/endpoint';
 import type { Id } from '../../api/types';
-import type { Band } from '../../../shared/criteria';
-import type { ResultsStatus } from './results.api';
+import { resultsEndpoints as e } from '../../../shared/api/results';
 
 /** The campaign dashboard: server/modules/evaluation/dashboard.service.ts. */
 
-export type SheetStatus =
-  | 'not_opened'
-  | 'self_draft'
-  | 'submitted'
-  | 'returned'
-  | 'explaining'
-  | 'explained'
-  | 'appraised'
-  | 'published';
-export type DashboardStage = 'opened' | 'submitted' | 'appraised' | 'ranked';
+// The response types are the contract's (shared/api/results.ts).
+export type {
+  DashboardSheetStatus as SheetStatus,
+  DashboardStage,
+  DashboardTopItem,
+  PlanDashboard,
+  StageCounts,
+} from '../../../shared/api/results';
 
-export type StageCounts = {
-  registered: number;
-  byStatus: Record<SheetStatus, number>;
-  stages: Record<DashboardStage, number>;
-  byBand: Record<string, number>;
-};
-
-export type DashboardTopItem = {
-  rank: number;
-  unitId: number;
-  unitName: string;
-  sheetId: number;
-  total: number;
-  percent: number;
-  bandKey: string;
-  bandLabel: string;
-};
-
-export type PlanDashboard = {
-  planId: number;
-  issuingUnit: { id: number; name: string };
-  resultsStatus: ResultsStatus;
-  resultsComputedAt: string | null;
-  bands: Band[];
-  totals: StageCounts;
-  histogram: number[];
-  top: DashboardTopItem[];
-  areas: (StageCounts & { unitId: number | null; unitName: string })[];
-};
-
-const base = (planId: Id) => `/api/plans/${encodeURIComponent(String(planId))}/dashboard`;
-
-export const dashboardXlsxUrl = (planId: Id) => `${base(planId)}.xlsx`;
+export const dashboardXlsxUrl = (planId: Id) =>
+  endpointUrl(e.dashboardXlsx, { params: { id: planId } });
 
 export function usePlanDashboard(planId: Id) {
   return useQuery({
     queryKey: ['plan-dashboard', String(planId)],
-    queryFn: () => api.get<PlanDashboard>(base(planId)),
+    queryFn: () => callEndpoint(e.dashboard, { params: { id: planId } }),
   });
 }

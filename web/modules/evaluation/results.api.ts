@@ -5,77 +5,29 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { callEndpoint } from '../../api/endpoint';
 import type { Id } from '../../api/types';
 import type { Band } from '../../../shared/criteria';
-import type { SheetStatus } from './sheet.api';
+import { resultsEndpoints as e, type ResultsPage } from '../../../shared/api/results';
 
 /** A campaign's results: server/modules/evaluation/results.service.ts. */
 
-export type ResultsStatus = 'none' | 'computed' | 'published';
-
-/** Why a unit ranks below the one before it (ranking.rules.ts); null for the first. */
-export type DecidedBy =
-  'percent' | 'appraised' | 'fields' | 'missing' | 'submittedAt' | 'tied' | null;
-
-export type ResultItem = {
-  unitId: number;
-  unitName: string;
-  sheetId: number;
-  total: number;
-  percent: number;
-  bandKey: string;
-  bandLabel: string;
-  rank: number;
-  decidedBy: DecidedBy;
-  missingCount: number;
-  /** Ancestors below the issuing unit, top first (e.g. the commune of a one-stop unit). */
-  unitPath?: string[];
-  /** Whether the unit's band qualifies it for commendation under the plan. */
-  qualifies?: boolean;
-  /** The unit's sheet's step now (internal view only; absent on the public ranking). */
-  sheetStatus?: SheetStatus;
-};
-
-/** Ranked units whose sheet is not final: still being appraised, or back with the unit. */
-export type ResultsPending = { notAppraised: number; returned: number };
-
-/** Sheet steps ranked before the appraisal closed (on the self or round-1 scores). */
-export const notAppraisedStatuses: readonly SheetStatus[] = [
-  'submitted',
-  'explaining',
-  'explained',
-];
-
-export type ResultsPage = {
-  status: ResultsStatus;
-  computedAt: string | null;
-  publishedAt: string | null;
-  bands: Band[];
-  /** Over the whole results (internal view only). */
-  pending?: ResultsPending;
-  /** What the actor's role allows (internal view only); the results' status decides the rest. */
-  permissions?: { canCompute: boolean; canPublish: boolean; canReopen: boolean };
-  items: ResultItem[];
-  total: number;
-};
+// The response types and the shared constants are the contract's (shared/api/results.ts).
+export {
+  STALE_RESULTS,
+  notAppraisedStatuses,
+  type ComputeOutcome,
+  type DecidedBy,
+  type ResultItem,
+  type ResultsPage,
+  type ResultsPending,
+  type ResultsStatus,
+} from '../../../shared/api/results';
 
 export type ResultsFilter = { bandKey?: string; page: number; pageSize: number };
 
-/** `details.reason` of the 409 refusing to publish results made stale by later changes. */
-export const STALE_RESULTS = 'stale_results';
-
-export type ComputeOutcome = { units: number; counts: Record<string, number>; ms: number };
-
 /** `public`: the portal's unauthenticated endpoint (404 until published). */
 export type ResultsScope = 'internal' | 'public';
-
-const noLoginRedirect = { redirectOn401: false } as const;
-
-function resultsUrl(planId: Id, scope: ResultsScope): string {
-  const id = encodeURIComponent(String(planId));
-  return scope === 'public' ? `/api/public/plans/${id}/results` : `/api/plans/${id}/results`;
-}
 
 export const resultsKeys = {
   all: (planId: Id, scope: ResultsScope) => ['plan-results', scope, String(planId)] as const,
@@ -86,11 +38,10 @@ export const resultsKeys = {
 };
 
 function fetchResults(planId: Id, scope: ResultsScope, filter: ResultsFilter) {
-  return api.get<ResultsPage>(
-    resultsUrl(planId, scope),
-    filter,
-    scope === 'public' ? noLoginRedirect : undefined,
-  );
+  const params = { id: planId };
+  return scope === 'public'
+    ? callEndpoint(e.publicList, { params, query: filter, redirectOn401: false })
+    : callEndpoint(e.list, { params, query: filter });
 }
 
 export function useResults(planId: Id, scope: ResultsScope, filter: ResultsFilter) {
@@ -120,20 +71,32 @@ export function useBandCounts(planId: Id, scope: ResultsScope, bands: readonly B
   });
 }
 
-function useResultsMutation<TBody, TOut>(planId: Id, action: string) {
+function useInvalidateResults() {
   const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['plan-results'] });
+}
+
+export function useComputeResults(planId: Id) {
+  const invalidate = useInvalidateResults();
   return useMutation({
-    mutationFn: (body: TBody) =>
-      api.post<TOut>(`${resultsUrl(planId, 'internal')}/${action}`, body),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['plan-results'] }),
+    mutationFn: () => callEndpoint(e.compute, { params: { id: planId } }),
+    onSettled: invalidate,
   });
 }
 
-export const useComputeResults = (planId: Id) =>
-  useResultsMutation<void, ComputeOutcome>(planId, 'compute');
+export function usePublishResults(planId: Id) {
+  const invalidate = useInvalidateResults();
+  return useMutation({
+    mutationFn: () => callEndpoint(e.publish, { params: { id: planId } }),
+    onSettled: invalidate,
+  });
+}
 
-export const usePublishResults = (planId: Id) =>
-  useResultsMutation<void, { status: ResultsStatus }>(planId, 'publish');
-
-export const useReopenResults = (planId: Id) =>
-  useResultsMutation<{ reason: string }, { status: ResultsStatus }>(planId, 'reopen');
+export function useReopenResults(planId: Id) {
+  const invalidate = useInvalidateResults();
+  return useMutation({
+    mutationFn: (body: { reason: string }) =>
+      callEndpoint(e.reopen, { params: { id: planId }, body }),
+    onSettled: invalidate,
+  });
+}

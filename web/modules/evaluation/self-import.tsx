@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { Alert, Button, Modal, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatNumber } from '../../ui/format';
 import { RowErrorsTable } from '../../ui/row-errors-table';
-import { sheetKeys, sheetPath } from './sheet.api';
+import { selfTemplateUrl, useImportSelf } from './sheet.api';
 import type { ScoreSheet } from './sheet.api';
 
 /**
@@ -17,30 +16,6 @@ import type { ScoreSheet } from './sheet.api';
  */
 
 const ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-type ImportResult = {
-  imported: number;
-  unchanged: number;
-  /** Codes of leaves someone scored after the template was downloaded (the file won). */
-  changedSinceTemplate: string[];
-  sheet: ScoreSheet;
-};
-
-function useImportSelf(sheetId: number) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (file: File) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return api.upload<ImportResult>(sheetPath(sheetId, '/self-import'), form);
-    },
-    // The answer carries the sheet as getSheet reads it after the import.
-    onSuccess: (r) => {
-      qc.setQueryData(sheetKeys.detail(sheetId), r.sheet);
-      return qc.invalidateQueries({ queryKey: ['audit'] });
-    },
-  });
-}
 
 type Props = {
   sheet: ScoreSheet;
@@ -69,7 +44,7 @@ export function SelfImportButtons({ sheet, unsaved }: Props) {
     <>
       <Button
         icon={<DownloadOutlined />}
-        href={sheetPath(sheet.id, '/self-template.xlsx')}
+        href={selfTemplateUrl(sheet.id)}
         download
         aria-label="Tải tệp Excel mẫu để điền số liệu tự chấm"
       >

@@ -1,7 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { callEndpoint, endpointUrl } from '../../api/endpoint';
 import type { Id } from '../../api/types';
-import type { SheetStatus } from './sheet.api';
+import { fillPath, type ResponseOf } from '../../../shared/api/endpoint';
+import { assessmentEndpoints, type SheetStatus } from '../../../shared/api/assessment';
+import { appraisalEndpoints as survey } from '../../../shared/api/appraisal';
 
 /**
  * The evaluation work list (GET /api/score-sheets, server/modules/evaluation/sheet-list.service.ts)
@@ -10,31 +13,9 @@ import type { SheetStatus } from './sheet.api';
 
 export type SheetTodo = 'mine' | 'all';
 
-/** Whose move it is on a sheet; null once it is appraised. */
-export type WaitingFor = 'unit' | 'appraiser' | null;
-
-export type SheetListItem = {
-  id: number;
-  planId: number;
-  planTitle: string;
-  /** The plan's document number ("62/KH-UBND"), null for a plan recorded without one. */
-  planNumber: string | null;
-  unitId: number;
-  unitName: string;
-  /** Ancestor names of the unit, root first, without the unit itself. */
-  unitPath: string[];
-  status: SheetStatus;
-  version: number;
-  submittedAt: string | null;
-  updatedAt: string;
-  /** Vietnam date, YYYY-MM-DD; null = no deadline. */
-  assessmentDeadline: string | null;
-  selfTotal: number;
-  selfPercent: number;
-  waitingFor: WaitingFor;
-  /** The sheet waits for the signed-in user's side. */
-  waitingForMe: boolean;
-};
+// The response types are the contract's (shared/api/assessment.ts, shared/api/appraisal.ts).
+export type { SheetListItem, SheetListPage, WaitingFor } from '../../../shared/api/assessment';
+export type { SurveyImportResult } from '../../../shared/api/appraisal';
 
 export type SheetListFilter = {
   todo: SheetTodo;
@@ -45,37 +26,20 @@ export type SheetListFilter = {
   pageSize: number;
 };
 
-export type SheetListPage = {
-  items: SheetListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-};
-
 /** Under the score sheets' key, so any change to a sheet refreshes the list too. */
 export const sheetListKey = (filter: SheetListFilter) => ['score-sheets', 'list', filter] as const;
 
 export function useSheetList(filter: SheetListFilter) {
   return useQuery({
     queryKey: sheetListKey(filter),
-    queryFn: () => api.get<SheetListPage>('/api/score-sheets', filter),
+    queryFn: () => callEndpoint(assessmentEndpoints.list, { query: filter }),
     placeholderData: keepPreviousData,
   });
 }
 
-export type SurveyImportResult = {
-  planId: number;
-  fileName: string;
-  imported: number;
-  skipped: number;
-  sheets: number;
-};
-
-const planPath = (planId: Id, rest: string) =>
-  `/api/plans/${encodeURIComponent(String(planId))}${rest}`;
-
 /** Where the survey-score template (.xlsx, one row per sheet and survey criterion) downloads. */
-export const surveyTemplateUrl = (planId: Id) => planPath(planId, '/survey-scores/template.xlsx');
+export const surveyTemplateUrl = (planId: Id) =>
+  endpointUrl(survey.surveyTemplate, { params: { id: planId } });
 
 /**
  * Imports survey scores from an .xlsx; all or nothing (row errors in the ApiError's `rows`).
@@ -87,7 +51,10 @@ export function useImportSurveyScores(planId: Id) {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      return api.upload<SurveyImportResult>(planPath(planId, '/survey-scores'), form);
+      return api.upload<ResponseOf<typeof survey.surveyImport>>(
+        fillPath(survey.surveyImport.path, { id: planId }),
+        form,
+      );
     },
     onSuccess: () =>
       Promise.all([

@@ -1,104 +1,29 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { callEndpoint, endpointUrl } from '../../api/endpoint';
 import type { Id } from '../../api/types';
-import type { CriteriaTree } from '../../../shared/criteria';
+import type { LeafInput } from '../../../shared/criteria';
+import { fillPath, type ResponseOf } from '../../../shared/api/endpoint';
+import {
+  assessmentEndpoints as e,
+  type ScoreSheet,
+  type SheetEntry,
+} from '../../../shared/api/assessment';
 
-/** Score sheets (phiếu tự chấm điểm): server/modules/evaluation/assessment.service.ts (getSheet). */
+/** Score sheets (phiếu tự chấm điểm): the contract's assessment endpoints (shared/api/assessment.ts). */
 
-export type SheetStatus =
-  'self_draft' | 'submitted' | 'returned' | 'explaining' | 'explained' | 'appraised' | 'published';
-/** 'explanation' = the unit's answer to an appraisal question (a note, no points). */
-export type ScoreStage = 'self' | 'appraisal1' | 'appraisal2' | 'survey' | 'explanation';
-
-/** Still in the unit's self-assessment (editable by the unit, no appraisal yet). */
-export const isSelfStage = (status: SheetStatus) =>
-  status === 'self_draft' || status === 'returned';
-
-/** What a unit or appraiser enters for one leaf; each scoring method reads its own field. */
-export type LeafInput = {
-  met?: boolean;
-  percent?: number;
-  incidents?: number;
-  points?: number;
-  surveyScore?: number;
-};
-
-export type SheetEntry = {
-  nodeId: string;
-  stage: ScoreStage;
-  input: unknown;
-  points: number | null;
-  note: string | null;
-  scoredByName: string | null;
-  scoredAt: string;
-  version: number;
-};
-
-export type SheetEvidence = {
-  id: number;
-  nodeId: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  uploadedByName: string | null;
-  uploadedAt: string;
-  /** The actor may remove it now (during an explanation round: files of that round only). */
-  canDelete?: boolean;
-};
-
-export type SheetProblem = { nodeId: string; code: string; message: string };
-
-export type ScoreSheet = {
-  id: number;
-  planId: number;
-  planTitle: string;
-  registrationId: number;
-  unitId: number;
-  unitName: string;
-  criteriaVersionId: number;
-  status: SheetStatus;
-  submittedAt: string | null;
-  returnedReason: string | null;
-  /** Vietnam date, YYYY-MM-DD; null = no deadline. */
-  assessmentDeadline: string | null;
-  version: number;
-  tree: CriteriaTree;
-  entries: SheetEntry[];
-  evidence: SheetEvidence[];
-  self: {
-    totals: Record<string, number>;
-    /** One per non-adjustment field, in tree order. */
-    fieldTotals: number[];
-    base: number;
-    adjustments: number;
-    total: number;
-    percent: number;
-    missing: { nodeId: string; code: string }[];
-  };
-  problems: SheetProblem[];
-  /** The plan's results are published: the sheet is locked for good. */
-  resultsPublished?: boolean;
-  permissions: {
-    canEdit: boolean;
-    canSubmit: boolean;
-    canReturn: boolean;
-    /** Evidence may be added now (also while explaining); absent on older servers = canEdit. */
-    canAddEvidence?: boolean;
-    /** With canAddEvidence: the leaves that take evidence; null = any self-scored leaf. */
-    evidenceNodeIds?: string[] | null;
-  };
-};
-
-export type SavedEntry = {
-  nodeId: string;
-  stage: 'self';
-  points: number | null;
-  note: string | null;
-  version: number;
-};
-
-export const sheetPath = (id: Id, rest = '') =>
-  `/api/score-sheets/${encodeURIComponent(String(id))}${rest}`;
+// The response types are the contract's.
+export {
+  isSelfStage,
+  type SavedSelfEntry as SavedEntry,
+  type ScoreSheet,
+  type ScoreStage,
+  type SheetEntry,
+  type SheetEvidence,
+  type SheetProblem,
+  type SheetStatus,
+} from '../../../shared/api/assessment';
+export type { LeafInput } from '../../../shared/criteria';
 
 export const sheetKeys = {
   all: ['score-sheets'] as const,
@@ -107,35 +32,18 @@ export const sheetKeys = {
 
 /** Where an evidence file downloads from. */
 export function evidenceUrl(sheetId: Id, evidenceId: Id): string {
-  return sheetPath(sheetId, `/evidence/${encodeURIComponent(String(evidenceId))}`);
+  return endpointUrl(e.downloadEvidence, { params: { id: sheetId, evidenceId } });
 }
 
-/** The saved input of an entry, whatever the driver handed back (object or JSON text). */
-export function entryInput(entry: { input: unknown } | null | undefined): LeafInput {
-  let raw = entry?.input;
-  if (typeof raw === 'string') {
-    try {
-      raw = JSON.parse(raw) as unknown;
-    } catch {
-      return {};
-    }
-  }
-  if (typeof raw !== 'object' || raw === null) return {};
-  const r = raw as Record<string, unknown>;
-  const n = (k: string) => (typeof r[k] === 'number' ? r[k] : undefined);
-  return {
-    met: typeof r.met === 'boolean' ? r.met : undefined,
-    percent: n('percent'),
-    incidents: n('incidents'),
-    points: n('points'),
-    surveyScore: n('surveyScore'),
-  };
+/** The saved input of an entry (the contract's LeafInput), or none. */
+export function entryInput(entry: { input: LeafInput } | null | undefined): LeafInput {
+  return entry?.input ?? {};
 }
 
 export function useScoreSheet(id: Id) {
   return useQuery({
     queryKey: sheetKeys.detail(id),
-    queryFn: () => api.get<ScoreSheet>(sheetPath(id)),
+    queryFn: () => callEndpoint(e.get, { params: { id } }),
   });
 }
 
@@ -143,10 +51,7 @@ export function useScoreSheet(id: Id) {
 export function useOpenSheet() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (registrationId: Id) =>
-      api.post<ScoreSheet>(
-        `/api/registrations/${encodeURIComponent(String(registrationId))}/score-sheet`,
-      ),
+    mutationFn: (registrationId: Id) => callEndpoint(e.open, { params: { id: registrationId } }),
     onSuccess: (s) => queryClient.setQueryData(sheetKeys.detail(s.id), s),
   });
 }
@@ -169,10 +74,9 @@ export function useSaveSelfEntry(sheetId: Id) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (b: { nodeId: string; input: LeafInput; note: string | null; version: number }) =>
-      api.put<SavedEntry>(sheetPath(sheetId, `/self/${encodeURIComponent(b.nodeId)}`), {
-        input: b.input,
-        note: b.note,
-        version: b.version,
+      callEndpoint(e.saveSelf, {
+        params: { id: sheetId, nodeId: b.nodeId },
+        body: { input: b.input, note: b.note, version: b.version },
       }),
     // Show the saved figures at once (no flash of the old entry), then refetch the roll-up.
     onSuccess: (saved, b) =>
@@ -202,7 +106,10 @@ export function useUploadEvidence(sheetId: Id) {
       const form = new FormData();
       form.append('nodeId', nodeId);
       form.append('file', file, file.name);
-      return api.upload<SheetEvidence>(sheetPath(sheetId, '/evidence'), form);
+      return api.upload<ResponseOf<typeof e.uploadEvidence>>(
+        fillPath(e.uploadEvidence.path, { id: sheetId }),
+        form,
+      );
     },
     onSuccess: () => refresh(sheetId),
   });
@@ -212,7 +119,7 @@ export function useRemoveEvidence(sheetId: Id) {
   const refresh = useRefreshSheet();
   return useMutation({
     mutationFn: (evidenceId: Id) =>
-      api.delete<{ id: number; removed: boolean }>(evidenceUrl(sheetId, evidenceId)),
+      callEndpoint(e.removeEvidence, { params: { id: sheetId, evidenceId } }),
     onSettled: () => refresh(sheetId),
   });
 }
@@ -221,7 +128,7 @@ export function useSubmitSheet(sheetId: Id) {
   const refresh = useRefreshSheet();
   return useMutation({
     mutationFn: (version: number) =>
-      api.post<ScoreSheet>(sheetPath(sheetId, '/submit'), { version }),
+      callEndpoint(e.submit, { params: { id: sheetId }, body: { version } }),
     onSuccess: (s) => refresh(sheetId, s),
   });
 }
@@ -230,7 +137,37 @@ export function useReturnSheet(sheetId: Id) {
   const refresh = useRefreshSheet();
   return useMutation({
     mutationFn: (b: { version: number; reason: string }) =>
-      api.post<ScoreSheet>(sheetPath(sheetId, '/return'), b),
+      callEndpoint(e.return, { params: { id: sheetId }, body: b }),
     onSuccess: (s) => refresh(sheetId, s),
+  });
+}
+
+/** The sheet's fill-in workbook for the self-assessment (current figures filled in). */
+export const selfTemplateUrl = (sheetId: Id) =>
+  endpointUrl(e.selfTemplate, { params: { id: sheetId } });
+
+/** The sheet as .xlsx. */
+export const sheetXlsxUrl = (sheetId: Id) => endpointUrl(e.exportXlsx, { params: { id: sheetId } });
+
+/** The sheet as .docx (the printed self-assessment). */
+export const sheetDocxUrl = (sheetId: Id) => endpointUrl(e.exportDocx, { params: { id: sheetId } });
+
+/** Imports the filled template back; all or nothing (row errors in the ApiError's `rows`). */
+export function useImportSelf(sheetId: Id) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return api.upload<ResponseOf<typeof e.selfImport>>(
+        fillPath(e.selfImport.path, { id: sheetId }),
+        form,
+      );
+    },
+    // The answer carries the sheet as getSheet reads it after the import.
+    onSuccess: (r) => {
+      qc.setQueryData(sheetKeys.detail(sheetId), r.sheet);
+      return qc.invalidateQueries({ queryKey: ['audit'] });
+    },
   });
 }

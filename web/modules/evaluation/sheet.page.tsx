@@ -15,7 +15,7 @@ import { ReturnButton, SubmitButton, SubmitProblems } from './sheet-actions';
 import { DeadlineText, SheetStatusTag, SheetSummary } from './sheet-summary';
 import { leafRowId, SheetTable } from './sheet-table';
 import type { Drafts } from './sheet-table';
-import { isSelfStage, sheetPath, useScoreSheet } from './sheet.api';
+import { isSelfStage, sheetDocxUrl, sheetXlsxUrl, useScoreSheet } from './sheet.api';
 import type { ScoreSheet } from './sheet.api';
 import { useAppraisal } from './appraisal.api';
 import type { Appraisal } from './appraisal.api';
@@ -212,7 +212,7 @@ function SheetView({ id }: { id: string }) {
             {sheet.permissions.canEdit && <SelfImportButtons sheet={sheet} unsaved={unsaved} />}
             <Button
               icon={<FileExcelOutlined />}
-              href={sheetPath(sheet.id, '/export.xlsx')}
+              href={sheetXlsxUrl(sheet.id)}
               download
               aria-label="Xuất phiếu chấm điểm ra Excel"
             >
@@ -220,7 +220,7 @@ function SheetView({ id }: { id: string }) {
             </Button>
             <Button
               icon={<FileWordOutlined />}
-              href={sheetPath(sheet.id, '/export.docx')}
+              href={sheetDocxUrl(sheet.id)}
               download
               aria-label="Tải bản in phiếu chấm điểm (.docx)"
             >
