@@ -14,6 +14,7 @@ import type { Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
 import {
   assertResultsOpen,
+  findEntryPoints,
   hasActedForUnit,
   loadSheet,
   notifySheetEvent,
@@ -132,13 +133,7 @@ export async function saveAppraisalEntry(
       throw new AppError('VALIDATION_FAILED', `${label}: ${score.message}.`, {
         fields: [{ field: 'input', label, message: score.message }],
       });
-    const self = await trx
-      .selectFrom('scoreEntry')
-      .select('points')
-      .where('sheetId', '=', sheetId)
-      .where('nodeId', '=', nodeId)
-      .where('stage', '=', 'self')
-      .executeTakeFirst();
+    const self = await findEntryPoints(trx, sheetId, nodeId, 'self');
     if (data.note === null && needsComment(self?.points, score.points))
       throw new AppError(
         'VALIDATION_FAILED',

@@ -1,20 +1,12 @@
-import { sql } from 'kysely';
-import { loadCriteriaTree } from '../criteria/index';
+import { findCriteriaVersion, loadCriteriaTree } from '../criteria/index';
 import { z } from 'zod';
 import { Band, defaultBands } from '../../../shared/criteria';
 import { governmentKinds, type UnitKind } from '../../../shared/org';
 import type { Ctx } from '../../platform/context';
-import type { Executor } from '../../platform/db';
 import { issuingBodyName, placeOf } from '../campaigns/index';
 import { sideBySide } from './appraisal.compare';
-import {
-  joinPlanEvaluation,
-  joinResultsState,
-  listEvidence,
-  loadSheet,
-  resultsPublished,
-  sheetStatusLabels,
-} from '../assessment/index';
+import { listEvidence, loadSheet, sheetStatusLabels } from '../assessment/index';
+import { exportContext } from './sheet-export.queries';
 import { buildSheetExport, exportFileBase, type SheetExport } from './sheet-export.model';
 import { renderSheetXlsx } from './sheet-xlsx';
 import { renderSheetDocx, type SheetParties } from './sheet-docx';
@@ -25,50 +17,6 @@ import { fileName } from '../../platform/file-name';
  * and sends with its report, or — once appraised — the appraisal team's table of appraised
  * scores. The data is exactly the side-by-side view (`sideBySide`), read in one snapshot.
  */
-
-type ExportContext = {
-  planNumber: string | null;
-  issuedOn: string | null;
-  bands: unknown;
-  resultsPublished: boolean;
-  issuerName: string;
-  issuerKind: UnitKind;
-  /** The unit's own name: the export adds its place below the issuer itself. */
-  unitOwnName: string;
-  unitKind: UnitKind;
-  parentName: string | null;
-  parentKind: UnitKind | null;
-  unitPlace: string[];
-  criteriaSetName: string;
-  criteriaIsExample: boolean;
-  criteriaVersionNumber: number;
-  rank: number | null;
-};
-
-/** Plan, issuer, the unit's place below the issuer, criteria version and published rank. */
-async function exportContext(db: Executor, sheetId: number): Promise<ExportContext> {
-  const { rows } = await sql<ExportContext>`
-    SELECT p.document_number AS "planNumber", p.issued_on::text AS "issuedOn", pe.bands,
-      ${resultsPublished} AS "resultsPublished",
-      iu.name AS "issuerName", iu.kind AS "issuerKind", u.name AS "unitOwnName",
-      u.kind AS "unitKind",
-      pa.name AS "parentName", pa.kind AS "parentKind",
-      COALESCE((SELECT array_agg(a.name ORDER BY nlevel(a.path)) FROM org_unit a
-        WHERE a.path @> u.path AND a.id <> u.id AND nlevel(a.path) > nlevel(iu.path)),
-        '{}') AS "unitPlace",
-      cs.name AS "criteriaSetName", cs.is_example AS "criteriaIsExample", v.number AS "criteriaVersionNumber",
-      (SELECT r.rank FROM evaluation_result r WHERE r.sheet_id = s.id) AS rank
-    FROM score_sheet s JOIN campaign_plan p ON p.id = s.plan_id
-      JOIN org_unit iu ON iu.id = p.issuing_unit_id JOIN org_unit u ON u.id = s.unit_id
-      LEFT JOIN org_unit pa ON pa.id = u.parent_id
-      JOIN criteria_set_version v ON v.id = s.criteria_version_id
-      JOIN criteria_set cs ON cs.id = v.set_id
-      ${joinPlanEvaluation(sql.ref('p.id'))} ${joinResultsState(sql.ref('p.id'))}
-    WHERE s.id = ${sheetId}`.execute(db);
-  const row = rows[0];
-  if (row === undefined) throw new Error(`score sheet ${sheetId} vanished during the export`);
-  return row;
-}
 
 const Bands = z.array(Band).min(1);
 
@@ -107,6 +55,9 @@ async function gather(ctx: Ctx, sheetId: number) {
       for (const f of await listEvidence(trx, sheetId))
         evidence.set(f.nodeId, [...(evidence.get(f.nodeId) ?? []), f.fileName]);
       const c = await exportContext(trx, sheetId);
+      const criteria = await findCriteriaVersion(trx, sheet.criteriaVersionId);
+      if (criteria === undefined)
+        throw new Error(`criteria version ${sheet.criteriaVersionId} vanished during the export`);
       const bands = Bands.safeParse(c.bands);
       const model: SheetExport = buildSheetExport({
         view,
@@ -118,9 +69,9 @@ async function gather(ctx: Ctx, sheetId: number) {
         unitPlace: c.unitPlace,
         // The shipped example's name is a placeholder ("… tỉnh thay thế …"): a signed sheet is
         // titled by its plan and unit, and names only a unit's own criteria set.
-        criteriaName: c.criteriaIsExample
+        criteriaName: criteria.isExample
           ? null
-          : `${c.criteriaSetName} — phiên bản ${c.criteriaVersionNumber}`,
+          : `${criteria.setName} — phiên bản ${criteria.number}`,
         statusLabel: sheetStatusLabels[sheet.status],
         bands: bands.success ? bands.data : defaultBands,
         rank: c.resultsPublished ? c.rank : null,

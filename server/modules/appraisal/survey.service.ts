@@ -1,8 +1,11 @@
-import { sql } from 'kysely';
-import { assertResultsOpen, listStageEntries, writeEntry } from '../assessment/index';
+import {
+  assertResultsOpen,
+  listPlanStageInputs,
+  listStageEntries,
+  writeEntry,
+} from '../assessment/index';
 import { leafScore, loadCriteriaTree, treeLeaves } from '../criteria/index';
 import type { CriterionNode, CriteriaTree } from '../../../shared/criteria';
-import type { ScoreSheetStatus } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { can } from '../../platform/access';
@@ -11,6 +14,7 @@ import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { foldVietnamese } from '../../platform/text';
 import { canImportSurvey } from './appraisal.policy';
+import { findSurveyPlan, listPlanSheets, type PlanRef, type PlanSheet } from './survey.queries';
 import { buildSurveyWorkbook, readSurveyRows, SURVEY_COLUMNS } from './survey-xlsx';
 import { getVisiblePlan, planFileName } from '../campaigns/index';
 
@@ -23,42 +27,13 @@ import { getVisiblePlan, planFileName } from '../campaigns/index';
 const AUDIT = 'score_sheet';
 const MAX_ROW_ERRORS = 200;
 
-type PlanRef = { id: number; title: string; planUnitPath: string };
-type PlanSheet = {
-  id: number;
-  unitId: number;
-  /** The unit's display name: the template writes it, the import matches it first. */
-  unitName: string;
-  /** The unit's own name, matched when the file gives no display name. */
-  ownName: string;
-  unitPath: string;
-  status: ScoreSheetStatus;
-  criteriaVersionId: number;
-};
-
 async function officerPlan(ctx: Ctx, db: Executor, planId: number): Promise<PlanRef> {
-  const { rows } = await sql<PlanRef>`
-    SELECT p.id, p.title, pu.path::text AS "planUnitPath"
-    FROM campaign_plan p JOIN org_unit pu ON pu.id = p.issuing_unit_id
-    WHERE p.id = ${planId}`.execute(db);
-  const plan = rows[0];
+  const plan = await findSurveyPlan(db, planId);
   if (plan === undefined || !can(ctx.actor, 'campaign.view', plan.planUnitPath))
     throw notFound('kế hoạch');
   if (!canImportSurvey(ctx.actor, plan.planUnitPath))
     throw forbidden('Chỉ cán bộ thi đua của cơ quan ban hành kế hoạch được nhập điểm khảo sát.');
   return plan;
-}
-
-async function planSheets(db: Executor, planId: number, lock: boolean): Promise<PlanSheet[]> {
-  const { rows } = await sql<PlanSheet>`
-    SELECT s.id, s.unit_id AS "unitId", u.display_name AS "unitName", u.name AS "ownName",
-      u.path::text AS "unitPath",
-      s.status, s.criteria_version_id AS "criteriaVersionId"
-    FROM score_sheet s JOIN org_unit u ON u.id = s.unit_id
-    WHERE s.plan_id = ${planId} ORDER BY u.display_name, s.id ${lock ? sql`FOR SHARE OF s` : sql``}`.execute(
-    db,
-  );
-  return rows;
 }
 
 async function treesOf(db: Executor, sheets: PlanSheet[]) {
@@ -179,7 +154,7 @@ export async function importSurveyScores(
     });
   return ctx.db.transaction().execute(async (trx) => {
     await assertResultsOpen(trx, plan.id);
-    const sheets = await planSheets(trx, plan.id, true);
+    const sheets = await listPlanSheets(trx, plan.id, true);
     const { errors, scores, skipped } = checkRows(read.rows, sheets, await treesOf(trx, sheets));
     if (errors.length > 0)
       throw new AppError(
@@ -236,15 +211,9 @@ export async function importSurveyScores(
  */
 export async function surveyTemplate(ctx: Ctx, planId: number) {
   const plan = await officerPlan(ctx, ctx.db, planId);
-  const sheets = await planSheets(ctx.db, plan.id, false);
+  const sheets = await listPlanSheets(ctx.db, plan.id, false);
   const trees = await treesOf(ctx.db, sheets);
-  const current = await ctx.db
-    .selectFrom('scoreEntry')
-    .innerJoin('scoreSheet', 'scoreSheet.id', 'scoreEntry.sheetId')
-    .select(['scoreEntry.sheetId', 'scoreEntry.nodeId', 'scoreEntry.input'])
-    .where('scoreSheet.planId', '=', plan.id)
-    .where('scoreEntry.stage', '=', 'survey')
-    .execute();
+  const current = await listPlanStageInputs(ctx.db, plan.id, 'survey');
   const scoreOf = (sheetId: number, nodeId: string) => {
     const input = current.find((c) => c.sheetId === sheetId && c.nodeId === nodeId)?.input;
     const v = (input as { surveyScore?: unknown } | undefined)?.surveyScore;

@@ -171,3 +171,30 @@ export async function listStageEntries(
     .where('nodeId', 'in', nodeIds)
     .execute();
 }
+
+/** The points of one leaf's entry of one stage of a sheet (undefined when there is none). */
+export async function findEntryPoints(
+  db: Executor,
+  sheetId: number,
+  nodeId: string,
+  stage: ScoreStage,
+) {
+  return db
+    .selectFrom('scoreEntry')
+    .select('points')
+    .where('sheetId', '=', sheetId)
+    .where('nodeId', '=', nodeId)
+    .where('stage', '=', stage)
+    .executeTakeFirst();
+}
+
+/** Every entry of one stage of a plan's sheets: sheet, leaf and the raw input. */
+export async function listPlanStageInputs(db: Executor, planId: number, stage: ScoreStage) {
+  return db
+    .selectFrom('scoreEntry')
+    .innerJoin('scoreSheet', 'scoreSheet.id', 'scoreEntry.sheetId')
+    .select(['scoreEntry.sheetId', 'scoreEntry.nodeId', 'scoreEntry.input'])
+    .where('scoreSheet.planId', '=', planId)
+    .where('scoreEntry.stage', '=', stage)
+    .execute();
+}

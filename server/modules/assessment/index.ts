@@ -27,8 +27,10 @@ export {
 export {
   actedForUnitSql,
   appraisedSheetSql,
+  findEntryPoints,
   hasActedForUnit,
   hasAppraisedSheet,
+  listPlanStageInputs,
   listStageEntries,
   sidesActed,
   writeEntry,

@@ -1,8 +1,13 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ScoreSheetStatus } from '../../db/schema';
+import type { Actor } from '../../platform/context';
 import type { Executor } from '../../platform/db';
+import { pathInScope, scopeFor } from '../../platform/access';
+import { escapeLike, foldVietnamese } from '../../platform/text';
+import { appraiserPaths } from './assessment.policy';
+import { actedForUnitSql, appraisedSheetSql } from './entry.queries';
 import { joinPlanEvaluation } from './plan-evaluation.queries';
-import { joinResultsState } from './results-state.queries';
+import { joinResultsState, resultsOpen } from './results-state.queries';
 
 /**
  * Reads of the evaluation work list (score sheets across plans); the first parameter is always
@@ -42,6 +47,62 @@ export type SheetListConditions = {
   mine: RawBuilder<SqlBool>;
 };
 
+/** The work list's filter (ListSheetsQuery of sheet-list.service.ts, parsed). */
+export type SheetListFilter = {
+  todo: 'mine' | 'all';
+  status?: ScoreSheetStatus;
+  planId?: number;
+  q?: string;
+};
+
+const statusIn = (list: readonly ScoreSheetStatus[]) =>
+  sql<SqlBool>`s.status IN (${sql.join(list)})`;
+
+/**
+ * The list's WHERE and its "waiting for the actor" predicate, over s, u, p, pu, for the actor's
+ * filter; `turns`: the statuses in which it is the appraisers' or the unit's move.
+ */
+export function sheetListConditions(
+  actor: Actor,
+  query: SheetListFilter,
+  turns: { appraiser: readonly ScoreSheetStatus[]; unit: readonly ScoreSheetStatus[] },
+): SheetListConditions {
+  const view = scopeFor(actor, 'campaign.view');
+  const unitPath = sql<string>`u.path`;
+  const planPath = sql<string>`pu.path`;
+  // canViewSheet: campaign.view over the sheet's unit or over the plan's issuing unit.
+  const visible = sql<SqlBool>`(${pathInScope(view, unitPath)} OR ${pathInScope(view, planPath)})`;
+  // canAppraiseSheet: an appraiser role at or above the issuing unit, campaign.view over it, and
+  // not the one who did the unit's side of the sheet.
+  const appraises = sql<SqlBool>`(${pathInScope(
+    { all: false, paths: appraiserPaths(actor) },
+    planPath,
+  )} AND ${pathInScope(view, planPath)}${
+    actor.kind === 'user' ? sql` AND NOT ${actedForUnitSql(actor.userId)}` : sql``
+  })`;
+  // canActForUnit: registration.submit over the sheet's unit — but an explanation is never
+  // waiting for whoever appraised the sheet (appraisal.explanation.ts refuses it to them).
+  const forUnit = sql<SqlBool>`(${pathInScope(scopeFor(actor, 'registration.submit'), unitPath)}${
+    actor.kind === 'user'
+      ? sql` AND (s.status <> 'explaining' OR NOT ${appraisedSheetSql(actor.userId)})`
+      : sql``
+  })`;
+  // Published results lock every sheet of the plan (results-lock.ts): nobody's move then.
+  const mine = sql<SqlBool>`(${resultsOpen}
+    AND ((${appraises} AND ${statusIn(turns.appraiser)})
+      OR (${forUnit} AND ${statusIn(turns.unit)})))`;
+  const where: RawBuilder<SqlBool>[] = [visible];
+  if (query.todo === 'mine') where.push(mine);
+  if (query.status !== undefined) where.push(statusIn([query.status]));
+  if (query.planId !== undefined) where.push(sql<SqlBool>`s.plan_id = ${query.planId}`);
+  const search = query.q === undefined ? '' : foldVietnamese(query.q);
+  if (search !== '') {
+    const pattern = `%${escapeLike(search)}%`;
+    where.push(sql<SqlBool>`(u.name_search LIKE ${pattern} OR p.title_search LIKE ${pattern})`);
+  }
+  return { where: sql<SqlBool>`${sql.join(where, sql` AND `)}`, mine };
+}
+
 /**
  * One page of sheets: those waiting for the actor first, then sheets still in progress before
  * closed ones (appraised, published), then the nearest assessment deadline (none last), then the
@@ -67,6 +128,8 @@ export async function listSheetPage(
       FROM ${from} WHERE ${c.where}
       ORDER BY n LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}
     ), scored AS (
+      -- The version's max_total straight from criteria's table (not through criteria's index):
+      -- one statement for the page, as the percent must be computed beside the sum.
       SELECT pg.id, LEAST(v.max_total, GREATEST(0,
           (SELECT COALESCE(sum(e.points), 0) FROM score_entry e
             WHERE e.sheet_id = pg.id AND e.stage = 'self'))) AS total, v.max_total

@@ -1,13 +1,7 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ScoreSheetStatus } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
-import { pathInScope, scopeFor } from '../../platform/access';
 import { id, page, pageSize, parseInput, z } from '../../platform/validation';
-import { escapeLike, foldVietnamese } from '../../platform/text';
-import { appraiserPaths } from './assessment.policy';
-import { actedForUnitSql, appraisedSheetSql } from './entry.queries';
 import * as q from './sheet-list.queries';
-import { resultsOpen } from './results-state.queries';
 
 /**
  * The evaluation work list (danh sách phiếu chấm điểm): score sheets across plans, either those
@@ -51,46 +45,12 @@ export const listSheetsLabels: Record<string, string> = {
   pageSize: 'Số dòng mỗi trang',
 };
 
-const statusIn = (list: readonly ScoreSheetStatus[]) =>
-  sql<SqlBool>`s.status IN (${sql.join(list)})`;
-
-/** The list's WHERE and its "waiting for the actor" predicate, over s, u, p, pu. */
-function conditions(ctx: Ctx, query: ListSheetsQuery): q.SheetListConditions {
-  const view = scopeFor(ctx.actor, 'campaign.view');
-  const unitPath = sql<string>`u.path`;
-  const planPath = sql<string>`pu.path`;
-  // canViewSheet: campaign.view over the sheet's unit or over the plan's issuing unit.
-  const visible = sql<SqlBool>`(${pathInScope(view, unitPath)} OR ${pathInScope(view, planPath)})`;
-  // canAppraiseSheet: an appraiser role at or above the issuing unit, campaign.view over it, and
-  // not the one who did the unit's side of the sheet.
-  const appraises = sql<SqlBool>`(${pathInScope(
-    { all: false, paths: appraiserPaths(ctx.actor) },
-    planPath,
-  )} AND ${pathInScope(view, planPath)}${
-    ctx.actor.kind === 'user' ? sql` AND NOT ${actedForUnitSql(ctx.actor.userId)}` : sql``
-  })`;
-  // canActForUnit: registration.submit over the sheet's unit — but an explanation is never
-  // waiting for whoever appraised the sheet (appraisal.explanation.ts refuses it to them).
-  const forUnit = sql<SqlBool>`(${pathInScope(scopeFor(ctx.actor, 'registration.submit'), unitPath)}${
-    ctx.actor.kind === 'user'
-      ? sql` AND (s.status <> 'explaining' OR NOT ${appraisedSheetSql(ctx.actor.userId)})`
-      : sql``
-  })`;
-  // Published results lock every sheet of the plan (results-lock.ts): nobody's move then.
-  const mine = sql<SqlBool>`(${resultsOpen}
-    AND ((${appraises} AND ${statusIn(turnOf('appraiser'))})
-      OR (${forUnit} AND ${statusIn(turnOf('unit'))})))`;
-  const where: RawBuilder<SqlBool>[] = [visible];
-  if (query.todo === 'mine') where.push(mine);
-  if (query.status !== undefined) where.push(statusIn([query.status]));
-  if (query.planId !== undefined) where.push(sql<SqlBool>`s.plan_id = ${query.planId}`);
-  const search = query.q === undefined ? '' : foldVietnamese(query.q);
-  if (search !== '') {
-    const pattern = `%${escapeLike(search)}%`;
-    where.push(sql<SqlBool>`(u.name_search LIKE ${pattern} OR p.title_search LIKE ${pattern})`);
-  }
-  return { where: sql<SqlBool>`${sql.join(where, sql` AND `)}`, mine };
-}
+/** The list's conditions for the actor: `conditions` of sheet-list.queries with whose turn is whose. */
+const conditions = (ctx: Ctx, query: ListSheetsQuery) =>
+  q.sheetListConditions(ctx.actor, query, {
+    appraiser: turnOf('appraiser'),
+    unit: turnOf('unit'),
+  });
 
 /**
  * Score sheets across plans for the evaluation screen. `todo=mine` (default): the sheets waiting

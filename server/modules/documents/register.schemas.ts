@@ -1,18 +1,10 @@
-import { page, pageSize, z } from '../../platform/validation';
 import type { Actor } from '../../platform/context';
-import type { RegisterRow } from '../../../shared/documents';
+import type { RegisterRow } from '../../../shared/api/documents';
 import type { RegisterRowRecord } from './register.queries';
 import { formatDocumentNumber } from './register.rules';
 import { canCancelNumber } from './register.policy';
 
-export const ListRegisterQuery = z.object({
-  year: z.coerce.number().int().min(1900).max(9999).optional(),
-  docType: z.string().trim().min(1).max(10).optional(),
-  q: z.string().trim().max(200).optional(),
-  page,
-  pageSize,
-});
-
+// The request schemas are the contract's (shared/api/documents.ts); these are their labels.
 export const registerLabels = {
   year: 'Năm',
   docType: 'Loại văn bản',
@@ -21,10 +13,6 @@ export const registerLabels = {
   pageSize: 'Số dòng mỗi trang',
   reason: 'Lý do',
 };
-
-export const CancelNumber = z.object({
-  reason: z.string().trim().min(1, 'không được để trống').max(1000),
-});
 
 export function toRegisterRow(
   r: RegisterRowRecord,

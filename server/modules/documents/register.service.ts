@@ -7,13 +7,19 @@ import { scopeFor } from '../../platform/access';
 import { parseInput } from '../../platform/validation';
 import { escapeLike, foldVietnamese } from '../../platform/text';
 import { vietnamDate } from '../../platform/time';
-import type { RegisterPage, SubjectKind } from '../../../shared/documents';
+import type { SubjectKind } from '../../../shared/documents';
+import {
+  CancelNumber,
+  ExportRegisterQuery,
+  ListRegisterQuery,
+  type RegisterPage,
+} from '../../../shared/api/documents';
 import { getUnit } from '../organization/index';
 import * as q from './register.queries';
 import { registerSheet } from './register-xlsx';
 import { formatDocumentNumber, nextRegisterStatus, type Series } from './register.rules';
 import { canCancelNumber, canViewRegister } from './register.policy';
-import { CancelNumber, ListRegisterQuery, registerLabels, toRegisterRow } from './register.schemas';
+import { registerLabels, toRegisterRow } from './register.schemas';
 
 /** What a number is for: the subject's kind and id, and its summary (trích yếu) for the register. */
 export type Subject = { kind: SubjectKind; id: number; summary?: string | null };
@@ -156,7 +162,7 @@ function registerFilter(
   ctx: Ctx,
   unitId: number,
   year: number,
-  query: typeof ListRegisterQuery._output,
+  query: typeof ExportRegisterQuery._output,
 ) {
   return {
     unitId,
@@ -206,7 +212,7 @@ export async function listRegister(
  * listRegister, unpaged.
  */
 export async function exportRegister(ctx: Ctx, unitId: number, input: unknown) {
-  const query = parseInput(ListRegisterQuery, input, registerLabels);
+  const query = parseInput(ExportRegisterQuery, input, registerLabels);
   const unit = await visibleUnit(ctx, unitId);
   const year = query.year ?? Number(vietnamDate(ctx.now()).slice(0, 4));
   const { items } = await q.listRegisterRows(

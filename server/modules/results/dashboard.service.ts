@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import { defaultBands, type Band } from '../../../shared/criteria';
 import type { Ctx } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -7,14 +6,13 @@ import { can } from '../../platform/access';
 import { planFileName } from '../campaigns/index';
 import {
   getEvaluatedPlan,
-  joinResultsState,
-  resultsStatus,
   sheetStatusLabels,
   sheetStatuses,
   type EvaluatedPlan,
   type SheetStatus,
 } from '../assessment/index';
 import { resultsState } from './results-compute';
+import * as q from './dashboard.queries';
 
 /**
  * The campaign dashboard (§7): for the issuing unit over its whole subtree, how many of the
@@ -69,8 +67,6 @@ export type PlanDashboard = {
   areas: (StageCounts & { unitId: number | null; unitName: string })[];
 };
 
-type GroupRow = { areaId: number | null; status: SheetStatus; bandKey: string | null; n: number };
-
 function emptyCounts(bands: readonly Band[]): StageCounts {
   return {
     registered: 0,
@@ -83,7 +79,7 @@ function emptyCounts(bands: readonly Band[]): StageCounts {
   };
 }
 
-function add(c: StageCounts, g: GroupRow) {
+function add(c: StageCounts, g: q.GroupRow) {
   c.registered += g.n;
   c.byStatus[g.status] = (c.byStatus[g.status] ?? 0) + g.n;
   for (const stage of ['opened', 'submitted', 'appraised'] as const)
@@ -132,47 +128,12 @@ async function computeDashboard(ctx: Ctx, plan: EvaluatedPlan): Promise<PlanDash
   const issuer = plan.issuingUnitId;
   // Paths end with the unit's id: the area (direct child of the issuer) is the next label.
   const lvl = plan.unitPath.split('.').length;
-  const { rows } = await sql<{
-    issuerName: string;
-    resultsStatus: PlanDashboard['resultsStatus'];
-    resultsComputedAt: Date | null;
-    groups: GroupRow[] | null;
-    histogram: { bucket: number; n: number }[] | null;
-    top: DashboardTopItem[] | null;
-    areas: { id: number; name: string }[] | null;
-  }>`
-    WITH t AS MATERIALIZED (
-      SELECT CASE WHEN nlevel(u.path) > ${lvl} AND u.path <@ ${plan.unitPath}::ltree
-          THEN subpath(u.path, ${lvl}, 1)::text::int END AS area_id,
-        coalesce(s.status, 'not_opened') AS status, e.band_key, e.percent
-      FROM registration r
-      JOIN org_unit u ON u.id = r.unit_id
-      LEFT JOIN score_sheet s ON s.registration_id = r.id
-      LEFT JOIN evaluation_result e ON e.plan_id = ${planId} AND e.sheet_id = s.id
-      WHERE r.plan_id = ${planId} AND r.kind = 'collective' AND r.status = 'approved'
-    )
-    SELECT (SELECT name FROM org_unit WHERE id = ${issuer}) AS "issuerName",
-      ${resultsStatus} AS "resultsStatus", rs.computed_at AS "resultsComputedAt",
-      (SELECT json_agg(g) FROM (
-        SELECT area_id AS "areaId", status, band_key AS "bandKey", count(*)::int AS n
-        FROM t GROUP BY 1, 2, 3) g) AS groups,
-      (SELECT json_agg(h) FROM (
-        SELECT least(floor(percent / 10), 9)::int AS bucket, count(*)::int AS n
-        FROM t WHERE percent IS NOT NULL GROUP BY 1) h) AS histogram,
-      -- Competition ranks: the first ten by (rank, name) all have rank <= 10 (the rank index).
-      (SELECT json_agg(x) FROM (
-        SELECT e.rank, e.unit_id AS "unitId", u.display_name AS "unitName", e.sheet_id AS "sheetId",
-          e.total::float8 AS total, e.percent::float8 AS percent, e.band_key AS "bandKey",
-          e.band_label AS "bandLabel"
-        FROM evaluation_result e JOIN org_unit u ON u.id = e.unit_id
-        WHERE e.plan_id = ${planId} AND e.rank <= 10
-        ORDER BY e.rank, u.name COLLATE "vi-x-icu" LIMIT 10) x) AS top,
-      (SELECT json_agg(json_build_object('id', a.id, 'name', a.name) ORDER BY a.name COLLATE "vi-x-icu")
-        FROM org_unit a WHERE a.id IN (SELECT area_id FROM t)) AS areas
-    FROM campaign_plan p ${joinResultsState(sql.ref('p.id'))} WHERE p.id = ${planId}`.execute(
-    ctx.db,
-  );
-  const row = rows[0];
+  const row = await q.dashboardFigures(ctx.db, {
+    planId,
+    issuerId: issuer,
+    issuerPath: plan.unitPath,
+    lvl,
+  });
   if (row === undefined) throw notFound('tổng quan đánh giá');
 
   const totals = emptyCounts(bands);
@@ -214,25 +175,7 @@ async function computeDashboard(ctx: Ctx, plan: EvaluatedPlan): Promise<PlanDash
 /** The full ranking as an .xlsx workbook (built in memory). */
 export async function planDashboardXlsx(ctx: Ctx, planId: number) {
   const plan = await dashboardPlan(ctx, planId);
-  const { rows } = await sql<{
-    rank: number;
-    unitName: string;
-    areaName: string | null;
-    total: number;
-    percent: number;
-    bandLabel: string;
-    status: SheetStatus;
-  }>`
-    SELECT e.rank, u.display_name AS "unitName", a.name AS "areaName", e.total::float8 AS total,
-      e.percent::float8 AS percent, e.band_label AS "bandLabel", s.status
-    FROM evaluation_result e
-    JOIN org_unit u ON u.id = e.unit_id
-    JOIN score_sheet s ON s.id = e.sheet_id
-    JOIN org_unit i ON i.id = ${plan.issuingUnitId}
-    LEFT JOIN org_unit a ON a.parent_id = i.id AND nlevel(u.path) > nlevel(i.path)
-      AND a.path = subpath(u.path, 0, nlevel(i.path) + 1)
-    WHERE e.plan_id = ${planId}
-    ORDER BY e.rank, u.name COLLATE "vi-x-icu"`.execute(ctx.db);
+  const rows = await q.listRankingRows(ctx.db, planId, plan.issuingUnitId);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Xếp hạng');
   ws.columns = [

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { defaultBands } from '../../../shared/criteria';
 import type { Actor, Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
@@ -12,7 +11,9 @@ import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
 import { assertResultsOpen, checkEvidence, MAX_EVIDENCE_BYTES } from '../assessment/index';
 import { canConfirmChecklist, canViewChecklist } from './individual.policy';
 import { evaluationLock } from './results-lock';
-import { individualEligibility, qualifyingBands, type UnitBand } from './individual.rules';
+import { individualEligibility, qualifyingBands } from './individual.rules';
+import * as q from './individual.queries';
+import type { RegRef } from './individual.queries';
 import { getPlanEvaluation, getResultsState } from '../assessment/index';
 
 /**
@@ -29,32 +30,10 @@ import { getPlanEvaluation, getResultsState } from '../assessment/index';
 
 const AUDIT = 'registration';
 
-type RegRef = {
-  id: number;
-  planId: number;
-  kind: 'collective' | 'individual';
-  status: string;
-  unitId: number;
-  unitPath: string;
-  unitName: string;
-  personId: number | null;
-  personName: string | null;
-};
-
-async function findReg(db: Executor, registrationId: number): Promise<RegRef | undefined> {
-  const { rows } = await sql<RegRef>`
-    SELECT r.id, r.plan_id AS "planId", r.kind, r.status, r.unit_id AS "unitId",
-      u.path::text AS "unitPath", u.display_name AS "unitName", r.person_id AS "personId",
-      p.full_name AS "personName"
-    FROM registration r JOIN org_unit u ON u.id = r.unit_id LEFT JOIN person p ON p.id = r.person_id
-    WHERE r.id = ${registrationId}`.execute(db);
-  return rows[0];
-}
-
 /** The registration and its plan, checked: visible, individual and approved. */
 async function load(ctx: Ctx, db: Executor, registrationIdInput: unknown) {
   const registrationId = parseInput(idSchema, registrationIdInput, { '(dữ liệu)': 'Mã đăng ký' });
-  const reg = await findReg(db, registrationId);
+  const reg = await q.findRegistrationRef(db, registrationId);
   if (reg === undefined) throw notFound('đăng ký thi đua');
   const plan = await getVisiblePlan(ctx, db, reg.planId);
   const ref = { unitPath: reg.unitPath, personId: reg.personId, planUnitPath: plan.unitPath };
@@ -70,49 +49,11 @@ async function load(ctx: Ctx, db: Executor, registrationIdInput: unknown) {
 async function ensureRows(db: Executor, reg: RegRef, plan: PlanRecord, now: Date) {
   const texts = plan.content.criteria.individual;
   if (texts.length === 0) return;
-  await db
-    .insertInto('individualCheck')
-    .values(
-      texts.map((itemText, itemIndex) => ({
-        registrationId: reg.id,
-        itemIndex,
-        itemText,
-        met: null,
-        note: null,
-        evidenceFileId: null,
-        confirmedBy: null,
-        confirmedAt: null,
-        createdAt: now,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['registrationId', 'itemIndex']).doNothing())
-    .execute();
+  await q.insertChecklistRows(db, reg.id, texts, now);
 }
 
-type ItemRow = {
-  index: number;
-  text: string;
-  met: boolean | null;
-  note: string | null;
-  version: number;
-  confirmedAt: Date | null;
-  confirmedById: number | null;
-  confirmedByName: string | null;
-  fileId: string | null;
-  fileName: string | null;
-  contentType: string | null;
-  sizeBytes: string | number | null;
-};
-
 async function listItems(db: Executor, registrationId: number) {
-  const { rows } = await sql<ItemRow>`
-    SELECT c.item_index AS index, c.item_text AS text, c.met, c.note, c.version,
-      c.confirmed_at AS "confirmedAt", c.confirmed_by AS "confirmedById",
-      a.display_name AS "confirmedByName", f.id AS "fileId", f.original_name AS "fileName",
-      f.content_type AS "contentType", f.size_bytes AS "sizeBytes"
-    FROM individual_check c LEFT JOIN user_account a ON a.id = c.confirmed_by
-      LEFT JOIN stored_file f ON f.id = c.evidence_file_id
-    WHERE c.registration_id = ${registrationId} ORDER BY c.item_index`.execute(db);
+  const rows = await q.listChecklistItems(db, registrationId);
   return rows.map((r) => ({
     index: r.index,
     text: r.text,
@@ -134,17 +75,6 @@ async function listItems(db: Executor, registrationId: number) {
   }));
 }
 
-/** The unit's classification: its own result in the plan, else its nearest ancestor's. */
-async function unitBand(db: Executor, planId: number, unitPath: string): Promise<UnitBand | null> {
-  const { rows } = await sql<UnitBand>`
-    SELECT r.unit_id AS "unitId", u.display_name AS "unitName", r.band_key AS "bandKey",
-      r.band_label AS "bandLabel"
-    FROM evaluation_result r JOIN org_unit u ON u.id = r.unit_id
-    WHERE r.plan_id = ${planId} AND u.path @> ${unitPath}::ltree
-    ORDER BY nlevel(u.path) DESC, r.rank LIMIT 1`.execute(db);
-  return rows[0] ?? null;
-}
-
 async function present(
   db: Executor,
   actor: Actor,
@@ -153,7 +83,8 @@ async function present(
   canConfirm: boolean,
 ) {
   const items = await listItems(db, reg.id);
-  const band = await unitBand(db, plan.id, reg.unitPath);
+  // The unit's classification: its own result in the plan, else its nearest ancestor's.
+  const band = await q.findUnitBand(db, plan.id, reg.unitPath);
   const state = await getResultsState(db, plan.id);
   const lock = evaluationLock(actor, plan, state, 'bảng tiêu chí cá nhân');
   const settings = await getPlanEvaluation(db, plan.id);
@@ -207,13 +138,7 @@ const confirmLabels = { met: 'Kết quả', note: 'Ghi chú', version: 'Phiên b
 const indexSchema = z.coerce.number().int().min(0).max(1000);
 
 async function lockItem(trx: Executor, registrationId: number, index: number) {
-  const row = await trx
-    .selectFrom('individualCheck')
-    .selectAll()
-    .where('registrationId', '=', registrationId)
-    .where('itemIndex', '=', index)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await q.lockChecklistItem(trx, registrationId, index);
   if (row === undefined) throw notFound('tiêu chí cá nhân');
   return row;
 }
@@ -248,18 +173,13 @@ export async function confirmItem(
     const { reg, plan, before, itemIndex } = await loadForChange(ctx, trx, registrationId, index);
     if (before.version !== data.version) throw staleVersion();
     const now = ctx.now();
-    await trx
-      .updateTable('individualCheck')
-      .set({
-        met: data.met,
-        note: data.note,
-        confirmedBy: data.met === null ? null : actorId(ctx.actor),
-        confirmedAt: data.met === null ? null : now,
-        version: before.version + 1,
-      })
-      .where('registrationId', '=', reg.id)
-      .where('itemIndex', '=', itemIndex)
-      .execute();
+    await q.updateChecklistItem(trx, reg.id, itemIndex, {
+      met: data.met,
+      note: data.note,
+      confirmedBy: data.met === null ? null : actorId(ctx.actor),
+      confirmedAt: data.met === null ? null : now,
+      version: before.version + 1,
+    });
     await recordAudit(trx, ctx, {
       action: 'individual_check.confirmed',
       entityType: AUDIT,
@@ -302,12 +222,10 @@ export async function attachItemEvidence(
         originalName: fileName,
         contentType: check.contentType,
       });
-      await trx
-        .updateTable('individualCheck')
-        .set({ evidenceFileId: file.id, version: before.version + 1 })
-        .where('registrationId', '=', reg.id)
-        .where('itemIndex', '=', itemIndex)
-        .execute();
+      await q.updateChecklistItem(trx, reg.id, itemIndex, {
+        evidenceFileId: file.id,
+        version: before.version + 1,
+      });
       await recordAudit(trx, ctx, {
         action: 'individual_check.evidence_attached',
         entityType: AUDIT,
@@ -328,13 +246,7 @@ export async function attachItemEvidence(
 export async function downloadItemEvidence(ctx: Ctx, registrationId: unknown, index: unknown) {
   const { reg } = await load(ctx, ctx.db, registrationId);
   const itemIndex = parseInput(indexSchema, index, { '(dữ liệu)': 'Số thứ tự tiêu chí' });
-  const file = await ctx.db
-    .selectFrom('individualCheck as c')
-    .innerJoin('storedFile as f', 'f.id', 'c.evidenceFileId')
-    .select(['f.storageKey', 'f.originalName', 'f.contentType'])
-    .where('c.registrationId', '=', reg.id)
-    .where('c.itemIndex', '=', itemIndex)
-    .executeTakeFirst();
+  const file = await q.findItemEvidenceFile(ctx.db, reg.id, itemIndex);
   if (file === undefined) throw notFound('tệp minh chứng');
   return {
     data: await ctx.storage.get(file.storageKey),

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { Band, CriteriaTree, defaultBands, defaultTieBreak } from '../../../shared/criteria';
 import type { Ctx } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
@@ -14,6 +13,7 @@ import { classify, loadCriteriaTree, rankEntry, rankUnits, rollUp } from '../cri
 import { round2 } from '../../platform/numbers';
 import { qualifyingBands } from './individual.rules';
 import { canAppraise } from './results.policy';
+import * as q from './results.queries';
 
 /**
  * Classification and ranking of a campaign's scored units. Each leaf counts at its latest stage
@@ -29,33 +29,6 @@ export type PlanResultsState = { status: 'none' | 'computed' | 'published' };
 /** The plan's results state (`lock`: FOR UPDATE, see results-state.queries.ts). */
 export async function resultsState(db: Executor, planId: number, lock = false) {
   return getResultsState(db, planId, lock ? 'update' : null);
-}
-
-/** Latest-stage points of every leaf of every submitted sheet of the plan, one row per sheet. */
-async function sheetPoints(db: Executor, planId: number) {
-  const { rows } = await sql<{
-    sheetId: number;
-    unitId: number;
-    provinceId: number | null;
-    criteriaVersionId: number;
-    submittedAt: Date | null;
-    points: Record<string, number | null> | null;
-  }>`
-    WITH latest AS (
-      SELECT DISTINCT ON (e.sheet_id, e.node_id) e.sheet_id, e.node_id, e.points
-      FROM score_entry e JOIN score_sheet s ON s.id = e.sheet_id
-      WHERE s.plan_id = ${planId} AND s.status <> 'self_draft'
-        -- A unit's explanation is a note, not a score.
-        AND e.stage IN ('self', 'appraisal1', 'appraisal2', 'survey')
-      ORDER BY e.sheet_id, e.node_id,
-        CASE e.stage WHEN 'appraisal2' THEN 0 WHEN 'appraisal1' THEN 1 WHEN 'survey' THEN 2 ELSE 3 END
-    )
-    SELECT s.id AS "sheetId", s.unit_id AS "unitId", s.province_id AS "provinceId",
-      s.criteria_version_id AS "criteriaVersionId", s.submitted_at AS "submittedAt",
-      (SELECT jsonb_object_agg(l.node_id, l.points) FROM latest l WHERE l.sheet_id = s.id) AS points
-    FROM score_sheet s WHERE s.plan_id = ${planId} AND s.status <> 'self_draft'
-    ORDER BY s.id`.execute(db);
-  return rows;
 }
 
 export function bandsOf(plan: Pick<EvaluatedPlan, 'bands'>): Band[] {
@@ -75,7 +48,7 @@ export const qualifyingKeysOf = (plan: Pick<EvaluatedPlan, 'bands' | 'qualifying
  * bands and ranked with its tie-break order: the rows `computeResults` stores, in rank order.
  */
 async function rankPlan(db: Executor, plan: EvaluatedPlan) {
-  const sheets = await sheetPoints(db, plan.id);
+  const sheets = await q.listSheetLatestPoints(db, plan.id);
   const trees = new Map<number, CriteriaTree>();
   for (const id of new Set(sheets.map((s) => s.criteriaVersionId))) {
     trees.set(id, await loadCriteriaTree(db, id));
@@ -132,20 +105,7 @@ export async function isStale(db: Executor, plan: EvaluatedPlan): Promise<boolea
   const fresh = (await rankPlan(db, plan)).map((c) =>
     announced({ ...c, bandKey: c.band.key, bandLabel: c.band.label }),
   );
-  const stored = await db
-    .selectFrom('evaluationResult')
-    .select([
-      'sheetId',
-      'total',
-      'percent',
-      'missingCount',
-      'bandKey',
-      'bandLabel',
-      'rank',
-      'decidedBy',
-    ])
-    .where('planId', '=', plan.id)
-    .execute();
+  const stored = await q.listStoredResults(db, plan.id);
   const sort = (xs: string[]) => [...xs].sort();
   return JSON.stringify(sort(fresh)) !== JSON.stringify(sort(stored.map(announced)));
 }
@@ -171,21 +131,8 @@ export async function computeResults(ctx: Ctx, planId: number) {
     const bands = bandsOf(plan);
     const cols = await rankPlan(trx, plan);
     const now = ctx.now();
-    await trx.deleteFrom('evaluationResult').where('planId', '=', planId).execute();
-    if (cols.length > 0) {
-      // One statement for all rows: thousands of units stay well within a second.
-      await sql`INSERT INTO evaluation_result (plan_id, sheet_id, unit_id, province_id, total, percent,
-          appraised, field_totals, missing_count, band_key, band_label, rank, decided_by, computed_at)
-        SELECT ${planId}, * , ${now}::timestamptz FROM unnest(
-          ${sql.val(cols.map((c) => c.sheetId))}::int[], ${sql.val(cols.map((c) => c.unitId))}::int[],
-          ${sql.val(cols.map((c) => c.provinceId))}::int[], ${sql.val(cols.map((c) => c.total))}::numeric[],
-          ${sql.val(cols.map((c) => c.percent))}::numeric[], ${sql.val(cols.map((c) => c.appraised))}::numeric[],
-          ${sql.val(cols.map((c) => c.fieldTotals))}::jsonb[], ${sql.val(cols.map((c) => c.missingCount))}::int[],
-          ${sql.val(cols.map((c) => c.band.key))}::text[], ${sql.val(cols.map((c) => c.band.label))}::text[],
-          ${sql.val(cols.map((c) => c.rank))}::int[], ${sql.val(cols.map((c) => c.decidedBy))}::text[])`.execute(
-        trx,
-      );
-    }
+    await q.deleteResults(trx, planId);
+    await q.insertResults(trx, planId, cols, now);
     await updateResultsState(trx, planId, 'computed', { computedAt: now }, now);
     const counts: Record<string, number> = {};
     for (const b of bands) counts[b.key] = 0;

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import type { PlanRecord } from '../campaigns/index';
 import { notifyUnit, notifyUnitSide } from '../notifications/index';
+import * as q from './results.queries';
 
 /**
  * Notifications when a plan's results are published (to the side of every unit in the results,
@@ -23,12 +23,7 @@ export async function resultsRound(
   planId: number,
   action: 'results.published' | 'results.reopened',
 ): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM audit_event
-    WHERE entity_type = 'campaign_plan' AND entity_id = ${String(planId)} AND action = ${action}`.execute(
-    db,
-  );
-  return rows[0]?.n ?? 0;
+  return q.countPlanAuditEvents(db, planId, action);
 }
 
 /** Every unit in the published results hears its own band and rank. Returns rows written. */
@@ -38,10 +33,7 @@ export async function notifyResultsPublished(
   plan: Plan,
   round: number,
 ): Promise<number> {
-  const { rows } = await sql<{ unitId: number; unitName: string; bandLabel: string; rank: number }>`
-    SELECT r.unit_id AS "unitId", u.display_name AS "unitName", r.band_label AS "bandLabel", r.rank
-    FROM evaluation_result r JOIN org_unit u ON u.id = r.unit_id
-    WHERE r.plan_id = ${plan.id} ORDER BY r.rank`.execute(trx);
+  const rows = await q.listPublishedUnits(trx, plan.id);
   return notifyUnitSide(
     ctx,
     rows.map((r) => ({

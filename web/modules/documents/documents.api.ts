@@ -1,9 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, withQuery } from '../../api/client';
+import { callEndpoint, endpointUrl } from '../../api/endpoint';
 import type { Id } from '../../api/types';
-import type { RegisterPage } from '../../../shared/documents';
+import { documentEndpoints as e } from '../../../shared/api/documents';
 
-export type { RegisterPage, RegisterRow } from '../../../shared/documents';
+// The response types are the contract's (shared/api/documents.ts).
+export type { RegisterPage, RegisterRow } from '../../../shared/api/documents';
 
 export type RegisterFilter = {
   year?: number;
@@ -13,13 +14,11 @@ export type RegisterFilter = {
   pageSize: number;
 };
 
-const registerPath = (unitId: Id) => `/api/units/${unitId}/document-register`;
-
 /** The register of outgoing documents of a unit (GET /api/units/:id/document-register). */
 export function useDocumentRegister(unitId: Id | undefined, filter: RegisterFilter) {
   return useQuery({
     queryKey: ['document-register', String(unitId), filter],
-    queryFn: () => api.get<RegisterPage>(registerPath(unitId ?? ''), filter),
+    queryFn: () => callEndpoint(e.register, { params: { id: unitId ?? '' }, query: filter }),
     enabled: unitId !== undefined,
     placeholderData: keepPreviousData,
   });
@@ -30,7 +29,7 @@ export function documentRegisterXlsxUrl(
   unitId: Id,
   filter: Omit<RegisterFilter, 'page' | 'pageSize'>,
 ) {
-  return withQuery(`${registerPath(unitId)}.xlsx`, filter);
+  return endpointUrl(e.registerXlsx, { params: { id: unitId }, query: filter });
 }
 
 /** Cancels a number (POST /api/document-register/:entryId/cancel, reason required). */
@@ -38,10 +37,7 @@ export function useCancelNumber() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ entryId, reason }: { entryId: number; reason: string }) =>
-      api.post<{ id: number; status: string; reason: string }>(
-        `/api/document-register/${entryId}/cancel`,
-        { reason },
-      ),
+      callEndpoint(e.cancel, { params: { entryId }, body: { reason } }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['document-register'] }),
