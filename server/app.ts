@@ -122,7 +122,8 @@ export async function buildApp(
 
   app.setErrorHandler((caught: FastifyError | AppError, req, reply) => {
     // The database went away mid-request (decision 028): 503, try again shortly; not a 500.
-    const err = !isAppError(caught) && isDatabaseUnavailable(caught) ? databaseUnavailable() : caught;
+    const err =
+      !isAppError(caught) && isDatabaseUnavailable(caught) ? databaseUnavailable() : caught;
     if (isAppError(err)) {
       const status = httpStatusOf[err.code];
       if (err.code === 'DATABASE_UNAVAILABLE') {

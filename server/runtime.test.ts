@@ -64,7 +64,11 @@ describe('the embedded PostgreSQL is killed with SIGKILL during a write loop', (
   it('answers 503 meanwhile, restarts it by itself and loses no acknowledged write', async () => {
     const t = { db: runtime.db, url: '', storage: runtime.storage, close: async () => {} };
     const ctx = testCtx(t, undefined, () => new Date());
-    const province = await createUnit(ctx, { parentId: null, name: 'Tỉnh Bền Bỉ', kind: 'province' });
+    const province = await createUnit(ctx, {
+      parentId: null,
+      name: 'Tỉnh Bền Bỉ',
+      kind: 'province',
+    });
     const admin = await makeUser(ctx, 'admin', null);
     const cookie = await loginCookie(app, admin.username, admin.password);
 
@@ -83,7 +87,7 @@ describe('the embedded PostgreSQL is killed with SIGKILL during a write loop', (
           payload: { parentId: province.id, name: `Đơn vị ${i}`, kind: 'department' },
         });
         statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-        if (res.statusCode === 201) acknowledged.push((res.json() as { id: number }).id);
+        if (res.statusCode === 201) acknowledged.push(res.json<{ id: number }>().id);
         else if (res.statusCode === 503) {
           expect(res.json()).toMatchObject({
             error: 'DATABASE_UNAVAILABLE',
@@ -108,7 +112,8 @@ describe('the embedded PostgreSQL is killed with SIGKILL during a write loop', (
       const deadline = Date.now() + 40_000;
       let healthDuringOutage: { statusCode: number; body: unknown } | undefined;
       while ((statuses.get(503) ?? 0) === 0 || healthDuringOutage === undefined) {
-        if (Date.now() > deadline) throw new Error(`no outage seen: ${JSON.stringify([...statuses])}`);
+        if (Date.now() > deadline)
+          throw new Error(`no outage seen: ${JSON.stringify([...statuses])}`);
         const h = await app.inject({ method: 'GET', url: '/api/health' });
         if (h.statusCode === 503) healthDuringOutage = { statusCode: 503, body: h.json() };
         await sleep(20);

@@ -50,10 +50,7 @@ export function describeEmbeddedEvent(e: EmbeddedEvent): string {
  * PostgreSQL in DATA_DIR (locking the directory against a second process, and restarting the
  * server when it dies). Migrates to latest.
  */
-export async function openRuntime(
-  config: Config,
-  opts: RuntimeOptions = {},
-): Promise<Runtime> {
+export async function openRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
   const warn = opts.warn ?? ((m: string) => console.error(m));
   let embedded: EmbeddedServer | undefined;
   let unlock: (() => void) | undefined;

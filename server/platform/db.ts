@@ -88,10 +88,15 @@ export function isDatabaseUnavailable(e: unknown): boolean {
     if (UNREACHABLE_ERRNOS.has(err.code) || UNAVAILABLE_SQLSTATES.has(err.code)) return true;
     if (/^08[0-9A-Z]{3}$/.test(err.code)) return true; // connection_exception
   }
-  if (typeof err.message === 'string' && UNAVAILABLE_MESSAGES.some((m) => String(err.message).includes(m)))
+  if (
+    typeof err.message === 'string' &&
+    UNAVAILABLE_MESSAGES.some((m) => String(err.message).includes(m))
+  )
     return true;
   // `localhost` tried on ::1 and 127.0.0.1: Node reports both refusals in an AggregateError.
-  return Array.isArray(err.errors) && err.errors.length > 0 && err.errors.every(isDatabaseUnavailable);
+  return (
+    Array.isArray(err.errors) && err.errors.length > 0 && err.errors.every(isDatabaseUnavailable)
+  );
 }
 
 /** Applies pending migrations; throws with the failing migration's name. */

@@ -295,8 +295,15 @@ function startServer(
     const child = spawn(
       bin.postgres,
       ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'],
-      // lc_messages=C: the readiness line below is matched in English.
-      { ...who, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
+      // lc_messages=C: the readiness line below is matched in English. Its own process group, so a
+      // Ctrl-C meant for ThiĐua does not stop it behind the supervisor's back: the product stops
+      // it (stop(), or SIGINT on exit).
+      {
+        ...who,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, LC_MESSAGES: 'C' },
+        detached: true,
+      },
     );
     onSpawn(child);
     let output = ''; // until ready: the readiness line may arrive split over chunks
