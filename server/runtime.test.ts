@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openRuntime, type Runtime } from './runtime';
@@ -16,7 +17,8 @@ import { loginCookie } from './test/http';
  * own (not the shared test cluster); a write loop creates units over HTTP while the postmaster is
  * killed with SIGKILL. Requests during the outage answer 503 DATABASE_UNAVAILABLE, the product
  * restarts the server with no manual step, writes succeed again, and every write that was
- * acknowledged with 201 is in the database afterwards.
+ * acknowledged with 201 is in the database afterwards. Then an administrator terminates every
+ * connection of the app (57P01) a few times: again only 201 or 503, and writes go on.
  */
 
 let dataDir: string;
@@ -76,6 +78,7 @@ describe('the embedded PostgreSQL is killed with SIGKILL during a write loop', (
     const statuses = new Map<number, number>();
     const unexpected: string[] = [];
     let stop = false;
+    let terminated = 0;
     let n = 0;
     const writer = async () => {
       while (!stop) {
@@ -132,6 +135,28 @@ describe('the embedded PostgreSQL is killed with SIGKILL during a write loop', (
         await sleep(50);
       }
       expect(runtime.embedded?.pid()).not.toBe(killedPid);
+
+      // An administrator ends every connection of the app (57P01, the issue's crash): idle ones,
+      // and ones checked out inside a transaction between two statements.
+      const dba = new pg.Client({ connectionString: runtime.embedded?.url });
+      await dba.connect();
+      try {
+        for (let round = 0; round < 5; round++) {
+          const ended = await dba.query(
+            `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+              WHERE application_name = 'thidua' AND pid <> pg_backend_pid()`,
+          );
+          terminated += ended.rowCount ?? 0;
+          await sleep(100);
+        }
+      } finally {
+        await dba.end();
+      }
+      const ackedAfterTerminate = acknowledged.length;
+      while (acknowledged.length < ackedAfterTerminate + 20) {
+        if (Date.now() > deadline) throw new Error('no writes after pg_terminate_backend');
+        await sleep(20);
+      }
     } finally {
       stop = true;
       await Promise.all(writers);
@@ -139,6 +164,7 @@ describe('the embedded PostgreSQL is killed with SIGKILL during a write loop', (
 
     expect(unexpected).toEqual([]);
     expect(statuses.get(503)).toBeGreaterThan(0);
+    expect(terminated).toBeGreaterThan(0);
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
     // Every acknowledged write survived the crash.
     const stored = await sql<{ n: number }>`

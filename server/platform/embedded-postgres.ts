@@ -303,6 +303,7 @@ function startServer(
         stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...process.env, LC_MESSAGES: 'C' },
         detached: true,
+        windowsHide: true,
       },
     );
     onSpawn(child);
