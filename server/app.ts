@@ -7,7 +7,8 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { AppError, httpStatusOf, isAppError } from './platform/errors';
+import { AppError, databaseUnavailable, httpStatusOf, isAppError } from './platform/errors';
+import { isDatabaseUnavailable } from './platform/db';
 import { SESSION_COOKIE, type AppDeps } from './http/context';
 import { isMalformedMultipart, nulPath, UNSTORABLE_TEXT_CODES } from './http/input-guard';
 import { registerAuthRoutes, resolveSession } from './modules/auth/index';
@@ -126,10 +127,16 @@ export async function buildApp(
     }
   });
 
-  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+  app.setErrorHandler((caught: FastifyError | AppError, req, reply) => {
+    // The database went away mid-request (decision 028): 503, try again shortly; not a 500.
+    const err =
+      !isAppError(caught) && isDatabaseUnavailable(caught) ? databaseUnavailable() : caught;
     if (isAppError(err)) {
       const status = httpStatusOf[err.code];
-      if (status >= 500) req.log.error({ err }, err.message);
+      if (err.code === 'DATABASE_UNAVAILABLE') {
+        req.log.warn({ err: caught }, err.message);
+        reply.header('Retry-After', '5');
+      } else if (status >= 500) req.log.error({ err }, err.message);
       return reply.code(status).send({
         error: err.code,
         message: err.message,
@@ -188,8 +195,18 @@ export async function buildApp(
     });
   });
 
+  // 200 when the database answers; otherwise 503 DATABASE_UNAVAILABLE whose details say which
+  // database and, for the embedded one, what its supervisor is doing (e.g. restarting).
   route(app, systemEndpoints.health, async () => {
-    await deps.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+    try {
+      await deps.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+    } catch (e) {
+      if (!isDatabaseUnavailable(e)) throw e;
+      throw databaseUnavailable({
+        database: deps.databaseKind,
+        state: deps.databaseState?.() ?? 'unreachable',
+      });
+    }
     return { status: 'ok', database: deps.databaseKind, version: deps.config.version } as const;
   });
   route(app, authEndpoints.demoAccounts, async () =>

@@ -17,9 +17,11 @@ import {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Database outages and restarts (decision 028): to stderr until the app's logger exists.
+  let warn = (message: string) => console.error(message);
   let runtime;
   try {
-    runtime = await openRuntime(config);
+    runtime = await openRuntime(config, { warn: (m) => warn(m) });
   } catch (e) {
     if (e instanceof StartupError) {
       console.error(e.message);
@@ -34,8 +36,10 @@ async function main(): Promise<void> {
     storage: runtime.storage,
     now,
     databaseKind: runtime.databaseKind,
+    databaseState: runtime.databaseState,
   };
   const app = await buildApp(deps);
+  warn = (message) => app.log.warn(message);
 
   // The example criteria set ships with every installation (idempotent).
   await ensureExampleCriteriaSet({

@@ -13,6 +13,8 @@ export type AppDeps = {
   storage: FileStorage;
   now: () => Date;
   databaseKind: 'embedded' | 'external';
+  /** The embedded server's supervisor state (running, restarting, stopped), for /api/health. */
+  databaseState?: () => string | undefined;
 };
 
 declare module 'fastify' {

@@ -23,7 +23,29 @@ export class StartupError extends Error {}
 
 export class DataDirLockedError extends StartupError {}
 
-export type EmbeddedServer = { url: string; stop: () => Promise<void> };
+/** `running`: accepting connections; `restarting`: died, being started again; `stopped`: by stop(). */
+export type EmbeddedState = 'running' | 'restarting' | 'stopped';
+
+/** What the supervisor did, for the log (decision 028). */
+export type EmbeddedEvent =
+  | { kind: 'exited'; code: number | null; signal: string | null }
+  | { kind: 'restarting'; attempt: number; delayMs: number }
+  | { kind: 'restarted'; attempt: number; downMs: number }
+  | { kind: 'restart-failed'; attempt: number; message: string };
+
+export type EmbeddedServer = {
+  url: string;
+  stop: () => Promise<void>;
+  state: () => EmbeddedState;
+  /** The postmaster's pid while running (tests kill it). */
+  pid: () => number | undefined;
+};
+
+/** Back-off between restarts of a postmaster that died: doubling from `minMs` up to `maxMs`. */
+export type RestartPolicy = { minMs: number; maxMs: number };
+const DEFAULT_RESTART: RestartPolicy = { minMs: 500, maxMs: 30_000 };
+/** A postmaster that stayed up this long starts its next back-off from `minMs` again. */
+const STABLE_MS = 60_000;
 
 /** Where root keeps clusters and binaries its checkout's location hides from `postgres`. */
 export const ROOT_HOME = '/var/lib/thidua';
@@ -267,14 +289,24 @@ function startServer(
   port: number,
   who: RunAs | undefined,
   log: (line: string) => void,
+  onSpawn: (child: ChildProcess) => void = () => undefined,
 ): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       bin.postgres,
       ['-D', pgDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'],
-      // lc_messages=C: the readiness line below is matched in English.
-      { ...who, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
+      // lc_messages=C: the readiness line below is matched in English. Its own process group, so a
+      // Ctrl-C meant for ThiĐua does not stop it behind the supervisor's back: the product stops
+      // it (stop(), or SIGINT on exit).
+      {
+        ...who,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, LC_MESSAGES: 'C' },
+        detached: true,
+        windowsHide: true,
+      },
     );
+    onSpawn(child);
     let output = ''; // until ready: the readiness line may arrive split over chunks
     let ready = false;
     const onData = (c: Buffer) => {
@@ -309,6 +341,10 @@ export async function startEmbeddedPostgres(
     home?: string;
     /** Tests: a copy of the packaged binaries' directory to run instead. */
     nativeDir?: string;
+    /** Back-off for restarting a postmaster that died (default 0.5 s doubling to 30 s). */
+    restart?: RestartPolicy;
+    /** Exits, restarts and failed restarts, for the log. */
+    onEvent?: (event: EmbeddedEvent) => void;
   } = {},
 ): Promise<EmbeddedServer> {
   const log = opts.log ?? (() => undefined);
@@ -341,15 +377,85 @@ export async function startEmbeddedPostgres(
         `${cause}\nHãy sửa lỗi trên, hoặc đặt DATABASE_URL trỏ tới một PostgreSQL có sẵn.`,
     );
   }
+  // Supervision (decision 028): a postmaster that dies without stop() — killed, out of memory,
+  // crashed — is started again on the same data directory and port, so the URL (and every pool
+  // built on it) stays valid. PostgreSQL's own interlock guards the restart: postmaster.pid names
+  // the dead postmaster and its shared-memory segment, and a start is refused while an orphaned
+  // backend of the old one is still attached; a refused start is retried with back-off.
+  const restart = opts.restart ?? DEFAULT_RESTART;
+  const emit = opts.onEvent ?? (() => undefined);
+  let current: ChildProcess | undefined = child;
+  let starting: ChildProcess | undefined;
+  let state: EmbeddedState = 'running';
+  let upSince = Date.now();
+  let downSince = 0;
+  let attempt = 0;
+  let timer: NodeJS.Timeout | undefined;
+  // A function, so TypeScript does not narrow `state` across the awaits below.
+  const stopped = () => state === 'stopped';
+
+  const scheduleRestart = () => {
+    if (stopped()) return;
+    const delayMs = Math.min(restart.maxMs, restart.minMs * 2 ** Math.min(attempt, 20));
+    attempt++;
+    emit({ kind: 'restarting', attempt, delayMs });
+    timer = setTimeout(() => {
+      timer = undefined;
+      void restartOnce();
+    }, delayMs);
+  };
+  const watch = (c: ChildProcess) => {
+    c.once('exit', (code, signal) => {
+      if (stopped() || c !== current) return;
+      current = undefined;
+      state = 'restarting';
+      downSince = Date.now();
+      if (downSince - upSince >= STABLE_MS) attempt = 0;
+      emit({ kind: 'exited', code, signal });
+      scheduleRestart();
+    });
+  };
+  const restartOnce = async () => {
+    if (stopped()) return;
+    try {
+      const c = await startServer(bin, pgDir, port, who, log, (s) => (starting = s));
+      starting = undefined;
+      if (stopped()) return; // stop() has killed it
+      current = c;
+      state = 'running';
+      upSince = Date.now();
+      watch(c);
+      emit({ kind: 'restarted', attempt, downMs: upSince - downSince });
+    } catch (e) {
+      starting = undefined;
+      if (stopped()) return;
+      emit({
+        kind: 'restart-failed',
+        attempt,
+        message: e instanceof Error ? e.message : String(e),
+      });
+      scheduleRestart();
+    }
+  };
+  watch(child);
+
   // Never leave postgres behind when this process exits without calling stop().
-  const onExit = () => child.kill('SIGINT');
+  const onExit = () => {
+    current?.kill('SIGINT');
+    starting?.kill('SIGINT');
+  };
   process.on('exit', onExit);
-  const stop = async () => {
-    process.off('exit', onExit);
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGINT'); // fast shutdown
+  const stopChild = async (c: ChildProcess | undefined) => {
+    if (c === undefined || c.exitCode !== null || c.signalCode !== null) return;
+    const exited = new Promise((r) => c.once('exit', r));
+    c.kill('SIGINT'); // fast shutdown
     await exited;
+  };
+  const stop = async () => {
+    state = 'stopped';
+    if (timer) clearTimeout(timer);
+    process.off('exit', onExit);
+    await Promise.all([stopChild(current), stopChild(starting)]);
   };
 
   try {
@@ -368,7 +474,12 @@ export async function startEmbeddedPostgres(
     } finally {
       await admin.end();
     }
-    return { url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}`, stop };
+    return {
+      url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
+      stop,
+      state: () => state,
+      pid: () => current?.pid,
+    };
   } catch (e) {
     await stop();
     throw e;

@@ -10,6 +10,7 @@ export const ErrorCode = {
   deadlinePassed: 'DEADLINE_PASSED',
   quotaExceeded: 'QUOTA_EXCEEDED',
   rateLimited: 'RATE_LIMITED',
+  databaseUnavailable: 'DATABASE_UNAVAILABLE',
   internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -24,6 +25,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   DEADLINE_PASSED: 422,
   QUOTA_EXCEEDED: 422,
   RATE_LIMITED: 429,
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -49,6 +51,14 @@ export const staleVersion = () =>
   new AppError(
     'CONFLICT',
     'Dữ liệu đã được người khác thay đổi trong lúc bạn sửa. Vui lòng tải lại và thực hiện lại.',
+  );
+
+/** The database cannot be reached (restarting, failing over, overloaded): try again shortly. */
+export const databaseUnavailable = (details?: ErrorDetails) =>
+  new AppError(
+    'DATABASE_UNAVAILABLE',
+    'Cơ sở dữ liệu tạm thời không sẵn sàng, vui lòng thử lại sau ít phút.',
+    details,
   );
 
 export function fieldError(field: string, label: string, message: string): AppError {

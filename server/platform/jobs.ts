@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Db, Executor } from './db';
+import { isDatabaseUnavailable, type Db, type Executor } from './db';
 import { systemActor, type Ctx, type Logger } from './context';
 import { AppError, isAppError } from './errors';
 import type { FileStorage } from './storage';
@@ -154,6 +154,8 @@ export function startWorker(deps: WorkerDeps, jobs: JobRunner[], pollMs = 300): 
   };
 
   let lastSweep = 0;
+  // While the database is away (decision 028) the worker says so once and polls less often.
+  let waitingForDatabase = false;
   const loop = async () => {
     if (stopped) return;
     try {
@@ -162,10 +164,17 @@ export function startWorker(deps: WorkerDeps, jobs: JobRunner[], pollMs = 300): 
         await requeueStale(deps.db);
       }
       while (!stopped && (await runOne()));
+      if (waitingForDatabase) deps.log.info('job worker: the database is back');
+      waitingForDatabase = false;
     } catch (e) {
-      deps.log.error({ err: e }, 'job worker poll failed');
+      if (!isDatabaseUnavailable(e)) deps.log.error({ err: e }, 'job worker poll failed');
+      else if (!waitingForDatabase) {
+        waitingForDatabase = true;
+        deps.log.warn({ err: e }, 'job worker: the database is unavailable; waiting for it');
+      }
     }
-    if (!stopped) timer = setTimeout(() => void (running = loop()), pollMs);
+    const delay = waitingForDatabase ? Math.max(pollMs, 2_000) : pollMs;
+    if (!stopped) timer = setTimeout(() => void (running = loop()), delay);
   };
 
   running = loop();
