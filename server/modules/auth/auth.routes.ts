@@ -32,7 +32,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   };
   const throttle = new LoginThrottle({
     maxFailures: deps.config.loginAccountMaxFailures,
-    windowMs: deps.config.loginAccountWindowMinutes * 60_000,
+    windowMs: deps.config.loginAccountLockMinutes * 60_000,
   });
 
   route(
