@@ -327,6 +327,13 @@ describe('HTTP behaviour', () => {
         message: 'Định dạng dữ liệu gửi lên không được hỗ trợ (cần JSON).',
       });
     }
+    const untyped = await app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: { cookie },
+      payload: Buffer.from('{"name":"Thôn Y"}'),
+    });
+    expect(untyped.statusCode).toBe(415);
     const login = await app.inject({
       method: 'POST',
       url: '/api/auth/login',
