@@ -65,6 +65,9 @@ export async function buildApp(
     hsts: deps.config.cookieSecure,
   });
   await app.register(cookie);
+  // The API speaks JSON (and multipart for uploads): Fastify's default text/plain parser would let
+  // a "simple" cross-site request through, so any other body type answers 415.
+  app.removeContentTypeParser('text/plain');
   await app.register(multipart, {
     limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 },
   });

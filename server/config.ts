@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  LOGIN_ACCOUNT_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).default(20),
   COOKIE_SECURE: booleanish.optional(),
   TRUST_PROXY: booleanish.default(false),
@@ -47,6 +49,9 @@ export type Config = {
   /** Seconds a process may reuse a resolved session before asking the database again. */
   sessionCacheSeconds: number;
   loginRateLimitPerMinute: number;
+  /** Failed logins per username (across IPs) within the window before it is refused for a while. */
+  loginAccountMaxFailures: number;
+  loginAccountLockMinutes: number;
   maxUploadBytes: number;
   cookieSecure: boolean;
   trustProxy: boolean;
@@ -96,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.SESSION_MAX_HOURS,
     sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginAccountMaxFailures: e.LOGIN_ACCOUNT_MAX_FAILURES,
+    loginAccountLockMinutes: e.LOGIN_ACCOUNT_LOCK_MINUTES,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     trustProxy: e.TRUST_PROXY,

@@ -314,6 +314,39 @@ describe('HTTP behaviour', () => {
       payload: 'name=x',
     });
     expect(form.statusCode).toBe(415);
+    for (const type of ['text/plain', 'text/plain; charset=utf-8', 'application/xml']) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/units',
+        headers: { cookie, 'content-type': type },
+        payload: JSON.stringify({ parentId: tree.commune.id, name: 'Thôn Y', kind: 'village' }),
+      });
+      expect(res.statusCode, type).toBe(415);
+      expect(res.json()).toMatchObject({
+        error: 'VALIDATION_FAILED',
+        message: 'Định dạng dữ liệu gửi lên không được hỗ trợ (cần JSON).',
+      });
+    }
+    const untyped = await app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: { cookie },
+      payload: Buffer.from('{"name":"Thôn Y"}'),
+    });
+    expect(untyped.statusCode).toBe(415);
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'text/plain' },
+      payload: JSON.stringify({ username: 'admin', password: 'x' }),
+    });
+    expect(login.statusCode).toBe(415);
+    const written = await t.db
+      .selectFrom('orgUnit')
+      .select('id')
+      .where('name', '=', 'Thôn Y')
+      .execute();
+    expect(written).toEqual([]);
   });
 
   it('answers 400, not 500, for ids beyond the integer range', async () => {

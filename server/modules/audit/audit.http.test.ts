@@ -37,6 +37,25 @@ describe('audit and job routes', () => {
     expect(page.items[0]!.at).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
   });
 
+  it('matches % and _ in the action filter literally', async () => {
+    const sys = testCtx(t);
+    await makeTree(sys);
+    const admin = await makeUser(sys, 'admin', null);
+    const cookie = await loginCookie(app, admin.username, admin.password);
+    const total = async (action: string) =>
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/audit?action=${encodeURIComponent(action)}`,
+          headers: { cookie },
+        })
+      ).json<{ total: number }>().total;
+    expect(await total('auth.')).toBeGreaterThan(0);
+    expect(await total('%')).toBe(0);
+    expect(await total('auth_login')).toBe(0);
+    expect(await total('auth.login')).toBeGreaterThan(0);
+  });
+
   it('shows a job to the user who started it, and to no one else', async () => {
     const sys = testCtx(t);
     const u = await makeTree(sys);

@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db';
 import { pathInScope, type Scope } from '../../platform/access';
+import { escapeLike } from '../../platform/text';
 
 /** The audit trail's filters; dates are Vietnam calendar days (YYYY-MM-DD), both inclusive. */
 export type AuditFilter = {
@@ -55,7 +56,7 @@ export function listAuditEvents(db: Executor, f: AuditFilter, p: number, size: n
   if (f.entityType) c.push(sql<SqlBool>`entity_type = ${f.entityType}`);
   if (f.entityId) c.push(sql<SqlBool>`entity_id = ${f.entityId}`);
   if (f.actorId) c.push(sql<SqlBool>`actor_id = ${f.actorId}`);
-  if (f.action) c.push(sql<SqlBool>`action LIKE ${`${f.action}%`}`);
+  if (f.action) c.push(sql<SqlBool>`action LIKE ${`${escapeLike(f.action)}%`}`);
   if (f.from)
     c.push(sql<SqlBool>`at >= (${f.from}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
   if (f.to)

@@ -146,6 +146,48 @@ describe('account endpoints', () => {
     expect(revoked.statusCode).toBe(204);
   });
 
+  it('matches % and _ in the account search literally', async () => {
+    const sys = testCtx(t);
+    await makeUser(sys, 'staff', tree.commune.id);
+    const search = async (term: string) =>
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/accounts?search=${encodeURIComponent(term)}`,
+          headers: { cookie: admin },
+        })
+      ).json<{ total: number }>().total;
+    expect(await search('u')).toBeGreaterThan(0);
+    expect(await search('%')).toBe(0);
+    expect(await search('_')).toBe(0);
+    expect(await search('u%')).toBe(0);
+  });
+
+  it('answers 429 for a username with too many failed logins, from any IP', async () => {
+    const sys = testCtx(t);
+    const u = await makeUser(sys, 'staff', tree.commune.id);
+    const throttled = await buildTestApp(t, { env: { LOGIN_ACCOUNT_MAX_FAILURES: '2' } });
+    try {
+      const attempt = (ip: string, password: string) =>
+        throttled.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: ip,
+          payload: { username: u.username, password },
+        });
+      expect((await attempt('10.0.0.1', 'sai')).statusCode).toBe(401);
+      expect((await attempt('10.0.0.2', 'sai')).statusCode).toBe(401);
+      const locked = await attempt('10.0.0.3', u.password);
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json()).toMatchObject({
+        error: 'RATE_LIMITED',
+        message: 'Tài khoản này đã bị đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+      });
+    } finally {
+      await throttled.close();
+    }
+  });
+
   it('names the path parameter it cannot read', async () => {
     const res = await app.inject({
       method: 'PATCH',

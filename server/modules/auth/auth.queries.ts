@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db';
 import { pathInScope, type Scope } from '../../platform/access';
+import { escapeLike } from '../../platform/text';
 import type { Grant } from '../../platform/context';
 import type { Role } from '../../../shared/permissions';
 
@@ -157,14 +158,15 @@ export async function listAccountsPage(
     );
   }
   if (p.search) {
-    const term = `%${p.search}%`;
+    // Wildcards in the search are matched literally (escaped before f_norm, which keeps `\`).
+    const literal = escapeLike(p.search);
     query = query.where((eb) =>
       eb.or([
-        eb('a.username', 'ilike', term),
+        eb('a.username', 'ilike', `%${literal}%`),
         eb(
           sql<string>`f_norm(a.display_name)`,
           'like',
-          sql<string>`'%' || f_norm(${p.search}) || '%'`,
+          sql<string>`'%' || f_norm(${literal}) || '%'`,
         ),
       ]),
     );

@@ -5,6 +5,7 @@ import { parseInput } from '../../platform/validation';
 import { IdParams } from '../../../shared/api/fields';
 import { GrantParams, authEndpoints as e } from '../../../shared/api/auth';
 import { changePassword, describeMe, login, logout } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import {
   createAccount,
   grantRole,
@@ -29,6 +30,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     secure: deps.config.cookieSecure,
     maxAge: deps.config.sessionMaxHours * 3600,
   };
+  const throttle = new LoginThrottle({
+    maxFailures: deps.config.loginAccountMaxFailures,
+    windowMs: deps.config.loginAccountLockMinutes * 60_000,
+  });
 
   route(
     app,
@@ -49,6 +54,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
           ip: req.ip,
           userAgent: req.headers['user-agent'] ?? null,
           previousToken: req.sessionToken,
+          throttle,
         },
         settings,
       );

@@ -9,6 +9,7 @@ import { canAnywhere } from '../../platform/access';
 import { actions, roleLabels, type Action } from '../../../shared/permissions';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import * as q from './auth.queries';
+import type { LoginThrottle } from './login-throttle';
 
 /** `cacheSeconds`: how long a resolved session may be reused by this process (0 = never). */
 export type SessionSettings = { idleMinutes: number; maxHours: number; cacheSeconds?: number };
@@ -38,27 +39,50 @@ const invalidLogin = () =>
 
 /**
  * Checks the password (argon2id) and opens a new session. A fresh session id is issued at every
- * login (the old one, if any, is ended), so a planted cookie cannot be carried into the account.
- * Throws VALIDATION_FAILED (blank fields) or UNAUTHENTICATED (wrong username/password, inactive).
+ * login (the old one, if any, is ended, in the database and in this process's session cache), so
+ * a planted cookie cannot be carried into the account. With a `throttle`, a username with too many
+ * recent failed attempts (from any IP) is refused for a bounded time, unknown usernames alike.
+ * Throws VALIDATION_FAILED (blank fields), RATE_LIMITED (throttled username) or UNAUTHENTICATED
+ * (wrong username/password, inactive).
  */
 export async function login(
   ctx: Ctx,
   input: unknown,
-  meta: { ip: string | null; userAgent: string | null; previousToken?: string | undefined },
+  meta: {
+    ip: string | null;
+    userAgent: string | null;
+    previousToken?: string | undefined;
+    throttle?: LoginThrottle | undefined;
+  },
   settings: SessionSettings,
 ): Promise<{ token: string; user: { id: number; username: string; displayName: string } }> {
   const { username, password } = parseInput(LoginInput, input, {
     username: 'Tên đăng nhập',
     password: 'Mật khẩu',
   });
+  const { throttle } = meta;
+  const wait = throttle?.retryAfterMs(username, meta.ip, ctx.now().getTime()) ?? 0;
+  if (wait > 0) {
+    throw new AppError(
+      'RATE_LIMITED',
+      `Tài khoản này đã bị đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(wait / 60_000)} phút.`,
+    );
+  }
+  const failed = () => {
+    throttle?.recordFailure(username, ctx.now().getTime());
+    return invalidLogin();
+  };
   const user = await q.findUserByUsername(ctx.db, username);
   if (user === undefined) {
     await verifyPassword(await dummyPasswordHash(), password);
-    throw invalidLogin();
+    throw failed();
   }
-  if (!(await verifyPassword(user.passwordHash, password)) || !user.active) throw invalidLogin();
+  if (!(await verifyPassword(user.passwordHash, password)) || !user.active) throw failed();
   const now = ctx.now();
+  throttle?.recordSuccess(username, meta.ip, now.getTime());
   const token = randomBytes(32).toString('base64url');
+  // The planted/previous cookie must stop working at once, not when the cache entry ages out.
+  if (meta.previousToken) sessionCache.delete(sessionIdOf(meta.previousToken));
   await ctx.db.transaction().execute(async (trx) => {
     if (meta.previousToken) await q.deleteSession(trx, sessionIdOf(meta.previousToken));
     await q.insertSession(trx, {
@@ -101,9 +125,17 @@ export async function logout(db: Db, token: string | undefined): Promise<void> {
 }
 
 /**
+ * How long the idle clock may go unrefreshed: a minute (to keep writes off the hot path), but at
+ * most a quarter of the idle timeout, so a session used within 3/4 of the timeout never expires.
+ */
+export function touchIntervalMs(idleMinutes: number): number {
+  return Math.min(60_000, (idleMinutes * 60_000) / 4);
+}
+
+/**
  * Resolves a session cookie to the acting user with their grants, or undefined when the session
  * is unknown, expired (absolute), idle too long, or the account is inactive. Refreshes the idle
- * clock at most once a minute to keep writes off the hot path.
+ * clock when more than touchIntervalMs has passed since the last refresh.
  */
 export async function resolveSession(
   db: Db,
@@ -114,13 +146,14 @@ export async function resolveSession(
   const id = sessionIdOf(token);
   const t = now.getTime();
   const cacheMs = (settings.cacheSeconds ?? 0) * 1000;
+  const touchMs = touchIntervalMs(settings.idleMinutes);
   const hit = sessionCache.get(id);
-  // Served from cache only while the idle clock needs no refresh (touched at most once a minute).
+  // Served from cache only while the idle clock needs no refresh.
   if (
     hit &&
     Date.now() - hit.cachedAt < cacheMs &&
     t < hit.expiresAt &&
-    t - hit.lastSeenAt < 60_000
+    t - hit.lastSeenAt < touchMs
   ) {
     return hit.actor;
   }
@@ -128,7 +161,7 @@ export async function resolveSession(
   const s = await q.findLiveSession(db, id, now, settings.idleMinutes);
   if (s === undefined) return undefined;
   let lastSeenAt = new Date(s.lastSeenAt).getTime();
-  if (t - lastSeenAt > 60_000) {
+  if (t - lastSeenAt >= touchMs) {
     await q.touchSession(db, s.sessionId, now);
     lastSeenAt = t;
   }

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/db';
 import { FIXED_NOW, makeTree, makeUser, testCtx } from '../../test/factories';
 import { AppError } from '../../platform/errors';
-import { login, logout, resolveSession, sessionIdOf, changePassword } from './auth.service';
+import {
+  login,
+  logout,
+  resolveSession,
+  sessionIdOf,
+  changePassword,
+  touchIntervalMs,
+} from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import { createAccount, grantRole, revokeRole, updateAccount } from './accounts.service';
 
 let t: TestDb;
@@ -122,6 +130,87 @@ describe('login and sessions', () => {
       .where('id', '=', sessionIdOf(second.token))
       .executeTakeFirst();
     expect(stored?.id).not.toBe(second.token); // only the hash is stored
+  });
+
+  it('stops serving the previous session from the cache at once when a new login replaces it', async () => {
+    const sys = testCtx(t);
+    const u = await makeUser(sys, 'admin', null);
+    const cached = { ...settings, cacheSeconds: 30 };
+    const first = await login(sys, { username: u.username, password: u.password }, meta, cached);
+    expect(await resolveSession(t.db, first.token, at(0.1), cached)).toBeDefined(); // now cached
+    await login(
+      sys,
+      { username: u.username, password: u.password },
+      { ...meta, previousToken: first.token },
+      cached,
+    );
+    expect(await resolveSession(t.db, first.token, at(0.2), cached)).toBeUndefined();
+  });
+
+  it('refreshes the idle clock often enough that an active session never expires', async () => {
+    expect([1, 2, 4, 30, 60].map(touchIntervalMs)).toEqual([
+      15_000, 30_000, 60_000, 60_000, 60_000,
+    ]);
+    const sys = testCtx(t);
+    const u = await makeUser(sys, 'admin', null);
+    const short = { idleMinutes: 1, maxHours: 12, cacheSeconds: 5 };
+    const { token } = await login(sys, { username: u.username, password: u.password }, meta, short);
+    // A request every 40 s (more often than the 1-minute idle timeout) for ten minutes.
+    for (let s = 40; s <= 600; s += 40) {
+      expect(await resolveSession(t.db, token, at(s / 60), short), `at ${s} s`).toBeDefined();
+    }
+    expect(await resolveSession(t.db, token, at(661 / 60), short)).toBeUndefined();
+  });
+
+  it('throttles a username after repeated failures from any IP, for a bounded time', async () => {
+    const sys = testCtx(t);
+    const u = await makeUser(sys, 'admin', null);
+    const throttle = new LoginThrottle({ maxFailures: 3, windowMs: 15 * 60_000 });
+    const attempt = (minutes: number, ip: string, password: string) =>
+      login(
+        { ...sys, now: () => at(minutes) },
+        { username: u.username, password },
+        { ...meta, ip, throttle },
+        settings,
+      ).then(
+        () => 'ok',
+        (e: unknown) => (e as AppError).code,
+      );
+    expect(await attempt(0, '10.0.0.1', u.password)).toBe('ok'); // the owner's usual IP
+    expect(await attempt(1, '10.0.0.2', 'sai-1')).toBe('UNAUTHENTICATED');
+    expect(await attempt(2, '10.0.0.3', 'sai-2')).toBe('UNAUTHENTICATED');
+    expect(await attempt(3, '10.0.0.4', 'sai-3')).toBe('UNAUTHENTICATED');
+    // Locked for new IPs, even with the right password; the message says when to come back.
+    const locked = await login(
+      { ...sys, now: () => at(4) },
+      { username: u.username.toUpperCase(), password: u.password },
+      { ...meta, ip: '10.0.0.5', throttle },
+      settings,
+    ).catch((e: unknown) => e as AppError);
+    expect(locked).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: 'Tài khoản này đã bị đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 12 phút.',
+    });
+    expect(await attempt(10, '10.0.0.6', 'sai-4')).toBe('RATE_LIMITED'); // not counted
+    // The owner's IP still gets its password checked, so the attacker cannot keep them out.
+    expect(await attempt(11, '10.0.0.1', u.password)).toBe('ok');
+    // Unknown usernames are throttled alike (no hint that an account exists).
+    for (const m of [1, 2, 3]) {
+      const e = await login(
+        { ...sys, now: () => at(m) },
+        { username: 'khong-co-ai', password: 'x' },
+        { ...meta, ip: `10.1.0.${m}`, throttle },
+        settings,
+      ).catch((x: unknown) => x as AppError);
+      expect(e).toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+    const ghost = await login(
+      { ...sys, now: () => at(4) },
+      { username: 'khong-co-ai', password: 'x' },
+      { ...meta, ip: '10.1.0.9', throttle },
+      settings,
+    ).catch((x: unknown) => x as AppError);
+    expect(ghost).toMatchObject({ code: 'RATE_LIMITED' });
   });
 
   it('deactivating an account ends its sessions; password change keeps only the current one', async () => {
