@@ -11,17 +11,21 @@ import { localDiskStorage, type FileStorage } from './platform/storage';
 export type Runtime = {
   db: Db;
   storage: FileStorage;
+  /** Where `storage` keeps its files (DATA_DIR/files). */
+  filesDir: string;
   databaseKind: 'embedded' | 'external';
   close: () => Promise<void>;
 };
 
 /**
  * Opens the database the configuration names: DATABASE_URL when set, otherwise the embedded
- * PostgreSQL in DATA_DIR (locking the directory against a second process). Migrates to latest.
+ * PostgreSQL in DATA_DIR (locking the directory against a second process). Migrates to latest
+ * unless `migrate` is false (backup and restore read or write the schema version themselves).
  */
 export async function openRuntime(
   config: Config,
   log: (line: string) => void = () => {},
+  options: { migrate?: boolean } = {},
 ): Promise<Runtime> {
   let embedded: EmbeddedServer | undefined;
   let unlock: (() => void) | undefined;
@@ -38,16 +42,18 @@ export async function openRuntime(
   }
   const db = createDb(url, config.dbPoolSize);
   try {
-    await migrateToLatest(db);
+    if (options.migrate !== false) await migrateToLatest(db);
   } catch (e) {
     await db.destroy();
     await embedded?.stop();
     unlock?.();
     throw e;
   }
+  const filesDir = path.join(config.dataDir, 'files');
   return {
     db,
-    storage: localDiskStorage(path.join(config.dataDir, 'files')),
+    storage: localDiskStorage(filesDir),
+    filesDir,
     databaseKind: embedded ? 'embedded' : 'external',
     async close() {
       await db.destroy();

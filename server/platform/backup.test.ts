@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,8 @@ import { makeTree, testCtx } from '../test/factories';
 import { buildTestApp, loginCookie } from '../test/http';
 import { verifyAuditChain } from './audit';
 import { restoreBackup, writeBackup } from './backup';
-import { createDb, type Db } from './db';
+import { createDb, migrateToLatest, type Db } from './db';
+import { lockDataDir, startEmbeddedPostgres } from './embedded-postgres';
 import { localDiskStorage, insertStoredFile } from './storage';
 
 let source: TestDb;
@@ -21,8 +23,34 @@ let work: string;
 let sourceFiles: string;
 const targets: Db[] = [];
 
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Runs `npm run cli -- <args>` as a child process with `env` on top of this one's. */
+function cli(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'server/cli.ts', ...args],
+      { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
 /** A database with nothing in it (no migrations), dropped by the global teardown. */
 async function emptyDatabase(): Promise<Db> {
+  const db = createDb(await emptyDatabaseUrl(), 3);
+  targets.push(db);
+  return db;
+}
+
+async function emptyDatabaseUrl(): Promise<string> {
   const adminUrl = inject('pgAdminUrl');
   const name = `${inject('templateDb')}_restore_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -34,9 +62,7 @@ async function emptyDatabase(): Promise<Db> {
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = createDb(url.toString(), 3);
-  targets.push(db);
-  return db;
+  return url.toString();
 }
 
 /** Every table's rows (all columns, generated ones too) as sorted text, and every sequence. */
@@ -203,4 +229,88 @@ describe('backup and restore', () => {
     await restoreBackup(target, { file, filesDir: targetFiles });
     expect((await verifyAuditChain(target)).ok).toBe(true);
   });
+
+  it('npm run cli -- backup/restore work on an external DATABASE_URL', async () => {
+    const file = path.join(work, 'cli-external.thidua-backup');
+    const backup = await cli(
+      { DATABASE_URL: source.url, DATA_DIR: work }, // DATA_DIR/files is sourceFiles
+      'backup',
+      file,
+    );
+    expect(backup.stderr).toBe('');
+    expect(backup.stdout).toMatch(/^Đã sao lưu \d+ bảng, \d+ dòng, 3 tệp vào /);
+    expect(backup.code).toBe(0);
+    const targetUrl = await emptyDatabaseUrl();
+    const dataDir = path.join(work, 'cli-external-data');
+    const restore = await cli({ DATABASE_URL: targetUrl, DATA_DIR: dataDir }, 'restore', file);
+    expect(restore.stdout).toContain('Nhật ký toàn vẹn');
+    expect(restore.code).toBe(0);
+    const target = createDb(targetUrl, 2);
+    targets.push(target);
+    const [want, got] = await Promise.all([contents(source.db), contents(target)]);
+    expect(got).toEqual(want);
+    expect(filesOf(path.join(dataDir, 'files'))).toEqual(filesOf(sourceFiles));
+    // A second restore into the same database is refused with a clear message.
+    const again = await cli(
+      { DATABASE_URL: targetUrl, DATA_DIR: path.join(work, 'cli-again') },
+      'restore',
+      file,
+    );
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('Cơ sở dữ liệu đích không trống');
+  });
+
+  it('npm run cli -- backup reaches the embedded server the running app holds; restore fills an empty DATA_DIR', async () => {
+    // "The app": a process holding DATA_DIR's lock with its embedded server running.
+    const dataDir = path.join(work, 'embedded-app');
+    const unlock = lockDataDir(dataDir);
+    const server = await startEmbeddedPostgres(dataDir);
+    const db = createDb(server.url, 3);
+    const restoredDir = path.join(work, 'embedded-restored');
+    let restoredServer: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+    let restoredDb: Db | undefined;
+    try {
+      await migrateToLatest(db);
+      const storage = localDiskStorage(path.join(dataDir, 'files'));
+      const ctx = testCtx({ ...source, db, storage });
+      await makeTree(ctx);
+      const put = await storage.put(Buffer.from('biên bản họp'), 'bien-ban.txt');
+      await insertStoredFile(db, ctx, put, {
+        originalName: 'Biên bản.txt',
+        contentType: 'text/plain',
+      });
+
+      const file = path.join(work, 'cli-embedded.thidua-backup');
+      const env = { DATABASE_URL: '', NODE_ENV: 'production' };
+      const backup = await cli({ ...env, DATA_DIR: dataDir }, 'backup', file);
+      expect(backup.stderr).toBe('');
+      expect(backup.code).toBe(0);
+      // Restoring into the running app's DATA_DIR is refused: it is locked (and not empty).
+      const busy = await cli({ ...env, DATA_DIR: dataDir }, 'restore', file);
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toContain('Hãy dừng ứng dụng trước khi khôi phục');
+
+      const restore = await cli({ ...env, DATA_DIR: restoredDir }, 'restore', file);
+      expect(restore.stderr).toBe('');
+      expect(restore.code).toBe(0);
+      const unlockRestored = lockDataDir(restoredDir);
+      try {
+        restoredServer = await startEmbeddedPostgres(restoredDir);
+        restoredDb = createDb(restoredServer.url, 2);
+        const [want, got] = await Promise.all([contents(db), contents(restoredDb)]);
+        expect(got).toEqual(want);
+        expect(filesOf(path.join(restoredDir, 'files'))).toEqual(
+          filesOf(path.join(dataDir, 'files')),
+        );
+      } finally {
+        await restoredDb?.destroy();
+        await restoredServer?.stop();
+        unlockRestored();
+      }
+    } finally {
+      await db.destroy();
+      await server.stop();
+      unlock();
+    }
+  }, 120_000);
 });
