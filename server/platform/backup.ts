@@ -411,12 +411,17 @@ async function loadInTransaction(
   ])
     await sql.raw(q).execute(conn);
   const target = await listTables(conn);
-  const describe = (ts: TableInfo[]) =>
-    JSON.stringify(ts.map((t) => [t.name, t.columns.map((c) => c.name).sort()]));
-  const sorted = (ts: TableInfo[]) => [...ts].sort((a, b) => a.name.localeCompare(b.name));
-  if (describe(sorted(target)) !== describe(sorted(header.tables)))
+  // The schema at the backup's migration must hold exactly the backup's tables and columns.
+  const shape = (ts: TableInfo[]) =>
+    new Set(ts.flatMap((t) => t.columns.map((c) => `${t.name}.${c.name}`)));
+  const want = shape(header.tables);
+  const have = shape(target);
+  const differ = [...want, ...have].filter((x) => !want.has(x) || !have.has(x));
+  if (differ.length > 0)
     throw refuse(
-      'Lược đồ sau khi nâng cấp không khớp với bản sao lưu: tệp sao lưu bị sửa hoặc hỏng.',
+      `Lược đồ của bản sao lưu không khớp với lược đồ ThiĐua cùng phiên bản (khác ở ` +
+        `${differ.slice(0, 5).join(', ')}${differ.length > 5 ? ', …' : ''}): cơ sở dữ liệu nguồn ` +
+        `có bảng hoặc cột ngoài các bước nâng cấp của ThiĐua, hoặc tệp sao lưu bị sửa.`,
     );
   const byName = new Map(target.map((t) => [t.name, t]));
   // Like pg_restore: foreign keys are added back after the data, user triggers are off meanwhile.
