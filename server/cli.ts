@@ -133,6 +133,13 @@ async function backupCommand(file: string | undefined): Promise<number> {
       );
       return 1;
     }
+    if (s.changedFiles.length > 0) {
+      console.error(
+        `Cảnh báo: ${s.changedFiles.length} tệp đã lưu bị thay đổi so với tổng kiểm SHA-256 trong cơ sở dữ liệu: ` +
+          `${s.changedFiles.slice(0, 10).join(', ')}${s.changedFiles.length > 10 ? ', …' : ''}`,
+      );
+      return 1;
+    }
     return 0;
   } finally {
     await close();

@@ -51,6 +51,7 @@ type Manifest = {
   rows: Record<string, number>;
   sequences: { name: string; lastValue: string; isCalled: boolean }[];
   missingFiles: string[];
+  changedFiles: string[];
 };
 
 export type BackupSummary = {
@@ -61,6 +62,8 @@ export type BackupSummary = {
   files: number;
   /** Storage keys the database names but DATA_DIR/files lacks (the source was already damaged). */
   missingFiles: string[];
+  /** Stored files whose bytes no longer match their row's SHA-256 (copied as they are). */
+  changedFiles: string[];
 };
 
 export type RestoreSummary = { tables: number; rows: number; files: number; migrations: string[] };
@@ -96,25 +99,33 @@ async function appliedMigrations(db: Db): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-/** Every regular file under `root`, as sorted POSIX paths relative to it. */
-function listFiles(root: string): string[] {
-  if (!fs.existsSync(root)) return [];
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const d of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
-      const child = rel ? `${rel}/${d.name}` : d.name;
-      if (d.isDirectory()) walk(child);
-      else if (d.isFile()) out.push(child);
-    }
-  };
-  walk('');
-  return out.sort();
+/** Streams `root/key` into the archive; undefined when it does not exist. */
+async function copyStoredFile(
+  out: zlib.Gzip,
+  root: string,
+  key: string,
+): Promise<{ size: number; sha256: string } | undefined> {
+  const full = path.resolve(root, key);
+  if (!full.startsWith(path.resolve(root) + path.sep)) return undefined;
+  let size: number;
+  try {
+    const stat = fs.statSync(full);
+    if (!stat.isFile()) return undefined;
+    size = stat.size;
+  } catch {
+    return undefined;
+  }
+  const hash = createHash('sha256');
+  await writeStreamEntry(out, `files/${key}`, size, fs.createReadStream(full), (c) =>
+    hash.update(c),
+  );
+  return { size, sha256: hash.digest('hex') };
 }
 
 /**
  * Writes a backup of the database `db` and the stored files under `filesDir` to `file` while the
- * service keeps running. The rows come from one snapshot; the files are copied after it is taken,
- * and stored files are never rewritten in place, so every file a row names is there. The archive
+ * service keeps running. The rows come from one snapshot; the files copied are those its
+ * `stored_file` rows name (stored files are never rewritten in place, so each is complete). The archive
  * is written to `<file>.partial` and renamed when complete. Memory stays bounded: rows are
  * fetched through a cursor and written in entries of a few megabytes, files are streamed.
  */
@@ -126,7 +137,13 @@ export async function writeBackup(
   const out = fs.createWriteStream(partial, { mode: 0o600 });
   const gzip = zlib.createGzip({ level: 6 });
   gzip.pipe(out);
-  const manifest: Manifest = { entries: {}, rows: {}, sequences: [], missingFiles: [] };
+  const manifest: Manifest = {
+    entries: {},
+    rows: {},
+    sequences: [],
+    missingFiles: [],
+    changedFiles: [],
+  };
   const put = async (name: string, data: Buffer) => {
     manifest.entries[name] = { size: data.length, sha256: sha256(data) };
     await writeEntry(gzip, name, data);
@@ -175,29 +192,27 @@ export async function writeBackup(
           const row = v.rows[0];
           if (row) manifest.sequences.push({ name, ...row });
         }
-        // Files: after the snapshot, so every key it names already exists (keys are never reused).
-        for (const rel of listFiles(opts.filesDir)) {
-          const full = path.join(opts.filesDir, rel);
-          const size = fs.statSync(full).size;
-          const hash = createHash('sha256');
-          const name = `files/${rel}`;
-          await writeStreamEntry(gzip, name, size, fs.createReadStream(full), (c) =>
-            hash.update(c),
-          );
-          manifest.entries[name] = { size, sha256: hash.digest('hex') };
-          fileCount++;
-        }
+        // The files the snapshot's `stored_file` rows name. A file is written before its row
+        // commits and never rewritten, so each is complete; files of rolled-back uploads and
+        // uploads still in progress are left out. Each is checked against the row's checksum.
         if (tables.some((t) => t.name === 'stored_file')) {
-          await sql`DECLARE keys NO SCROLL CURSOR FOR SELECT storage_key FROM stored_file ORDER BY storage_key`.execute(
+          await sql`DECLARE keys NO SCROLL CURSOR FOR
+            SELECT storage_key AS "key", sha256 FROM stored_file ORDER BY storage_key`.execute(
             conn,
           );
           for (;;) {
-            const batch = await sql<{
-              storageKey: string;
-            }>`FETCH ${sql.raw(String(FETCH_ROWS))} FROM keys`.execute(conn);
-            for (const r of batch.rows)
-              if (manifest.entries[`files/${r.storageKey}`] === undefined)
-                manifest.missingFiles.push(r.storageKey);
+            const batch = await sql<{ key: string; sha256: string }>`FETCH ${sql.raw(
+              String(FETCH_ROWS),
+            )} FROM keys`.execute(conn);
+            for (const r of batch.rows) {
+              const copied = await copyStoredFile(gzip, opts.filesDir, r.key);
+              if (copied === undefined) manifest.missingFiles.push(r.key);
+              else {
+                manifest.entries[`files/${r.key}`] = copied;
+                fileCount++;
+                if (copied.sha256 !== r.sha256) manifest.changedFiles.push(r.key);
+              }
+            }
             if (batch.rows.length < FETCH_ROWS) break;
           }
         }
@@ -226,6 +241,7 @@ export async function writeBackup(
     rows: Object.values(manifest.rows).reduce((a, b) => a + b, 0),
     files: fileCount,
     missingFiles: manifest.missingFiles,
+    changedFiles: manifest.changedFiles,
   };
 }
 
