@@ -10,7 +10,8 @@ import {
 } from './platform/embedded-postgres';
 import { loadConfig, type Config } from './config';
 import { openRuntime } from './runtime';
-import { restoreBackup, writeBackup } from './platform/backup';
+import { writeBackup } from './platform/backup';
+import { restoreBackup } from './platform/restore';
 import { createDb, type Db } from './platform/db';
 import { systemActor } from './platform/context';
 import { verifyAuditChain } from './platform/audit';
