@@ -1,9 +1,18 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
-import { DataDirLockedError, StartupError } from './platform/embedded-postgres';
-import { loadConfig } from './config';
+import {
+  DataDirLockedError,
+  StartupError,
+  existingClusterDir,
+  runningEmbeddedUrl,
+} from './platform/embedded-postgres';
+import { loadConfig, type Config } from './config';
 import { openRuntime } from './runtime';
+import { writeBackup } from './platform/backup';
+import { restoreBackup } from './platform/restore';
+import { createDb, type Db } from './platform/db';
 import { systemActor } from './platform/context';
 import { verifyAuditChain } from './platform/audit';
 import { isAppError } from './platform/errors';
@@ -13,6 +22,8 @@ import { extractPlanText, formatPlanSummary, readPlanText } from './modules/camp
 const usage = `Cách dùng / usage:
   npm run cli -- create-admin <username>   tạo quản trị viên đầu tiên (mật khẩu hỏi trên màn hình hoặc lấy từ THIDUA_ADMIN_PASSWORD)
   npm run cli -- verify-audit              kiểm tra chuỗi băm của nhật ký thay đổi
+  npm run cli -- backup <tệp>              sao lưu cơ sở dữ liệu và các tệp đã lưu vào một tệp (chạy được khi ứng dụng đang chạy)
+  npm run cli -- restore <tệp>             khôi phục bản sao lưu vào cơ sở dữ liệu và thư mục dữ liệu trống
   npm run cli -- import-plan <tệp> [--json]  đọc kế hoạch (.txt, .docx, .pdf có lớp chữ) thành bản nháp; --json in đúng một đối tượng JSON`;
 
 /** Reads the password from THIDUA_ADMIN_PASSWORD or the terminal, without echoing it. */
@@ -68,9 +79,124 @@ async function importPlan(args: string[]): Promise<number> {
   }
 }
 
+/**
+ * The database to back up: DATABASE_URL; else the embedded server the running app started (found
+ * through DATA_DIR); else the embedded cluster started for the time of the backup.
+ */
+async function openForBackup(config: Config): Promise<{ db: Db; close: () => Promise<void> }> {
+  if (config.databaseUrl !== undefined) {
+    const db = createDb(config.databaseUrl, 2);
+    return { db, close: () => db.destroy() };
+  }
+  if (existingClusterDir(config.dataDir) === undefined)
+    throw new StartupError(
+      `Không có cơ sở dữ liệu nhúng trong ${config.dataDir}: không có gì để sao lưu (đặt DATA_DIR hoặc DATABASE_URL).`,
+    );
+  try {
+    const runtime = await openRuntime(config, { migrate: false });
+    return { db: runtime.db, close: runtime.close };
+  } catch (e) {
+    if (!(e instanceof DataDirLockedError)) throw e;
+    const url = runningEmbeddedUrl(config.dataDir);
+    if (url === undefined) throw e;
+    const db = createDb(url, 2);
+    return { db, close: () => db.destroy() };
+  }
+}
+
+function printSize(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.ceil(bytes / 1024)} kB`;
+}
+
+/** `backup <file>`: online, consistent backup of the database and DATA_DIR/files (decision 029). */
+async function backupCommand(file: string | undefined): Promise<number> {
+  if (!file) {
+    console.error(usage);
+    return 2;
+  }
+  const config = loadConfig();
+  const { db, close } = await openForBackup(config);
+  try {
+    const s = await writeBackup(db, {
+      file: path.resolve(file),
+      filesDir: path.join(config.dataDir, 'files'),
+      appVersion: config.version,
+    });
+    console.log(
+      `Đã sao lưu ${s.tables} bảng, ${s.rows} dòng, ${s.files} tệp vào ${s.file} (${printSize(s.bytes)}).`,
+    );
+    if (s.missingFiles.length > 0) {
+      console.error(
+        `Cảnh báo: ${s.missingFiles.length} tệp có trong cơ sở dữ liệu nhưng không có trong ${path.join(config.dataDir, 'files')}: ` +
+          `${s.missingFiles.slice(0, 10).join(', ')}${s.missingFiles.length > 10 ? ', …' : ''}`,
+      );
+      return 1;
+    }
+    if (s.changedFiles.length > 0) {
+      console.error(
+        `Cảnh báo: ${s.changedFiles.length} tệp đã lưu bị thay đổi so với tổng kiểm SHA-256 trong cơ sở dữ liệu: ` +
+          `${s.changedFiles.slice(0, 10).join(', ')}${s.changedFiles.length > 10 ? ', …' : ''}`,
+      );
+      return 1;
+    }
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+/** `restore <file>`: into an empty database (DATABASE_URL or a fresh DATA_DIR) and files folder. */
+async function restoreCommand(file: string | undefined): Promise<number> {
+  if (!file) {
+    console.error(usage);
+    return 2;
+  }
+  const config = loadConfig();
+  let runtime;
+  try {
+    runtime = await openRuntime(config, { migrate: false });
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      console.error(`${e.message}\nHãy dừng ứng dụng trước khi khôi phục.`);
+      return 1;
+    }
+    throw e;
+  }
+  try {
+    const s = await restoreBackup(runtime.db, {
+      file: path.resolve(file),
+      filesDir: runtime.filesDir,
+    });
+    console.log(`Đã khôi phục ${s.tables} bảng, ${s.rows} dòng, ${s.files} tệp từ ${file}.`);
+    if (s.migrations.length > 0) console.log(`Đã nâng cấp lược đồ: ${s.migrations.join(', ')}.`);
+    const report = await verifyAuditChain(runtime.db);
+    if (!report.ok) {
+      console.error(`Chuỗi nhật ký bị phá vỡ tại bản ghi #${report.brokenAt}: ${report.reason}.`);
+      return 1;
+    }
+    console.log(`Nhật ký toàn vẹn: đã kiểm tra ${report.checked} bản ghi.`);
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
 async function main(): Promise<number> {
   const [command, arg] = process.argv.slice(2);
   if (command === 'import-plan') return importPlan(process.argv.slice(3)); // needs no database
+  if (command === 'backup' || command === 'restore') {
+    try {
+      return await (command === 'backup' ? backupCommand(arg) : restoreCommand(arg));
+    } catch (e) {
+      if (isAppError(e) || e instanceof StartupError) {
+        console.error(e.message);
+        return 1;
+      }
+      throw e;
+    }
+  }
   if (command !== 'create-admin' && command !== 'verify-audit') {
     console.error(usage);
     return 2;

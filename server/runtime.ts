@@ -14,6 +14,8 @@ import { localDiskStorage, type FileStorage } from './platform/storage';
 export type Runtime = {
   db: Db;
   storage: FileStorage;
+  /** Where `storage` keeps its files (DATA_DIR/files). */
+  filesDir: string;
   databaseKind: 'embedded' | 'external';
   /** The embedded server's supervisor state; undefined for an external database. */
   databaseState: () => EmbeddedState | undefined;
@@ -29,6 +31,8 @@ export type RuntimeOptions = {
   warn?: (message: string) => void;
   /** Tests: a faster back-off for restarting the embedded server. */
   restart?: RestartPolicy;
+  /** false: leave the schema as it is (backup and restore handle the version themselves). */
+  migrate?: boolean;
 };
 
 /** One line for the log about what the embedded server's supervisor did. */
@@ -48,7 +52,8 @@ export function describeEmbeddedEvent(e: EmbeddedEvent): string {
 /**
  * Opens the database the configuration names: DATABASE_URL when set, otherwise the embedded
  * PostgreSQL in DATA_DIR (locking the directory against a second process, and restarting the
- * server when it dies). Migrates to latest.
+ * server when it dies). Migrates to latest unless `migrate` is false (backup and restore read or
+ * write the schema version themselves).
  */
 export async function openRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
   const warn = opts.warn ?? ((m: string) => console.error(m));
@@ -71,16 +76,18 @@ export async function openRuntime(config: Config, opts: RuntimeOptions = {}): Pr
   }
   const db = createDb(url, config.dbPoolSize, warn);
   try {
-    await migrateToLatest(db);
+    if (opts.migrate !== false) await migrateToLatest(db);
   } catch (e) {
     await db.destroy();
     await embedded?.stop();
     unlock?.();
     throw e;
   }
+  const filesDir = path.join(config.dataDir, 'files');
   return {
     db,
-    storage: localDiskStorage(path.join(config.dataDir, 'files')),
+    storage: localDiskStorage(filesDir),
+    filesDir,
     databaseKind: embedded ? 'embedded' : 'external',
     databaseState: () => embedded?.state(),
     embedded,

@@ -84,6 +84,41 @@ export function lockDataDir(dataDir: string): () => void {
   throw new DataDirLockedError(`Không lấy được khóa thư mục dữ liệu ${dataDir}.`);
 }
 
+/**
+ * The cluster folder of `dataDir` if one was ever initialised there (following
+ * `postgres.location`), without creating anything.
+ */
+export function existingClusterDir(dataDir: string): string | undefined {
+  const pointer = path.join(dataDir, 'postgres.location');
+  const dir = fs.existsSync(pointer)
+    ? fs.readFileSync(pointer, 'utf8').trim()
+    : path.join(dataDir, 'postgres');
+  return fs.existsSync(path.join(dir, 'PG_VERSION')) ? dir : undefined;
+}
+
+/**
+ * The connection URL of the embedded server another process (the running app) started on
+ * `dataDir`: port from line 4 of `postmaster.pid`, password from `postgres.secret`. Undefined
+ * when no server is running there. Lets the CLI back up while the app runs.
+ */
+export function runningEmbeddedUrl(dataDir: string, database = 'thidua'): string | undefined {
+  const dir = existingClusterDir(dataDir);
+  if (dir === undefined) return undefined;
+  let lines: string[];
+  let password: string;
+  try {
+    lines = fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n');
+    password = fs.readFileSync(path.join(dataDir, 'postgres.secret'), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !Number.isInteger(port) || port <= 0)
+    return undefined;
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
 /** A TCP port free on 127.0.0.1 right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
