@@ -1,5 +1,6 @@
 import type { CriteriaTree, CriterionNode } from '../../../shared/criteria';
 import type { ScoreSheetStatus } from '../../db/schema';
+import { isSelfStage } from '../../../shared/api/assessment';
 import { treeLeaves } from '../criteria/index';
 
 /**
@@ -10,9 +11,8 @@ import { treeLeaves } from '../criteria/index';
 /** Survey leaves are scored from the survey, never by the unit itself. */
 export const isSelfScored = (leaf: CriterionNode) => leaf.scoring?.method !== 'survey';
 
-/** The unit edits its sheet while drafting and after the sheet is returned to it. */
-export const isSelfEditable = (status: ScoreSheetStatus) =>
-  status === 'self_draft' || status === 'returned';
+/** The unit edits its sheet while drafting and after the sheet is returned to it (shared rule). */
+export const isSelfEditable = isSelfStage;
 
 /**
  * The first submission is due by the plan's assessment deadline (Vietnam date, inclusive); no

@@ -1,6 +1,7 @@
 import type { ScoreSheetStatus } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
-import { id, page, pageSize, parseInput, z } from '../../platform/validation';
+import { parseInput } from '../../platform/validation';
+import { ListSheetsQuery } from '../../../shared/api/assessment';
 import * as q from './sheet-list.queries';
 
 /**
@@ -23,18 +24,8 @@ export const waitingForOf: Record<ScoreSheetStatus, 'unit' | 'appraiser' | null>
 const statuses = Object.keys(waitingForOf) as [ScoreSheetStatus, ...ScoreSheetStatus[]];
 const turnOf = (side: 'unit' | 'appraiser') => statuses.filter((s) => waitingForOf[s] === side);
 
-/** '' from an empty query-string field means "not given". */
-const blankAsMissing = (v: unknown) => (v === '' ? undefined : v);
-
-export const ListSheetsQuery = z.object({
-  todo: z.preprocess(blankAsMissing, z.enum(['mine', 'all']).default('mine')),
-  status: z.preprocess(blankAsMissing, z.enum(statuses).optional()),
-  planId: z.preprocess(blankAsMissing, id.optional()),
-  q: z.string().trim().max(100).optional(),
-  page,
-  pageSize,
-});
-export type ListSheetsQuery = z.infer<typeof ListSheetsQuery>;
+/** The work list's filters: one definition, in shared/api/assessment.ts. */
+export { ListSheetsQuery };
 
 export const listSheetsLabels: Record<string, string> = {
   todo: 'Việc cần làm',

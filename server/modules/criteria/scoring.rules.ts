@@ -1,5 +1,10 @@
-import { z } from 'zod';
-import type { Band, CriteriaTree, CriterionNode, Scoring } from '../../../shared/criteria';
+import {
+  LeafInput,
+  type Band,
+  type CriteriaTree,
+  type CriterionNode,
+  type Scoring,
+} from '../../../shared/criteria';
 import { isNumber, num, round2 } from '../../platform/numbers';
 
 export { round2 } from '../../platform/numbers';
@@ -11,20 +16,8 @@ export * from './ranking.rules';
  * the self-score vs appraisal differences. No I/O; every number leaves here rounded to 2 decimals.
  */
 
-/** What a unit or appraiser enters for one leaf; each scoring method reads its own field. */
-export const LeafInput = z.object({
-  /** binary: đạt / không đạt. */
-  met: z.boolean().optional(),
-  /** tiered_percent: the percentage achieved, 0–100. */
-  percent: z.number().optional(),
-  /** deduction: number of incidents (violations), a whole number ≥ 0. */
-  incidents: z.number().optional(),
-  /** manual: points within [0, max]; adjustment: within [−maxPenalty, +maxBonus]. */
-  points: z.number().optional(),
-  /** survey: the survey score, 0–surveyMax. */
-  surveyScore: z.number().optional(),
-});
-export type LeafInput = z.infer<typeof LeafInput>;
+/** What a unit or appraiser enters for one leaf: one definition, in shared/criteria.ts. */
+export { LeafInput };
 
 /** A leaf's points, or why the input is refused (Vietnamese, shown to the person entering it). */
 export type LeafScore = { ok: true; points: number } | { ok: false; message: string };

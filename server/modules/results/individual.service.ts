@@ -6,7 +6,8 @@ import { insertStoredFile } from '../../platform/storage';
 import { requireFile } from '../../platform/upload';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
-import { id as idSchema, parseInput, z } from '../../platform/validation';
+import { id as idSchema, parseInput } from '../../platform/validation';
+import { ChecklistItemParams, ConfirmItem, ItemEvidenceFields } from '../../../shared/api/results';
 import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
 import { assertResultsOpen, checkEvidence, MAX_EVIDENCE_BYTES } from '../assessment/index';
 import { canConfirmChecklist, canViewChecklist } from './individual.policy';
@@ -123,19 +124,8 @@ export async function getChecklist(ctx: Ctx, registrationId: unknown) {
   });
 }
 
-const ConfirmItem = z.object({
-  met: z.boolean().nullable(),
-  note: z
-    .string()
-    .trim()
-    .max(2000)
-    .nullable()
-    .default(null)
-    .transform((s) => (s === null || s === '' ? null : s)),
-  version: z.coerce.number().int().min(1),
-});
 const confirmLabels = { met: 'Kết quả', note: 'Ghi chú', version: 'Phiên bản' };
-const indexSchema = z.coerce.number().int().min(0).max(1000);
+const indexSchema = ChecklistItemParams.shape.index;
 
 async function lockItem(trx: Executor, registrationId: number, index: number) {
   const row = await q.lockChecklistItem(trx, registrationId, index);
@@ -208,7 +198,8 @@ export async function attachItemEvidence(
   const version =
     input.version === undefined || input.version === ''
       ? undefined
-      : parseInput(z.coerce.number().int().min(1), input.version, { '(dữ liệu)': 'Phiên bản' });
+      : parseInput(ItemEvidenceFields, { version: input.version }, { version: 'Phiên bản' })
+          .version;
   // A first look (and the permission check) before the bytes are stored.
   await ctx.db.transaction().execute(async (trx) => loadForChange(ctx, trx, registrationId, index));
   const check = await checkEvidence(fileName, data, maxBytes);

@@ -1,7 +1,8 @@
 import type { Ctx } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
-import { parseInput, text, z } from '../../platform/validation';
+import { parseInput } from '../../platform/validation';
+import { ReopenResults } from '../../../shared/api/results';
 import { canPublishResults, canReopenResults } from './results.policy';
 import { isStale, resultsState, type PlanResultsState } from './results-compute';
 import { getEvaluatedPlan, updateResultsState } from '../assessment/index';
@@ -33,14 +34,12 @@ export async function publishResults(ctx: Ctx, planId: number) {
   return setPublished(ctx, planId, 'publish', null);
 }
 
-const Reopen = z.object({ reason: text(1000) });
-
 /**
  * Reopens published results (a council member over the issuing unit), with a reason: the sheets
  * are unlocked again, each at its own step. The issuing unit is notified.
  */
 export async function reopenResults(ctx: Ctx, planId: number, input: unknown) {
-  const { reason } = parseInput(Reopen, input, { reason: 'Lý do mở lại' });
+  const { reason } = parseInput(ReopenResults, input, { reason: 'Lý do mở lại' });
   return setPublished(ctx, planId, 'reopen', reason);
 }
 

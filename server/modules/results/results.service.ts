@@ -1,9 +1,9 @@
-import type { ScoreSheetStatus } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { can } from '../../platform/access';
 import type { Executor } from '../../platform/db';
-import { page, pageSize, parseInput, z } from '../../platform/validation';
+import { parseInput } from '../../platform/validation';
+import { notAppraisedStatuses, ResultsQuery } from '../../../shared/api/results';
 import { getEvaluatedPlan } from '../assessment/index';
 import { bandsOf, qualifyingKeysOf, resultsState, tieBreakOf } from './results-compute';
 import { canAppraise, canPublishResults, canReopenResults } from './results.policy';
@@ -16,11 +16,6 @@ import * as q from './results.queries';
 
 export { computeResults, qualifyingKeysOf } from './results-compute';
 export { publishResults, reopenResults } from './results-publish';
-
-const ResultsQuery = z.object({ bandKey: z.string().trim().max(30).optional(), page, pageSize });
-
-/** Sheet steps before the appraisal is closed: ranked on the self or round-1 scores. */
-const NOT_APPRAISED: readonly ScoreSheetStatus[] = ['submitted', 'explaining', 'explained'];
 
 /**
  * The ranking table: visible to those who see the plan's tree, and to everyone once published.
@@ -50,7 +45,7 @@ export async function listResults(ctx: Ctx, planId: number, input: unknown, db: 
     ...(internal
       ? {
           // How many ranked units are not final yet (the whole results, not the page or band).
-          pending: await q.countPendingResults(db, planId, NOT_APPRAISED),
+          pending: await q.countPendingResults(db, planId, notAppraisedStatuses),
           // What the actor's role allows on the results (their status decides the rest).
           permissions: {
             canCompute: canAppraise(ctx.actor, plan.unitPath),
