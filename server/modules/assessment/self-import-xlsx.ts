@@ -1,6 +1,16 @@
 import ExcelJS from 'exceljs';
 import type { CriteriaTree, CriterionNode, Scoring } from '../../../shared/criteria';
-import { SHEET_OPTIONS, setupSheet, type Column } from '../../platform/spreadsheet';
+import {
+  FIELD_FILL,
+  INPUT_FILL,
+  SHEET_OPTIONS,
+  loadWorkbook,
+  setupSheet,
+  solidFill,
+  type Column,
+} from '../../platform/spreadsheet';
+import type { Logger } from '../../platform/context';
+import type { UploadField } from '../../platform/upload';
 import { foldVietnamese, nfc } from '../../platform/text';
 import { isSelfScored } from './assessment.rules';
 import { num } from '../../platform/numbers';
@@ -117,12 +127,8 @@ export type SelfTemplateInput = {
   entries: ReadonlyMap<string, { input: LeafInput; note: string | null }>;
 };
 
-const GREY = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFF2F2F2' } };
-const INPUT = {
-  type: 'pattern' as const,
-  pattern: 'solid' as const,
-  fgColor: { argb: 'FFFFF9DB' },
-};
+const GREY = solidFill(FIELD_FILL);
+const INPUT = solidFill(INPUT_FILL);
 
 /** The fill-in workbook of one score sheet, current self entries filled in. */
 export async function buildSelfTemplate(t: SelfTemplateInput): Promise<Buffer> {
@@ -247,12 +253,15 @@ const fold = (s: string) => foldVietnamese(s.replace(/\(\*\)/g, ''));
 /**
  * Reads the table: the first sheet whose first 10 rows hold a header with "Mã tiêu chí" (headers
  * matched on folded text, "(*)" ignored; columns in any order). Rows whose code, figure and note
- * are all blank are skipped. In-memory loader on purpose (platform/spreadsheet.ts: the
- * streaming reader can split a Vietnamese character). Throws on an unreadable file.
+ * are all blank are skipped. Loaded by the kit's loadWorkbook: an unreadable file is its
+ * VALIDATION_FAILED on `field` ("file" by default).
  */
-export async function readSelfSheet(data: Buffer): Promise<SelfSheet> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+export async function readSelfSheet(
+  data: Buffer,
+  field?: UploadField,
+  log?: Logger,
+): Promise<SelfSheet> {
+  const wb = await loadWorkbook(data, field, log);
   const metaWs = wb.getWorksheet(META_SHEET_NAME);
   const metaValue = (key: string) => {
     let out = '';
