@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +78,20 @@ describe('loadWorkbook', () => {
     );
     const sheet = await readSheet(await workbook([['Họ và tên (*)'], ['B']]), columns);
     expect(sheet.rows).toEqual([{ rowNumber: 2, cells: ['B'] }]);
+  });
+});
+
+describe('every .xlsx read goes through loadWorkbook', () => {
+  it('no server file but the kit loads or stream-reads a workbook itself', () => {
+    const root = join(import.meta.dirname, '..');
+    const files = (readdirSync(root, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.ts') && !/\.(test|fixtures)\.ts$/.test(f))
+      .map((f) => join(root, f));
+    const readers = files
+      .filter((f) => /\.xlsx\.(load|read)\b|WorkbookReader/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(root, f));
+    expect(files.length).toBeGreaterThan(50);
+    expect(readers).toEqual([join('platform', 'spreadsheet.ts')]);
   });
 });
 
