@@ -7,6 +7,7 @@ import { isAppError, type AppError } from './errors';
 import {
   BOX_BORDER,
   HEADER_FILL,
+  cellText,
   loadWorkbook,
   readSheet,
   styleHeaderRow,
@@ -92,6 +93,21 @@ describe('every .xlsx read goes through loadWorkbook', () => {
       .map((f) => relative(root, f));
     expect(files.length).toBeGreaterThan(50);
     expect(readers).toEqual([join('platform', 'spreadsheet.ts')]);
+  });
+});
+
+describe('cellText', () => {
+  it('reads cells as shown, in NFC, errors blank unless asked for', () => {
+    const nfd = 'Nguyễn'.normalize('NFD');
+    expect(cellText(` ${nfd} `)).toBe('Nguyễn');
+    expect(cellText({ richText: [{ text: 'Kết ' }, { text: nfd }] })).toBe('Kết Nguyễn');
+    expect(cellText({ text: nfd, hyperlink: 'https://x.vn' })).toBe('Nguyễn');
+    expect(cellText({ formula: 'A1*2', result: 4 })).toBe('4');
+    expect(cellText(new Date('2026-03-01T00:00:00Z'))).toBe('2026-03-01');
+    const na = { error: '#N/A' } as ExcelJS.CellErrorValue;
+    expect(cellText(na)).toBe('');
+    expect(cellText(na, 'text')).toBe('#N/A');
+    expect(cellText({ formula: '1/0', result: { error: '#DIV/0!' } }, 'text')).toBe('#DIV/0!');
   });
 });
 

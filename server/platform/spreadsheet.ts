@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Ctx, Logger } from './context';
 import { AppError } from './errors';
-import { foldVietnamese } from './text';
+import { foldVietnamese, nfc } from './text';
 import type { UploadField } from './upload';
 
 /**
@@ -90,20 +90,24 @@ export function setupSheet(ws: ExcelJS.Worksheet, columns: Column[], validationR
   });
 }
 
-/** Text of a cell as the user sees it (numbers, rich text, hyperlinks, formulas' results). */
-export function cellText(value: ExcelJS.CellValue | undefined): string {
+/**
+ * Text of a cell as the user sees it, trimmed and in NFC: numbers, rich text, hyperlinks,
+ * formulas' results. An error value ("#N/A") reads as '' unless `errors` is 'text', when it
+ * reads as its code, as Excel shows it.
+ */
+export function cellText(
+  value: ExcelJS.CellValue | undefined,
+  errors: 'blank' | 'text' = 'blank',
+): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return nfc(value).trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('result' in value) return cellText(value.result);
+    if ('richText' in value) return nfc(value.richText.map((r) => r.text).join('')).trim();
+    if ('error' in value) return errors === 'text' ? String(value.error) : '';
+    if ('text' in value && typeof value.text === 'string') return nfc(value.text).trim();
+    if ('result' in value) return cellText(value.result, errors);
   }
   return '';
 }

@@ -4,6 +4,7 @@ import {
   FIELD_FILL,
   INPUT_FILL,
   SHEET_OPTIONS,
+  cellText,
   loadWorkbook,
   setupSheet,
   solidFill,
@@ -11,7 +12,7 @@ import {
 } from '../../platform/spreadsheet';
 import type { Logger } from '../../platform/context';
 import type { UploadField } from '../../platform/upload';
-import { foldVietnamese, nfc } from '../../platform/text';
+import { foldVietnamese } from '../../platform/text';
 import { isSelfScored } from './assessment.rules';
 import { num } from '../../platform/numbers';
 import type { LeafInput } from '../criteria/index';
@@ -215,17 +216,8 @@ export type CellRead = {
   percentFormat: boolean;
 };
 
-function valueText(value: ExcelJS.CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return nfc(value).trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return nfc(value.richText.map((r) => r.text).join('')).trim();
-  if ('error' in value) return String(value.error);
-  if ('text' in value && typeof value.text === 'string') return nfc(value.text).trim();
-  if ('result' in value) return valueText(value.result);
-  return '';
-}
+/** A cell's text; an error value reads as its code ("#N/A"), so the import can name it. */
+const valueText = (value: ExcelJS.CellValue | undefined) => cellText(value, 'text');
 
 function readCell(cell: ExcelJS.Cell): CellRead {
   const v = cell.value;

@@ -12,8 +12,8 @@ import type { Ctx } from '../../platform/context';
 import { can } from '../../platform/access';
 import { AppError, forbidden, notFound, staleVersion, type RowError } from '../../platform/errors';
 import { requireXlsx } from '../../platform/upload';
-import { loadWorkbook, styleHeaderRow } from '../../platform/spreadsheet';
-import { foldVietnamese, nfc } from '../../platform/text';
+import { cellText, loadWorkbook, styleHeaderRow } from '../../platform/spreadsheet';
+import { foldVietnamese } from '../../platform/text';
 import { parseInput, z } from '../../platform/validation';
 import { criteriaLabels } from './criteria.schemas';
 import { getCriteriaVersion, updateCriteriaDraft } from './criteria.service';
@@ -184,17 +184,6 @@ export async function exportCriteriaXlsx(ctx: Ctx, versionId: number) {
   return { data, fileName: fileName([v.set.name, `phiên bản ${v.number}`], 'xlsx') };
 }
 
-/** Text of a cell as the user sees it (numbers, rich text, hyperlinks, formulas' results). */
-function cellText(value: ExcelJS.CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return nfc(value).trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if ('richText' in value) return nfc(value.richText.map((r) => r.text).join('')).trim();
-  if ('text' in value && typeof value.text === 'string') return nfc(value.text).trim();
-  if ('result' in value) return cellText(value.result);
-  return '';
-}
-
 type Line = { n: number; cells: string[] };
 type Cells = { row: number; code: string; givenId: string; hasMethod: boolean };
 /** A parsed row; `children` are filled in from the codes once every row is read. */
@@ -215,7 +204,10 @@ async function readTable(ctx: Ctx, data: Buffer) {
   const lines: Line[] = [];
   (wb.getWorksheet(SHEET_NAME) ?? wb.worksheets[0])?.eachRow((row) => {
     // Array.from, not map: row.values is sparse and its holes must become ''.
-    lines.push({ n: row.number, cells: Array.from(row.values as ExcelJS.CellValue[], cellText) });
+    lines.push({
+      n: row.number,
+      cells: Array.from(row.values as ExcelJS.CellValue[], (v) => cellText(v)),
+    });
   });
   const header = lines.find((l) => {
     const f = l.cells.map(fold);
