@@ -1,13 +1,37 @@
 import ExcelJS from 'exceljs';
-import type { Ctx } from './context';
+import type { Ctx, Logger } from './context';
 import { AppError } from './errors';
-import { foldVietnamese } from './text';
+import { foldVietnamese, nfc } from './text';
+import type { UploadField } from './upload';
 
 /**
  * The spreadsheet kit shared by every module that writes or reads .xlsx tables: columns with
- * required marks and drop-down lists, the header style, cell text as the user sees it, and a
- * first-sheet reader that maps headers to column keys by folded text.
+ * required marks and drop-down lists, the header style and fills, cell text as the user sees it,
+ * the one workbook loader every .xlsx read goes through, and a first-sheet reader that maps
+ * headers to column keys by folded text.
  */
+
+/** Fill colours (ARGB): header rows and totals, grey field/orientation rows, input cells. */
+export const HEADER_FILL = 'FFDDEBF7';
+export const FIELD_FILL = 'FFF2F2F2';
+export const INPUT_FILL = 'FFFFF9DB';
+
+/** A solid cell fill of one colour. */
+export function solidFill(argb: string): ExcelJS.FillPattern {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+const thin = { style: 'thin' as const };
+/** A thin border on all four sides. */
+export const BOX_BORDER: Partial<ExcelJS.Borders> = {
+  top: thin,
+  left: thin,
+  bottom: thin,
+  right: thin,
+};
+
+/** Variants of the header row: taller, centred text, a box around each cell. */
+export type HeaderStyle = { height?: number; center?: boolean; box?: boolean };
 
 /** A table column: `key` in code, `header` in the sheet, `list` a drop-down of allowed values. */
 export type Column = {
@@ -18,14 +42,21 @@ export type Column = {
   list?: string[];
 };
 
-/** The header row's look: bold, wrapped, light-blue fill, a thin rule below. */
-export function styleHeaderRow(row: ExcelJS.Row): void {
+/**
+ * The header row's look: bold, wrapped, vertically centred, HEADER_FILL, a thin rule below (or
+ * a box with `box`); 30 points high unless `height` says otherwise.
+ */
+export function styleHeaderRow(row: ExcelJS.Row, style: HeaderStyle = {}): void {
   row.font = { bold: true };
-  row.alignment = { vertical: 'middle', wrapText: true };
-  row.height = 30;
+  row.alignment = {
+    vertical: 'middle',
+    ...(style.center ? { horizontal: 'center' as const } : {}),
+    wrapText: true,
+  };
+  row.height = style.height ?? 30;
   row.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    c.border = { bottom: { style: 'thin' } };
+    c.fill = solidFill(HEADER_FILL);
+    c.border = style.box ? BOX_BORDER : { bottom: thin };
   });
 }
 
@@ -59,22 +90,62 @@ export function setupSheet(ws: ExcelJS.Worksheet, columns: Column[], validationR
   });
 }
 
-/** Text of a cell as the user sees it (numbers, rich text, hyperlinks, formulas' results). */
-export function cellText(value: ExcelJS.CellValue | undefined): string {
+/**
+ * Text of a cell as the user sees it, trimmed and in NFC: numbers, rich text, hyperlinks,
+ * formulas' results. An error value ("#N/A") reads as '' unless `errors` is 'text', when it
+ * reads as its code, as Excel shows it.
+ */
+export function cellText(
+  value: ExcelJS.CellValue | undefined,
+  errors: 'blank' | 'text' = 'blank',
+): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return nfc(value).trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('result' in value) return cellText(value.result);
+    if ('richText' in value) return nfc(value.richText.map((r) => r.text).join('')).trim();
+    if ('error' in value) return errors === 'text' ? String(value.error) : '';
+    if ('text' in value && typeof value.text === 'string') return nfc(value.text).trim();
+    if ('result' in value) return cellText(value.result, errors);
   }
   return '';
+}
+
+/** The upload field a workbook usually comes in, for readers not told otherwise. */
+export const XLSX_FIELD: UploadField = { field: 'file', label: 'Tệp Excel' };
+
+/**
+ * Loads an .xlsx into memory: the one place every .xlsx read in the server goes through (and so
+ * the place to bound size, entries and time). A file ExcelJS cannot read (not a zip, a damaged
+ * one) or a workbook without any sheet (what ExcelJS makes of a zip that is not a workbook) is VALIDATION_FAILED naming `field` ("<label>: không đọc
+ * được tệp…", `details.fields`, `details.fileError`); the library's own error goes to `log`, if
+ * given, for operators, never to users.
+ *
+ * In memory on purpose: ExcelJS's streaming reader decodes each inflated chunk with
+ * `toString()`, which corrupts a Vietnamese character split across a chunk boundary
+ * ("kết quả" → "kết qu\ufffd") once a file is large enough. Measured: 100,000 rows load in about
+ * 3.5 s with about 600 MB resident (docs/benchmarks.md).
+ */
+export async function loadWorkbook(
+  data: Buffer,
+  field: UploadField = XLSX_FIELD,
+  log?: Logger,
+): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+    // ExcelJS reads any zip, workbook or not, as a workbook without sheets; Excel never saves one.
+    if (wb.worksheets.length === 0) throw new Error('the zip holds no worksheet');
+  } catch (e: unknown) {
+    log?.warn({ err: e, field: field.field }, 'unreadable .xlsx upload');
+    const message = 'không đọc được tệp; tệp phải là bảng tính Excel .xlsx';
+    throw new AppError('VALIDATION_FAILED', `${field.label}: ${message}.`, {
+      fileError: true,
+      fields: [{ field: field.field, label: field.label, message }],
+    });
+  }
+  return wb;
 }
 
 export type SheetRows = {
@@ -83,20 +154,16 @@ export type SheetRows = {
 };
 
 /**
- * Reads the first sheet and maps its header row to column keys by folded header text.
- *
- * Uses the in-memory loader on purpose: ExcelJS's streaming reader decodes each inflated chunk
- * with `toString()`, which corrupts a Vietnamese character split across a chunk boundary
- * ("kết quả" → "kết qu\ufffd") once a file is large enough. Measured: 100,000 rows load in about
- * 3.5 s with about 600 MB resident (docs/benchmarks.md).
+ * Reads the first sheet (through loadWorkbook, so an unreadable file is its VALIDATION_FAILED on
+ * `options.field`) and maps its header row to column keys by folded header text.
  */
 export async function readSheet(
   data: Buffer,
   columns: Column[],
   onRow?: (n: number) => void,
+  options: { field?: UploadField; log?: Logger } = {},
 ): Promise<SheetRows> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+  const wb = await loadWorkbook(data, options.field, options.log);
   const ws = wb.worksheets[0];
   const headers = new Map<string, number>();
   const rows: SheetRows['rows'] = [];
@@ -124,9 +191,9 @@ export async function readSheet(
 
 /**
  * Reads an uploaded import file and checks its shape before any row is looked at: a readable
- * .xlsx, the required columns (each entry lists alternatives, any one of which will do), and at
- * least one data row. Every failure is a VALIDATION_FAILED in plain Vietnamese; the library's own
- * error goes to the log for operators.
+ * .xlsx (loadWorkbook's error on the "file" field), the required columns (each entry lists
+ * alternatives, any one of which will do), and at least one data row. Every failure is a
+ * VALIDATION_FAILED in plain Vietnamese; the library's own error goes to the log for operators.
  */
 export async function readImportSheet(
   ctx: Ctx,
@@ -135,16 +202,7 @@ export async function readImportSheet(
   required: string[][],
   onRow?: (n: number) => void,
 ): Promise<SheetRows> {
-  const sheet = await readSheet(data, columns, onRow).catch((e: unknown) => {
-    ctx.log.warn({ err: e }, 'unreadable .xlsx upload');
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'Không đọc được tệp: tệp phải là bảng tính Excel .xlsx.',
-      {
-        fileError: true,
-      },
-    );
-  });
+  const sheet = await readSheet(data, columns, onRow, { log: ctx.log });
   const missing = required
     .filter((alternatives) => !alternatives.some((key) => sheet.headers.has(key)))
     .map(

@@ -2,6 +2,13 @@ import ExcelJS from 'exceljs';
 import { normaliseDocx } from '../documents/index';
 import { round2 } from '../../platform/numbers';
 import {
+  BOX_BORDER,
+  FIELD_FILL,
+  HEADER_FILL,
+  solidFill,
+  styleHeaderRow,
+} from '../../platform/spreadsheet';
+import {
   planLine,
   unitWithPlace,
   type ExportRow,
@@ -43,12 +50,8 @@ export const SHEET_COLUMNS: Column[] = [
   { key: 'diff', header: 'Chênh lệch', width: 10, number: true, stage: 'final' },
 ];
 
-const FILL_HEAD = 'FFDDEBF7';
-const FILL_FIELD = 'FFF2F2F2';
 const NUMBER = '0.00';
 const SIGNED = '+0.00;-0.00;0.00';
-const thin = { style: 'thin' as const };
-const BOX = { top: thin, left: thin, bottom: thin, right: thin };
 
 /** The columns of this sheet: the unit's own always, each later stage when it exists. */
 export function sheetColumns(stages: Stages): Column[] {
@@ -129,13 +132,7 @@ export async function renderSheetXlsx(e: SheetExport, at: Date): Promise<Buffer>
 
   const head = ws.getRow(headerRow);
   head.values = columns.map((c) => c.header);
-  head.font = { bold: true };
-  head.height = 32;
-  head.eachCell((c) => {
-    c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL_HEAD } };
-    c.border = BOX;
-  });
+  styleHeaderRow(head, { height: 32, center: true, box: true });
 
   let n = headerRow;
   const write = (values: Partial<Record<Key, string | number | null>>, style: RowStyle) => {
@@ -144,7 +141,7 @@ export async function renderSheetXlsx(e: SheetExport, at: Date): Promise<Buffer>
       const cell = row.getCell(i + 1);
       const v = values[c.key];
       cell.value = v === undefined ? null : v;
-      cell.border = BOX;
+      cell.border = BOX_BORDER;
       cell.alignment = {
         vertical: 'top',
         wrapText: true,
@@ -155,8 +152,7 @@ export async function renderSheetXlsx(e: SheetExport, at: Date): Promise<Buffer>
       };
       if (c.number) cell.numFmt = style.numFmt ?? (c.key === 'diff' ? SIGNED : NUMBER);
       if (style.bold) cell.font = { bold: true };
-      if (style.fill)
-        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
+      if (style.fill) cell.fill = solidFill(style.fill);
     });
   };
 
@@ -164,9 +160,9 @@ export async function renderSheetXlsx(e: SheetExport, at: Date): Promise<Buffer>
     write(r, {
       indent: r.depth,
       bold: !r.isLeaf,
-      fill: r.depth === 0 && !r.isLeaf ? FILL_FIELD : undefined,
+      fill: r.depth === 0 && !r.isLeaf ? FIELD_FILL : undefined,
     });
-  const totalStyle = { indent: 0, bold: true, fill: FILL_HEAD };
+  const totalStyle = { indent: 0, bold: true, fill: HEADER_FILL };
   write(
     totalsLine(e, 'TỔNG CỘNG', e.maxTotal, (t) => t.total),
     totalStyle,

@@ -19,7 +19,8 @@ export type SurveyRow = { rowNumber: number; cells: Record<string, string> };
 
 /**
  * Reads the first sheet with the platform's reader (in memory; headers matched on folded text,
- * "(*)" ignored; blank rows skipped). Throws on an unreadable file.
+ * "(*)" ignored; blank rows skipped). An unreadable file is loadWorkbook's VALIDATION_FAILED on
+ * the "file" field.
  */
 export async function readSurveyRows(
   data: Buffer,

@@ -1,7 +1,18 @@
 import ExcelJS from 'exceljs';
 import type { CriteriaTree, CriterionNode, Scoring } from '../../../shared/criteria';
-import { SHEET_OPTIONS, setupSheet, type Column } from '../../platform/spreadsheet';
-import { foldVietnamese, nfc } from '../../platform/text';
+import {
+  FIELD_FILL,
+  INPUT_FILL,
+  SHEET_OPTIONS,
+  cellText,
+  loadWorkbook,
+  setupSheet,
+  solidFill,
+  type Column,
+} from '../../platform/spreadsheet';
+import type { Logger } from '../../platform/context';
+import type { UploadField } from '../../platform/upload';
+import { foldVietnamese } from '../../platform/text';
 import { isSelfScored } from './assessment.rules';
 import { num } from '../../platform/numbers';
 import type { LeafInput } from '../criteria/index';
@@ -117,12 +128,8 @@ export type SelfTemplateInput = {
   entries: ReadonlyMap<string, { input: LeafInput; note: string | null }>;
 };
 
-const GREY = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFF2F2F2' } };
-const INPUT = {
-  type: 'pattern' as const,
-  pattern: 'solid' as const,
-  fgColor: { argb: 'FFFFF9DB' },
-};
+const GREY = solidFill(FIELD_FILL);
+const INPUT = solidFill(INPUT_FILL);
 
 /** The fill-in workbook of one score sheet, current self entries filled in. */
 export async function buildSelfTemplate(t: SelfTemplateInput): Promise<Buffer> {
@@ -209,17 +216,8 @@ export type CellRead = {
   percentFormat: boolean;
 };
 
-function valueText(value: ExcelJS.CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return nfc(value).trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return nfc(value.richText.map((r) => r.text).join('')).trim();
-  if ('error' in value) return String(value.error);
-  if ('text' in value && typeof value.text === 'string') return nfc(value.text).trim();
-  if ('result' in value) return valueText(value.result);
-  return '';
-}
+/** A cell's text; an error value reads as its code ("#N/A"), so the import can name it. */
+const valueText = (value: ExcelJS.CellValue | undefined) => cellText(value, 'text');
 
 function readCell(cell: ExcelJS.Cell): CellRead {
   const v = cell.value;
@@ -247,12 +245,15 @@ const fold = (s: string) => foldVietnamese(s.replace(/\(\*\)/g, ''));
 /**
  * Reads the table: the first sheet whose first 10 rows hold a header with "Mã tiêu chí" (headers
  * matched on folded text, "(*)" ignored; columns in any order). Rows whose code, figure and note
- * are all blank are skipped. In-memory loader on purpose (platform/spreadsheet.ts: the
- * streaming reader can split a Vietnamese character). Throws on an unreadable file.
+ * are all blank are skipped. Loaded by the kit's loadWorkbook: an unreadable file is its
+ * VALIDATION_FAILED on `field` ("file" by default).
  */
-export async function readSelfSheet(data: Buffer): Promise<SelfSheet> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+export async function readSelfSheet(
+  data: Buffer,
+  field?: UploadField,
+  log?: Logger,
+): Promise<SelfSheet> {
+  const wb = await loadWorkbook(data, field, log);
   const metaWs = wb.getWorksheet(META_SHEET_NAME);
   const metaValue = (key: string) => {
     let out = '';

@@ -283,7 +283,7 @@ describe('criteria sets as .xlsx', () => {
       importCriteriaXlsx(s.officer, s.draft.id, upload(junk, v)),
       'VALIDATION_FAILED',
     );
-    expect(e.message).toContain('Không đọc được tệp');
+    expect(e.message).toContain('Tệp Excel: không đọc được tệp');
     const published = await publishCriteriaVersion(s.officer, s.draft.id, { version: v });
     await fails(
       importCriteriaXlsx(s.officer, s.draft.id, upload(data, published.version)),

@@ -12,7 +12,8 @@ import type { Ctx } from '../../platform/context';
 import { can } from '../../platform/access';
 import { AppError, forbidden, notFound, staleVersion, type RowError } from '../../platform/errors';
 import { requireXlsx } from '../../platform/upload';
-import { foldVietnamese, nfc } from '../../platform/text';
+import { cellText, loadWorkbook, styleHeaderRow } from '../../platform/spreadsheet';
+import { foldVietnamese } from '../../platform/text';
 import { parseInput, z } from '../../platform/validation';
 import { criteriaLabels } from './criteria.schemas';
 import { getCriteriaVersion, updateCriteriaDraft } from './criteria.service';
@@ -30,6 +31,7 @@ import { fileName } from '../../platform/file-name';
  */
 
 const SHEET_NAME = 'Bộ tiêu chí';
+const FILE = { field: 'file', label: 'Tệp Excel' };
 type Key = 'code' | 'title' | 'maxPoints' | 'method' | 'params' | 'evidence' | 'guidance' | 'id';
 const COLUMNS: { key: Key; header: string; width: number }[] = [
   { key: 'code', header: 'Mã', width: 18 },
@@ -147,13 +149,7 @@ export async function exportCriteriaXlsx(ctx: Ctx, versionId: number) {
   });
   const head = ws.getRow(headerRow);
   head.values = COLUMNS.map((c) => c.header);
-  head.font = { bold: true };
-  head.height = 32;
-  head.eachCell((c) => {
-    c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    c.border = { bottom: { style: 'thin' } };
-  });
+  styleHeaderRow(head, { height: 32, center: true });
   head.getCell(COLUMNS.findIndex((c) => c.key === 'params') + 1).note = PARAMS_HINT;
   head.getCell(COLUMNS.findIndex((c) => c.key === 'id') + 1).note =
     'Giữ nguyên khi sửa tệp đã xuất; để trống với tiêu chí mới (hệ thống tự tạo).';
@@ -188,17 +184,6 @@ export async function exportCriteriaXlsx(ctx: Ctx, versionId: number) {
   return { data, fileName: fileName([v.set.name, `phiên bản ${v.number}`], 'xlsx') };
 }
 
-/** Text of a cell as the user sees it (numbers, rich text, hyperlinks, formulas' results). */
-function cellText(value: ExcelJS.CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return nfc(value).trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if ('richText' in value) return nfc(value.richText.map((r) => r.text).join('')).trim();
-  if ('text' in value && typeof value.text === 'string') return nfc(value.text).trim();
-  if ('result' in value) return cellText(value.result);
-  return '';
-}
-
 type Line = { n: number; cells: string[] };
 type Cells = { row: number; code: string; givenId: string; hasMethod: boolean };
 /** A parsed row; `children` are filled in from the codes once every row is read. */
@@ -215,17 +200,14 @@ function fail(errors: RowError[]): AppError {
 
 /** Loads the sheet and finds the table's header row (the first with "Mã" and "Nội dung"). */
 async function readTable(ctx: Ctx, data: Buffer) {
-  // In memory on purpose: the streaming reader can split a Vietnamese character (platform/spreadsheet.ts).
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ExcelJS.Buffer).catch((e: unknown) => {
-    ctx.log.warn({ err: e }, 'unreadable criteria .xlsx upload');
-    const message = 'Không đọc được tệp: tệp phải là bảng tính Excel .xlsx.';
-    throw new AppError('VALIDATION_FAILED', message, { fileError: true });
-  });
+  const wb = await loadWorkbook(data, FILE, ctx.log);
   const lines: Line[] = [];
   (wb.getWorksheet(SHEET_NAME) ?? wb.worksheets[0])?.eachRow((row) => {
     // Array.from, not map: row.values is sparse and its holes must become ''.
-    lines.push({ n: row.number, cells: Array.from(row.values as ExcelJS.CellValue[], cellText) });
+    lines.push({
+      n: row.number,
+      cells: Array.from(row.values as ExcelJS.CellValue[], (v) => cellText(v)),
+    });
   });
   const header = lines.find((l) => {
     const f = l.cells.map(fold);
@@ -360,7 +342,7 @@ export async function parseCriteriaSheet(ctx: Ctx, data: Buffer): Promise<Criter
   return tree;
 }
 
-const labels = { ...criteriaLabels, file: 'Tệp Excel' };
+const labels = { ...criteriaLabels, file: FILE.label };
 const ImportFields = z.object({ version: z.coerce.number().int().positive() });
 
 /**
@@ -375,7 +357,7 @@ export async function importCriteriaXlsx(
   input: { version: unknown; fileName: string | undefined; data: Buffer | undefined },
 ) {
   const { version } = parseInput(ImportFields, { version: input.version }, labels);
-  const { data } = requireXlsx(input, { field: 'file', label: labels.file });
+  const { data } = requireXlsx(input, FILE);
   const v = await findCriteriaVersion(ctx.db, versionId);
   const owner = v?.ownerUnitPath ?? null;
   const manages = owner !== null && can(ctx.actor, 'criteria.manage', owner);

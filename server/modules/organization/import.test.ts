@@ -275,8 +275,12 @@ describe('people import', () => {
       { scopeUnitId: tree.commune.id, data: junk },
       noProgress,
     ).catch((x: unknown) => x)) as AppError;
-    expect(e3.message).toContain('Không đọc được tệp');
-    expect(e3.details).toEqual({ fileError: true }); // no library text for users
+    expect(e3.message).toContain('Tệp Excel: không đọc được tệp');
+    const message = 'không đọc được tệp; tệp phải là bảng tính Excel .xlsx';
+    expect(e3.details).toEqual({
+      fileError: true,
+      fields: [{ field: 'file', label: 'Tệp Excel', message }],
+    }); // no library text for users
   });
 
   it('serves a template whose headers the importer reads back', async () => {
