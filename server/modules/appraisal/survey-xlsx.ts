@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { SHEET_OPTIONS, readSheet, setupSheet, type Column } from '../../platform/spreadsheet';
+import type { Logger } from '../../platform/context';
+import type { UploadField } from '../../platform/upload';
 
 /**
  * The survey-score workbook (điểm khảo sát): one row per unit and survey criterion. The template
@@ -24,8 +26,9 @@ export type SurveyRow = { rowNumber: number; cells: Record<string, string> };
  */
 export async function readSurveyRows(
   data: Buffer,
+  options: { field?: UploadField; log?: Logger } = {},
 ): Promise<{ headers: Set<string>; rows: SurveyRow[] }> {
-  const sheet = await readSheet(data, SURVEY_COLUMNS);
+  const sheet = await readSheet(data, SURVEY_COLUMNS, undefined, options);
   const rows = sheet.rows.map((r) => ({
     rowNumber: r.rowNumber,
     cells: Object.fromEntries(SURVEY_COLUMNS.map((c, i) => [c.key, r.cells[i] ?? ''])),

@@ -135,7 +135,8 @@ export async function importSurveyScores(
     throw new AppError('VALIDATION_FAILED', 'Chưa chọn tệp điểm khảo sát.');
   const { data, fileName } = input;
   const plan = await officerPlan(ctx, ctx.db, planId);
-  const read = await readSurveyRows(data).catch((e: unknown) => {
+  const read = await readSurveyRows(data, { log: ctx.log }).catch((e: unknown) => {
+    if (e instanceof AppError) throw e;
     ctx.log.warn({ err: e }, 'unreadable survey .xlsx upload');
     throw new AppError(
       'VALIDATION_FAILED',

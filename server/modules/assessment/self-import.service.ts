@@ -158,7 +158,10 @@ function rowErrors(errors: RowError[]): AppError {
 
 async function readFile(ctx: Ctx, input: { fileName?: string; data?: Buffer }): Promise<SelfSheet> {
   const { data } = requireXlsx(input, FILE);
-  return readSelfSheet(data).catch((e: unknown) => {
+  // The kit's loader answers an unreadable file itself (naming the field); anything else it
+  // throws is a workbook it could open but not walk.
+  return readSelfSheet(data, FILE, ctx.log).catch((e: unknown) => {
+    if (e instanceof AppError) throw e;
     ctx.log.warn({ err: e }, 'unreadable self-assessment .xlsx upload');
     throw fieldError(FILE.field, FILE.label, 'không đọc được tệp; tệp phải là bảng tính .xlsx');
   });
