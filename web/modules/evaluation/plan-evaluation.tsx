@@ -12,17 +12,6 @@ import { CriteriaStatusTag, EXAMPLE_NOTICE } from './criteria-labels';
 import { fmt } from './criteria-tree';
 import { PlanEvaluationForm } from './plan-evaluation-form';
 
-/** What the plan detail carries about its evaluation (absent from an older server). */
-export type PlanEvaluationFields = {
-  criteriaVersionId?: number | null;
-  bands?: Band[] | null;
-  assessmentDeadline?: string | null;
-  /** Tie-break steps after the percentage, in order; null = the default order. */
-  tieBreak?: TieBreakStep[] | null;
-  /** Band keys that qualify for commendation; null = the top band. */
-  qualifyingBandKeys?: string[] | null;
-};
-
 /** The tie-break steps as a numbered list, after the percentage. */
 function TieBreakList({ steps }: { steps: readonly TieBreakStep[] }) {
   return (
@@ -67,8 +56,8 @@ export function BandsTable({ bands }: { bands: readonly Band[] }) {
  * The plan's officer or head may change both (the server decides; closed or cancelled: never).
  */
 export function PlanEvaluationTab({ plan }: { plan: PlanDetail }) {
-  // PlanDetail (campaigns) does not declare them yet; the server sends both.
-  const ev = plan as PlanDetail & PlanEvaluationFields;
+  // The plan's evaluation fields are part of the contract's PlanDetail (assessment contributes them).
+  const ev = plan;
   const boundId = ev.criteriaVersionId ?? null;
   const bound = useCriteriaVersion(boundId);
   const [editing, setEditing] = useState(false);
