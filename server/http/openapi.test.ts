@@ -64,6 +64,7 @@ describe('GET /api/openapi.json', () => {
       'E404',
       'E409',
       'E422',
+      'E503',
     ]);
     expect(components.securitySchemes).toMatchObject({
       session: { type: 'apiKey', in: 'cookie', name: 'thidua_sid' },
@@ -232,6 +233,7 @@ describe('the contract in tests', () => {
       '404',
       '409',
       '422',
+      '503',
     ]);
   });
 });

@@ -32,6 +32,7 @@ const ERROR_MEANING: Partial<Record<ErrorCode, string>> = {
   INVALID_STATE: 'not possible in the current state',
   DEADLINE_PASSED: 'the deadline has passed',
   QUOTA_EXCEEDED: 'over a quota',
+  DATABASE_UNAVAILABLE: 'the database is restarting; retry after the Retry-After seconds',
 };
 const ERROR_RESPONSES: Record<string, string> = {};
 for (const [code, meaning] of Object.entries(ERROR_MEANING)) {
