@@ -66,6 +66,7 @@ export { countScoreSheetsWaiting, listScoreSheets } from './sheet-list.service';
 export { listAssessmentDeadlines, type AssessmentDeadline } from './todo.queries';
 export {
   getEvaluatedPlan,
+  getEvaluatedPlanAndResults,
   planEvaluationContributions,
   setPlanEvaluation,
   type EvaluatedPlan,

@@ -2,6 +2,8 @@ import { sql, type RawBuilder } from 'kysely';
 import { z } from '../../platform/validation';
 import { Band, TieBreak, type TieBreakStep } from '../../../shared/criteria';
 import type { Executor } from '../../platform/db';
+import type { ResultsStatus } from '../../db/schema';
+import { joinResultsState, resultsStatus, type ResultsState } from './results-state.queries';
 
 /**
  * Reads and writes of `plan_evaluation`, a plan's evaluation settings (migration 0017). The only
@@ -34,6 +36,24 @@ const StoredBands = z.array(Band).nullable();
 const StoredTieBreak = TieBreak.nullable();
 const StoredKeys = z.array(z.string()).nullable();
 
+type SettingsRow = {
+  criteriaVersionId: number | null;
+  bands: unknown;
+  tieBreak: unknown;
+  qualifyingBands: unknown;
+  assessmentDeadline: string | null;
+};
+
+function toSettings(row: SettingsRow): PlanEvaluationSettings {
+  return {
+    criteriaVersionId: row.criteriaVersionId,
+    bands: StoredBands.parse(row.bands),
+    tieBreak: StoredTieBreak.parse(row.tieBreak),
+    qualifyingBandKeys: StoredKeys.parse(row.qualifyingBands),
+    assessmentDeadline: row.assessmentDeadline,
+  };
+}
+
 /** The plan's settings; the defaults when none were ever set. */
 export async function getPlanEvaluation(
   db: Executor,
@@ -44,13 +64,40 @@ export async function getPlanEvaluation(
     .select(['criteriaVersionId', 'bands', 'tieBreak', 'qualifyingBands', 'assessmentDeadline'])
     .where('planId', '=', planId)
     .executeTakeFirst();
-  if (row === undefined) return noPlanEvaluation;
+  return row === undefined ? noPlanEvaluation : toSettings(row);
+}
+
+/**
+ * The plan's settings and its results state in one round trip (no lock; the defaults and 'none'
+ * when the plan has no rows): what a read-only screen such as the dashboard needs per request.
+ */
+export async function getPlanEvaluationAndResults(
+  db: Executor,
+  planId: number,
+): Promise<{ settings: PlanEvaluationSettings; results: ResultsState }> {
+  const { rows } = await sql<
+    SettingsRow & {
+      hasSettings: boolean;
+      resultsStatus: ResultsStatus;
+      resultsComputedAt: Date | null;
+      resultsPublishedAt: Date | null;
+    }
+  >`SELECT pe.plan_id IS NOT NULL AS "hasSettings", pe.criteria_version_id AS "criteriaVersionId",
+      pe.bands, pe.tie_break AS "tieBreak", pe.qualifying_bands AS "qualifyingBands",
+      pe.assessment_deadline AS "assessmentDeadline", ${resultsStatus} AS "resultsStatus",
+      rs.computed_at AS "resultsComputedAt", rs.published_at AS "resultsPublishedAt"
+    FROM (SELECT ${planId}::int AS id) p
+    ${joinPlanEvaluation(sql.ref('p.id'))}
+    ${joinResultsState(sql.ref('p.id'))}`.execute(db);
+  const row = rows[0];
+  if (row === undefined) throw new Error('getPlanEvaluationAndResults returned no row');
   return {
-    criteriaVersionId: row.criteriaVersionId,
-    bands: StoredBands.parse(row.bands),
-    tieBreak: StoredTieBreak.parse(row.tieBreak),
-    qualifyingBandKeys: StoredKeys.parse(row.qualifyingBands),
-    assessmentDeadline: row.assessmentDeadline,
+    settings: row.hasSettings ? toSettings(row) : noPlanEvaluation,
+    results: {
+      resultsStatus: row.resultsStatus,
+      resultsComputedAt: row.resultsComputedAt,
+      resultsPublishedAt: row.resultsPublishedAt,
+    },
   };
 }
 

@@ -9,10 +9,11 @@ import {
 } from '../campaigns/index';
 import {
   getPlanEvaluation,
+  getPlanEvaluationAndResults,
   upsertPlanEvaluation,
   type PlanEvaluationSettings,
 } from './plan-evaluation.queries';
-import { getResultsState } from './results-state.queries';
+import { getResultsState, type ResultsState } from './results-state.queries';
 
 /** A plan with its evaluation settings (evaluation's own table, `plan_evaluation`). */
 export type EvaluatedPlan = PlanRecord & PlanEvaluationSettings;
@@ -30,6 +31,20 @@ export async function getEvaluatedPlan(
 ): Promise<EvaluatedPlan> {
   const plan = await getVisiblePlan(ctx, db, id, lock);
   return { ...plan, ...(await getPlanEvaluation(db, id)) };
+}
+
+/**
+ * `getEvaluatedPlan` without a lock, with the plan's results state read in the same round trip as
+ * its settings (read-only screens, per request: the dashboard).
+ */
+export async function getEvaluatedPlanAndResults(
+  ctx: Ctx,
+  db: Executor,
+  id: number,
+): Promise<{ plan: EvaluatedPlan; results: ResultsState }> {
+  const plan = await getVisiblePlan(ctx, db, id);
+  const { settings, results } = await getPlanEvaluationAndResults(db, id);
+  return { plan: { ...plan, ...settings }, results };
 }
 
 /**

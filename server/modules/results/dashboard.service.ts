@@ -5,13 +5,12 @@ import { AppError, notFound } from '../../platform/errors';
 import { can } from '../../platform/access';
 import { planFileName } from '../campaigns/index';
 import {
-  getEvaluatedPlan,
+  getEvaluatedPlanAndResults,
   sheetStatusLabels,
   sheetStatuses,
   type EvaluatedPlan,
   type SheetStatus,
 } from '../assessment/index';
-import { resultsState } from './results-compute';
 import * as q from './dashboard.queries';
 
 /**
@@ -90,13 +89,16 @@ function add(c: StageCounts, g: q.GroupRow) {
   }
 }
 
-/** The plan, if the actor holds campaign.view over the issuing unit; NOT_FOUND otherwise. */
-async function dashboardPlan(ctx: Ctx, planId: number): Promise<EvaluatedPlan> {
-  const plan = await getEvaluatedPlan(ctx, ctx.db, planId).catch((e: unknown) => {
+/**
+ * The plan with its settings and results state (two round trips per request), if the actor holds
+ * campaign.view over the issuing unit; NOT_FOUND otherwise.
+ */
+async function dashboardPlan(ctx: Ctx, planId: number) {
+  const found = await getEvaluatedPlanAndResults(ctx, ctx.db, planId).catch((e: unknown) => {
     throw e instanceof AppError ? notFound('tổng quan đánh giá') : e;
   });
-  if (!can(ctx.actor, 'campaign.view', plan.unitPath)) throw notFound('tổng quan đánh giá');
-  return plan;
+  if (!can(ctx.actor, 'campaign.view', found.plan.unitPath)) throw notFound('tổng quan đánh giá');
+  return found;
 }
 
 /**
@@ -109,8 +111,7 @@ export const DASHBOARD_TTL_MS = 5000;
 const cache = new Map<number, { key: string; at: number; value: Promise<PlanDashboard> }>();
 
 export async function planDashboard(ctx: Ctx, planId: number): Promise<PlanDashboard> {
-  const plan = await dashboardPlan(ctx, planId);
-  const state = await resultsState(ctx.db, planId);
+  const { plan, results: state } = await dashboardPlan(ctx, planId);
   const key = `${state.resultsStatus}|${state.resultsComputedAt?.getTime() ?? ''}|${plan.bands === null ? '' : JSON.stringify(plan.bands)}`;
   const now = Date.now();
   const hit = cache.get(planId);
@@ -174,7 +175,7 @@ async function computeDashboard(ctx: Ctx, plan: EvaluatedPlan): Promise<PlanDash
 
 /** The full ranking as an .xlsx workbook (built in memory). */
 export async function planDashboardXlsx(ctx: Ctx, planId: number) {
-  const plan = await dashboardPlan(ctx, planId);
+  const { plan } = await dashboardPlan(ctx, planId);
   const rows = await q.listRankingRows(ctx.db, planId, plan.issuingUnitId);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Xếp hạng');
