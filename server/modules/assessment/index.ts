@@ -73,6 +73,7 @@ export {
 } from './plan-evaluation.service';
 export {
   getPlanEvaluation,
+  getPlanEvaluationAndResults,
   joinPlanEvaluation,
   noPlanEvaluation,
   upsertPlanEvaluation,

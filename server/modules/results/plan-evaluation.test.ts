@@ -11,6 +11,7 @@ import {
   assertResultsOpen,
   bindPlanCriteria,
   getPlanEvaluation,
+  getPlanEvaluationAndResults,
   getResultsState,
   noPlanEvaluation,
 } from '../assessment/index';
@@ -44,6 +45,11 @@ describe('plan evaluation settings', () => {
       resultsStatus: 'none',
       resultsComputedAt: null,
       resultsPublishedAt: null,
+    });
+    // The dashboard's one-round-trip read gives the same defaults.
+    expect(await getPlanEvaluationAndResults(t.db, draft.id)).toEqual({
+      settings: noPlanEvaluation,
+      results: { resultsStatus: 'none', resultsComputedAt: null, resultsPublishedAt: null },
     });
     // The plan page tells "not set" (null) from "the server did not say" (absent).
     const app = await buildTestApp(t);
@@ -127,6 +133,11 @@ describe('results state', () => {
     expect(await getResultsState(t.db, w.plan.id)).toMatchObject({
       resultsStatus: 'published',
       resultsPublishedAt: new Date(T.justLate),
+    });
+    // One round trip: the same state, and the settings getPlanEvaluation reads.
+    expect(await getPlanEvaluationAndResults(t.db, w.plan.id)).toEqual({
+      settings: await getPlanEvaluation(t.db, w.plan.id),
+      results: await getResultsState(t.db, w.plan.id),
     });
     await reopenResults(w.as('council'), w.plan.id, { reason: 'Sai điểm' });
     expect(await getResultsState(t.db, w.plan.id)).toMatchObject({
