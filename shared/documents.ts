@@ -1,3 +1,5 @@
+import { planDocTypeLabels } from './campaign';
+
 /**
  * The register of outgoing documents (sổ đăng ký văn bản đi) as both sides see it: one register
  * per issuing unit and year, per document type and issuer symbol; each number is reserved, issued
@@ -25,11 +27,10 @@ export const SubjectKind = { plan: 'plan' } as const;
 export type SubjectKind = (typeof SubjectKind)[keyof typeof SubjectKind];
 export const subjectKindLabels: Record<SubjectKind, string> = { plan: 'Kế hoạch thi đua' };
 
-/** Names of the document types (Decree 30/2020, Appendix III abbreviations) the register shows. */
-export const documentTypeLabels: Record<string, string> = {
-  KH: 'Kế hoạch',
-  HD: 'Hướng dẫn',
-  CTr: 'Chương trình',
-};
+/**
+ * Names of the document types (Decree 30/2020, Appendix III abbreviations) the register shows:
+ * the plans' types today; decisions, tờ trình and biên bản add theirs here.
+ */
+export const documentTypeLabels: Record<string, string> = { ...planDocTypeLabels };
 
 // The register's request and response schemas are the contract's: shared/api/documents.ts.

@@ -1,7 +1,7 @@
 import type { ScoreSheetStatus } from '../../db/schema';
 import type { Actor } from '../../platform/context';
 import { can, scopeFor } from '../../platform/access';
-import { isSelfEditable } from './assessment.rules';
+import { isSelfStage } from './assessment.rules';
 
 /**
  * Who may do what with a score sheet. The unit's side (filling the self-assessment, evidence,
@@ -35,7 +35,7 @@ export function canReviewSheet(actor: Actor, s: Pick<SheetRef, 'planUnitPath'>):
 }
 
 export function canEditSelf(actor: Actor, s: SheetRef): boolean {
-  return isSelfEditable(s.status) && canActForUnit(actor, s);
+  return isSelfStage(s.status) && canActForUnit(actor, s);
 }
 
 export function canReturnSheet(actor: Actor, s: SheetRef): boolean {
@@ -51,7 +51,7 @@ export function canAddEvidence(
   s: SheetRef & Pick<SheetState, 'appraisedByActor'>,
 ): boolean {
   if (s.status === 'explaining' && s.appraisedByActor === true) return false;
-  return (isSelfEditable(s.status) || s.status === 'explaining') && canActForUnit(actor, s);
+  return (isSelfStage(s.status) || s.status === 'explaining') && canActForUnit(actor, s);
 }
 
 /**
@@ -64,7 +64,7 @@ export function canRemoveEvidence(
   uploadedAt: Date,
 ): boolean {
   if (s.resultsPublished || !canActForUnit(actor, s)) return false;
-  if (isSelfEditable(s.status)) return true;
+  if (isSelfStage(s.status)) return true;
   return (
     s.status === 'explaining' &&
     s.appraisedByActor !== true &&

@@ -11,8 +11,8 @@ import { treeLeaves } from '../criteria/index';
 /** Survey leaves are scored from the survey, never by the unit itself. */
 export const isSelfScored = (leaf: CriterionNode) => leaf.scoring?.method !== 'survey';
 
-/** The unit edits its sheet while drafting and after the sheet is returned to it (shared rule). */
-export const isSelfEditable = isSelfStage;
+/** The unit edits its sheet while drafting and after it is returned (the rule is shared with the web). */
+export { isSelfStage };
 
 /**
  * The first submission is due by the plan's assessment deadline (Vietnam date, inclusive); no

@@ -8,7 +8,7 @@ import { vietnamDate } from '../../platform/time';
 import { findNode, leafScore, loadCriteriaTree, rollUp, treeLeaves } from '../criteria/index';
 import { writeSelfEntry } from './self-entry';
 import {
-  isSelfEditable,
+  isSelfStage,
   isSelfScored,
   isSubmissionLate,
   submissionProblems,
@@ -63,7 +63,7 @@ export async function editableSheet(
   if (!canActForUnit(ctx.actor, sheet))
     throw forbidden('Chỉ đơn vị được chấm (thủ trưởng, cán bộ thi đua) được tự chấm điểm.');
   await assertResultsOpen(trx, sheet.planId);
-  if (!isSelfEditable(sheet.status))
+  if (!isSelfStage(sheet.status))
     throw new AppError(
       'INVALID_STATE',
       'Phiếu đã nộp nên bị khóa; chỉ sửa được khi cơ quan ban hành trả lại.',

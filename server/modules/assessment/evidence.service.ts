@@ -6,7 +6,7 @@ import { requireFile } from '../../platform/upload';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { findNode, loadCriteriaTree } from '../criteria/index';
-import { isSelfEditable, isSelfScored } from './assessment.rules';
+import { isSelfStage, isSelfScored } from './assessment.rules';
 import { APPRAISED_SHEET_REASON, canActForUnit, canRemoveEvidence } from './assessment.policy';
 import * as q from './assessment.queries';
 import { loadSheet } from './assessment.service';
@@ -37,7 +37,7 @@ async function assertEvidenceOpen(ctx: Ctx, db: Executor, sheet: q.SheetRecord) 
     );
   // In a transaction this holds the plan row FOR SHARE until commit (results-lock.ts).
   await assertResultsOpen(db, sheet.planId);
-  if (!isSelfEditable(sheet.status) && sheet.status !== 'explaining')
+  if (!isSelfStage(sheet.status) && sheet.status !== 'explaining')
     throw new AppError(
       'INVALID_STATE',
       'Phiếu đã nộp nên bị khóa; chỉ thêm tài liệu kiểm chứng khi được trả lại hoặc khi được đề nghị giải trình.',

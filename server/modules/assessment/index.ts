@@ -40,7 +40,7 @@ export {
 } from './entry.queries';
 export { transitionSheet } from './sheet-state';
 export {
-  isSelfEditable,
+  isSelfStage,
   isSelfScored,
   nextSheetStatus,
   sheetEvents,
