@@ -7,7 +7,7 @@ import type { Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
 import { SectionParam } from '../../../shared/api/campaigns';
 import { canEditDraft } from './campaigns.policy';
-import * as q from './campaigns.queries';
+import * as q from './carried-sections.queries';
 import { getVisiblePlan, unitRef } from './plans.service';
 
 /**

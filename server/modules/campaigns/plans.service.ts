@@ -27,6 +27,7 @@ import {
 } from './campaigns.policy';
 import { canTransition, issueOutlook, newlyMissing, statusByDate } from './campaigns.rules';
 import * as q from './campaigns.queries';
+import * as cq from './carried-sections.queries';
 import { planSnapshot } from './plan-snapshot';
 import { assertBasisPlans, mergedPeriod } from './plan-checks';
 import { openDoubts, startImportReview } from './import-review';
@@ -102,7 +103,7 @@ export async function getPlanDetail(ctx: Ctx, id: number) {
     /** Imported values still to review (decision 017); [] when none or not imported. */
     doubts: await openDoubts(ctx.db, plan),
     /** Sections carried over from the parent plan, with their review (empty for other plans). */
-    carriedSections: toCarriedSections(await q.listCarriedSections(ctx.db, id)),
+    carriedSections: toCarriedSections(await cq.listCarriedSections(ctx.db, id)),
     /** A draft: what issuing it today would lead to (null once issued). */
     issueOutlook: plan.status === 'draft' ? issueOutlook(plan, vietnamDate(ctx.now())) : null,
   };
@@ -168,7 +169,7 @@ export async function createPlan(
         throw e;
       });
     await q.replaceCascadeUnits(trx, row.id, data.cascadeUnitIds);
-    await q.insertCarriedSections(trx, row.id, carried);
+    await cq.insertCarriedSections(trx, row.id, carried);
     const created = await q.getPlan(trx, row.id);
     if (importReview !== null) await startImportReview(trx, created, importReview.confirmed);
     await recordAudit(trx, ctx, {
