@@ -10,7 +10,11 @@ import fastifyStatic from '@fastify/static';
 import { AppError, databaseUnavailable, httpStatusOf, isAppError } from './platform/errors';
 import { isDatabaseUnavailable } from './platform/db';
 import { SESSION_COOKIE, type AppDeps } from './http/context';
-import { isMalformedMultipart, nulPath, UNSTORABLE_TEXT_CODES } from './http/input-guard';
+import {
+  assertStorableParams,
+  isMalformedMultipart,
+  UNSTORABLE_TEXT_CODES,
+} from './http/input-guard';
 import { registerAuthRoutes, resolveSession } from './modules/auth/index';
 import { registerOrganizationRoutes } from './modules/organization/index';
 import { registerAuditRoutes } from './modules/audit/index';
@@ -110,24 +114,10 @@ export async function buildApp(
       throw new AppError('FORBIDDEN', 'Yêu cầu bị từ chối: nguồn gửi không hợp lệ.');
   });
 
-  // Text PostgreSQL cannot store (U+0000) is refused before any handler runs.
+  // Text PostgreSQL cannot store (U+0000, lone surrogates) in parameters or query is refused
+  // before any handler runs; bodies are checked by parseInput with their fields' labels.
   app.addHook('preHandler', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
-    for (const [where, value] of [
-      ['tham số', req.params],
-      ['truy vấn', req.query],
-      ['dữ liệu', req.body],
-    ] as const) {
-      const path = nulPath(value);
-      if (path !== null)
-        throw new AppError(
-          'VALIDATION_FAILED',
-          `${path}: có ký tự không hợp lệ (NUL) trong ${where}.`,
-          {
-            fields: [{ field: path, label: path, message: 'có ký tự không hợp lệ (NUL)' }],
-          },
-        );
-    }
+    if (req.url.startsWith('/api/')) assertStorableParams(req);
   });
 
   app.setErrorHandler((caught: FastifyError | AppError, req, reply) => {

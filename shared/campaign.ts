@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INT4_MAX, isoDate, refId } from './api/fields';
 import { personCategories, unitKinds } from './org';
 
 /**
@@ -81,7 +82,7 @@ export const reviewRoundKindLabels: Record<ReviewRoundKind, string> = {
 
 const line = (max = 2000) => z.string().trim().min(1).max(max);
 const lines = (max = 2000, count = 100) => z.array(line(max)).max(count).default([]);
-const date = z.iso.date();
+const date = isoDate;
 const nullableDate = date.nullable().default(null);
 const nullableText = (max = 2000) =>
   z
@@ -98,7 +99,7 @@ export const LegalBasis = z.object({
   number: nullableText(60),
   date: nullableDate,
   /** Set when the cited document is a plan in this system (a link, and the cascade's parent). */
-  planId: z.number().int().positive().nullable().default(null),
+  planId: refId.nullable().default(null),
 });
 export type LegalBasis = z.infer<typeof LegalBasis>;
 
@@ -106,7 +107,7 @@ export const Participants = z.object({
   /** Unit kinds that compete as collectives (computable), plus how the plan words it. */
   collectiveUnitKinds: z.array(z.enum(unitKinds)).max(20).default([]),
   /** Units picked from the tree by name (seed 002: the one-stop units of the communes). */
-  collectiveUnitIds: z.array(z.number().int().positive()).max(5000).default([]),
+  collectiveUnitIds: z.array(refId).max(5000).default([]),
   collectives: lines(1000, 30),
   individualCategories: z.array(z.enum(personCategories)).max(10).default([]),
   individuals: lines(1000, 30),
@@ -179,7 +180,7 @@ export const DossierRule = z.object({
 export type DossierRule = z.infer<typeof DossierRule>;
 
 export const Assignment = z.object({
-  unitId: z.number().int().positive().nullable().default(null),
+  unitId: refId.nullable().default(null),
   /** The assignee as written: "Phòng Nội vụ", "Đài truyền thanh xã". */
   assignee: line(300),
   task: line(3000),
@@ -205,7 +206,10 @@ export const Prize = z.object({ id: PlanItemId, ...prizeFields });
 export type Prize = z.infer<typeof Prize>;
 const PrizeInput = z.object({ id: inputItemId, ...prizeFields });
 
-export const EntryQuota = z.object({ unitType: line(300), minEntries: z.number().int().min(0) });
+export const EntryQuota = z.object({
+  unitType: line(300),
+  minEntries: z.number().int().min(0).max(INT4_MAX),
+});
 export type EntryQuota = z.infer<typeof EntryQuota>;
 
 /** A contest's settings, its prizes shaped by `prize` (with ids as stored, optional on input). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refId, version } from './api/fields';
 import type { PlanStatus } from './campaign';
 
 /**
@@ -90,7 +91,7 @@ export const BulkReview = z
   .object({
     decision: z.enum(['approve', 'return']),
     items: z
-      .array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() }))
+      .array(z.object({ id: refId, version }))
       .min(1)
       .max(BULK_REVIEW_MAX)
       .refine((items) => new Set(items.map((i) => i.id)).size === items.length, {

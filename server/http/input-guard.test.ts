@@ -3,17 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../test/db';
 import { makeTree, makeUser, testCtx } from '../test/factories';
 import { buildTestApp, loginCookie } from '../test/http';
-import { nulPath } from './input-guard';
-
-describe('nulPath', () => {
-  it('finds U+0000 in strings and keys at any depth, and nothing in clean data', () => {
-    expect(nulPath({ a: 'x', b: [1, 'y', { c: 'z\u0000' }] })).toBe('b.2.c');
-    expect(nulPath({ ['k\u0000']: 1 })).toBe('k\u0000');
-    expect(nulPath('\u0000')).toBe('(dữ liệu)');
-    expect(nulPath({ a: 'cải cách', b: [null, 2, true], c: { d: '' } })).toBeNull();
-    expect(nulPath(undefined)).toBeNull();
-  });
-});
 
 describe('requests carrying U+0000', () => {
   let t: TestDb;

@@ -1,25 +1,25 @@
+import { AppError } from '../platform/errors';
+import { UNSTORABLE_MESSAGES, unstorableInput } from '../platform/validation';
+
 /**
- * Text that PostgreSQL cannot store: the NUL character (U+0000) is refused by `text` and `jsonb`
- * columns, so a request carrying one would fail deep inside a query. The API refuses it up front,
- * naming where it was found (query, route parameters or JSON body).
+ * Text PostgreSQL cannot store as sent — U+0000, or a lone UTF-16 surrogate ("\ud800") — in a
+ * route parameter or the query string is refused before any handler runs, naming the parameter.
+ * JSON bodies are checked by `parseInput` (platform/validation.ts), where each field has its
+ * Vietnamese label; every service parses its input there, and so do jobs and imports.
  */
-
-const MAX_DEPTH = 64;
-
-/** The path of the first string (or key) holding U+0000, e.g. "content.purposes.2"; null if none. */
-export function nulPath(value: unknown, path = '', depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || '(dữ liệu)' : null;
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return null;
-  const entries = Array.isArray(value)
-    ? value.map((v, i) => [String(i), v] as const)
-    : Object.entries(value);
-  for (const [key, v] of entries) {
-    const here = path ? `${path}.${key}` : key;
-    if (key.includes('\u0000')) return here;
-    const hit = nulPath(v, here, depth + 1);
-    if (hit !== null) return hit;
+export function assertStorableParams(req: { params: unknown; query: unknown }): void {
+  for (const [where, value] of [
+    ['tham số', req.params],
+    ['truy vấn', req.query],
+  ] as const) {
+    const found = unstorableInput(value, 1)[0];
+    if (found === undefined) continue;
+    const field = found.path.join('.') || '(dữ liệu)';
+    const message = UNSTORABLE_MESSAGES[found.problem];
+    throw new AppError('VALIDATION_FAILED', `${field}: ${message} trong ${where}.`, {
+      fields: [{ field, label: field, message }],
+    });
   }
-  return null;
 }
 
 /** PostgreSQL's errors for characters it cannot store (NUL in text or in a JSON string). */

@@ -77,3 +77,18 @@ export function containsLoosely(text: string, phrase: string, unlike: readonly s
   }
   return false;
 }
+
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Why PostgreSQL cannot store `s` faithfully, or null: `nul` — U+0000, refused by `text` and
+ * `jsonb`; `surrogate` — a lone UTF-16 surrogate ("\ud800", only reachable through a JSON
+ * `\u` escape): not a Unicode character, so `jsonb` refuses it and a `text` column would
+ * silently store U+FFFD instead.
+ */
+export function unstorableText(s: string): 'nul' | 'surrogate' | null {
+  if (s.includes('\u0000')) return 'nul';
+  // `String.prototype.isWellFormed` (ES2024) in a form the ES2023 lib types: with the `u` flag a
+  // surrogate pair is one code point, so only a lone surrogate is of category Cs.
+  return LONE_SURROGATE.test(s) ? 'surrogate' : null;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError, type FieldError } from './errors';
+import { unstorableText } from './text';
 
 /**
  * Zod with plain Vietnamese messages for users ("không được để trống", not "expected string").
@@ -80,25 +81,79 @@ function labelFor(path: PropertyKey[], labels: Record<string, string>): string |
   return undefined;
 }
 
+/** Deeper than any form of the product nests (a criteria tree of 30 levels): refused, not parsed. */
+export const MAX_INPUT_DEPTH = 64;
+
+export const UNSTORABLE_MESSAGES = {
+  nul: 'có ký tự không hợp lệ (NUL)',
+  surrogate: 'có ký tự không hợp lệ (mã Unicode không hoàn chỉnh)',
+  depth: `lồng nhau quá ${MAX_INPUT_DEPTH} cấp`,
+} as const;
+
+/**
+ * Every place in `value` that cannot be stored as it is sent (at most `limit`): a string or an
+ * object key holding U+0000 or a lone UTF-16 surrogate (see `unstorableText`), or nesting deeper
+ * than MAX_INPUT_DEPTH (which would otherwise exhaust the stack of a recursive schema).
+ */
+export function unstorableInput(
+  value: unknown,
+  limit = 20,
+): { path: string[]; problem: keyof typeof UNSTORABLE_MESSAGES }[] {
+  const found: { path: string[]; problem: keyof typeof UNSTORABLE_MESSAGES }[] = [];
+  const walk = (v: unknown, path: string[]): void => {
+    if (found.length >= limit) return;
+    if (typeof v === 'string') {
+      const problem = unstorableText(v);
+      if (problem !== null) found.push({ path, problem });
+      return;
+    }
+    if (v === null || typeof v !== 'object') return;
+    if (path.length >= MAX_INPUT_DEPTH) {
+      found.push({ path, problem: 'depth' });
+      return;
+    }
+    const entries: [string, unknown][] = Array.isArray(v)
+      ? v.map((x, i) => [String(i), x])
+      : Object.entries(v);
+    for (const [key, x] of entries) {
+      const problem = unstorableText(key);
+      if (problem !== null) found.push({ path: [...path, key], problem });
+      else walk(x, [...path, key]);
+      if (found.length >= limit) return;
+    }
+  };
+  walk(value, []);
+  return found;
+}
+
+/** Throws VALIDATION_FAILED naming each field in `fields` (with its Vietnamese label). */
+function validationFailed(fields: FieldError[]): never {
+  const summary = fields.map((f) => `${f.label}: ${f.message}`).join('; ');
+  throw new AppError('VALIDATION_FAILED', `Dữ liệu không hợp lệ — ${summary}.`, { fields });
+}
+
+const fieldOf = (path: PropertyKey[], labels: Record<string, string>, message: string) => {
+  const field = path.map(String).join('.') || '(dữ liệu)';
+  return { field, label: labelFor(path, labels) ?? labels[field] ?? field, message };
+};
+
 /**
  * Parses input or throws VALIDATION_FAILED naming every bad field in Vietnamese.
- * `labels` maps field names to what the user sees on the form.
+ * `labels` maps field names to what the user sees on the form. Text that cannot be stored as sent
+ * (U+0000, a lone UTF-16 surrogate) or absurdly deep nesting is refused first, wherever it is
+ * (`unstorableInput`): no schema lets it through to PostgreSQL.
  */
 export function parseInput<S extends z.ZodType>(
   schema: S,
   data: unknown,
   labels: Record<string, string> = {},
 ): z.output<S> {
+  const unstorable = unstorableInput(data);
+  if (unstorable.length > 0)
+    validationFailed(
+      unstorable.map((u) => fieldOf(u.path, labels, UNSTORABLE_MESSAGES[u.problem])),
+    );
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const fields: FieldError[] = result.error.issues.map((issue) => {
-    const field = issue.path.map(String).join('.') || '(dữ liệu)';
-    return {
-      field,
-      label: labelFor(issue.path, labels) ?? labels[field] ?? field,
-      message: issue.message,
-    };
-  });
-  const summary = fields.map((f) => `${f.label}: ${f.message}`).join('; ');
-  throw new AppError('VALIDATION_FAILED', `Dữ liệu không hợp lệ — ${summary}.`, { fields });
+  validationFailed(result.error.issues.map((issue) => fieldOf(issue.path, labels, issue.message)));
 }

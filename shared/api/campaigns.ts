@@ -15,7 +15,18 @@ import { PlanOutline } from '../plan-outline';
 import { Evidence, PlanImportJson } from '../plan-reading';
 import { AuditPage } from './audit';
 import { defineEndpoint } from './endpoint';
-import { IdParams, dateOnly, id, instant, isoDate, page, pageOf, pageSize, text } from './fields';
+import {
+  IdParams,
+  dateOnly,
+  id,
+  instant,
+  isoDate,
+  page,
+  pageOf,
+  pageSize,
+  text,
+  version,
+} from './fields';
 
 /**
  * Campaign plans (kế hoạch thi đua): request and response schemas of every endpoint, and the
@@ -29,7 +40,6 @@ const PDF = 'application/pdf';
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 
-const version = z.number().int().positive();
 const nullableDate = isoDate.nullish().transform((v) => v ?? null);
 const issuerSymbol = z
   .string()

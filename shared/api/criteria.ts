@@ -11,6 +11,8 @@ import {
   pageOf,
   pageSize,
   text,
+  version,
+  versionText,
 } from './fields';
 
 /**
@@ -39,11 +41,11 @@ export const CreateCriteriaSet = z
 export type CreateCriteriaSetInput = z.input<typeof CreateCriteriaSet>;
 
 export const UpdateCriteriaDraft = z.object({
-  version: z.number().int().positive(),
+  version,
   tree: CriteriaTree,
 });
 
-export const PublishCriteriaVersion = z.object({ version: z.number().int().positive() });
+export const PublishCriteriaVersion = z.object({ version });
 export const NewCriteriaVersion = z.object({ basedOnVersionId: id });
 
 export const ListCriteriaQuery = z.object({
@@ -53,11 +55,11 @@ export const ListCriteriaQuery = z.object({
 });
 
 /** The text fields beside the .xlsx of POST /api/criteria/versions/:id/import. */
-export const ImportCriteriaFields = z.object({ version: z.coerce.number().int().positive() });
+export const ImportCriteriaFields = z.object({ version: versionText });
 
 /** PUT /api/plans/:id/evaluation: the plan's criteria version, bands, deadline and ranking. */
 export const BindCriteria = z.object({
-  version: z.number().int().positive(),
+  version,
   criteriaVersionId: id.nullable(),
   bands: z.array(Band).min(2).max(10).nullable().default(null),
   /** The last day (Vietnam time, inclusive) units may submit their self-assessment. */

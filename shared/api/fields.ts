@@ -16,9 +16,32 @@ export const optionalText = (max = 255) =>
     .max(max)
     .nullish()
     .transform((v) => (v === undefined || v === null || v === '' ? null : v));
+/** The largest PostgreSQL `integer` (int4): ids, versions and counters are stored as int4. */
+export const INT4_MAX = 2_147_483_647;
 /** Ids are PostgreSQL `integer`s: larger numbers are invalid input, not a server error. */
-export const id = z.coerce.number().int().positive().max(2_147_483_647);
-export const isoDate = z.iso.date();
+export const id = z.coerce.number().int().positive().max(INT4_MAX);
+/** A reference to a row inside a JSON body (a number, not coerced from a string): an int4 id. */
+export const refId = z.number().int().positive().max(INT4_MAX);
+/** A row's optimistic-lock version as the client read it (int4, from 1). */
+export const version = z.number().int().positive().max(INT4_MAX);
+/** `version` in a multipart text field or a query string ("3"). */
+export const versionText = z.coerce.number().int().positive().max(INT4_MAX);
+
+/**
+ * The calendar dates the product accepts: administrative dates (plans, deadlines, documents,
+ * periods, audit filters) of living memory. Zod's `z.iso.date()` alone takes any real date of
+ * the years 0000–9999, but PostgreSQL has no year 0, and a year like 9999 only ever comes from a
+ * slip of the keyboard; bounding the range also keeps date arithmetic far from its edges.
+ */
+export const DATE_MIN = '1900-01-01';
+export const DATE_MAX = '2100-12-31';
+/** A real calendar date YYYY-MM-DD (leap years checked) between DATE_MIN and DATE_MAX. */
+export const isoDate = z.iso
+  .date()
+  .refine((v) => v >= DATE_MIN && v <= DATE_MAX, {
+    message: 'phải là ngày trong khoảng từ 01/01/1900 đến 31/12/2100',
+  })
+  .describe(`calendar date YYYY-MM-DD, ${DATE_MIN} to ${DATE_MAX}`);
 export const page = z.coerce.number().int().min(1).max(100_000).default(1);
 export const pageSize = z.coerce.number().int().min(1).max(200).default(20);
 

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { genders, personCategories, unitKinds } from '../org';
 import { AuditPage, HistoryQuery } from './audit';
 import { defineEndpoint } from './endpoint';
-import { IdParams, dateOnly, id, isoDate, optionalText, page, pageSize, text } from './fields';
+import {
+  IdParams,
+  dateOnly,
+  id,
+  isoDate,
+  optionalText,
+  page,
+  pageSize,
+  text,
+  version,
+} from './fields';
 
 /**
  * Organization: units (the tree), people and their assignments, spreadsheet imports and exports —
@@ -14,8 +24,6 @@ import { IdParams, dateOnly, id, isoDate, optionalText, page, pageSize, text } f
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
-
-const version = z.number().int().positive();
 
 const adminCode = optionalText(20).refine(
   (v) => v === null || /^[0-9A-Za-z.-]+$/.test(v),

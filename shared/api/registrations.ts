@@ -13,6 +13,7 @@ import {
   pageOf,
   pageSize,
   text,
+  version,
 } from './fields';
 
 /**
@@ -33,7 +34,6 @@ const FilledCommitments = Commitments.refine(
   { message: 'cần ghi danh hiệu phấn đấu hoặc ít nhất một chỉ tiêu, nhiệm vụ' },
 );
 
-const version = z.number().int().positive();
 const lateReason = optionalText(1000);
 const kind = z.enum(['collective', 'individual']);
 

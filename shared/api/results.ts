@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Band, tieBreakSteps } from '../criteria';
 import { EVIDENCE_TYPES, sheetStatuses, type SheetStatus } from './assessment';
 import { defineEndpoint } from './endpoint';
-import { IdParams, id, instant, page, pageSize, text } from './fields';
+import { IdParams, id, instant, page, pageSize, text, versionText } from './fields';
 
 /**
  * A campaign's results (compute, publish, reopen, the ranking table internal and public), its
@@ -50,12 +50,12 @@ export const ConfirmItem = z.object({
     .nullable()
     .default(null)
     .transform((s) => (s === null || s === '' ? null : s)),
-  version: z.coerce.number().int().min(1),
+  version: versionText,
 });
 export type ConfirmItemInput = z.input<typeof ConfirmItem>;
 
 /** The text field beside the file of POST …/checklist/:index/evidence. */
-export const ItemEvidenceFields = z.object({ version: z.coerce.number().int().min(1).optional() });
+export const ItemEvidenceFields = z.object({ version: versionText.optional() });
 
 export const ChecklistParams = IdParams.describe('the individual registration');
 export const ChecklistItemParams = z.object({
