@@ -9,9 +9,9 @@ import { openSheet, saveSelfEntry, submitSheet } from '../modules/assessment/ind
 import { createUnit } from '../modules/organization/index';
 import { registerForPlan } from '../modules/registrations/index';
 import { createTestDb, type TestDb } from '../test/db';
-import { T, tree, world, type World } from '../test/evaluation';
+import { files, T, tree, world, type World } from '../test/evaluation';
 import { makePerson, makeUser } from '../test/factories';
-import { buildTestApp, loginCookie } from '../test/http';
+import { buildTestApp, loginCookie, multipart } from '../test/http';
 import { samplePlanInput } from '../test/plans';
 import { endpointKey, endpointsOf } from './route';
 
@@ -70,6 +70,19 @@ const HOSTILE_QUERY = [
   '%00',
   '%ED%A0%80',
   'x'.repeat(3000),
+  // The parameter twice (an array where one value is expected).
+  '1&{name}=2',
+];
+
+/** Values put in place of one text field beside an uploaded file (multipart: UTF-8 text). */
+const HOSTILE_FIELDS = [
+  'x\u0000y',
+  '0000-01-01',
+  '2147483648',
+  '-1',
+  'abc',
+  '',
+  'x'.repeat(100_000),
 ];
 
 /** A JSON text sent as it is (too deep for JSON.stringify). */
@@ -510,8 +523,56 @@ describe('hostile input at every endpoint', () => {
         failures.push(`${key} ${shown} → ${res.statusCode}: unstorable text accepted`);
     };
 
+    /**
+     * Uploads: each text field beside the file, one at a time (the readers of the files
+     * themselves have their own tests, issue 11 item 1). Multipart text is UTF-8, so a lone
+     * surrogate cannot be sent; U+0000 can.
+     */
+    const fuzzUpload = async (e: EndpointSpec) => {
+      const key = endpointKey(e);
+      const params = paramsOf(e);
+      const accept = e.upload?.accept ?? [];
+      const file = accept.includes('application/pdf')
+        ? { name: 'a.pdf', data: files.pdf }
+        : accept.includes('text/plain')
+          ? {
+              name: 'a.txt',
+              data: Buffer.from('KẾ HOẠCH\nPhát động phong trào thi đua năm 2026\n'),
+            }
+          : { name: 'a.xlsx', data: Buffer.from('PK\u0003\u0004 not really a workbook') };
+      const sane = Object.fromEntries(
+        Object.entries((e.body ? await saneBody(e, params) : undefined) ?? {}).map(([k, v]) => [
+          k,
+          k === 'nodeId' ? 'l11' : k === 'unitId' ? String(ids.office) : String(v),
+        ]),
+      );
+      for (const field of Object.keys(sane))
+        for (const value of HOSTILE_FIELDS) {
+          const m = multipart({ ...sane, [field]: value }, file);
+          for (const who of whoCalls(e)) {
+            requests++;
+            const res = await app.inject({
+              method: e.method,
+              url: fill(e.path, params),
+              payload: m.payload,
+              headers: { ...m.headers, cookie: cookies.get(who) ?? '' },
+            });
+            if (res.statusCode === 403) continue;
+            const what = `multipart ${field}=${value.slice(0, 40)}`;
+            if (res.statusCode >= 500)
+              failures.push(`${key} ${what} → ${res.statusCode} ${res.body.slice(0, 300)}`);
+            else if (value.includes('\u0000') && res.statusCode < 400)
+              failures.push(`${key} ${what} → ${res.statusCode}: unstorable text accepted`);
+            break;
+          }
+        }
+    };
+
     for (const e of endpoints) {
-      if (e.upload) continue; // multipart: the files' readers have their own tests (item 1)
+      if (e.upload) {
+        await fuzzUpload(e);
+        continue;
+      }
       const started = Date.now();
       const params = paramsOf(e);
       const query = saneQuery(e);
@@ -521,9 +582,7 @@ describe('hostile input at every endpoint', () => {
       // Body fields, one at a time; then the whole body.
       if (e.body !== undefined && e.method !== 'GET') {
         const sane = await saneBody(e, params);
-        const schemaProps = Object.keys(
-          (jsonSchema(e.body).properties ?? {}),
-        );
+        const schemaProps = Object.keys(jsonSchema(e.body).properties ?? {});
         const paths = [
           ...leaves(sane),
           ...schemaProps.filter((k) => !(sane && k in sane)).map((k) => [k]),
@@ -539,6 +598,7 @@ describe('hostile input at every endpoint', () => {
               typeof value === 'string' && UNSTORABLE.includes(value),
             );
           }
+        await send(e, url(), new RawJson('{"__proto__":{"admin":true}}'), 'body __proto__', false);
         for (const whole of [null, [], 'x', 42, {}])
           await send(e, url(), whole, `body=${JSON.stringify(whole)}`, false);
         await send(e, url(), deep(5000), 'body nested 10,000 levels', false);
@@ -568,14 +628,12 @@ describe('hostile input at every endpoint', () => {
 
       // Query parameters.
       if (e.query !== undefined) {
-        const names = Object.keys(
-          (jsonSchema(e.query).properties ?? {}),
-        );
+        const names = Object.keys(jsonSchema(e.query).properties ?? {});
         for (const name of names)
           for (const value of HOSTILE_QUERY)
             await send(
               e,
-              url(params, [name, value]),
+              url(params, [name, value.replace('{name}', name)]),
               body,
               `query ${name}=${value.slice(0, 40)}`,
               value === '%00',
