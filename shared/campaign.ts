@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INT4_MAX, isoDate, refId } from './api/fields';
+import { DATE_RANGE_MESSAGE, isInDateRange, refId } from './api/fields';
 import { personCategories, unitKinds } from './org';
 
 /**
@@ -82,7 +82,9 @@ export const reviewRoundKindLabels: Record<ReviewRoundKind, string> = {
 
 const line = (max = 2000) => z.string().trim().min(1).max(max);
 const lines = (max = 2000, count = 100) => z.array(line(max)).max(count).default([]);
-const date = isoDate;
+// Any real date here: stored content is read with these schemas too, and rows written before
+// issue 11 may hold any year. Input is held to DATE_MIN–DATE_MAX by contentDatesInRange.
+const date = z.iso.date();
 const nullableDate = date.nullable().default(null);
 const nullableText = (max = 2000) =>
   z
@@ -208,7 +210,7 @@ const PrizeInput = z.object({ id: inputItemId, ...prizeFields });
 
 export const EntryQuota = z.object({
   unitType: line(300),
-  minEntries: z.number().int().min(0).max(INT4_MAX),
+  minEntries: z.number().int().min(0),
 });
 export type EntryQuota = z.infer<typeof EntryQuota>;
 
@@ -293,6 +295,26 @@ const planContent = <
     closing: nullableText(3000),
   });
 
+/** Every date of the content (legal bases, deadlines, review rounds, a contest's cut-off) is within DATE_MIN–DATE_MAX. */
+function contentDatesInRange(
+  c: {
+    legalBases: { date: string | null }[];
+    deadlines: { date: string }[];
+    reviewRounds: { date: string | null }[];
+    contest: { noveltyCutoff: string | null } | null;
+  },
+  ctx: z.RefinementCtx,
+) {
+  const check = (v: string | null | undefined, path: (string | number)[]) => {
+    if (typeof v === 'string' && !isInDateRange(v))
+      ctx.addIssue({ code: 'custom', path, message: DATE_RANGE_MESSAGE });
+  };
+  c.legalBases.forEach((b, i) => check(b.date, ['legalBases', i, 'date']));
+  c.deadlines.forEach((d, i) => check(d.date, ['deadlines', i, 'date']));
+  c.reviewRounds.forEach((r, i) => check(r.date, ['reviewRounds', i, 'date']));
+  check(c.contest?.noveltyCutoff, ['contest', 'noveltyCutoff']);
+}
+
 /**
  * Everything the plan says, as stored and read: every reward form, quota, prize and criterion
  * carries its id. Header fields (number, dates, status) live beside it on the plan row.
@@ -315,7 +337,7 @@ export const PlanContentInput = planContent({
   reward: RewardFormInput,
   quota: QuotaInput,
   contest: ContestSettingsInput,
-});
+}).superRefine(contentDatesInRange);
 export type PlanContentInput = z.input<typeof PlanContentInput>;
 /** Parsed input content: validated, ids not yet assigned. */
 export type PlanContentDraft = z.output<typeof PlanContentInput>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { id, isoDate, version } from '../../shared/api/fields';
+import { PlanContent, PlanContentInput } from '../../shared/campaign';
 import { isAppError } from './errors';
 import { MAX_INPUT_DEPTH, parseInput, unstorableInput, z } from './validation';
 
@@ -76,6 +77,23 @@ describe('parseInput', () => {
     expect(failure(D, { d: '0000-01-01' })).toMatchObject([
       { message: 'phải là ngày trong khoảng từ 01/01/1900 đến 31/12/2100' },
     ]);
+  });
+
+  it('takes new plan content only within the range, but reads stored content of any year', () => {
+    const content = {
+      legalBases: [{ text: 'Chỉ thị 23', date: '0000-01-01' }],
+      deadlines: [{ label: 'Nộp hồ sơ', date: '2026-05-01' }],
+      reviewRounds: [{ kind: 'final', label: 'Tổng kết', date: '2150-01-01' }],
+    };
+    expect(failure(z.object({ content: PlanContentInput }), { content })).toMatchObject([
+      {
+        field: 'content.legalBases.0.date',
+        message: 'phải là ngày trong khoảng từ 01/01/1900 đến 31/12/2100',
+      },
+      { field: 'content.reviewRounds.0.date' },
+    ]);
+    // Rows written before the range existed must still open.
+    expect(PlanContent.safeParse(content).success).toBe(true);
   });
 
   it('bounds ids and versions to PostgreSQL integer', () => {

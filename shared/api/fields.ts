@@ -35,12 +35,13 @@ export const versionText = z.coerce.number().int().positive().max(INT4_MAX);
  */
 export const DATE_MIN = '1900-01-01';
 export const DATE_MAX = '2100-12-31';
+export const DATE_RANGE_MESSAGE = 'phải là ngày trong khoảng từ 01/01/1900 đến 31/12/2100';
+/** True for a 'YYYY-MM-DD' between DATE_MIN and DATE_MAX (the format is checked apart). */
+export const isInDateRange = (v: string) => v >= DATE_MIN && v <= DATE_MAX;
 /** A real calendar date YYYY-MM-DD (leap years checked) between DATE_MIN and DATE_MAX. */
 export const isoDate = z.iso
   .date()
-  .refine((v) => v >= DATE_MIN && v <= DATE_MAX, {
-    message: 'phải là ngày trong khoảng từ 01/01/1900 đến 31/12/2100',
-  })
+  .refine(isInDateRange, { message: DATE_RANGE_MESSAGE })
   .describe(`calendar date YYYY-MM-DD, ${DATE_MIN} to ${DATE_MAX}`);
 export const page = z.coerce.number().int().min(1).max(100_000).default(1);
 export const pageSize = z.coerce.number().int().min(1).max(200).default(20);
