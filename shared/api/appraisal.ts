@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LeafInput, scoringMethods } from '../criteria';
 import { SheetNodeParams, SheetParams, StoredLeafInput, nodeId, sheetStatuses } from './assessment';
 import { defineEndpoint } from './endpoint';
-import { IdParams, instantOrDate, optionalText, text } from './fields';
+import { IdParams, instantOrDate, optionalText, text, versionOrZero } from './fields';
 
 /**
  * Appraisal (thẩm định), the unit's explanation (giải trình) and the survey points of a plan:
@@ -19,7 +19,7 @@ export const stageOfRound = (round: AppraisalRound): AppraisalStage =>
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 
-const version = z.number().int().min(0).max(2_147_483_647);
+const version = versionOrZero;
 
 export const SaveAppraisalEntry = z.object({
   round: z.literal([1, 2]),

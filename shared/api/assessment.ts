@@ -10,6 +10,7 @@ import {
   page,
   pageSize,
   text,
+  versionOrZero,
 } from './fields';
 
 /**
@@ -43,7 +44,7 @@ export const isSelfStage = (status: SheetStatus) =>
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 
-const version = z.number().int().min(0).max(2_147_483_647);
+const version = versionOrZero;
 /** A criterion's id within its version (path parameter `:nodeId`). */
 export const nodeId = z.string().trim().min(1).max(40);
 

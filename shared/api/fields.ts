@@ -24,6 +24,8 @@ export const id = z.coerce.number().int().positive().max(INT4_MAX);
 export const refId = z.number().int().positive().max(INT4_MAX);
 /** A row's optimistic-lock version as the client read it (int4, from 1). */
 export const version = z.number().int().positive().max(INT4_MAX);
+/** A version where 0 (or nothing) means "no row yet", e.g. a score entry not saved before. */
+export const versionOrZero = z.number().int().min(0).max(INT4_MAX);
 /** `version` in a multipart text field or a query string ("3"). */
 export const versionText = z.coerce.number().int().positive().max(INT4_MAX);
 
