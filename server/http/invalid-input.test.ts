@@ -301,8 +301,7 @@ const cases: Case[] = [
     who: 'officer',
     method: 'GET',
     url: () => '/api/plans/2147483648',
-    // The route parses the bare parameter: the label names it.
-    field: '(dữ liệu)',
+    field: 'id',
     label: 'Mã kế hoạch',
     message: INT4,
   },

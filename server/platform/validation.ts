@@ -59,6 +59,7 @@ export { z };
 
 // The field schemas live in shared/ (the contract); re-exported for the server's own inputs.
 export { id, isoDate, optionalText, page, pageSize, text } from '../../shared/api/fields';
+import { IdParams } from '../../shared/api/fields';
 
 /**
  * The label of a possibly nested field: the most specific entry of `labels` matching the path,
@@ -156,4 +157,12 @@ export function parseInput<S extends z.ZodType>(
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   validationFailed(result.error.issues.map((issue) => fieldOf(issue.path, labels, issue.message)));
+}
+
+/**
+ * The route parameter `:id` (a PostgreSQL integer id), or VALIDATION_FAILED naming the field `id`
+ * with `label` ("Mã kế hoạch").
+ */
+export function parseIdParam(params: unknown, label: string): number {
+  return parseInput(IdParams, params, { id: label }).id;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { XLSX_TYPE, sendFile, userCtx, type AppDeps } from '../../http/context';
 import { route } from '../../http/route';
 import { readUpload } from '../../http/upload';
-import { id, parseInput } from '../../platform/validation';
+import { id, parseIdParam, parseInput } from '../../platform/validation';
 import { assessmentEndpoints as e, nodeId } from '../../../shared/api/assessment';
 import { criteriaEndpoints } from '../../../shared/api/criteria';
 import { getSheet, openSheet, returnSheet, saveSelfEntry, submitSheet } from './assessment.service';
@@ -22,8 +22,7 @@ const params = (req: FastifyRequest) =>
   });
 
 /** A plan's id (the plan's criteria binding). */
-const planIdParam = (req: FastifyRequest) =>
-  parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã' });
+const planIdParam = (req: FastifyRequest) => parseIdParam(req.params, 'Mã');
 
 export function registerAssessmentRoutes(app: FastifyInstance, deps: AppDeps): void {
   route(app, e.open, async (req) =>

@@ -4,7 +4,7 @@ import { readUpload } from '../../http/upload';
 import { route } from '../../http/route';
 import { canAnywhere } from '../../platform/access';
 import { forbidden } from '../../platform/errors';
-import { id, parseInput } from '../../platform/validation';
+import { parseIdParam } from '../../platform/validation';
 import { entityHistory } from '../audit/index';
 import {
   amendPlan,
@@ -29,8 +29,7 @@ import { listPublicPlans, getPublicPlan, listPublicIssuingUnits } from './public
 import { noPlanContributions, type PlanContributions } from './plan-contributions';
 import { planEndpoints as e, publicPlanEndpoints as pub } from '../../../shared/api/campaigns';
 
-const idParam = (req: FastifyRequest) =>
-  parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã kế hoạch' });
+const idParam = (req: FastifyRequest) => parseIdParam(req.params, 'Mã kế hoạch');
 
 /** Reads a multipart upload (one file) or a JSON body { text }. */
 async function readSource(req: FastifyRequest) {

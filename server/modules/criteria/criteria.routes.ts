@@ -3,7 +3,7 @@ import { sendFile, userCtx, XLSX_TYPE, type AppDeps } from '../../http/context';
 import { readUpload } from '../../http/upload';
 import { route } from '../../http/route';
 import { criteriaEndpoints } from '../../../shared/api/criteria';
-import { id, parseInput } from '../../platform/validation';
+import { parseIdParam } from '../../platform/validation';
 import {
   createCriteriaSet,
   getCriteriaVersion,
@@ -14,8 +14,7 @@ import {
 } from './criteria.service';
 import { exportCriteriaXlsx, importCriteriaXlsx } from './criteria-xlsx';
 
-const idParam = (req: FastifyRequest) =>
-  parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã' });
+const idParam = (req: FastifyRequest) => parseIdParam(req.params, 'Mã');
 
 export function registerCriteriaRoutes(app: FastifyInstance, deps: AppDeps): void {
   const e = criteriaEndpoints;

@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendFile, userCtx, XLSX_TYPE, type AppDeps } from '../../http/context';
 import { route } from '../../http/route';
-import { id, parseInput } from '../../platform/validation';
+import { parseIdParam } from '../../platform/validation';
 import { resultsEndpoints as e } from '../../../shared/api/results';
 import { planDashboard, planDashboardXlsx } from './dashboard.service';
 
-const planId = (req: FastifyRequest) =>
-  parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã kế hoạch' });
+const planId = (req: FastifyRequest) => parseIdParam(req.params, 'Mã kế hoạch');
 
 /** The campaign dashboard and its .xlsx export of the full ranking. */
 export function registerDashboardRoutes(app: FastifyInstance, deps: AppDeps): void {

@@ -1,13 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { publicCtx, userCtx, type AppDeps } from '../../http/context';
 import { route } from '../../http/route';
-import { id, parseInput } from '../../platform/validation';
+import { parseIdParam } from '../../platform/validation';
 import { resultsEndpoints as e } from '../../../shared/api/results';
 import { getPublicPlan } from '../campaigns/index';
 import { computeResults, listResults, publishResults, reopenResults } from './results.service';
 
-const planId = (req: FastifyRequest) =>
-  parseInput(id, (req.params as { id?: string }).id, { '(dữ liệu)': 'Mã kế hoạch' });
+const planId = (req: FastifyRequest) => parseIdParam(req.params, 'Mã kế hoạch');
 
 /** Classification, ranking and publication of a campaign's results; the public ranking. */
 export function registerResultsRoutes(app: FastifyInstance, deps: AppDeps): void {
