@@ -106,6 +106,26 @@ async function readUntrusted(task: WorkerTask, data: Buffer, o: ReadOptions): Pr
   }
 }
 
+/**
+ * The zip guard alone, for an upload that is stored now and read later (an import job): an
+ * archive over the limits is refused at once (VALIDATION_FAILED on `field`, as readXlsx would),
+ * so it is never stored or queued. Nothing is inflated. A damaged archive passes: the reader
+ * reports it in its own words when the job runs.
+ */
+export function refuseZipBomb(data: Buffer, field: UploadField, log?: Logger): void {
+  try {
+    inspectZip(data, ZIP_LIMITS);
+  } catch (e) {
+    if (!(e instanceof ZipRefusal)) throw e;
+    if (e.reason === 'unreadable') return;
+    log?.warn(
+      { field: field.field, reason: e.reason, detail: e.message, bytes: data.length },
+      'upload refused',
+    );
+    throw fileRefusal(field, refusalMessage(e.reason));
+  }
+}
+
 /** An .xlsx as plain data (xlsx.ts), read in a worker; errors as the module comment says. */
 export async function readXlsx(
   data: Buffer,
