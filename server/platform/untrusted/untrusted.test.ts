@@ -97,7 +97,7 @@ describe('zip guard', () => {
     for (const [data, text] of [
       [xlsxBomb420MB(), 'tệp quá lớn khi giải nén'],
       [zipManyEntries(), 'tệp có quá nhiều thành phần'],
-      [xlsxLyingSizes(), 'kích thước khai báo bên trong không khớp'],
+      [xlsxLyingSizes(), 'tệp bị hỏng: kích thước khai báo bên trong không khớp'],
     ] as const) {
       const e = await failure(readXlsx(data, options()));
       expect(e.code).toBe('VALIDATION_FAILED');
