@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import type { UploadField } from '../upload';
 import { runInWorker, WorkerDeath, WORKER_LIMITS, type WorkerLimits } from './run';
 import type { WorkerTask } from './tasks';
-import type { XlsxBook, XlsxReadOptions } from './xlsx';
+import type { XlsxBook, XlsxReadOptions, XlsxRow } from './xlsx';
 import {
   inspectZip,
   MAX_ZIP_TOTAL_BYTES,
@@ -73,7 +73,12 @@ function fileRefusal(field: UploadField, message: string): AppError {
   });
 }
 
-async function readUntrusted(task: WorkerTask, data: Buffer, o: ReadOptions): Promise<unknown> {
+async function readUntrusted(
+  task: WorkerTask,
+  data: Buffer,
+  o: ReadOptions,
+  onRows?: (sheet: number, rows: XlsxRow[]) => void,
+): Promise<unknown> {
   const refuse = (reason: ZipRefusalReason, detail: string): AppError => {
     if (reason === 'unreadable') {
       o.log?.warn({ field: o.field.field, detail }, 'unreadable upload');
@@ -96,7 +101,7 @@ async function readUntrusted(task: WorkerTask, data: Buffer, o: ReadOptions): Pr
     throw refuse('size', `${data.length} bytes`);
   }
   try {
-    const reply = await runInWorker(task, data, { ...WORKER_LIMITS, ...o.limits?.worker });
+    const reply = await runInWorker(task, data, { ...WORKER_LIMITS, ...o.limits?.worker }, onRows);
     if (!reply.ok) throw refuse(reply.reason, reply.detail);
     return reply.value;
   } catch (e) {
@@ -138,11 +143,18 @@ export async function readXlsx(
   data: Buffer,
   options: ReadOptions & { read?: XlsxReadOptions },
 ): Promise<XlsxBook> {
-  return (await readUntrusted(
+  const rows: XlsxRow[][] = [];
+  const book = (await readUntrusted(
     { kind: 'xlsx', options: options.read ?? {} },
     data,
     options,
+    (sheet, batch) => {
+      const into = (rows[sheet] ??= []);
+      for (const r of batch) into.push(r);
+    },
   )) as XlsxBook;
+  book.sheets.forEach((s, i) => (s.rows = rows[i] ?? []));
+  return book;
 }
 
 /** The raw text of a .docx's paragraphs, read in a worker after the zip guard. */

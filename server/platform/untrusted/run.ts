@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { WorkerReply, WorkerTask } from './tasks';
+import type { WorkerMessage, WorkerReply, WorkerTask } from './tasks';
+import type { XlsxRow } from './xlsx';
 
 /**
  * Runs a task on an untrusted file in its own worker thread (decision 031): one fresh worker per
@@ -58,7 +59,14 @@ function release(): void {
   else active--;
 }
 
-function once(task: WorkerTask, data: Buffer, limits: WorkerLimits): Promise<WorkerReply> {
+type OnRows = (sheet: number, rows: XlsxRow[]) => void;
+
+function once(
+  task: WorkerTask,
+  data: Buffer,
+  limits: WorkerLimits,
+  onRows: OnRows | undefined,
+): Promise<WorkerReply> {
   // A copy the worker owns (the caller's Buffer may share a pool or be used again).
   const copy = new Uint8Array(data);
   return new Promise<WorkerReply>((resolve, reject) => {
@@ -83,7 +91,11 @@ function once(task: WorkerTask, data: Buffer, limits: WorkerLimits): Promise<Wor
       () => settle(() => reject(new WorkerDeath('timeout', `no answer in ${limits.timeoutMs} ms`))),
       limits.timeoutMs,
     );
-    worker.on('message', (reply: WorkerReply) => settle(() => resolve(reply)));
+    worker.on('message', (m: WorkerMessage) => {
+      if (settled) return;
+      if (m.kind === 'rows') onRows?.(m.sheet, m.rows);
+      else settle(() => resolve(m.reply));
+    });
     worker.on('error', (e: Error & { code?: string }) =>
       settle(() =>
         reject(
@@ -97,15 +109,19 @@ function once(task: WorkerTask, data: Buffer, limits: WorkerLimits): Promise<Wor
   });
 }
 
-/** Runs `task` on `data` in a worker within `limits`; WorkerDeath if the worker dies. */
+/**
+ * Runs `task` on `data` in a worker within `limits`; WorkerDeath if the worker dies. An .xlsx
+ * task's rows arrive through `onRows` in batches before the reply.
+ */
 export async function runInWorker(
   task: WorkerTask,
   data: Buffer,
   limits: WorkerLimits = WORKER_LIMITS,
+  onRows?: OnRows,
 ): Promise<WorkerReply> {
   await acquire();
   try {
-    return await once(task, data, limits);
+    return await once(task, data, limits, onRows);
   } finally {
     release();
   }

@@ -3,7 +3,7 @@ import { docxText, pdfText, UnreadableDocument } from './document';
 import { readXlsxBook } from './xlsx';
 import { XmlError } from './xml';
 import { ZipRefusal } from './zip';
-import type { WorkerReply, WorkerTask } from './tasks';
+import type { WorkerMessage, WorkerReply, WorkerTask } from './tasks';
 
 /**
  * Runs one task on one untrusted file and posts the answer (decision 031). Its memory and time
@@ -13,11 +13,19 @@ import type { WorkerReply, WorkerTask } from './tasks';
 const { task, data } = workerData as { task: WorkerTask; data: Uint8Array };
 const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
+const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+
 async function run(): Promise<WorkerReply> {
   try {
     switch (task.kind) {
       case 'xlsx':
-        return { ok: true, value: await readXlsxBook(buffer, task.options, task.zipLimits) };
+        // Rows go to the server in batches as they are read, so this heap holds only a batch.
+        return {
+          ok: true,
+          value: await readXlsxBook(buffer, task.options, task.zipLimits, (sheet, rows) =>
+            post({ kind: 'rows', sheet, rows }),
+          ),
+        };
       case 'docx':
         return { ok: true, value: await docxText(buffer, task.zipLimits) };
       case 'pdf':
@@ -31,4 +39,4 @@ async function run(): Promise<WorkerReply> {
   }
 }
 
-parentPort?.postMessage(await run());
+post({ kind: 'reply', reply: await run() });

@@ -43,6 +43,9 @@ export type XlsxReadOptions = {
   firstSheetOnly?: boolean;
 };
 
+/** Rows handed on at a time when the caller streams them (the worker posts each batch). */
+const ROW_BATCH = 2000;
+
 /** A cell's text may not pass this many characters (Excel's own limit is 32,767). */
 const MAX_CELL_CHARS = 1_000_000;
 
@@ -203,8 +206,9 @@ async function readSheetRows(
   shared: string[],
   styles: Style[],
   date1904: boolean,
+  emit?: (rows: XlsxRow[]) => void,
 ): Promise<XlsxRow[]> {
-  const rows: XlsxRow[] = [];
+  let rows: XlsxRow[] = [];
   let rowNumber = 0;
   let row: XlsxRow | undefined;
   let hasValue = false;
@@ -319,6 +323,10 @@ async function readSheetRows(
         case 'row':
           if (row !== undefined && hasValue) rows.push(row);
           row = undefined;
+          if (emit !== undefined && rows.length >= ROW_BATCH) {
+            emit(rows);
+            rows = [];
+          }
           break;
       }
     },
@@ -330,19 +338,23 @@ async function readSheetRows(
         throw new XmlError('cell text too long');
     },
   });
-  return rows;
+  if (emit === undefined) return rows;
+  if (rows.length > 0) emit(rows);
+  return [];
 }
 
 /**
  * Reads a workbook as plain data. The zip guard (inspectZip with `limits`) runs first, so the
  * caller gets ZipRefusal for a bomb, a lying header or a damaged archive; XmlError for markup
  * that is not a workbook's. A zip without a workbook part, or a workbook without a sheet, is
- * ZipRefusal 'unreadable'.
+ * ZipRefusal 'unreadable'. With `onRows`, each sheet's rows are handed over in batches as they
+ * are read and not kept (the sheets come back with empty `rows`).
  */
 export async function readXlsxBook(
   data: Buffer,
   options: XlsxReadOptions = {},
   limits?: ZipLimits,
+  onRows?: (sheet: number, rows: XlsxRow[]) => void,
 ): Promise<XlsxBook> {
   const entries = new Map(inspectZip(data, limits).map((e) => [e.name, e]));
   const rootRels = await readRels(data, entries.get('_rels/.rels'), '');
@@ -394,7 +406,14 @@ export async function readXlsxBook(
     const rows =
       entry === undefined || !wanted
         ? []
-        : await readSheetRows(data, entry, shared, styles, date1904);
+        : await readSheetRows(
+            data,
+            entry,
+            shared,
+            styles,
+            date1904,
+            onRows && ((batch) => onRows(i, batch)),
+          );
     sheets.push({ name: s.name, state: s.state, rows });
   }
   return { sheets };
