@@ -209,3 +209,36 @@ export function docxBomb(inflatedMB = 420, compressedMB = 1): Buffer {
     repeatedEntry('word/document.xml', head, chunk, times, tail),
   ]);
 }
+
+/**
+ * (f) An amplifier, not a zip bomb: within every archive limit (a ~22 MB sheet compressed ~150:1),
+ * but each of its `cells` cells references one shared string of `stringChars` characters, so a
+ * reader that copies each cell's text out of the worker would hand the server cells ×
+ * stringChars characters (30 billion by default).
+ */
+export function xlsxSharedStringAmplifier(cells = 1_000_000, stringChars = 30_000): Buffer {
+  const row = `<row>${'<c t="s"><v>0</v></c>'.repeat(10)}</row>`;
+  const chunk = noisyChunk(
+    row,
+    (t) => `<row><c t="inlineStr"><is><t>${t}</t></is></c></row>`,
+    7000,
+  );
+  const times = Math.max(1, Math.round(((cells / 10) * Buffer.byteLength(row)) / chunk.length));
+  const sheet = repeatedEntry('xl/worksheets/sheet1.xml', SHEET_HEAD, chunk, times, SHEET_TAIL);
+  const parts = XLSX_PARTS(sheet).map((e) =>
+    e.name === 'xl/_rels/workbook.xml.rels'
+      ? smallEntry(
+          e.name,
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        )
+      : e,
+  );
+  const text = 'Kết quả thi đua '.repeat(Math.ceil(stringChars / 16)).slice(0, stringChars);
+  parts.push(
+    smallEntry(
+      'xl/sharedStrings.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>${text}</t></si></sst>`,
+    ),
+  );
+  return zip(parts);
+}

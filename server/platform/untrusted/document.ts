@@ -1,4 +1,14 @@
+import { ContentLimit } from './xlsx';
 import { inflateEntry, inspectZip, type ZipLimits } from './zip';
+
+/** A document's text may not pass this many characters (a long plan is a few hundred thousand). */
+export const MAX_DOCUMENT_CHARS = 4_000_000;
+
+function bounded(text: string): string {
+  if (text.length > MAX_DOCUMENT_CHARS)
+    throw new ContentLimit(`${text.length} characters > ${MAX_DOCUMENT_CHARS}`);
+  return text;
+}
 
 /**
  * The text of .docx and .pdf files, inside the untrusted-file worker (decision 031). A .docx goes
@@ -21,8 +31,9 @@ export async function docxText(data: Buffer, limits?: ZipLimits): Promise<string
   const mammoth = (await import('mammoth')).default;
   try {
     const { value } = await mammoth.extractRawText({ buffer: data });
-    return value;
+    return bounded(value);
   } catch (e) {
+    if (e instanceof ContentLimit) throw e;
     throw new UnreadableDocument(e instanceof Error ? e.message : String(e));
   }
 }
@@ -32,8 +43,9 @@ export async function pdfText(data: Buffer): Promise<string> {
   const { extractText } = await import('unpdf');
   try {
     const { text } = await extractText(new Uint8Array(data), { mergePages: true });
-    return text;
+    return bounded(text);
   } catch (e) {
+    if (e instanceof ContentLimit) throw e;
     throw new UnreadableDocument(e instanceof Error ? e.message : String(e));
   }
 }

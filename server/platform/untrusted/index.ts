@@ -53,8 +53,10 @@ export type ReadOptions = {
 
 const MB = 1024 * 1024;
 
-function refusalMessage(reason: Exclude<ZipRefusalReason, 'unreadable'>): string {
+function refusalMessage(reason: Exclude<ZipRefusalReason, 'unreadable'> | 'content'): string {
   switch (reason) {
+    case 'content':
+      return 'tệp có quá nhiều ô hoặc quá nhiều chữ để đọc; hãy chia nhỏ tệp';
     case 'entries':
       return 'tệp có quá nhiều thành phần, không phải tệp văn phòng thông thường';
     case 'size':
@@ -79,7 +81,7 @@ async function readUntrusted(
   o: ReadOptions,
   onRows?: (sheet: number, rows: XlsxRow[]) => void,
 ): Promise<unknown> {
-  const refuse = (reason: ZipRefusalReason, detail: string): AppError => {
+  const refuse = (reason: ZipRefusalReason | 'content', detail: string): AppError => {
     if (reason === 'unreadable') {
       o.log?.warn({ field: o.field.field, detail }, 'unreadable upload');
       return o.unreadable();

@@ -16,15 +16,27 @@ export type WorkerLimits = {
   youngMb: number;
   /** From the worker's start to its answer. */
   timeoutMs: number;
+  /**
+   * How much the process's resident memory may grow while the worker runs: the backstop for
+   * memory outside the V8 heap (ArrayBuffers of a PDF's or a .docx's inflated streams), which
+   * `resourceLimits` does not count. Checked every 50 ms.
+   */
+  rssBudgetMb: number;
 };
 
 /**
  * The worker's budget. Measured: the 100,000-row people sheet reads in about 4 s with a heap
  * peak near 130 MB (its rows are what the import needs anyway); 256 MB leaves room, and two such
  * workers stay well under the process's budget. Two minutes is far more than any file the
- * limits of zip.ts let through takes on a busy machine.
+ * limits of zip.ts let through takes on a busy machine. The whole 100,000-row read grows the
+ * process by about 170 MB at its peak; the resident-memory backstop is set above that.
  */
-export const WORKER_LIMITS: WorkerLimits = { heapMb: 256, youngMb: 32, timeoutMs: 120_000 };
+export const WORKER_LIMITS: WorkerLimits = {
+  heapMb: 256,
+  youngMb: 32,
+  timeoutMs: 120_000,
+  rssBudgetMb: 320,
+};
 
 /** Files read at once; the rest queue (each worker may use WORKER_LIMITS.heapMb). */
 export const MAX_FILE_WORKERS = 2;
@@ -84,6 +96,7 @@ function once(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(watchdog);
       f();
       void worker.terminate();
     };
@@ -91,6 +104,14 @@ function once(
       () => settle(() => reject(new WorkerDeath('timeout', `no answer in ${limits.timeoutMs} ms`))),
       limits.timeoutMs,
     );
+    const base = process.memoryUsage.rss();
+    const watchdog = setInterval(() => {
+      const grown = process.memoryUsage.rss() - base;
+      if (grown > limits.rssBudgetMb * 1024 * 1024)
+        settle(() =>
+          reject(new WorkerDeath('memory', `process grew ${Math.round(grown / 1048576)} MB`)),
+        );
+    }, 50);
     worker.on('message', (m: WorkerMessage) => {
       if (settled) return;
       if (m.kind === 'rows') onRows?.(m.sheet, m.rows);

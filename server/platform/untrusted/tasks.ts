@@ -10,7 +10,8 @@ export type WorkerTask =
 export type WorkerValue<T extends WorkerTask> = T extends { kind: 'xlsx' } ? XlsxBook : string;
 
 export type WorkerReply =
-  { ok: true; value: XlsxBook | string } | { ok: false; reason: ZipRefusalReason; detail: string };
+  | { ok: true; value: XlsxBook | string }
+  | { ok: false; reason: ZipRefusalReason | 'content'; detail: string };
 
 /** What the worker posts: batches of a sheet's rows while it reads, then its one reply. */
 export type WorkerMessage =

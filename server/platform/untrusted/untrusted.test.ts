@@ -9,6 +9,7 @@ import {
   xlsxBomb1300MB,
   xlsxBomb420MB,
   xlsxLyingSizes,
+  xlsxSharedStringAmplifier,
   zipManyEntries,
 } from '../../test/zip-bombs';
 import { readDocxText, readXlsx, refuseZipBomb, type ReadOptions } from './index';
@@ -142,6 +143,24 @@ describe('the untrusted-file worker', () => {
       '1999',
       'Xã Lương Điền › Tổ 49',
     ]);
+  });
+
+  it('the process-memory backstop stops a worker too (memory outside the V8 heap)', async () => {
+    const data = await people(2000);
+    const e = await failure(readXlsx(data, options({ limits: { worker: { rssBudgetMb: 1 } } })));
+    expect(e.message).toContain('vượt giới hạn bộ nhớ');
+  });
+
+  it('bounds what crosses to the server: one shared string in a million cells is refused', async () => {
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const e = await failure(readXlsx(xlsxSharedStringAmplifier(), options()));
+    clearInterval(sampler);
+    expect(e.message).toBe(
+      'Tệp Excel: tệp có quá nhiều ô hoặc quá nhiều chữ để đọc; hãy chia nhỏ tệp.',
+    );
+    expect(peak - before).toBeLessThan(300 * 1024 * 1024);
   });
 
   it('reads several files at once (queued two at a time)', async () => {

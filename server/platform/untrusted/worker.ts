@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { docxText, pdfText, UnreadableDocument } from './document';
-import { readXlsxBook } from './xlsx';
+import { ContentLimit, readXlsxBook } from './xlsx';
 import { XmlError } from './xml';
 import { ZipRefusal } from './zip';
 import type { WorkerMessage, WorkerReply, WorkerTask } from './tasks';
@@ -33,6 +33,7 @@ async function run(): Promise<WorkerReply> {
     }
   } catch (e) {
     if (e instanceof ZipRefusal) return { ok: false, reason: e.reason, detail: e.message };
+    if (e instanceof ContentLimit) return { ok: false, reason: 'content', detail: e.message };
     if (e instanceof XmlError || e instanceof UnreadableDocument)
       return { ok: false, reason: 'unreadable', detail: e.message };
     throw e;

@@ -43,6 +43,23 @@ export type XlsxReadOptions = {
   firstSheetOnly?: boolean;
 };
 
+/**
+ * At most this many cells (empty ones before a value included) and characters of cell text in a
+ * workbook's result. The 100,000-row people sheet has 1 million cells and about 9 million
+ * characters; the limits leave three times that and bound what the server receives to a few
+ * hundred MB whatever the file.
+ */
+export const MAX_BOOK_CELLS = 3_000_000;
+export const MAX_BOOK_CHARS = 32_000_000;
+
+/** A workbook whose content (not its archive) is over MAX_BOOK_CELLS or MAX_BOOK_CHARS. */
+export class ContentLimit extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContentLimit';
+  }
+}
+
 /** Rows handed on at a time when the caller streams them (the worker posts each batch). */
 const ROW_BATCH = 2000;
 
@@ -200,7 +217,10 @@ type CellDraft = {
   inline: string | undefined;
 };
 
+type Budget = { cells: number; chars: number };
+
 async function readSheetRows(
+  budget: Budget,
   data: Buffer,
   entry: ZipEntry,
   shared: string[],
@@ -256,6 +276,12 @@ async function readSheetRows(
     }
     hasValue = true;
     const i = c.col - 1;
+    // What crosses to the server is bounded, whatever the sheet's XML weighed: one shared string
+    // referenced by a million cells would otherwise arrive as a million copies.
+    budget.cells += Math.max(1, i + 1 - row.cells.length);
+    budget.chars += text.length;
+    if (budget.cells > MAX_BOOK_CELLS || budget.chars > MAX_BOOK_CHARS)
+      throw new ContentLimit(`more than ${MAX_BOOK_CELLS} cells or ${MAX_BOOK_CHARS} characters`);
     while (row.cells.length < i) row.cells.push('');
     row.cells[i] = text;
     if (facts !== undefined) {
@@ -399,6 +425,7 @@ export async function readXlsxBook(
   );
 
   const sheets: XlsxSheet[] = [];
+  const budget: Budget = { cells: 0, chars: 0 };
   for (const [i, s] of declared.entries()) {
     const target = rels.get(s.rid)?.target;
     const entry = target === undefined ? undefined : entries.get(target);
@@ -407,6 +434,7 @@ export async function readXlsxBook(
       entry === undefined || !wanted
         ? []
         : await readSheetRows(
+            budget,
             data,
             entry,
             shared,

@@ -271,7 +271,9 @@ export async function inflateEntry(
     }
   } catch (e) {
     inflater.destroy();
-    if (e instanceof ZipRefusal) throw e;
+    // zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR…) mean a damaged entry; the sink's are its own.
+    const code = (e as { code?: unknown } | null)?.code;
+    if (!(typeof code === 'string' && code.startsWith('Z_'))) throw e;
     throw unreadable(`${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (produced !== entry.size) throw unreadable(`${entry.name}: size mismatch`);
