@@ -152,7 +152,9 @@ export async function prepareWrites(
     FROM registration r WHERE r.plan_id = ${sheetPlan}`.execute(db);
   await sql`ANALYZE registration, score_sheet, audit_event`.execute(db);
 
-  const people = await sql<{ id: number }>`SELECT p.id FROM person p JOIN org_unit u ON u.id = p.unit_id
+  const people = await sql<{
+    id: number;
+  }>`SELECT p.id FROM person p JOIN org_unit u ON u.id = p.unit_id
     WHERE u.path <@ ${provincePath}::ltree ORDER BY p.id`.execute(db);
   const registrations: LoadRequest[] = plans.flatMap((planId) =>
     people.rows.map((p) => ({

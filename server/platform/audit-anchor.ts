@@ -35,7 +35,8 @@ export function anchorDirOf(dataDir: string): string {
   return path.join(dataDir, ANCHOR_DIR_NAME);
 }
 
-function message(a: Pick<Anchor, 'seq' | 'hash' | 'at'>): Buffer {
+/** The exact bytes an anchor's signature covers. */
+export function anchorMessage(a: Pick<Anchor, 'seq' | 'hash' | 'at'>): Buffer {
   return Buffer.from(`thidua-audit-anchor/1\n${a.seq}\n${a.hash}\n${a.at}`, 'utf8');
 }
 
@@ -131,7 +132,7 @@ export function readAnchors(dir: string): {
 export function isAnchorSigned(a: Anchor, key: AnchorKey): boolean {
   if (a.keyId !== key.keyId) return false;
   try {
-    return verify(null, message(a), key.publicKey, Buffer.from(a.signature, 'base64'));
+    return verify(null, anchorMessage(a), key.publicKey, Buffer.from(a.signature, 'base64'));
   } catch {
     return false;
   }
@@ -144,7 +145,7 @@ export function appendAnchor(dir: string, head: ChainHead, at: Date): Anchor {
   const anchor: Anchor = {
     ...body,
     keyId: key.keyId,
-    signature: sign(null, message(body), key.privateKey).toString('base64'),
+    signature: sign(null, anchorMessage(body), key.privateKey).toString('base64'),
   };
   const file = path.join(dir, ANCHOR_FILE);
   const fd = fs.openSync(file, 'a+', 0o644);
@@ -165,11 +166,41 @@ export function appendAnchor(dir: string, head: ChainHead, at: Date): Anchor {
   return anchor;
 }
 
-/** The newest anchor of `dir` (the file's last well-formed line), or undefined. */
+/**
+ * The newest anchor of `dir` (the file's last complete, well-formed line), or undefined. Reads only
+ * the file's tail: the sealer asks every second and the public endpoint on every request.
+ */
 export function lastAnchor(dir: string): Anchor | undefined {
-  const { anchors } = readAnchors(dir);
-  const a = anchors.at(-1);
-  if (!a) return undefined;
-  const { line: _line, ...anchor } = a;
-  return anchor;
+  let fd: number;
+  try {
+    fd = fs.openSync(path.join(dir, ANCHOR_FILE), 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    const len = Math.min(size, 8192);
+    const buf = Buffer.alloc(len);
+    fs.readSync(fd, buf, 0, len, size - len);
+    const lines = buf.toString('utf8').split('\n');
+    lines.pop(); // after the final newline, or a torn last line
+    for (const line of lines.reverse()) {
+      try {
+        const v: unknown = JSON.parse(line);
+        if (isAnchor(v)) {
+          const { seq, hash, at, keyId, signature } = v;
+          return { seq, hash, at, keyId, signature };
+        }
+      } catch {
+        // the first line of the tail may be cut; keep looking
+      }
+    }
+    const whole = len < size ? readAnchors(dir).anchors.at(-1) : undefined;
+    if (whole === undefined) return undefined;
+    const { line: _line, ...anchor } = whole;
+    return anchor;
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -32,7 +32,25 @@ export function AuditTable({
   onActorClick,
 }: Props) {
   const columns: TableColumnsType<AuditEntry> = [
-    { title: 'Thời điểm', dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at) },
+    {
+      title: 'Thời điểm',
+      dataIndex: 'at',
+      width: 150,
+      render: (at: string, e) => (
+        <>
+          {formatDateTime(at)}
+          {/* For a second or so, until the sealer chains it (decision 032). */}
+          {!e.sealed && (
+            <Tag
+              style={{ marginLeft: 4 }}
+              title="Bản ghi mới: sẽ được niêm phong vào chuỗi băm trong vài giây"
+            >
+              chưa niêm phong
+            </Tag>
+          )}
+        </>
+      ),
+    },
     {
       title: 'Người thực hiện',
       dataIndex: 'actor',
