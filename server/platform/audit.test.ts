@@ -13,7 +13,8 @@ import {
   type StoredEvent,
 } from './audit';
 import { ANCHOR_FILE, readAnchors } from './audit-anchor';
-import { SEALER_LOCK_KEY, sealAuditEvents } from './audit-seal';
+import { SEALER_LOCK_KEY, sealAuditEvents, startAuditSealer } from './audit-seal';
+import { silentLogger } from './context';
 import { updatePerson } from '../modules/organization/people.service';
 
 let t: TestDb;
@@ -358,6 +359,50 @@ describe('sealer', () => {
       expect(r2.anchored).toMatchObject({ seq: r.head?.seq });
     } finally {
       anchors.remove();
+    }
+  });
+});
+
+describe('background sealer', () => {
+  it('seals committed events within its interval and anchors the head when stopped', async () => {
+    const d = await createTestDb();
+    const anchors = tempAnchorDir();
+    try {
+      const sealer = startAuditSealer(
+        { db: d.db, log: silentLogger, anchorDir: anchors.dir },
+        { intervalMs: 50, anchorEveryMs: 60_000 },
+      );
+      await recordAudit(d.db, testCtx(d), {
+        action: 'test.background',
+        entityType: 'test',
+        entityId: 1,
+        unitPath: null,
+      });
+      const unsealed = async () =>
+        (
+          await sql<{
+            n: number;
+          }>`SELECT count(*)::int AS n FROM audit_event WHERE seq IS NULL`.execute(d.db)
+        ).rows[0]?.n;
+      for (let i = 0; i < 100 && (await unsealed()) !== 0; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(await unsealed()).toBe(0);
+      await recordAudit(d.db, testCtx(d), {
+        action: 'test.at-stop',
+        entityType: 'test',
+        entityId: 2,
+        unitPath: null,
+      });
+      await sealer.stop();
+      expect(await unsealed()).toBe(0);
+      expect(await verifyAuditChain(d.db, { anchorDir: anchors.dir })).toMatchObject({
+        ok: true,
+        checked: 2,
+        anchor: { seq: 2 },
+      });
+    } finally {
+      anchors.remove();
+      await d.close();
     }
   });
 });
