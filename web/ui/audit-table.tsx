@@ -41,12 +41,11 @@ export function AuditTable({
           {formatDateTime(at)}
           {/* For a second or so, until the sealer chains it (decision 032). */}
           {!e.sealed && (
-            <Tag
-              style={{ marginLeft: 4 }}
-              title="Bản ghi mới: sẽ được niêm phong vào chuỗi băm trong vài giây"
-            >
-              chưa niêm phong
-            </Tag>
+            <div>
+              <Tag title="Bản ghi mới: sẽ được niêm phong vào chuỗi băm trong vài giây">
+                chưa niêm phong
+              </Tag>
+            </div>
           )}
         </>
       ),
