@@ -32,7 +32,24 @@ export function AuditTable({
   onActorClick,
 }: Props) {
   const columns: TableColumnsType<AuditEntry> = [
-    { title: 'Thời điểm', dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at) },
+    {
+      title: 'Thời điểm',
+      dataIndex: 'at',
+      width: 150,
+      render: (at: string, e) => (
+        <>
+          {formatDateTime(at)}
+          {/* For a second or so, until the sealer chains it (decision 032). */}
+          {!e.sealed && (
+            <div>
+              <Tag title="Bản ghi mới: sẽ được niêm phong vào chuỗi băm trong vài giây">
+                chưa niêm phong
+              </Tag>
+            </div>
+          )}
+        </>
+      ),
+    },
     {
       title: 'Người thực hiện',
       dataIndex: 'actor',

@@ -1,3 +1,5 @@
+import { createPublicKey, verify } from 'node:crypto';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -5,6 +7,8 @@ import { defineJob, enqueueJob } from '../../platform/jobs';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makeTree, makeUser, testCtx } from '../../test/factories';
 import { buildTestApp, loginCookie } from '../../test/http';
+import { sealAudit, tempAnchorDir } from '../../test/audit';
+import type { AuditAnchorResponse } from '../../../shared/api/audit';
 
 let t: TestDb;
 let app: FastifyInstance;
@@ -35,6 +39,48 @@ describe('audit and job routes', () => {
     expect(page.items).toHaveLength(3);
     expect(page.total).toBeGreaterThan(3);
     expect(page.items[0]!.at).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
+  });
+
+  it('shows new events as not sealed until the sealer chains them', async () => {
+    const sys = testCtx(t);
+    const admin = await makeUser(sys, 'admin', null);
+    const cookie = await loginCookie(app, admin.username, admin.password);
+    await makeTree(sys);
+    const sealedFlags = async () =>
+      (await app.inject({ method: 'GET', url: '/api/audit?pageSize=5', headers: { cookie } }))
+        .json<{ items: { sealed: boolean }[] }>()
+        .items.map((i) => i.sealed);
+    expect(await sealedFlags()).toEqual([false, false, false, false, false]);
+    await sealAudit(t.db);
+    expect(await sealedFlags()).toEqual([true, true, true, true, true]);
+  });
+
+  it('publishes the newest anchor and the public key that verifies it, to anyone', async () => {
+    const anchors = tempAnchorDir();
+    const pub = await buildTestApp(t, { env: { DATA_DIR: path.dirname(anchors.dir) } });
+    try {
+      const get = async () => {
+        const res = await pub.inject({ method: 'GET', url: '/api/public/audit-anchor' });
+        expect(res.statusCode).toBe(200);
+        return res.json<AuditAnchorResponse>();
+      };
+      expect(await get()).toEqual({ anchor: null, algorithm: 'Ed25519', publicKey: null });
+      await makeTree(testCtx(t));
+      const sealed = await sealAudit(t.db, anchors.dir);
+      const { anchor, publicKey } = await get();
+      expect(anchor).toMatchObject({ seq: sealed.head?.seq, hash: sealed.head?.hash });
+      expect(
+        verify(
+          null,
+          Buffer.from(anchor?.signedText ?? ''),
+          createPublicKey(publicKey ?? ''),
+          Buffer.from(anchor?.signature ?? '', 'base64'),
+        ),
+      ).toBe(true);
+    } finally {
+      await pub.close();
+      anchors.remove();
+    }
   });
 
   it('matches % and _ in the action filter literally', async () => {

@@ -33,6 +33,7 @@ async function pageOf(
         'entityId',
         'before',
         'after',
+        'seq',
       ])
       .orderBy('id', 'desc')
       .limit(size)

@@ -4,8 +4,15 @@ import { canAnywhere, scopeFor } from '../../platform/access';
 import { parseInput } from '../../platform/validation';
 import * as q from './audit.queries';
 import {
+  anchorMessage,
+  lastAnchor,
+  publicKeyPem,
+  readAnchorKey,
+} from '../../platform/audit-anchor';
+import {
   AuditQuery,
   HistoryQuery,
+  type AuditAnchorResponse,
   type AuditEntry,
   type AuditPage,
 } from '../../../shared/api/audit';
@@ -29,6 +36,7 @@ function toEntry(r: {
   entityId: string;
   before: unknown;
   after: unknown;
+  seq: number | null;
 }): AuditEntry {
   return {
     id: r.id,
@@ -39,6 +47,21 @@ function toEntry(r: {
     entityId: r.entityId,
     before: r.before,
     after: r.after,
+    sealed: r.seq !== null,
+  };
+}
+
+/**
+ * The newest anchor of the audit chain in `anchorDir` (DATA_DIR/audit-anchors) with the public
+ * key that verifies it; public, so outsiders can keep copies (decision 032).
+ */
+export function publicAuditAnchor(anchorDir: string): AuditAnchorResponse {
+  const key = readAnchorKey(anchorDir);
+  const a = lastAnchor(anchorDir);
+  return {
+    anchor: a === undefined ? null : { ...a, signedText: anchorMessage(a).toString('utf8') },
+    algorithm: 'Ed25519',
+    publicKey: key === undefined ? null : publicKeyPem(key),
   };
 }
 
