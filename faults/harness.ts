@@ -149,6 +149,30 @@ export async function call(
   return { status: res.status, headers: res.headers, body: parsed, ms: Date.now() - started };
 }
 
+/** GET of a file (e.g. an .xlsx export); throws unless 200. */
+export async function download(baseUrl: string, url: string, cookie: string): Promise<Buffer> {
+  const res = await fetch(`${baseUrl}${url}`, {
+    headers: { cookie },
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (res.status !== 200) throw new Error(`GET ${url}: HTTP ${res.status} ${await res.text()}`);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+/** A multipart body: text fields, then `file` as an .xlsx named `fileName`. */
+export function xlsxForm(fields: Record<string, string>, file: Buffer, fileName: string): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append(
+    'file',
+    new Blob([new Uint8Array(file)], {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    }),
+    fileName,
+  );
+  return form;
+}
+
 /** Signs in; the `cookie` header value of the session. */
 export async function login(baseUrl: string, username: string, password: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
@@ -182,6 +206,11 @@ export type FaultServer = RunningServer & {
   adminCookie: string;
   officerCookie: string;
   provinceId: number;
+  /**
+   * Starts the server again on the same data directory when its process is gone (killed by a
+   * test, or crashed); the sessions stay valid.
+   */
+  revive: () => Promise<void>;
   /** Stops the server (SIGKILL after a grace period), kills a leftover postmaster, removes DATA_DIR. */
   dispose: () => Promise<void>;
 };
@@ -265,17 +294,21 @@ export async function startFaultServer(
       'grant emulation_officer',
     );
     const officerCookie = await login(url, OFFICER.username, OFFICER.password);
-    const started = server;
-    return {
-      ...started,
+    const fault: FaultServer = {
+      ...server,
       adminCookie,
       officerCookie,
       provinceId: province.id,
+      async revive() {
+        if (fault.alive()) return;
+        Object.assign(fault, await restartServer(dataDir, env));
+      },
       async dispose() {
-        await started.stop(10_000);
+        await fault.stop(10_000);
         await removeDataDir(dataDir);
       },
     };
+    return fault;
   } catch (e) {
     await server?.stop(5_000);
     await removeDataDir(dataDir);
