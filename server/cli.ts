@@ -14,14 +14,17 @@ import { writeBackup } from './platform/backup';
 import { restoreBackup } from './platform/restore';
 import { createDb, type Db } from './platform/db';
 import { systemActor } from './platform/context';
-import { verifyAuditChain } from './platform/audit';
+import { verifyAuditChain, type ChainReport } from './platform/audit';
+import { sealAuditEvents } from './platform/audit-seal';
+import { anchorDirOf } from './platform/audit-anchor';
 import { isAppError } from './platform/errors';
 import { createAdministrator } from './modules/auth/index';
 import { extractPlanText, formatPlanSummary, readPlanText } from './modules/campaigns/index';
 
 const usage = `Cách dùng / usage:
   npm run cli -- create-admin <username>   tạo quản trị viên đầu tiên (mật khẩu hỏi trên màn hình hoặc lấy từ THIDUA_ADMIN_PASSWORD)
-  npm run cli -- verify-audit              kiểm tra chuỗi băm của nhật ký thay đổi
+  npm run cli -- verify-audit              kiểm tra chuỗi băm của nhật ký thay đổi và các mốc neo (mã lỗi: LINK_BROKEN, HASH_MISMATCH, SEQUENCE_GAP, TRUNCATED, ANCHOR_MISMATCH, ANCHOR_INVALID, UNSEALED_STALE)
+  npm run cli -- seal-audit                niêm phong ngay các bản ghi nhật ký chưa niêm phong và ghi mốc neo
   npm run cli -- backup <tệp>              sao lưu cơ sở dữ liệu và các tệp đã lưu vào một tệp (chạy được khi ứng dụng đang chạy)
   npm run cli -- restore <tệp>             khôi phục bản sao lưu vào cơ sở dữ liệu và thư mục dữ liệu trống
   npm run cli -- import-plan <tệp> [--json]  đọc kế hoạch (.txt, .docx, .pdf có lớp chữ) thành bản nháp; --json in đúng một đối tượng JSON`;
@@ -44,6 +47,32 @@ async function readPassword(): Promise<string> {
     rl.close();
     process.stderr.write('\n');
   }
+}
+
+/** Prints a verification report (decision 032); the exit code: 0 intact, 1 a check failed. */
+function printAuditReport(report: ChainReport): number {
+  if (!report.ok) {
+    console.log(
+      `[${report.code}] Nhật ký thay đổi KHÔNG toàn vẹn: ${report.reason}. ` +
+        `Đã kiểm tra ${report.checked} bản ghi hợp lệ trước đó. (audit check ${report.code} failed)`,
+    );
+    return 1;
+  }
+  console.log(
+    `Nhật ký toàn vẹn: đã kiểm tra ${report.checked} bản ghi đã niêm phong` +
+      `${report.unsealed > 0 ? `, ${report.unsealed} bản ghi mới chưa niêm phong` : ''}. ` +
+      `(audit chain intact: ${report.checked} events)`,
+  );
+  if (report.anchor)
+    console.log(
+      `Khớp với mốc neo mới nhất: số thứ tự ${report.anchor.seq} lúc ${report.anchor.at}.`,
+    );
+  else if (report.checked > 0)
+    console.log(
+      'Cảnh báo: chưa có mốc neo nào ngoài cơ sở dữ liệu (DATA_DIR/audit-anchors) để đối chiếu; ' +
+        'việc xoá các bản ghi mới nhất không phát hiện được. Hãy chạy "npm run cli -- seal-audit".',
+    );
+  return 0;
 }
 
 /** `import-plan <file> [--json]`: reads a plan without the database; one JSON object on stdout. */
@@ -171,13 +200,10 @@ async function restoreCommand(file: string | undefined): Promise<number> {
     });
     console.log(`Đã khôi phục ${s.tables} bảng, ${s.rows} dòng, ${s.files} tệp từ ${file}.`);
     if (s.migrations.length > 0) console.log(`Đã nâng cấp lược đồ: ${s.migrations.join(', ')}.`);
-    const report = await verifyAuditChain(runtime.db);
-    if (!report.ok) {
-      console.error(`Chuỗi nhật ký bị phá vỡ tại bản ghi #${report.brokenAt}: ${report.reason}.`);
-      return 1;
-    }
-    console.log(`Nhật ký toàn vẹn: đã kiểm tra ${report.checked} bản ghi.`);
-    return 0;
+    // Events the backup held unsealed are sealed now, under the restored anchors.
+    const anchorDir = anchorDirOf(config.dataDir);
+    await sealAuditEvents(runtime.db, { anchorDir, force: true });
+    return printAuditReport(await verifyAuditChain(runtime.db, { anchorDir }));
   } finally {
     await runtime.close();
   }
@@ -197,7 +223,7 @@ async function main(): Promise<number> {
       throw e;
     }
   }
-  if (command !== 'create-admin' && command !== 'verify-audit') {
+  if (command !== 'create-admin' && command !== 'verify-audit' && command !== 'seal-audit') {
     console.error(usage);
     return 2;
   }
@@ -234,17 +260,20 @@ async function main(): Promise<number> {
       console.log(`Đã tạo quản trị viên "${account.username}" (id ${account.id}).`);
       return 0;
     }
-    const report = await verifyAuditChain(runtime.db);
-    if (report.ok) {
+    const anchorDir = anchorDirOf(config.dataDir);
+    if (command === 'seal-audit') {
+      const r = await sealAuditEvents(runtime.db, { anchorDir, force: true });
+      if (!r.ran) {
+        console.error('Bộ niêm phong đang chạy ở một tiến trình khác; không cần chạy lại.');
+        return 1;
+      }
       console.log(
-        `Nhật ký toàn vẹn: đã kiểm tra ${report.checked} bản ghi. (audit chain intact: ${report.checked} events)`,
+        `Đã niêm phong ${r.sealed} bản ghi; đầu chuỗi: số thứ tự ${r.head?.seq ?? 0}` +
+          `${r.anchored ? `, đã ghi mốc neo vào ${anchorDir}` : ''}.`,
       );
       return 0;
     }
-    console.log(
-      `Chuỗi nhật ký bị phá vỡ tại bản ghi #${report.brokenAt}: ${report.reason}. Đã kiểm tra ${report.checked} bản ghi hợp lệ trước đó.`,
-    );
-    return 1;
+    return printAuditReport(await verifyAuditChain(runtime.db, { anchorDir }));
   } catch (e) {
     if (isAppError(e)) {
       console.error(e.message);

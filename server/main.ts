@@ -5,6 +5,8 @@ import { StartupError } from './platform/embedded-postgres';
 import { systemActor } from './platform/context';
 import { processClock } from './platform/time';
 import { jobRunner, startWorker } from './platform/jobs';
+import { startAuditSealer } from './platform/audit-seal';
+import { anchorDirOf } from './platform/audit-anchor';
 import { deleteExpiredSessions, loadUserActor } from './modules/auth/index';
 import { importJob } from './modules/organization/index';
 import { isEmpty, seedDemo } from './demo/seed';
@@ -77,6 +79,10 @@ async function main(): Promise<void> {
         [jobRunner(importJob)],
       )
     : undefined;
+  // Chains committed audit events and anchors the head under DATA_DIR (decision 032).
+  const sealer = config.worker
+    ? startAuditSealer({ db: runtime.db, log: app.log, anchorDir: anchorDirOf(config.dataDir) })
+    : undefined;
   const sweeper = setInterval(() => {
     deleteExpiredSessions(runtime.db, now(), config.sessionIdleMinutes).catch((e: unknown) =>
       app.log.warn({ err: e }, 'session sweep failed'),
@@ -112,6 +118,7 @@ async function main(): Promise<void> {
     if (planTimer) clearInterval(planTimer);
     await app.close();
     await worker?.stop();
+    await sealer?.stop();
     await runtime.close();
     process.exit(0);
   };

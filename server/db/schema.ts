@@ -111,8 +111,13 @@ export interface AuditEventTable {
   before: unknown;
   after: unknown;
   requestId: string | null;
-  prevHash: string;
-  hash: string;
+  /** Chain position, hashes and hash format: NULL until the sealer seals the event (decision 032). */
+  seq: number | null;
+  prevHash: string | null;
+  hash: string | null;
+  hashVersion: number | null;
+  /** The database's clock at insert (NULL for events stored before migration 0019). */
+  recordedAt: Generated<Date | null>;
 }
 
 export interface StoredFileTable {
