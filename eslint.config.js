@@ -74,7 +74,8 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js'] },
+        // The untrusted-file worker's bootstrap is plain JS: a worker thread starts without tsx.
+        projectService: { allowDefaultProject: ['*.js', 'server/platform/untrusted/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

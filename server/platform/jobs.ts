@@ -9,7 +9,9 @@ import type { FileStorage } from './storage';
  * Background jobs in the same PostgreSQL database: a `job` row is enqueued in the caller's
  * transaction, a worker claims it with FOR UPDATE SKIP LOCKED, reports progress on its own
  * connection (so the UI sees it while the job's transaction is still open) and records the result
- * or the error. Handlers must be idempotent: a job whose worker died is queued again.
+ * or the error. Handlers must be idempotent: a job whose worker died is queued again (unless its
+ * definition says retryAfterCrash: false). A job that fails with an AppError (its input is wrong)
+ * is never retried.
  */
 
 export type Progress = (done: number, total: number, message?: string) => Promise<void>;
@@ -19,11 +21,18 @@ export type JobDefinition<P> = {
   payload: z.ZodType<P>;
   /** Runs as the user who enqueued the job (ctx.actor), re-loaded with their current grants. */
   run: (ctx: Ctx, payload: P, progress: Progress, job: { id: number }) => Promise<unknown>;
+  /**
+   * False for jobs that read an uploaded file: if the process dies while one runs, the job fails
+   * (with STALE_INPUT_JOB_ERROR) instead of being queued again, so a file that crashes the server
+   * cannot crash it again on every restart (decision 031). Default true.
+   */
+  retryAfterCrash?: boolean;
 };
 
 /** A definition with its payload type erased: it parses the stored payload itself. */
 export type JobRunner = {
   kind: string;
+  retryAfterCrash: boolean;
   execute: (
     ctx: Ctx,
     payload: unknown,
@@ -36,6 +45,7 @@ export type JobRunner = {
 export function jobRunner<P>(def: JobDefinition<P>): JobRunner {
   return {
     kind: def.kind,
+    retryAfterCrash: def.retryAfterCrash ?? true,
     execute: (ctx, payload, progress, job) =>
       def.run(ctx, def.payload.parse(payload), progress, job),
   };
@@ -70,22 +80,42 @@ export type WorkerDeps = {
 
 export type Worker = { stop: () => Promise<void>; drain: () => Promise<void> };
 
+const INTERRUPTED = JSON.stringify({
+  error: 'INTERNAL',
+  message: 'Công việc bị gián đoạn nhiều lần và đã dừng. Vui lòng thực hiện lại.',
+  details: null,
+});
+
+/** The error of a file-reading job whose process died while it ran (it is not run again). */
+export const STALE_INPUT_JOB_ERROR = {
+  error: 'VALIDATION_FAILED',
+  message:
+    'Máy chủ đã dừng trong khi xử lý tệp của công việc này (tệp có thể quá lớn hoặc quá phức tạp). Công việc không được tự chạy lại; hãy kiểm tra tệp, chia nhỏ nếu cần, rồi nhập lại.',
+  details: {
+    fields: [{ field: 'file', label: 'Tệp', message: 'tệp có thể quá lớn hoặc quá phức tạp' }],
+  },
+};
+
 /**
  * Jobs whose worker died mid-way (no heartbeat for 2 minutes) are queued again, up to 3 attempts;
- * after that they fail with a message. Runs at start and then every minute.
+ * after that they fail with a message. Kinds in `noRetry` (retryAfterCrash: false: they read an
+ * uploaded file) fail at once with STALE_INPUT_JOB_ERROR. Runs at start and then every minute.
  */
-async function requeueStale(db: Db): Promise<void> {
+async function requeueStale(db: Db, noRetry: string[]): Promise<void> {
   await sql`
     UPDATE job SET
-      status = CASE WHEN attempts < 3 THEN 'queued' ELSE 'failed' END,
-      finished_at = CASE WHEN attempts < 3 THEN NULL ELSE now() END,
-      error = CASE WHEN attempts < 3 THEN NULL
-        ELSE '{"error":"INTERNAL","message":"Công việc bị gián đoạn nhiều lần và đã dừng. Vui lòng thực hiện lại.","details":null}'::jsonb END
+      status = CASE WHEN attempts < 3 AND kind <> ALL(${noRetry}::text[]) THEN 'queued' ELSE 'failed' END,
+      finished_at = CASE WHEN attempts < 3 AND kind <> ALL(${noRetry}::text[]) THEN NULL ELSE now() END,
+      error = CASE
+        WHEN kind = ANY(${noRetry}::text[]) THEN ${JSON.stringify(STALE_INPUT_JOB_ERROR)}::jsonb
+        WHEN attempts < 3 THEN NULL
+        ELSE ${INTERRUPTED}::jsonb END
     WHERE status = 'running' AND heartbeat_at < now() - interval '2 minutes'`.execute(db);
 }
 
 export function startWorker(deps: WorkerDeps, jobs: JobRunner[], pollMs = 300): Worker {
   const registry = new Map(jobs.map((j) => [j.kind, j]));
+  const noRetry = jobs.filter((j) => !j.retryAfterCrash).map((j) => j.kind);
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -161,7 +191,7 @@ export function startWorker(deps: WorkerDeps, jobs: JobRunner[], pollMs = 300): 
     try {
       if (Date.now() - lastSweep > 60_000) {
         lastSweep = Date.now();
-        await requeueStale(deps.db);
+        await requeueStale(deps.db, noRetry);
       }
       while (!stopped && (await runOne()));
       if (waitingForDatabase) deps.log.info('job worker: the database is back');

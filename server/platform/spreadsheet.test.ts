@@ -7,7 +7,6 @@ import { isAppError, type AppError } from './errors';
 import {
   BOX_BORDER,
   HEADER_FILL,
-  cellText,
   loadWorkbook,
   readSheet,
   styleHeaderRow,
@@ -44,19 +43,27 @@ async function workbook(rows: (string | number)[][]): Promise<Buffer> {
 }
 
 describe('loadWorkbook', () => {
-  it('loads a real workbook', async () => {
-    const wb = await loadWorkbook(await workbook([['Họ và tên'], ['Nguyễn Văn A']]), FIELD);
-    expect(wb.worksheets[0]?.getCell('A2').value).toBe('Nguyễn Văn A');
+  it('loads a real workbook as plain data', async () => {
+    const book = await loadWorkbook(await workbook([['Họ và tên'], ['Nguyễn Văn A']]), FIELD);
+    expect(book.sheets).toEqual([
+      {
+        name: 'Bảng',
+        state: 'visible',
+        rows: [
+          { number: 1, cells: ['Họ và tên'] },
+          { number: 2, cells: ['Nguyễn Văn A'] },
+        ],
+      },
+    ]);
   });
 
-  it('refuses a file that is not a zip, naming the field, and logs the library error', async () => {
+  it('refuses a file that is not a zip, naming the field, and logs the cause', async () => {
     const warnings: unknown[] = [];
     const log = { info: () => {}, error: () => {}, warn: (o: unknown) => warnings.push(o) };
     const e = await failure(loadWorkbook(Buffer.from('%PDF-1.7 không phải Excel'), FIELD, log));
     expectUnreadable(e);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ field: 'upload' });
-    expect((warnings[0] as { err: unknown }).err).toBeInstanceOf(Error);
+    expect(warnings[0]).toMatchObject({ field: 'upload', detail: 'not a zip archive' });
   });
 
   it('refuses a zip that is not a workbook, naming the field', async () => {
@@ -83,31 +90,84 @@ describe('loadWorkbook', () => {
 });
 
 describe('every .xlsx read goes through loadWorkbook', () => {
-  it('no server file but the kit loads or stream-reads a workbook itself', () => {
+  it('no server file but the kit reads a workbook; only the untrusted-file worker parses one', () => {
     const root = join(import.meta.dirname, '..');
     const files = (readdirSync(root, { recursive: true }) as string[])
       .filter((f) => f.endsWith('.ts') && !/\.(test|fixtures)\.ts$/.test(f))
       .map((f) => join(root, f));
-    const readers = files
-      .filter((f) => /\.xlsx\.(load|read)\b|WorkbookReader/.test(readFileSync(f, 'utf8')))
-      .map((f) => relative(root, f));
+    const using = (pattern: RegExp) =>
+      files.filter((f) => pattern.test(readFileSync(f, 'utf8'))).map((f) => relative(root, f));
     expect(files.length).toBeGreaterThan(50);
-    expect(readers).toEqual([join('platform', 'spreadsheet.ts')]);
+    // ExcelJS only writes: no file loads or stream-reads a workbook with it.
+    expect(using(/\.xlsx\.(load|read)\b|WorkbookReader/)).toEqual([]);
+    expect(using(/(?<!function )\breadXlsx\(/)).toEqual([join('platform', 'spreadsheet.ts')]);
+    expect(using(/(?<!function )\breadXlsxBook\(/)).toEqual([
+      join('platform', 'untrusted', 'worker.ts'),
+    ]);
   });
 });
 
-describe('cellText', () => {
-  it('reads cells as shown, in NFC, errors blank unless asked for', () => {
+describe('cell text as the user sees it', () => {
+  it('reads cells as shown, in NFC; numbers, formats and error codes alongside', async () => {
     const nfd = 'Nguyễn'.normalize('NFD');
-    expect(cellText(` ${nfd} `)).toBe('Nguyễn');
-    expect(cellText({ richText: [{ text: 'Kết ' }, { text: nfd }] })).toBe('Kết Nguyễn');
-    expect(cellText({ text: nfd, hyperlink: 'https://x.vn' })).toBe('Nguyễn');
-    expect(cellText({ formula: 'A1*2', result: 4 })).toBe('4');
-    expect(cellText(new Date('2026-03-01T00:00:00Z'))).toBe('2026-03-01');
-    const na = { error: '#N/A' } as ExcelJS.CellErrorValue;
-    expect(cellText(na)).toBe('');
-    expect(cellText(na, 'text')).toBe('#N/A');
-    expect(cellText({ formula: '1/0', result: { error: '#DIV/0!' } }, 'text')).toBe('#DIV/0!');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Ô');
+    ws.addRow([
+      ` ${nfd} `,
+      { richText: [{ text: 'Kết ' }, { text: nfd }] },
+      { text: nfd, hyperlink: 'https://x.vn' },
+      { formula: 'A1*2', result: 4 },
+      new Date('2026-03-01T00:00:00Z'),
+      { error: '#N/A' } as ExcelJS.CellErrorValue,
+      { formula: '1/0', result: { error: '#DIV/0!' } },
+      0.95,
+      true,
+      12.5,
+    ]);
+    ws.getCell('H1').numFmt = '0%';
+    wb.addWorksheet('ẩn', { state: 'hidden' }).addRow(['a']);
+    wb.addWorksheet('meta', { state: 'veryHidden' }).addRow(['b']);
+    const book = await loadWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), FIELD);
+    const row = book.sheets[0]?.rows[0];
+    expect(row?.cells).toEqual([
+      'Nguyễn',
+      'Kết Nguyễn',
+      'Nguyễn',
+      '4',
+      '2026-03-01',
+      '',
+      '',
+      '0.95',
+      'true',
+      '12.5',
+    ]);
+    expect(row?.facts?.[3]).toEqual({ number: 4 });
+    expect(row?.facts?.[5]).toEqual({ error: '#N/A' });
+    expect(row?.facts?.[6]).toEqual({ error: '#DIV/0!' });
+    expect(row?.facts?.[7]).toEqual({ number: 0.95, percent: true });
+    expect(row?.facts?.[9]).toEqual({ number: 12.5 });
+    expect(book.sheets.map((s) => [s.name, s.state])).toEqual([
+      ['Ô', 'visible'],
+      ['ẩn', 'hidden'],
+      ['meta', 'veryHidden'],
+    ]);
+  });
+
+  it('keeps Vietnamese characters whole across inflate chunks (streamed workbook, 20,000 rows)', async () => {
+    const text = 'Kết quả thi đua của Ủy ban nhân dân xã Đồng Tiến';
+    const chunks: Buffer[] = [];
+    const { PassThrough } = await import('node:stream');
+    const stream = new PassThrough();
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false });
+    const ws = wb.addWorksheet('Dài');
+    for (let i = 0; i < 20_000; i++) ws.addRow([`${'ạ'.repeat(i % 7)}${text}`]).commit();
+    ws.commit();
+    await wb.commit();
+    const book = await loadWorkbook(Buffer.concat(chunks), FIELD);
+    const rows = book.sheets[0]?.rows ?? [];
+    expect(rows).toHaveLength(20_000);
+    expect(rows.every((r, i) => r.cells[0] === `${'ạ'.repeat(i % 7)}${text}`)).toBe(true);
   });
 });
 

@@ -1,14 +1,17 @@
 import ExcelJS from 'exceljs';
 import type { Ctx, Logger } from './context';
 import { AppError } from './errors';
-import { foldVietnamese, nfc } from './text';
+import { foldVietnamese } from './text';
+import { readXlsx, type ReadLimits, type XlsxBook } from './untrusted/index';
+import type { XlsxReadOptions } from './untrusted/xlsx';
 import type { UploadField } from './upload';
 
 /**
  * The spreadsheet kit shared by every module that writes or reads .xlsx tables: columns with
  * required marks and drop-down lists, the header style and fills, cell text as the user sees it,
  * the one workbook loader every .xlsx read goes through, and a first-sheet reader that maps
- * headers to column keys by folded text.
+ * headers to column keys by folded text. Writing uses ExcelJS; reading goes through
+ * platform/untrusted (decision 031).
  */
 
 /** Fill colours (ARGB): header rows and totals, grey field/orientation rows, input cells. */
@@ -90,62 +93,39 @@ export function setupSheet(ws: ExcelJS.Worksheet, columns: Column[], validationR
   });
 }
 
-/**
- * Text of a cell as the user sees it, trimmed and in NFC: numbers, rich text, hyperlinks,
- * formulas' results. An error value ("#N/A") reads as '' unless `errors` is 'text', when it
- * reads as its code, as Excel shows it.
- */
-export function cellText(
-  value: ExcelJS.CellValue | undefined,
-  errors: 'blank' | 'text' = 'blank',
-): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return nfc(value).trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return nfc(value.richText.map((r) => r.text).join('')).trim();
-    if ('error' in value) return errors === 'text' ? String(value.error) : '';
-    if ('text' in value && typeof value.text === 'string') return nfc(value.text).trim();
-    if ('result' in value) return cellText(value.result, errors);
-  }
-  return '';
-}
-
 /** The upload field a workbook usually comes in, for readers not told otherwise. */
 export const XLSX_FIELD: UploadField = { field: 'file', label: 'Tệp Excel' };
 
+const UNREADABLE = 'không đọc được tệp; tệp phải là bảng tính Excel .xlsx';
+
 /**
- * Loads an .xlsx into memory: the one place every .xlsx read in the server goes through (and so
- * the place to bound size, entries and time). A file ExcelJS cannot read (not a zip, a damaged
- * one) or a workbook without any sheet (what ExcelJS makes of a zip that is not a workbook) is VALIDATION_FAILED naming `field` ("<label>: không đọc
- * được tệp…", `details.fields`, `details.fileError`); the library's own error goes to `log`, if
- * given, for operators, never to users.
- *
- * In memory on purpose: ExcelJS's streaming reader decodes each inflated chunk with
- * `toString()`, which corrupts a Vietnamese character split across a chunk boundary
- * ("kết quả" → "kết qu\ufffd") once a file is large enough. Measured: 100,000 rows load in about
- * 3.5 s with about 600 MB resident (docs/benchmarks.md).
+ * Reads an uploaded .xlsx as plain data: the one place every .xlsx read in the server goes
+ * through. It is read by platform/untrusted (decision 031): the zip guard first, then a streaming
+ * reader in a worker thread with memory and time limits. Each cell's text is what the user sees
+ * (trimmed, NFC; numbers written out; dates yyyy-mm-dd; rich text joined; formulas' results;
+ * errors blank, their code in `facts`). Errors, all VALIDATION_FAILED naming `field`
+ * (`details.fields`, `details.fileError`): a file that does not read as a workbook ("<label>:
+ * không đọc được tệp…"; a zip without a sheet too), an archive refused by the guard, a worker out
+ * of memory or time ("tệp quá lớn hoặc quá phức tạp để đọc"). The technical cause goes to `log`,
+ * if given, for operators, never to users.
  */
 export async function loadWorkbook(
   data: Buffer,
   field: UploadField = XLSX_FIELD,
   log?: Logger,
-): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-    // ExcelJS reads any zip, workbook or not, as a workbook without sheets; Excel never saves one.
-    if (wb.worksheets.length === 0) throw new Error('the zip holds no worksheet');
-  } catch (e: unknown) {
-    log?.warn({ err: e, field: field.field }, 'unreadable .xlsx upload');
-    const message = 'không đọc được tệp; tệp phải là bảng tính Excel .xlsx';
-    throw new AppError('VALIDATION_FAILED', `${field.label}: ${message}.`, {
-      fileError: true,
-      fields: [{ field: field.field, label: field.label, message }],
-    });
-  }
-  return wb;
+  options: { read?: XlsxReadOptions; limits?: ReadLimits } = {},
+): Promise<XlsxBook> {
+  return readXlsx(data, {
+    field,
+    log,
+    read: options.read,
+    limits: options.limits,
+    unreadable: () =>
+      new AppError('VALIDATION_FAILED', `${field.label}: ${UNREADABLE}.`, {
+        fileError: true,
+        fields: [{ field: field.field, label: field.label, message: UNREADABLE }],
+      }),
+  });
 }
 
 export type SheetRows = {
@@ -161,31 +141,31 @@ export async function readSheet(
   data: Buffer,
   columns: Column[],
   onRow?: (n: number) => void,
-  options: { field?: UploadField; log?: Logger } = {},
+  options: { field?: UploadField; log?: Logger; limits?: ReadLimits } = {},
 ): Promise<SheetRows> {
-  const wb = await loadWorkbook(data, options.field, options.log);
-  const ws = wb.worksheets[0];
+  const book = await loadWorkbook(data, options.field, options.log, {
+    read: { firstSheetOnly: true },
+    limits: options.limits,
+  });
   const headers = new Map<string, number>();
   const rows: SheetRows['rows'] = [];
-  if (ws === undefined) return { headers, rows };
-  ws.eachRow((row) => {
-    const values = row.values as ExcelJS.CellValue[];
+  for (const row of book.sheets[0]?.rows ?? []) {
     if (row.number === 1) {
-      values.forEach((v, i) => {
-        const folded = foldVietnamese(cellText(v).replace(/\(\*\)/g, ''));
+      row.cells.forEach((v, i) => {
+        const folded = foldVietnamese(v.replace(/\(\*\)/g, ''));
         const col = columns.find((c) => foldVietnamese(c.header) === folded);
         if (col) headers.set(col.key, i);
       });
-      return;
+      continue;
     }
     const cells = columns.map((c) => {
       const idx = headers.get(c.key);
-      return idx === undefined ? '' : cellText(values[idx]);
+      return idx === undefined ? '' : (row.cells[idx] ?? '');
     });
-    if (cells.every((c) => c === '')) return;
+    if (cells.every((c) => c === '')) continue;
     rows.push({ rowNumber: row.number, cells });
     if (onRow && rows.length % 5000 === 0) onRow(rows.length);
-  });
+  }
   return { headers, rows };
 }
 

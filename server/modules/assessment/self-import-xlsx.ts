@@ -4,13 +4,13 @@ import {
   FIELD_FILL,
   INPUT_FILL,
   SHEET_OPTIONS,
-  cellText,
   loadWorkbook,
   setupSheet,
   solidFill,
   type Column,
 } from '../../platform/spreadsheet';
 import type { Logger } from '../../platform/context';
+import type { XlsxRow } from '../../platform/untrusted/index';
 import type { UploadField } from '../../platform/upload';
 import { foldVietnamese } from '../../platform/text';
 import { isSelfScored } from './assessment.rules';
@@ -216,17 +216,13 @@ export type CellRead = {
   percentFormat: boolean;
 };
 
-/** A cell's text; an error value reads as its code ("#N/A"), so the import can name it. */
-const valueText = (value: ExcelJS.CellValue | undefined) => cellText(value, 'text');
-
-function readCell(cell: ExcelJS.Cell): CellRead {
-  const v = cell.value;
-  const raw =
-    typeof v === 'object' && v !== null && !(v instanceof Date) && 'result' in v ? v.result : v;
+/** A cell as the import needs it; an error value reads as its code ("#N/A"), so the import can name it. */
+function readCell(row: XlsxRow, i: number): CellRead {
+  const facts = row.facts?.[i];
   return {
-    text: valueText(v),
-    number: typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined,
-    percentFormat: /%/.test(cell.numFmt ?? ''),
+    text: facts?.error ?? row.cells[i] ?? '',
+    number: facts?.number,
+    percentFormat: facts?.percent === true,
   };
 }
 
@@ -253,13 +249,11 @@ export async function readSelfSheet(
   field?: UploadField,
   log?: Logger,
 ): Promise<SelfSheet> {
-  const wb = await loadWorkbook(data, field, log);
-  const metaWs = wb.getWorksheet(META_SHEET_NAME);
+  const book = await loadWorkbook(data, field, log);
+  const metaRows = book.sheets.find((s) => s.name === META_SHEET_NAME)?.rows ?? [];
   const metaValue = (key: string) => {
     let out = '';
-    metaWs?.eachRow((r) => {
-      if (valueText(r.getCell(1).value) === key) out = valueText(r.getCell(2).value);
-    });
+    for (const r of metaRows) if (readCell(r, 0).text === key) out = readCell(r, 1).text;
     return out;
   };
   const id = Number(metaValue('sheetId'));
@@ -270,27 +264,30 @@ export async function readSelfSheet(
   };
   // The table's own sheet first; never the guide (its first column lists the headers).
   const candidates = [
-    wb.getWorksheet(SELF_SHEET_NAME),
-    ...wb.worksheets.filter((w) => w.state === 'visible' && w.name !== GUIDE_SHEET_NAME),
+    book.sheets.find((s) => s.name === SELF_SHEET_NAME),
+    ...book.sheets.filter((s) => s.state === 'visible' && s.name !== GUIDE_SHEET_NAME),
   ];
   for (const ws of candidates) {
     if (ws === undefined) continue;
-    for (let n = 1; n <= Math.min(10, ws.rowCount); n++) {
+    for (const headerRow of ws.rows) {
+      if (headerRow.number > 10) break;
       const col = new Map<Key, number>();
-      ws.getRow(n).eachCell((cell, i) => {
-        const key = SELF_COLUMNS.find((c) => fold(c.header) === fold(valueText(cell.value)))?.key;
+      headerRow.cells.forEach((_, i) => {
+        const text = readCell(headerRow, i).text;
+        const key = SELF_COLUMNS.find((c) => fold(c.header) === fold(text))?.key;
         if (key !== undefined && !col.has(key)) col.set(key, i);
       });
       if (!col.has('code')) continue;
+      const n = headerRow.number;
       const rows: SelfRow[] = [];
-      const cellOf = (r: ExcelJS.Row, k: Key): CellRead => {
+      const cellOf = (r: XlsxRow, k: Key): CellRead => {
         const i = col.get(k);
         return i === undefined
           ? { text: '', number: undefined, percentFormat: false }
-          : readCell(r.getCell(i));
+          : readCell(r, i);
       };
-      ws.eachRow((r) => {
-        if (r.number <= n) return;
+      for (const r of ws.rows) {
+        if (r.number <= n) continue;
         const row = {
           row: r.number,
           code: cellOf(r, 'code').text,
@@ -298,7 +295,7 @@ export async function readSelfSheet(
           note: cellOf(r, 'note').text,
         };
         if (row.code !== '' || row.figure.text !== '' || row.note !== '') rows.push(row);
-      });
+      }
       const missing = (['figure'] as Key[]).filter((k) => !col.has(k));
       return { headerRow: n, missing, rows, meta };
     }

@@ -168,7 +168,8 @@ export async function readPlanSource(
   source: { file?: { bytes: Buffer; name: string }; text?: string },
 ) {
   let text: string;
-  if (source.file !== undefined) text = await extractPlanText(source.file.bytes, source.file.name);
+  if (source.file !== undefined)
+    text = await extractPlanText(source.file.bytes, source.file.name, ctx.log);
   else if (typeof source.text === 'string' && source.text.trim() !== '')
     text = nfc(source.text.replace(/\r\n?/g, '\n'));
   else

@@ -12,7 +12,7 @@ import type { Ctx } from '../../platform/context';
 import { can } from '../../platform/access';
 import { AppError, forbidden, notFound, staleVersion, type RowError } from '../../platform/errors';
 import { requireXlsx } from '../../platform/upload';
-import { cellText, loadWorkbook, styleHeaderRow } from '../../platform/spreadsheet';
+import { loadWorkbook, styleHeaderRow } from '../../platform/spreadsheet';
 import { foldVietnamese } from '../../platform/text';
 import { parseInput, z } from '../../platform/validation';
 import { criteriaLabels } from './criteria.schemas';
@@ -200,15 +200,9 @@ function fail(errors: RowError[]): AppError {
 
 /** Loads the sheet and finds the table's header row (the first with "Mã" and "Nội dung"). */
 async function readTable(ctx: Ctx, data: Buffer) {
-  const wb = await loadWorkbook(data, FILE, ctx.log);
-  const lines: Line[] = [];
-  (wb.getWorksheet(SHEET_NAME) ?? wb.worksheets[0])?.eachRow((row) => {
-    // Array.from, not map: row.values is sparse and its holes must become ''.
-    lines.push({
-      n: row.number,
-      cells: Array.from(row.values as ExcelJS.CellValue[], (v) => cellText(v)),
-    });
-  });
+  const book = await loadWorkbook(data, FILE, ctx.log);
+  const sheet = book.sheets.find((s) => s.name === SHEET_NAME) ?? book.sheets[0];
+  const lines: Line[] = (sheet?.rows ?? []).map((r) => ({ n: r.number, cells: r.cells }));
   const header = lines.find((l) => {
     const f = l.cells.map(fold);
     return f.includes(fold(HEADER.code)) && f.includes(fold(HEADER.title));

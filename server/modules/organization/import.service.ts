@@ -5,6 +5,7 @@ import { actorId } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { getStoredFile, insertStoredFile } from '../../platform/storage';
 import { requireXlsx } from '../../platform/upload';
+import { refuseZipBomb } from '../../platform/untrusted/index';
 import { assertCan, scopeFor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { defineJob, enqueueJob } from '../../platform/jobs';
@@ -29,6 +30,8 @@ const ImportPayload = z.object({
 export const importJob = defineJob({
   kind: 'organization.import',
   payload: ImportPayload,
+  // It reads an uploaded file: a crash while it runs fails it rather than crashing every restart.
+  retryAfterCrash: false,
   async run(ctx, payload, progress, job) {
     const file = await getStoredFile(ctx.db, payload.fileId);
     const data = await ctx.storage.get(file.storageKey);
@@ -43,8 +46,9 @@ const labels = { type: 'Loại dữ liệu', unitId: 'Đơn vị nhận dữ li�
 
 /**
  * Accepts an uploaded .xlsx for import into a unit the actor may import into (person.import; units
- * also need unit.manage), checks that the content really is an .xlsx (zip) file, stores it and
- * queues the import job. Returns the job id for the progress bar.
+ * also need unit.manage), checks that the content really is an .xlsx (zip) file within the zip
+ * guard's limits (VALIDATION_FAILED on "file" otherwise, nothing stored), stores it and queues
+ * the import job. Returns the job id for the progress bar.
  */
 export async function requestImport(
   ctx: Ctx,
@@ -52,6 +56,8 @@ export async function requestImport(
 ) {
   const p = parseInput(ImportFields, { type: input.type, unitId: input.unitId }, labels);
   const upload = requireXlsx(input, { field: 'file', label: labels.file });
+  // A zip bomb is refused now, before it is stored or queued (decision 031).
+  refuseZipBomb(upload.data, { field: 'file', label: labels.file }, ctx.log);
   const unit = await uq.getUnit(ctx.db, p.unitId);
   assertCan(
     ctx.actor,

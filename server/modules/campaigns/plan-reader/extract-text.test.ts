@@ -4,6 +4,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../platform/errors';
 import { extractPlanText } from './extract-text';
+import { docxBomb } from '../../../test/zip-bombs';
 import { readPlanText } from './read-plan';
 
 const FONT = path.resolve(
@@ -85,6 +86,15 @@ describe('extractPlanText', () => {
     expect(odt.details?.fields?.[0]?.label).toBe('Tệp kế hoạch');
     const docx = await refusal(extractPlanText(Buffer.from('not a zip'), 'ke-hoach.docx'));
     expect(docx.message).toMatch(/Không đọc được tệp \.docx/u);
+  });
+
+  it('refuses a .docx zip bomb (1 MB → 420 MB) before inflating it, naming the file field', async () => {
+    const before = process.memoryUsage().rss;
+    const e = await refusal(extractPlanText(docxBomb(), 'ke-hoach.docx'));
+    expect(e.code).toBe('VALIDATION_FAILED');
+    expect(e.message).toMatch(/^Tệp kế hoạch: tệp quá lớn khi giải nén/u);
+    expect(e.details?.fields?.[0]).toMatchObject({ field: 'file', label: 'Tệp kế hoạch' });
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
   });
 
   it('reads .txt as UTF-8 (BOM stripped) or UTF-16LE with BOM, CRLF to LF, always NFC', async () => {

@@ -1,13 +1,15 @@
 import path from 'node:path';
-import mammoth from 'mammoth';
-import { extractText } from 'unpdf';
+import type { Logger } from '../../../platform/context';
 import { AppError } from '../../../platform/errors';
+import { readDocxText, readPdfText } from '../../../platform/untrusted/index';
 
 /**
  * The text of an uploaded plan: .txt (UTF-8, or UTF-16LE with its byte-order mark), .docx (the
  * raw text of the paragraphs) or .pdf with a text layer. Always NFC, so offsets the reader reports
  * are offsets in what this returns. A scanned PDF (no text layer) is refused with a message the
- * officer can act on; OCR is not done here.
+ * officer can act on; OCR is not done here. .docx and .pdf are read by platform/untrusted
+ * (decision 031): the zip guard, then a worker thread with memory and time limits, so a hostile
+ * file is refused (VALIDATION_FAILED on "file") and never takes the server down.
  */
 
 const FIELD = 'file';
@@ -34,26 +36,28 @@ function decodeText(bytes: Buffer): string {
   }
 }
 
-async function docxText(bytes: Buffer): Promise<string> {
-  try {
-    const { value } = await mammoth.extractRawText({ buffer: bytes });
-    return value;
-  } catch {
-    throw refuse(
-      'Không đọc được tệp .docx (tệp hỏng hoặc không phải Word). Hãy mở và lưu lại, hoặc dán nội dung.',
-    );
-  }
+const UPLOAD = { field: FIELD, label: LABEL };
+
+async function docxText(bytes: Buffer, log: Logger | undefined): Promise<string> {
+  return readDocxText(bytes, {
+    field: UPLOAD,
+    log,
+    unreadable: () =>
+      refuse(
+        'Không đọc được tệp .docx (tệp hỏng hoặc không phải Word). Hãy mở và lưu lại, hoặc dán nội dung.',
+      ),
+  });
 }
 
-async function pdfText(bytes: Buffer): Promise<string> {
-  let text: string;
-  try {
-    ({ text } = await extractText(new Uint8Array(bytes), { mergePages: true }));
-  } catch {
-    throw refuse(
-      'Không đọc được tệp PDF (tệp hỏng hoặc có mật khẩu). Hãy dùng bản khác hoặc dán nội dung.',
-    );
-  }
+async function pdfText(bytes: Buffer, log: Logger | undefined): Promise<string> {
+  const text = await readPdfText(bytes, {
+    field: UPLOAD,
+    log,
+    unreadable: () =>
+      refuse(
+        'Không đọc được tệp PDF (tệp hỏng hoặc có mật khẩu). Hãy dùng bản khác hoặc dán nội dung.',
+      ),
+  });
   if (text.replace(/\s+/gu, '').length === 0) {
     const message = 'Tệp PDF không có lớp chữ (bản quét). Hãy dùng bản có chữ hoặc dán nội dung.';
     throw new AppError('VALIDATION_FAILED', message, {
@@ -65,7 +69,11 @@ async function pdfText(bytes: Buffer): Promise<string> {
   return text;
 }
 
-export async function extractPlanText(bytes: Buffer, fileName: string): Promise<string> {
+export async function extractPlanText(
+  bytes: Buffer,
+  fileName: string,
+  log?: Logger,
+): Promise<string> {
   const ext = path.extname(fileName).toLowerCase();
   let text: string;
   switch (ext) {
@@ -73,10 +81,10 @@ export async function extractPlanText(bytes: Buffer, fileName: string): Promise<
       text = decodeText(bytes);
       break;
     case '.docx':
-      text = await docxText(bytes);
+      text = await docxText(bytes, log);
       break;
     case '.pdf':
-      text = await pdfText(bytes);
+      text = await pdfText(bytes, log);
       break;
     default:
       throw refuse(
