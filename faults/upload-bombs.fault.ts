@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { xlsxBomb1300MB, xlsxBomb420MB } from '../server/test/zip-bombs';
+import { xlsxBomb1300MB, xlsxBomb420MB, xlsxLyingSizes } from '../server/test/zip-bombs';
 import { exited } from '../server/test/server-process';
 import {
   call,
@@ -100,7 +100,7 @@ function watchServer(limitMb: number) {
   let trip: (reason: Error) => void = () => undefined;
   const tripped = new Promise<never>((_, reject) => (trip = reject));
   tripped.catch(() => undefined); // observed by whoever races it
-  const sampler = setInterval(() => {
+  const sample = () => {
     if (!server.alive()) {
       trip(new Error(`the server process exited:\n${server.output().slice(-2_000)}`));
       return;
@@ -116,7 +116,9 @@ function watchServer(limitMb: number) {
     } catch {
       /* the process is exiting; the next tick sees it */
     }
-  }, 100);
+  };
+  sample();
+  const sampler = setInterval(sample, 100);
   const health = (async () => {
     while (!stopped) {
       const started = Date.now();
@@ -139,6 +141,7 @@ function watchServer(limitMb: number) {
     async stop(): Promise<WatchReport> {
       stopped = true;
       clearInterval(sampler);
+      sample();
       await health;
       if (killedFor !== undefined) await exited(server.child, 10_000);
       return report;
@@ -215,6 +218,8 @@ afterAll(async () => {
 const bombs = [
   { label: '1 MB → 420 MB', make: xlsxBomb420MB },
   { label: '4 MB → 1.3 GB', make: xlsxBomb1300MB },
+  // Sizes declared small in both headers: only the cap on actual inflated output stops it.
+  { label: 'lying sizes → 300 MB', make: () => xlsxLyingSizes(300) },
 ];
 
 describe('item 1: zip-bomb .xlsx uploads cost bounded memory and never stop the server', () => {
