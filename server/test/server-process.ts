@@ -31,13 +31,19 @@ export type RunningServer = {
   stop: (graceMs?: number) => Promise<void>;
 };
 
+/** Servers this process started and has not seen exit: asked to stop if the test run dies. */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGTERM');
+});
+
 /** Spawns the server as `npm start` runs it; `dataDir` reuses a data directory (kept on stop). */
 export function spawnServer(
   dataDir: string,
   port: number,
   env: Record<string, string> = {},
 ): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
@@ -53,6 +59,9 @@ export function spawnServer(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
 }
 
 /** Waits for `child` to exit, at most `ms`; true when it did. */
