@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { docxBomb } from '../../test/zip-bombs';
 import { createTestDb, type TestDb } from '../../test/db';
 import { getSheet, openSheet, saveSelfEntry, submitSheet } from './assessment.service';
 import { downloadEvidence, removeEvidence, uploadEvidence } from './evidence.service';
@@ -47,6 +48,8 @@ describe('evidence content checks', () => {
     zip.file('readme.txt', 'không phải Office');
     const plainZip = await zip.generateAsync({ type: 'nodebuffer' });
     expect((await checkEvidence('tai-lieu.docx', plainZip)).ok).toBe(false);
+    // A zip bomb is no accepted kind: the zip guard refuses it without inflating (decision 031).
+    expect((await checkEvidence('bao-cao.docx', docxBomb())).ok).toBe(false);
     const renamed = await checkEvidence('anh.pdf', files.png);
     expect(renamed.ok ? '' : renamed.message).toContain('phần mở rộng');
     const big = Buffer.concat([files.pdf, Buffer.alloc(MAX_EVIDENCE_BYTES)]);

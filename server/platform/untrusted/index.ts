@@ -27,7 +27,14 @@ import {
  */
 
 export type { XlsxBook, XlsxCellFacts, XlsxRow, XlsxSheet, XlsxSheetState } from './xlsx';
-export { MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_RATIO, MAX_ZIP_TOTAL_BYTES } from './zip';
+export {
+  inspectZip,
+  MAX_ZIP_ENTRIES,
+  MAX_ZIP_ENTRY_BYTES,
+  MAX_ZIP_RATIO,
+  MAX_ZIP_TOTAL_BYTES,
+  ZipRefusal,
+} from './zip';
 export { MAX_FILE_WORKERS, WORKER_LIMITS } from './run';
 
 /** A .pdf larger than this is not read (the upload limit normally stops it first). */
