@@ -7,8 +7,14 @@ import autocannon from 'autocannon';
  * and p99 but no p95.
  */
 
-/** `kind` labels the request for the per-kind latency breakdown. */
-export type LoadRequest = { path: string; cookie?: string; kind?: string };
+/** `kind` labels the request for the per-kind latency breakdown; `body` is sent as JSON. */
+export type LoadRequest = {
+  path: string;
+  cookie?: string;
+  kind?: string;
+  method?: 'GET' | 'POST' | 'PUT';
+  body?: string;
+};
 export type KindStats = { n: number; p50Ms: number; p95Ms: number; maxMs: number };
 export type LoadJob = {
   url: string;
@@ -63,13 +69,15 @@ export function runLoad(job: LoadJob): Promise<LoadResult> {
               const r = list[next++ % list.length] ?? list[0];
               // The context belongs to the connection; with pipelining 1 it names the request in flight.
               context.kind = r?.kind;
+              const headers: Record<string, string> = { ...req.headers };
+              if (r?.cookie !== undefined) headers.cookie = r.cookie;
+              if (r?.body !== undefined) headers['content-type'] = 'application/json';
               return {
                 ...req,
+                method: r?.method ?? 'GET',
                 path: r?.path ?? '/',
-                headers:
-                  r?.cookie === undefined
-                    ? { ...req.headers }
-                    : { ...req.headers, cookie: r.cookie },
+                headers,
+                ...(r?.body === undefined ? {} : { body: r.body }),
               };
             },
           },

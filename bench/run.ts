@@ -9,6 +9,8 @@ import { benchImport } from './import';
 import { benchPlans } from './plans';
 import { benchScoring } from './scoring';
 import { benchRegistrationsXlsx } from './registrations-xlsx';
+import { prepareWrites } from './writes';
+import { startBenchSealer } from './audit-sealer';
 import { peopleSearchRequests, searchTerms, subtreeRequests } from './scenarios';
 import type { Db } from '../server/platform/db';
 import {
@@ -43,6 +45,7 @@ const BENCHES = [
   'plans',
   'scoring',
   'registrations-xlsx',
+  'writes',
 ] as const;
 type BenchName = (typeof BENCHES)[number];
 
@@ -143,8 +146,8 @@ function runLoadInChild(job: LoadJob): Promise<LoadResult> {
 }
 
 /** Warm-up (not recorded), then the measured run, with the load generator in its own process. */
-async function measure(label: string, url: string, requests: LoadRequest[]) {
-  if (warmupSeconds > 0) {
+async function measure(label: string, url: string, requests: LoadRequest[], warmUp = true) {
+  if (warmUp && warmupSeconds > 0) {
     log(`${label}: warm-up ${warmupSeconds} s`);
     await runLoadInChild({ url, connections, seconds: warmupSeconds, requests });
   }
@@ -160,6 +163,15 @@ async function measure(label: string, url: string, requests: LoadRequest[]) {
   if (r.non2xx > 0 || r.errors > 0)
     throw new Error(`${label}: ${r.non2xx} non-2xx responses and ${r.errors} errors`);
   return r;
+}
+
+/** Like measure, but the warm-up sends its own requests (writes that may be made only once). */
+async function measureOnce(label: string, url: string, [warm, measured]: LoadRequest[][]) {
+  if (warmupSeconds > 0 && warm !== undefined && warm.length > 0) {
+    log(`${label}: warm-up ${warmupSeconds} s`);
+    await runLoadInChild({ url, connections, seconds: warmupSeconds, requests: warm });
+  }
+  return measure(label, url, measured ?? [], false);
 }
 
 /** One connection, one request at a time: the service time of each request without queueing. */
@@ -260,7 +272,9 @@ async function main(): Promise<void> {
         officer: await login(base, BENCH_OFFICER),
       };
       // The bare floor is only needed by the benches reported as a ratio to it.
-      const bare = httpBenches.some((b) => b !== 'scoring' && b !== 'registrations-xlsx')
+      const bare = httpBenches.some(
+        (b) => b !== 'scoring' && b !== 'registrations-xlsx' && b !== 'writes',
+      )
         ? await measure('bare', base, [{ path: '/api/bench/bare' }])
         : { rps: Number.NaN };
       const figures = (r: LoadResult & { cpu: ReturnType<typeof cpuShares> }) => ({
@@ -291,6 +305,20 @@ async function main(): Promise<void> {
             dashboardRps: r.rps,
             connections,
             seconds,
+          });
+        } else if (name === 'writes') {
+          const setup = await prepareWrites(runtime, officerProvinceId, cookies.admin, log);
+          const sealer = startBenchSealer(runtime, dataDir);
+          const reg = await measureOnce('writes: registrations', base, setup.registrations);
+          const self = await measureOnce('writes: self-score saves', base, setup.selfSaves);
+          await sealer.finish(log);
+          emit({
+            bench: name,
+            connections,
+            registrationsRps: reg.rps,
+            registrationsP95Ms: reg.p95Ms,
+            selfSaveRps: self.rps,
+            selfSaveP95Ms: self.p95Ms,
           });
         } else if (name === 'registrations-xlsx') {
           const r = await benchRegistrationsXlsx(runtime, base, cookies.admin, log);

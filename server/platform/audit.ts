@@ -342,6 +342,8 @@ export async function verifyAuditChain(
       reason: `Chuỗi chỉ đến số thứ tự ${prevSeq} nhưng mốc neo lúc ${newest.at} đã ghi số thứ tự ${newest.seq}: các bản ghi mới nhất đã bị xoá`,
     });
 
+  // Infinity: do not judge staleness (right after a restore, before the app has sealed).
+  const staleSecs = Number.isFinite(staleAfterMs) ? staleAfterMs / 1000 : null;
   const unsealed = await sql<{
     n: number;
     stale: number;
@@ -349,7 +351,8 @@ export async function verifyAuditChain(
     oldestAt: Date | null;
   }>`
     SELECT count(*)::int AS n,
-      count(*) FILTER (WHERE coalesce(recorded_at, at) < now() - make_interval(secs => ${staleAfterMs / 1000}))::int AS stale,
+      count(*) FILTER (WHERE ${staleSecs}::float8 IS NOT NULL
+        AND coalesce(recorded_at, at) < now() - make_interval(secs => ${staleSecs}::float8))::int AS stale,
       min(id) AS "oldestId", min(coalesce(recorded_at, at)) AS "oldestAt"
     FROM audit_event WHERE seq IS NULL`.execute(db);
   const u = unsealed.rows[0];

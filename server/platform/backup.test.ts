@@ -13,6 +13,7 @@ import { createTestDb, type TestDb } from '../test/db';
 import { makeTree, testCtx } from '../test/factories';
 import { buildTestApp, loginCookie } from '../test/http';
 import { verifyAuditChain } from './audit';
+import { sealAudit } from '../test/audit';
 import { writeBackup } from './backup';
 import { restoreBackup } from './restore';
 import { createDb, migrateToLatest, type Db } from './db';
@@ -137,9 +138,17 @@ describe('backup and restore', () => {
       const orphan = path.join(sourceFiles, '2026-12-07', 'half-written-upload.xlsx');
       fs.mkdirSync(path.dirname(orphan), { recursive: true });
       fs.writeFileSync(orphan, 'partial');
+      // The chain sealed and anchored under DATA_DIR (decision 032): the anchors travel too.
+      const sourceAnchors = path.join(work, 'audit-anchors');
+      await sealAudit(source.db, sourceAnchors);
       const file = path.join(work, 'full.thidua-backup');
       const [summary, during] = await Promise.all([
-        writeBackup(source.db, { file, filesDir: sourceFiles, appVersion: 'test' }),
+        writeBackup(source.db, {
+          file,
+          filesDir: sourceFiles,
+          anchorDir: sourceAnchors,
+          appVersion: 'test',
+        }),
         app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } }),
       ]);
       expect(during.statusCode).toBe(200);
@@ -152,8 +161,17 @@ describe('backup and restore', () => {
 
       const target = await emptyDatabase();
       const targetFiles = path.join(work, 'restored', 'files');
-      const restored = await restoreBackup(target, { file, filesDir: targetFiles });
+      const targetAnchors = path.join(work, 'restored', 'audit-anchors');
+      const restored = await restoreBackup(target, {
+        file,
+        filesDir: targetFiles,
+        anchorDir: targetAnchors,
+      });
       expect(restored).toMatchObject({ rows: summary.rows, files: 3, tables: summary.tables });
+      expect(filesOf(targetAnchors)).toEqual(filesOf(sourceAnchors));
+      const anchored = await verifyAuditChain(target, { anchorDir: targetAnchors });
+      expect(anchored).toMatchObject({ ok: true, unsealed: 0 });
+      expect(anchored.ok && anchored.anchor?.seq).toBeGreaterThan(100);
 
       const [want, got] = await Promise.all([contents(source.db), contents(target)]);
       expect(Object.keys(got)).toEqual(Object.keys(want));

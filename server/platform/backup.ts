@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import type { Db } from './db';
 import { endOfArchive, writeAll, writeEntry, writeStreamEntry } from './tar';
+import { ANCHOR_FILE, SIGNING_KEY_FILE } from './audit-anchor';
 
 /**
  * Online, consistent backup and restore with nothing but Node and the app's own connection
@@ -24,6 +25,8 @@ export const FETCH_ROWS = 500;
 const CHUNK_BYTES = 4 * 1024 * 1024;
 /** Kysely's own bookkeeping: recorded as the migration list, restored by migrating. */
 const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'];
+/** The audit anchors folder's files (decision 032), stored as `anchors/<name>`. */
+export const ANCHOR_ENTRIES = [SIGNING_KEY_FILE, ANCHOR_FILE];
 
 export type Column = { name: string; type: string };
 export type TableInfo = { name: string; columns: Column[] };
@@ -119,8 +122,20 @@ async function copyStoredFile(
  */
 export async function writeBackup(
   db: Db,
-  opts: { file: string; filesDir: string; appVersion: string },
+  opts: { file: string; filesDir: string; appVersion: string; anchorDir?: string | undefined },
 ): Promise<BackupSummary> {
+  // The audit anchors (decision 032) as they are before the snapshot: the anchors file is
+  // append-only and an anchor is written after its events commit, so its first `size` bytes hold
+  // only anchors the snapshot's chain reaches (a later anchor would read as truncation).
+  const anchorFiles = ANCHOR_ENTRIES.flatMap((name) => {
+    if (opts.anchorDir === undefined) return [];
+    const full = path.join(opts.anchorDir, name);
+    try {
+      return [{ name, full, size: fs.statSync(full).size }];
+    } catch {
+      return [];
+    }
+  });
   const partial = `${opts.file}.partial`;
   const out = fs.createWriteStream(partial, { mode: 0o600 });
   const gzip = zlib.createGzip({ level: 6 });
@@ -208,6 +223,16 @@ export async function writeBackup(
         await sql`COMMIT`.execute(conn);
       }
     });
+    for (const a of anchorFiles) {
+      if (a.size === 0) {
+        await put(`anchors/${a.name}`, Buffer.alloc(0));
+        continue;
+      }
+      const hash = createHash('sha256');
+      const body = fs.createReadStream(a.full, { start: 0, end: a.size - 1 });
+      await writeStreamEntry(gzip, `anchors/${a.name}`, a.size, body, (c) => hash.update(c));
+      manifest.entries[`anchors/${a.name}`] = { size: a.size, sha256: hash.digest('hex') };
+    }
     await writeEntry(gzip, MANIFEST_ENTRY, Buffer.from(JSON.stringify(manifest)));
     await writeAll(gzip, endOfArchive());
     gzip.end();

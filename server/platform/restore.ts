@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import { Migrator, sql } from 'kysely';
 import { migrationProvider } from '../db/migrations/index';
 import {
+  ANCHOR_ENTRIES,
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   FETCH_ROWS,
@@ -45,21 +46,34 @@ function refuse(message: string): AppError {
  */
 export async function restoreBackup(
   db: Db,
-  opts: { file: string; filesDir: string; log?: (line: string) => void },
+  opts: {
+    file: string;
+    filesDir: string;
+    /** Where the audit anchors go (DATA_DIR/audit-anchors); without it they are checked, not kept. */
+    anchorDir?: string | undefined;
+    log?: (line: string) => void;
+  },
 ): Promise<RestoreSummary> {
   const log = opts.log ?? (() => undefined);
   if (!fs.existsSync(opts.file)) throw refuse(`Không tìm thấy tệp sao lưu "${opts.file}".`);
-  if (fs.existsSync(opts.filesDir) && fs.readdirSync(opts.filesDir).length > 0)
-    throw refuse(
-      `Thư mục tệp đích ${opts.filesDir} không trống: chỉ khôi phục vào một thư mục dữ liệu trống. ` +
-        `(The files directory is not empty.)`,
-    );
+  const targets: [string | undefined, string][] = [
+    [opts.filesDir, 'tệp'],
+    [opts.anchorDir, 'mốc neo nhật ký'],
+  ];
+  for (const [dir, what] of targets)
+    if (dir !== undefined && fs.existsSync(dir) && fs.readdirSync(dir).length > 0)
+      throw refuse(
+        `Thư mục ${what} đích ${dir} không trống: chỉ khôi phục vào một thư mục dữ liệu trống. ` +
+          `(The target directory is not empty.)`,
+      );
   const input = fs.createReadStream(opts.file);
   const gunzip = zlib.createGunzip();
   input.pipe(gunzip);
   input.on('error', (e) => gunzip.destroy(e));
   const entries = readTar(gunzip);
   const staging = `${opts.filesDir}.restoring-${process.pid}`;
+  const anchorStaging =
+    opts.anchorDir === undefined ? undefined : `${opts.anchorDir}.restoring-${process.pid}`;
   try {
     const first = await entries.next().catch(() => undefined);
     if (first === undefined || first.done || first.value.name !== HEADER_ENTRY)
@@ -90,7 +104,15 @@ export async function restoreBackup(
     const summary = await db.connection().execute(async (conn) => {
       await sql`BEGIN`.execute(conn);
       try {
-        const result = await loadInTransaction(conn, header, entries, seen, staging, log);
+        const result = await loadInTransaction(
+          conn,
+          header,
+          entries,
+          seen,
+          staging,
+          anchorStaging,
+          log,
+        );
         await sql`COMMIT`.execute(conn);
         return result;
       } catch (e) {
@@ -102,6 +124,14 @@ export async function restoreBackup(
     fs.mkdirSync(path.dirname(opts.filesDir), { recursive: true });
     if (fs.existsSync(staging)) fs.renameSync(staging, opts.filesDir);
     else fs.mkdirSync(opts.filesDir);
+    if (
+      opts.anchorDir !== undefined &&
+      anchorStaging !== undefined &&
+      fs.existsSync(anchorStaging)
+    ) {
+      if (fs.existsSync(opts.anchorDir)) fs.rmdirSync(opts.anchorDir);
+      fs.renameSync(anchorStaging, opts.anchorDir);
+    }
     const { error, results } = await new Migrator({
       db,
       provider: migrationProvider,
@@ -112,6 +142,7 @@ export async function restoreBackup(
   } finally {
     input.destroy();
     fs.rmSync(staging, { recursive: true, force: true });
+    if (anchorStaging !== undefined) fs.rmSync(anchorStaging, { recursive: true, force: true });
   }
 }
 
@@ -156,6 +187,7 @@ async function loadInTransaction(
   entries: AsyncGenerator<TarEntry>,
   seen: Manifest['entries'],
   staging: string,
+  anchorStaging: string | undefined,
   log: (line: string) => void,
 ): Promise<Omit<RestoreSummary, 'migrations'>> {
   for (const q of [
@@ -225,6 +257,15 @@ async function loadInTransaction(
       out.end();
       await finished(out);
       files++;
+    } else if (ANCHOR_ENTRIES.some((n) => entry.name === `anchors/${n}`)) {
+      // The audit anchors (decision 032): kept when the caller names their folder.
+      const data = await collect(body());
+      if (anchorStaging !== undefined) {
+        fs.mkdirSync(anchorStaging, { recursive: true, mode: 0o700 });
+        fs.writeFileSync(path.join(anchorStaging, entry.name.slice('anchors/'.length)), data, {
+          mode: 0o600,
+        });
+      }
     } else {
       throw refuse(`Tệp sao lưu có mục lạ: ${entry.name}`);
     }

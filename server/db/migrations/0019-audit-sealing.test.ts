@@ -46,7 +46,9 @@ describe('migration 0019: audit sealing', () => {
       const r = await sql<{ id: number }>`INSERT INTO audit_event
         (at, actor_id, actor_name, action, entity_type, entity_id, unit_path, before, after, request_id, prev_hash, hash)
         VALUES (${e.at}, NULL, 'hệ thống (cli)', ${e.action}, 'person', '7', '1.2', NULL,
-          ${JSON.stringify(e.after)}::jsonb, ${`req-${i}`}, ${prev}, ${hash}) RETURNING id`.execute(t.db);
+          ${JSON.stringify(e.after)}::jsonb, ${`req-${i}`}, ${prev}, ${hash}) RETURNING id`.execute(
+        t.db,
+      );
       ids.push(Number(r.rows[0]?.id));
       prev = hash;
     }

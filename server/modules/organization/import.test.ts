@@ -6,6 +6,7 @@ import { makePerson, makeTree, makeUser, testCtx } from '../../test/factories';
 import { AppError } from '../../platform/errors';
 import { jobRunner, startWorker } from '../../platform/jobs';
 import { verifyAuditChain } from '../../platform/audit';
+import { sealAudit } from '../../test/audit';
 import { silentLogger } from '../../platform/context';
 import { loadUserActor } from '../auth/index';
 import { exportPeople, importJob, requestImport } from './import.service';
@@ -78,6 +79,7 @@ describe('people import', () => {
       .where('action', 'in', ['person.imported', 'import.people'])
       .execute();
     expect(audits.filter((a) => a.action === 'person.imported')).toHaveLength(3);
+    expect((await sealAudit(t.db)).sealed).toBeGreaterThanOrEqual(4);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });
 
