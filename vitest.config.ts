@@ -35,6 +35,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Fault injection against the real server process (`npm run test:faults`): not part of
+        // `npm test`, which names its projects.
+        test: {
+          name: 'faults',
+          include: ['faults/**/*.fault.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
