@@ -30,6 +30,7 @@ import {
   type Rounding,
 } from './awards.rules';
 import { canManageForm, canManageNational } from './awards.policy';
+import { linkPlanRewards, type PlanReward, type PlanRewardLink } from './plan-link.rules';
 import {
   baseSalaryLabels,
   roundingLabels,
@@ -315,4 +316,30 @@ export async function setRounding(ctx: Ctx, input: unknown): Promise<RoundingRow
     return inserted;
   });
   return withEffectiveTo([row])[0] as RoundingRow;
+}
+
+/**
+ * Links a plan's reward forms to the catalogue versions in force on the decision date (the
+ * national forms and the provinces' own forms the actor sees): the catalogue forms each names,
+ * its decider, or the plan's fixed amount (see linkPlanReward). For nominations and decisions,
+ * which pass the plan content's `rewards`.
+ */
+export async function linkPlanRewardsOn(
+  ctx: Ctx,
+  rewards: readonly PlanReward[],
+  decisionDate: string,
+): Promise<PlanRewardLink[]> {
+  const forms = await q.listForms(ctx.db, scopeFor(ctx.actor, 'unit.view'));
+  const versions = await q.listVersions(
+    ctx.db,
+    forms.map((f) => f.id),
+  );
+  const inForce = forms.flatMap((f) => {
+    const v = versionOn(
+      versions.filter((x) => x.formId === f.id),
+      decisionDate,
+    );
+    return v === undefined ? [] : [v];
+  });
+  return linkPlanRewards(rewards, inForce, decisionDate);
 }

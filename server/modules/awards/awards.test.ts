@@ -11,8 +11,10 @@ import {
   addAwardFormVersion,
   addBaseSalary,
   getCatalogue,
+  linkPlanRewardsOn,
   setRounding,
 } from './index';
+import { seedRewards } from './plan-link.fixtures';
 import { BASE_2026, decree152Table } from './awards.fixtures';
 
 let t: TestDb;
@@ -313,6 +315,26 @@ describe("a province's own forms", () => {
       addAwardFormVersion(s.provinceAdmin, byCode(provinceView, 'GK_CN').id, version()),
       'FORBIDDEN',
     );
+  });
+});
+
+describe('plan link on the real catalogue', () => {
+  it("links seed 003's two Giấy khen to the seeded Giấy khen forms and seed 000's gift to its amount", async () => {
+    const s = await setup();
+    const rewards = seedRewards.flatMap((r) => r.rewards);
+    const links = await linkPlanRewardsOn(s.staff, rewards, '2025-09-01');
+    expect(
+      links.map((l) => [l.rewardId, l.forms.map((f) => f.code), l.decider, l.fixedAmount]),
+    ).toEqual([
+      ['r-seed0000', [], 'commune_chair', 300_000],
+      ['r-seed0020', ['GK_CN', 'GK_TT'], 'district_chair', null],
+      ['r-seed0030', ['GK_CN', 'GK_TT'], 'district_chair', null],
+      ['r-seed0031', ['GK_CN', 'GK_TT'], 'commune_chair', null],
+      ['r-seed0040', [], null, null],
+    ]);
+    // Before the national catalogue's versions are in force, nothing links.
+    const early = await linkPlanRewardsOn(s.staff, rewards, '2024-01-01');
+    expect(early.every((l) => l.forms.length === 0)).toBe(true);
   });
 });
 

@@ -9,6 +9,7 @@ export {
   addAwardFormVersion,
   addBaseSalary,
   getCatalogue,
+  linkPlanRewardsOn,
   loadAmountTables,
   setRounding,
 } from './awards.service';
@@ -21,3 +22,10 @@ export {
   type FormVersion,
   type Rounding,
 } from './awards.rules';
+export {
+  deciderOf,
+  linkPlanReward,
+  linkPlanRewards,
+  type PlanReward,
+  type PlanRewardLink,
+} from './plan-link.rules';
