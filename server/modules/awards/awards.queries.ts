@@ -207,3 +207,18 @@ export async function insertRounding(
     .returning(['id', 'mode', 'step', 'effectiveFrom', 'legalBasis', 'createdAt'])
     .executeTakeFirstOrThrow();
 }
+
+/** Codes of the national forms. */
+export async function listNationalCodes(db: Executor): Promise<string[]> {
+  const rows = await db
+    .selectFrom('awardForm')
+    .select('code')
+    .where('scope', '=', 'national')
+    .execute();
+  return rows.map((r) => r.code);
+}
+
+/** Serialises installers of the national catalogue (two processes starting at once). */
+export async function lockCatalogueInstall(db: Executor): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(7320035)`.execute(db);
+}

@@ -10,6 +10,7 @@ import {
   addAwardForm,
   addAwardFormVersion,
   addBaseSalary,
+  ensureNationalCatalogue,
   getCatalogue,
   linkPlanRewardsOn,
   setRounding,
@@ -22,6 +23,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   t = await createTestDb();
   app = await buildTestApp(t);
+  await ensureNationalCatalogue(testCtx(t));
 });
 afterAll(async () => {
   await app.close();
@@ -77,6 +79,18 @@ const auditCount = async (action: string, entityId: number | string) => {
 };
 
 describe('the seeded national catalogue', () => {
+  it('is installed once: a second start adds nothing and audits nothing', async () => {
+    expect(await ensureNationalCatalogue(testCtx(t))).toEqual({
+      forms: 0,
+      baseSalary: false,
+      rounding: false,
+    });
+    expect(await auditCount('award_catalogue.installed', 'national')).toBe(1);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM award_form
+      WHERE scope = 'national'`.execute(t.db);
+    expect(rows[0]?.n).toBe(decree152Table.length + 2);
+  });
+
   it('gives every row of the Decree 152 table its amount at 2.340.000đ, with deciders after 1/7/2025', async () => {
     const s = await setup();
     const c = await getCatalogue(s.staff, { date: '2025-09-01' });

@@ -4,6 +4,7 @@
  * as dated values, and the amount of an award on a decision date, explained.
  */
 export { registerAwardRoutes } from './awards.routes';
+export { ensureNationalCatalogue } from './awards.seed';
 export {
   addAwardForm,
   addAwardFormVersion,
