@@ -5,7 +5,7 @@ import { isUniqueViolation, type Executor } from '../../platform/db';
 import { recordAudit } from '../../platform/audit';
 import { scopeFor } from '../../platform/access';
 import { parseInput } from '../../platform/validation';
-import { vietnamDate } from '../../../shared/dates';
+import { formatVietnamDate, vietnamDate } from '../../../shared/dates';
 import {
   CatalogueQuery,
   NewAwardForm,
@@ -26,6 +26,7 @@ import {
   versionOn,
   type AwardAmount,
   type BaseSalary,
+  type FormVersion,
   type Problem,
   type Rounding,
 } from './awards.rules';
@@ -342,4 +343,60 @@ export async function linkPlanRewardsOn(
     return v === undefined ? [] : [v];
   });
   return linkPlanRewards(rewards, inForce, decisionDate);
+}
+
+/** What an award decision snapshots for one row: the version used and the amount explained. */
+export type AwardQuote = {
+  formId: number;
+  versionId: number;
+  code: string;
+  name: string;
+  subject: FormVersion['subject'];
+  deciders: FormVersion['deciders'];
+  amount: number;
+  explanation: string;
+  coefficient: number | null;
+  baseSalary: number | null;
+};
+
+/**
+ * The amount of an award of a form decided on a date, with what it was computed from, for award
+ * decisions to store on their rows (they never read the catalogue again): the version in force on
+ * the decision date, the base salary and rounding rule in force then, or the plan's fixed amount.
+ * Read inside the caller's transaction when given one. NOT_FOUND for an unknown form;
+ * INVALID_STATE (in Vietnamese) when no version is in force that day or no amount can be computed.
+ */
+export async function quoteAward(
+  db: Executor,
+  input: { formId: number; decisionDate: string; fixedAmount?: number | null },
+): Promise<AwardQuote> {
+  const form = await q.findForm(db, input.formId);
+  if (form === undefined) throw notFound('danh hiệu, hình thức khen thưởng');
+  const [versions, tables] = await Promise.all([
+    q.listVersions(db, [form.id]),
+    loadAmountTables(db),
+  ]);
+  const version = versionOn(versions, input.decisionDate);
+  const date = formatVietnamDate(input.decisionDate);
+  if (version === undefined)
+    throw new AppError('INVALID_STATE', `${form.code} không có phiên bản hiệu lực ngày ${date}.`);
+  const amount = awardAmount({
+    version,
+    decisionDate: input.decisionDate,
+    fixedAmount: input.fixedAmount,
+    ...tables,
+  });
+  if (!amount.ok) throw new AppError('INVALID_STATE', amount.reason);
+  return {
+    formId: form.id,
+    versionId: version.id,
+    code: form.code,
+    name: version.name,
+    subject: version.subject,
+    deciders: version.deciders,
+    amount: amount.amount,
+    explanation: amount.explanation,
+    coefficient: amount.coefficient,
+    baseSalary: amount.baseSalary?.amount ?? null,
+  };
 }

@@ -13,6 +13,7 @@ import {
   ensureNationalCatalogue,
   getCatalogue,
   linkPlanRewardsOn,
+  quoteAward,
   setRounding,
 } from './index';
 import { seedRewards } from './plan-link.fixtures';
@@ -328,6 +329,35 @@ describe("a province's own forms", () => {
     await expectAppError(
       addAwardFormVersion(s.provinceAdmin, byCode(provinceView, 'GK_CN').id, version()),
       'FORBIDDEN',
+    );
+  });
+});
+
+describe('quoting an award for a decision', () => {
+  it('gives the version, amount and explanation of the decision date, or refuses in Vietnamese', async () => {
+    const s = await setup();
+    const c = await getCatalogue(s.staff, { date: '2025-09-01' });
+    const gk = byCode(c, 'GK_TT');
+    expect(await quoteAward(t.db, { formId: gk.id, decisionDate: '2025-09-01' })).toMatchObject({
+      code: 'GK_TT',
+      versionId: gk.current?.id,
+      subject: 'collective',
+      amount: 1_410_000,
+      explanation: '0,6 × 2.340.000đ = 1.404.000đ, làm tròn lên 1.410.000đ',
+      coefficient: 0.6,
+      baseSalary: 2_340_000,
+    });
+    expect(
+      await quoteAward(t.db, { formId: gk.id, decisionDate: '2025-09-01', fixedAmount: 300_000 }),
+    ).toMatchObject({ amount: 300_000, baseSalary: null });
+    const early = await expectAppError(
+      quoteAward(t.db, { formId: gk.id, decisionDate: '2025-06-30' }),
+      'INVALID_STATE',
+    );
+    expect(early.message).toBe('GK_TT không có phiên bản hiệu lực ngày 30/06/2025.');
+    await expectAppError(
+      quoteAward(t.db, { formId: 2_000_000_000, decisionDate: '2025-09-01' }),
+      'NOT_FOUND',
     );
   });
 });

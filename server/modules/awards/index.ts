@@ -12,7 +12,9 @@ export {
   getCatalogue,
   linkPlanRewardsOn,
   loadAmountTables,
+  quoteAward,
   setRounding,
+  type AwardQuote,
 } from './awards.service';
 export {
   awardAmount,
