@@ -85,6 +85,7 @@ describe('Danh mục khen thưởng (Chromium)', () => {
       .waitFor();
     await shot(page, 'overlap-1366', false);
     await version.getByRole('button', { name: 'Huỷ' }).click();
+    await version.waitFor({ state: 'hidden' });
 
     await page.setViewportSize({ width: 375, height: 800 });
     await page.getByRole('columnheader', { name: 'Danh hiệu, hình thức' }).waitFor();
