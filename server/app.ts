@@ -32,6 +32,7 @@ import {
 } from './modules/results/index';
 import { registerHomeRoutes } from './modules/home/index';
 import { registerDocumentRoutes } from './modules/documents/index';
+import { registerAwardRoutes } from './modules/awards/index';
 import { demoAccounts } from './demo/localities';
 import { route, useContract } from './http/route';
 import { registerOpenApiRoute } from './http/openapi';
@@ -223,6 +224,7 @@ export async function buildApp(
   registerDashboardRoutes(app, deps);
   registerHomeRoutes(app, deps);
   registerDocumentRoutes(app, deps);
+  registerAwardRoutes(app, deps);
   registerOpenApiRoute(app, { version: deps.config.version });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

@@ -11,6 +11,7 @@ import { deleteExpiredSessions, loadUserActor } from './modules/auth/index';
 import { importJob } from './modules/organization/index';
 import { isEmpty, seedDemo } from './demo/seed';
 import { ensureExampleCriteriaSet } from './modules/criteria/index';
+import { ensureNationalCatalogue } from './modules/awards/index';
 import {
   advancePlanStatuses,
   sendCascadeReminders,
@@ -44,13 +45,16 @@ async function main(): Promise<void> {
   warn = (message) => app.log.warn(message);
 
   // The example criteria set ships with every installation (idempotent).
-  await ensureExampleCriteriaSet({
+  const install = {
     db: runtime.db,
     actor: systemActor('install'),
     log: app.log,
     now,
     storage: runtime.storage,
-  });
+  };
+  await ensureExampleCriteriaSet(install);
+  // So does the national award catalogue with the base salary and rounding rule (idempotent).
+  await ensureNationalCatalogue(install);
 
   if (config.demo) {
     const ctx = {

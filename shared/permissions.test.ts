@@ -38,6 +38,9 @@ describe('permission catalogue', () => {
     ['unit_head', 'document_register.manage', false],
     ['staff', 'document_register.manage', false],
     ['admin', 'document_register.manage', false],
+    ['admin', 'award_catalogue.manage', true],
+    ['emulation_officer', 'award_catalogue.manage', false],
+    ['unit_head', 'award_catalogue.manage', false],
   ];
   it.each(cases)('%s may %s: %s', (role, action, allowed) => {
     expect(roleAllows(role, action)).toBe(allowed);

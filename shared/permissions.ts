@@ -58,6 +58,7 @@ export const Action = {
   juryScore: 'jury.score',
   decisionSign: 'decision.sign',
   documentRegisterManage: 'document_register.manage',
+  awardCatalogueManage: 'award_catalogue.manage',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 export const actions = Object.values(Action) as [Action, ...Action[]];
@@ -84,6 +85,8 @@ export const actionLabels: Record<Action, string> = {
   'jury.score': 'Chấm điểm sáng kiến (giám khảo)',
   'decision.sign': 'Ký quyết định khen thưởng của đơn vị mình',
   'document_register.manage': 'Quản lý sổ văn bản đi của đơn vị mình (hủy số)',
+  'award_catalogue.manage':
+    'Quản lý danh mục khen thưởng: danh hiệu, hình thức, hệ số, mức lương cơ sở, quy tắc làm tròn',
 };
 
 /**

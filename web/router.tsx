@@ -27,6 +27,7 @@ const PortalLayout = lazy(() => import('./modules/portal/portal-layout'));
 const PublicPlansPage = lazy(() => import('./modules/portal/public-plans.page'));
 const DocumentRegisterPage = lazy(() => import('./modules/documents/register.page'));
 const PublicPlanPage = lazy(() => import('./modules/portal/public-plan.page'));
+const AwardCataloguePage = lazy(() => import('./modules/awards/catalogue.page'));
 
 function guarded(action: Action | Action[], page: ReactNode) {
   return <RequireAction action={action}>{page}</RequireAction>;
@@ -112,6 +113,8 @@ export const router = createBrowserRouter([
       { path: 'plans/import', element: guarded('campaign.draft', <PlanImportPage />) },
       { path: 'registrations', element: guarded('campaign.view', <RegistrationsPage />) },
       { path: 'document-register', element: guarded('campaign.view', <DocumentRegisterPage />) },
+      // Every signed-in user may read the catalogue; administrators change it.
+      { path: 'award-catalogue', element: <AwardCataloguePage /> },
       // Published criteria sets are readable by every signed-in user; the server filters drafts.
       { path: 'criteria', element: <CriteriaPage /> },
       { path: 'criteria/:versionId', element: <CriteriaVersionPage /> },

@@ -14,8 +14,15 @@ import type {
   PlanEvaluationTable,
   ResultsStateTable,
 } from './schema-evaluation';
+import type {
+  AwardFormTable,
+  AwardFormVersionTable,
+  AwardRoundingTable,
+  BaseSalaryTable,
+} from './schema-awards';
 
 export type * from './schema-evaluation';
+export type * from './schema-awards';
 
 /** Kysely's view of the database (camelCase through CamelCasePlugin). */
 
@@ -299,6 +306,10 @@ export interface Database {
   individualCheck: IndividualCheckTable;
   planEvaluation: PlanEvaluationTable;
   resultsState: ResultsStateTable;
+  awardForm: AwardFormTable;
+  awardFormVersion: AwardFormVersionTable;
+  baseSalary: BaseSalaryTable;
+  awardRounding: AwardRoundingTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

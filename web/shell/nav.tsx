@@ -10,6 +10,7 @@ import {
   FileExcelOutlined,
   FlagOutlined,
   FormOutlined,
+  GiftOutlined,
   HistoryOutlined,
   HomeOutlined,
   OrderedListOutlined,
@@ -50,6 +51,8 @@ export const navItems: NavItem[] = [
   { path: '/evaluation', label: 'Đánh giá', icon: <AuditOutlined />, action: 'campaign.view' },
   // No action: published criteria sets are readable by every signed-in user.
   { path: '/criteria', label: 'Bộ tiêu chí', icon: <OrderedListOutlined /> },
+  // No action: the award catalogue is readable by every signed-in user.
+  { path: '/award-catalogue', label: 'Danh mục khen thưởng', icon: <GiftOutlined /> },
   { path: '/audit', label: 'Nhật ký thay đổi', icon: <HistoryOutlined />, action: 'audit.view' },
   {
     path: '/accounts',

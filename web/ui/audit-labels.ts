@@ -18,6 +18,9 @@ export const entityTypeLabels: Record<string, string> = {
   criteria_set_version: 'Bộ tiêu chí',
   score_sheet: 'Phiếu tự chấm điểm',
   document_register_entry: 'Sổ văn bản đi',
+  award_form: 'Danh mục khen thưởng',
+  base_salary: 'Mức lương cơ sở',
+  award_rounding: 'Quy tắc làm tròn tiền thưởng',
 };
 
 /** The actions the server records, for the audit page filter (matched by prefix). */
@@ -52,6 +55,9 @@ export const auditActionOptions: { value: string; label: string }[] = [
   { value: 'registration.withdrawn', label: 'Đăng ký thi đua — rút' },
   { value: 'plan.evaluation_set', label: 'Kế hoạch thi đua — chọn bộ tiêu chí, mức xếp loại' },
   { value: 'document_number.cancelled', label: 'Sổ văn bản đi — hủy số' },
+  { value: 'award_form.', label: 'Danh mục khen thưởng — thêm, phiên bản mới' },
+  { value: 'base_salary.added', label: 'Mức lương cơ sở — thêm mức mới' },
+  { value: 'award_rounding.set', label: 'Quy tắc làm tròn tiền thưởng' },
   { value: 'criteria.', label: 'Bộ tiêu chí — mọi thao tác' },
   { value: 'criteria.updated', label: 'Bộ tiêu chí — sửa bản nháp' },
   { value: 'criteria.published', label: 'Bộ tiêu chí — ban hành' },
@@ -123,6 +129,10 @@ export const auditActionLabels: Record<string, string> = {
   'registration.returned': 'Trả lại đăng ký thi đua',
   'plan.evaluation_set': 'Chọn bộ tiêu chí, mức xếp loại',
   'document_number.cancelled': 'Hủy số trong sổ văn bản đi',
+  'award_form.created': 'Thêm danh hiệu, hình thức khen thưởng',
+  'award_form.version_added': 'Thêm phiên bản danh hiệu, hình thức khen thưởng',
+  'base_salary.added': 'Thêm mức lương cơ sở',
+  'award_rounding.set': 'Đặt quy tắc làm tròn tiền thưởng',
   'criteria.created': 'Tạo bộ tiêu chí',
   'criteria.updated': 'Sửa bản nháp bộ tiêu chí',
   'criteria.published': 'Ban hành bộ tiêu chí',

@@ -32,7 +32,14 @@ export {
 export { renderPlanDocx } from './plan-docx';
 export { renderPlanPdf } from './plan-pdf';
 export { fixedDocumentDate, normaliseDocx } from './docx-package';
-export { headerLines, longDate, lowerFirst, stripEndPunctuation } from './plan-format';
+export {
+  decimal,
+  groupThousands,
+  headerLines,
+  longDate,
+  lowerFirst,
+  stripEndPunctuation,
+} from './plan-format';
 export {
   BODY_SPACING,
   LANDSCAPE_TEXT_WIDTH,
