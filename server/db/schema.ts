@@ -20,9 +20,11 @@ import type {
   AwardRoundingTable,
   BaseSalaryTable,
 } from './schema-awards';
+import type { DisciplineRecordTable, HonourTable } from './schema-honours';
 
 export type * from './schema-evaluation';
 export type * from './schema-awards';
+export type * from './schema-honours';
 
 /** Kysely's view of the database (camelCase through CamelCasePlugin). */
 
@@ -310,6 +312,8 @@ export interface Database {
   awardFormVersion: AwardFormVersionTable;
   baseSalary: BaseSalaryTable;
   awardRounding: AwardRoundingTable;
+  honour: HonourTable;
+  disciplineRecord: DisciplineRecordTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
