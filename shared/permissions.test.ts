@@ -41,6 +41,14 @@ describe('permission catalogue', () => {
     ['admin', 'award_catalogue.manage', true],
     ['emulation_officer', 'award_catalogue.manage', false],
     ['unit_head', 'award_catalogue.manage', false],
+    ['emulation_officer', 'honour.manage', true],
+    ['unit_head', 'honour.manage', false],
+    ['admin', 'honour.manage', true],
+    ['emulation_officer', 'discipline.manage', true],
+    ['unit_head', 'discipline.view', true],
+    ['unit_head', 'discipline.manage', false],
+    ['staff', 'discipline.view', false],
+    ['council_member', 'discipline.view', false],
   ];
   it.each(cases)('%s may %s: %s', (role, action, allowed) => {
     expect(roleAllows(role, action)).toBe(allowed);

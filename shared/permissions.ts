@@ -59,6 +59,9 @@ export const Action = {
   decisionSign: 'decision.sign',
   documentRegisterManage: 'document_register.manage',
   awardCatalogueManage: 'award_catalogue.manage',
+  honourManage: 'honour.manage',
+  disciplineView: 'discipline.view',
+  disciplineManage: 'discipline.manage',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 export const actions = Object.values(Action) as [Action, ...Action[]];
@@ -87,6 +90,9 @@ export const actionLabels: Record<Action, string> = {
   'document_register.manage': 'Quản lý sổ văn bản đi của đơn vị mình (hủy số)',
   'award_catalogue.manage':
     'Quản lý danh mục khen thưởng: danh hiệu, hình thức, hệ số, mức lương cơ sở, quy tắc làm tròn',
+  'honour.manage': 'Ghi, nhập từ Excel, xóa khen thưởng đã nhận của cán bộ và tập thể',
+  'discipline.view': 'Xem kỷ luật, điều tra, khiếu nại đang xem xét của cán bộ',
+  'discipline.manage': 'Ghi, sửa, xóa kỷ luật, điều tra, khiếu nại đang xem xét của cán bộ',
 };
 
 /**
@@ -133,6 +139,10 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'evaluation.appraise',
     // The officer of the unit's internal-affairs office (phòng Nội vụ) keeps its register.
     'document_register.manage',
+    // The emulation officer keeps the award history and the discipline records awards depend on.
+    'honour.manage',
+    'discipline.view',
+    'discipline.manage',
   ],
   council_member: [
     'unit.view',
@@ -152,6 +162,7 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'registration.submit',
     'results.publish',
     'decision.sign',
+    'discipline.view',
   ],
   staff: ['unit.view', 'person.view', 'campaign.view'],
   juror: ['unit.view', 'campaign.view', 'jury.score'],

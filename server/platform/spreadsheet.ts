@@ -202,3 +202,22 @@ export async function readImportSheet(
     throw new AppError('VALIDATION_FAILED', 'Tệp không có dòng dữ liệu nào.');
   return sheet;
 }
+
+/**
+ * A date cell's text as YYYY-MM-DD: the reader's own yyyy-mm-dd (a date cell), or a date typed
+ * the Vietnamese way, d/m/yyyy (also with "-" or "."). Null when it is not a real calendar date.
+ */
+export function cellDate(text: string): string | null {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  const [y, m, d] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : vn
+      ? [Number(vn[3]), Number(vn[2]), Number(vn[1])]
+      : [NaN, NaN, NaN];
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
+  const at = new Date(Date.UTC(y, m - 1, d));
+  if (at.getUTCFullYear() !== y || at.getUTCMonth() !== m - 1 || at.getUTCDate() !== d) return null;
+  return at.toISOString().slice(0, 10);
+}

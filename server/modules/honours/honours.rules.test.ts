@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consecutiveYears, suggestionsFromHistory, type HistoryEntry } from './honours.rules';
 import { blockingRecords, type DisciplineFacts } from './discipline.rules';
+import { formMatcher } from './form-match';
 
 const h = (year: number, formCode: string | null): HistoryEntry => ({ year, formCode });
 
@@ -136,5 +137,81 @@ describe('blockingRecords (Decree 152 Art. 4(4))', () => {
       r({ id: 2, kind: 'investigation', toDate: null }),
     ];
     expect(blockingRecords({ records }, '2026-12-01').map((b) => b.record.id)).toEqual([2]);
+  });
+});
+
+describe('formMatcher', () => {
+  const v = (
+    id: number,
+    name: string,
+    subject: 'individual' | 'collective',
+    validFrom = '2025-07-01',
+  ) => ({
+    id,
+    name,
+    subject,
+    validFrom,
+    validTo: null,
+  });
+  const m = formMatcher([
+    { code: 'CSTDCS', versions: [v(1, 'Chiến sĩ thi đua cơ sở', 'individual')] },
+    { code: 'GK_CN', versions: [v(2, 'Giấy khen', 'individual')] },
+    { code: 'GK_TT', versions: [v(3, 'Giấy khen', 'collective')] },
+    { code: 'X_1', versions: [v(4, 'Trùng tên', 'individual')] },
+    { code: 'X_2', versions: [v(5, 'Trùng tên', 'individual')] },
+  ]);
+  const cases: [string, string, 'individual' | 'collective', string, unknown][] = [
+    [
+      'folded name',
+      'chien si thi dua co so',
+      'individual',
+      '2025-12-31',
+      { kind: 'catalogue', code: 'CSTDCS', versionId: 1, name: 'Chiến sĩ thi đua cơ sở' },
+    ],
+    [
+      'by code',
+      'CSTDCS',
+      'individual',
+      '2025-12-31',
+      { kind: 'catalogue', code: 'CSTDCS', versionId: 1, name: 'Chiến sĩ thi đua cơ sở' },
+    ],
+    [
+      'older than the versions: code, no version',
+      'Chiến sĩ thi đua cơ sở',
+      'individual',
+      '2020-12-31',
+      { kind: 'catalogue', code: 'CSTDCS', versionId: null, name: 'Chiến sĩ thi đua cơ sở' },
+    ],
+    [
+      'subject decides between same names',
+      'Giấy khen',
+      'collective',
+      '2025-12-31',
+      { kind: 'catalogue', code: 'GK_TT', versionId: 3, name: 'Giấy khen' },
+    ],
+    [
+      'unknown kept as text',
+      'Huy hiệu Tuổi trẻ sáng tạo',
+      'individual',
+      '2025-12-31',
+      { kind: 'text', name: 'Huy hiệu Tuổi trẻ sáng tạo' },
+    ],
+    [
+      'wrong subject kept as text',
+      'Chiến sĩ thi đua cơ sở',
+      'collective',
+      '2025-12-31',
+      { kind: 'text', name: 'Chiến sĩ thi đua cơ sở' },
+    ],
+    [
+      'two forms of one name',
+      'Trùng tên',
+      'individual',
+      '2025-12-31',
+      { kind: 'ambiguous', codes: ['X_1', 'X_2'] },
+    ],
+  ];
+  it.each(cases)('%s', (_name, text, subject, date, expected) => {
+    expect(m.match(text, subject, date)).toEqual(expected);
   });
 });

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context';
 import { vietnamDate } from '../../platform/time';
-import { AppError, type RowError } from '../../platform/errors';
+import { rowErrors } from '../../platform/row-errors';
 import { assertCan, can, isWithin } from '../../platform/access';
 import { recordAudit, type AuditInput } from '../../platform/audit';
 import type { Progress } from '../../platform/jobs';
@@ -45,7 +45,7 @@ type ParsedPerson = {
   phone: string | null;
 };
 
-export const MAX_REPORTED_ROW_ERRORS = 500;
+export { MAX_REPORTED_ROW_ERRORS } from '../../platform/row-errors';
 
 type ImportOutcome = { created: number; updated: number; rows: number };
 
@@ -104,12 +104,8 @@ export async function importPeople(
     for (const f of found) existing.set(f.id, { unitPath: f.unitPath });
   }
 
-  const errors: RowError[] = [];
-  let errorCount = 0;
-  const fail = (row: number, column: string, message: string) => {
-    errorCount++;
-    if (errors.length < MAX_REPORTED_ROW_ERRORS) errors.push({ row, column, message });
-  };
+  const errors = rowErrors();
+  const fail = errors.fail;
   const seenIds = new Set<number>();
   const { min, max } = birthYearBounds(ctx.now().getFullYear());
   const parsed: ParsedPerson[] = [];
@@ -213,13 +209,7 @@ export async function importPeople(
     if (index % 10_000 === 0) void progress(index, total, 'Đang kiểm tra dữ liệu');
   });
 
-  if (errorCount > 0) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `Tệp có ${errorCount} lỗi ở ${new Set(errors.map((e) => e.row)).size}${errorCount > errors.length ? '+' : ''} dòng. Không có dữ liệu nào được ghi; hãy sửa các dòng lỗi rồi nhập lại.`,
-      { rows: errors, errorCount },
-    );
-  }
+  errors.throwIfAny();
 
   await progress(0, total, 'Đang ghi dữ liệu');
   const today = vietnamDate(ctx.now());
