@@ -88,6 +88,7 @@ export const HonourRow = z
   })
   .meta({ id: 'HonourRow' });
 export type HonourRow = z.infer<typeof HonourRow>;
+export type HonourRowInput = z.input<typeof HonourRow>;
 
 export const HonourSuggestion = z.object({
   formCode: z.string(),
@@ -106,6 +107,7 @@ export const HonourHistory = z.object({
   canManage: z.boolean(),
 });
 export type HonourHistory = z.infer<typeof HonourHistory>;
+export type HonourHistoryInput = z.input<typeof HonourHistory>;
 
 export const HonourImportResult = z.object({
   rows: z.number().int(),
@@ -133,12 +135,14 @@ export const DisciplineRow = z
   })
   .meta({ id: 'DisciplineRow' });
 export type DisciplineRow = z.infer<typeof DisciplineRow>;
+export type DisciplineRowInput = z.input<typeof DisciplineRow>;
 
 export const DisciplineList = z.object({
   items: z.array(DisciplineRow),
   canManage: z.boolean(),
 });
 export type DisciplineList = z.infer<typeof DisciplineList>;
+export type DisciplineListInput = z.input<typeof DisciplineList>;
 
 // ── Endpoints ───────────────────────────────────────────────────────────────────────────────
 

@@ -301,3 +301,52 @@ export async function markDisciplineRemoved(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** What identifies an award already recorded for these subjects (to refuse importing it twice). */
+export function listHonourKeys(
+  db: Executor,
+  personIds: readonly number[],
+  unitIds: readonly number[],
+) {
+  if (personIds.length === 0 && unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('honour')
+    .select(['personId', 'unitId', 'formName', 'formCode', 'year', 'decisionNumber'])
+    .where('removedAt', 'is', null)
+    .where((eb) =>
+      eb.or([
+        ...(personIds.length > 0 ? [eb('personId', 'in', personIds)] : []),
+        ...(unitIds.length > 0 ? [eb('unitId', 'in', unitIds)] : []),
+      ]),
+    )
+    .execute();
+}
+
+/** The unit paths of subjects (a person's unit, a unit itself), for audit and scope checks. */
+export async function subjectPaths(
+  db: Executor,
+  personIds: readonly number[],
+  unitIds: readonly number[],
+) {
+  const [people, units] = await Promise.all([
+    personIds.length === 0
+      ? []
+      : db
+          .selectFrom('person as p')
+          .innerJoin('orgUnit as u', 'u.id', 'p.unitId')
+          .select(['p.id', sql<string>`u.path::text`.as('path')])
+          .where('p.id', 'in', personIds)
+          .execute(),
+    unitIds.length === 0
+      ? []
+      : db
+          .selectFrom('orgUnit')
+          .select(['id', sql<string>`path::text`.as('path')])
+          .where('id', 'in', unitIds)
+          .execute(),
+  ]);
+  return {
+    people: new Map(people.map((p) => [p.id, p.path])),
+    units: new Map(units.map((u) => [u.id, u.path])),
+  };
+}
