@@ -90,7 +90,7 @@ export function listHonours(
       : q.where('h.unitId', '=', subject.unitId)
   )
     .orderBy('h.year', 'desc')
-    .orderBy('h.decisionDate', sql`desc nulls last`)
+    .orderBy('h.decisionDate', (ob) => ob.desc().nullsLast())
     .orderBy('h.id', 'desc')
     .execute();
 }

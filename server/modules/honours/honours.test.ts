@@ -97,7 +97,7 @@ describe('award history entered by hand', () => {
     expect((await getPersonHonours(s.officer, personId, {})).canManage).toBe(true);
     expect((await historyOfPeople(t.db, [personId])).get(personId)).toHaveLength(3);
 
-    const [audit] = await auditOf('honour', first.id as number);
+    const [audit] = await auditOf('honour', first.id);
     expect(audit?.action).toBe('honour.recorded');
     expect(audit?.unitPath?.endsWith(`.${s.tree.office.id}`)).toBe(true);
   });
@@ -160,24 +160,17 @@ describe('award history entered by hand', () => {
       formName: 'Lao động tiên tiến',
       year: 2024,
     });
+    await expectAppError(removeHonour(s.officer, row.id, {}), 'VALIDATION_FAILED', 'reason');
     await expectAppError(
-      removeHonour(s.officer, row.id as number, {}),
-      'VALIDATION_FAILED',
-      'reason',
-    );
-    await expectAppError(
-      removeHonour(s.otherOfficer, row.id as number, { reason: 'Nhập nhầm' }),
+      removeHonour(s.otherOfficer, row.id, { reason: 'Nhập nhầm' }),
       'FORBIDDEN',
     );
-    await removeHonour(s.officer, row.id as number, { reason: 'Nhập nhầm người' });
+    await removeHonour(s.officer, row.id, { reason: 'Nhập nhầm người' });
     expect((await getPersonHonours(s.officer, s.people.binh.id, {})).items).toEqual([]);
-    const events = await auditOf('honour', row.id as number);
+    const events = await auditOf('honour', row.id);
     expect(events.map((e) => e.action)).toEqual(['honour.recorded', 'honour.removed']);
     expect(events[1]?.after).toEqual({ reason: 'Nhập nhầm người' });
-    await expectAppError(
-      removeHonour(s.officer, row.id as number, { reason: 'Lần nữa' }),
-      'NOT_FOUND',
-    );
+    await expectAppError(removeHonour(s.officer, row.id, { reason: 'Lần nữa' }), 'NOT_FOUND');
   });
 
   it('records a decision’s awards once through recordHonours, and refuses removing them by hand', async () => {
@@ -354,7 +347,7 @@ describe('discipline records', () => {
     expect(list.items).toHaveLength(1);
     expect(list.canManage).toBe(false);
 
-    const closed = await updateDiscipline(s.officer, rec.id as number, {
+    const closed = await updateDiscipline(s.officer, rec.id, {
       kind: 'discipline',
       level: 'Khiển trách',
       fromDate: '2026-06-01',
@@ -365,7 +358,7 @@ describe('discipline records', () => {
     });
     expect(closed.blocksToday).toBeNull();
     await expectAppError(
-      updateDiscipline(s.officer, rec.id as number, {
+      updateDiscipline(s.officer, rec.id, {
         kind: 'discipline',
         fromDate: '2026-06-01',
         reason: 'x',
@@ -373,9 +366,9 @@ describe('discipline records', () => {
       }),
       'CONFLICT',
     );
-    await removeDiscipline(s.officer, rec.id as number, { reason: 'Ghi nhầm người' });
+    await removeDiscipline(s.officer, rec.id, { reason: 'Ghi nhầm người' });
     expect((await listDiscipline(s.officer, personId)).items).toEqual([]);
-    const events = await auditOf('discipline_record', rec.id as number);
+    const events = await auditOf('discipline_record', rec.id);
     expect(events.map((e) => e.action)).toEqual([
       'discipline_record.created',
       'discipline_record.updated',
