@@ -49,6 +49,9 @@ const webModuleSurface = [
   'evaluation/plan-tabs',
   'evaluation/results-view',
   'evaluation/sheet-open-button',
+  // The award history and discipline sections the person and unit pages embed.
+  'honours/discipline-section',
+  'honours/honours-section',
   'registrations/plan-tabs',
 ];
 const webSurface = `(?:[^/]+/[^/]+\\.api|${webModuleSurface.join('|')})(?:\\.tsx?)?$`;

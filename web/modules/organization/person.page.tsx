@@ -9,6 +9,9 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { UnitPathBreadcrumb } from '../../ui/unit-path';
 import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
+import { useCan } from '../../shell/current-user';
+import { DisciplineSection } from '../honours/discipline-section';
+import { HonoursSection } from '../honours/honours-section';
 import { personHistoryUrl, usePerson, type Assignment } from './people.api';
 import { PersonFormModal } from './person-form-modal';
 import { PersonMoveModal } from './person-move-modal';
@@ -17,6 +20,7 @@ export default function PersonPage() {
   const { personId } = useParams();
   const person = usePerson(personId);
   const [dialog, setDialog] = useState<'edit' | 'move' | null>(null);
+  const canViewDiscipline = useCan('discipline.view');
 
   if (person.error) {
     if (isApiError(person.error, 'NOT_FOUND') || isApiError(person.error, 'FORBIDDEN')) {
@@ -141,6 +145,20 @@ export default function PersonPage() {
                 />
               ),
             },
+            {
+              key: 'honours',
+              label: 'Khen thưởng đã nhận',
+              children: <HonoursSection subject={{ kind: 'person', id: p.id }} />,
+            },
+            ...(canViewDiscipline
+              ? [
+                  {
+                    key: 'discipline',
+                    label: 'Kỷ luật',
+                    children: <DisciplineSection personId={p.id} />,
+                  },
+                ]
+              : []),
             {
               key: 'history',
               label: 'Lịch sử thay đổi',

@@ -13,6 +13,7 @@ import { EntityHistory } from '../../ui/audit-table';
 import { ErrorAlert } from '../../ui/error-alert';
 import { UnitPathBreadcrumb } from '../../ui/unit-path';
 import { formatNumber } from '../../ui/format';
+import { HonoursSection } from '../honours/honours-section';
 import { usePeople } from './people.api';
 import { PeopleTable } from './people-table';
 import { UnitFormModal } from './unit-form-modal';
@@ -100,6 +101,11 @@ export function UnitDetailPanel({ id, onSelect }: { id: string; onSelect: (id: s
             ),
           },
           { key: 'people', label: 'Cán bộ', children: <UnitPeople unitId={id} /> },
+          {
+            key: 'honours',
+            label: 'Khen thưởng đã nhận',
+            children: <HonoursSection subject={{ kind: 'unit', id }} />,
+          },
           ...(p.canViewAudit
             ? [
                 {
