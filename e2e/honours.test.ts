@@ -112,6 +112,21 @@ describe('Khen thưởng đã nhận (Chromium)', () => {
         '',
         '',
       ],
+      [
+        'Tập thể',
+        '',
+        '',
+        person.unitId,
+        '',
+        'Tập thể lao động xuất sắc',
+        2025,
+        '',
+        '10/QĐ-UBND',
+        '15/01/2026',
+        'Chủ tịch UBND xã Lương Điền',
+        '',
+        '',
+      ],
     ]);
 
     await page.goto(`${site.url}/units/${person.unitId}`);
@@ -131,10 +146,14 @@ describe('Khen thưởng đã nhận (Chromium)', () => {
     await dialog.getByRole('button', { name: 'Nhập', exact: true }).click();
     await dialog
       .getByText(
-        'Đã nhập 4 khen thưởng từ 4 dòng (1 hình thức ngoài danh mục được ghi nguyên văn).',
+        'Đã nhập 5 khen thưởng từ 5 dòng (1 hình thức ngoài danh mục được ghi nguyên văn).',
       )
       .waitFor();
-    await dialog.getByRole('button', { name: 'Đóng' }).click();
+    await shot(page, 'import-done-1366', false);
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Tập thể lao động xuất sắc', { exact: true }).waitFor();
+    await shot(page, 'unit-1366');
 
     const pending = await page.request.post(
       `${site.url}/api/people/${person.id}/discipline-records`,
