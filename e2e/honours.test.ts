@@ -15,7 +15,12 @@ import { screenshots, useSite } from './session';
  */
 
 const site = useSite();
-const shot = screenshots('honours-');
+const take = screenshots('honours-');
+/** Screenshots after the tab's animation has settled. */
+const shot = async (page: Page, name: string, fullPage = true) => {
+  await page.waitForTimeout(500);
+  await take(page, name, fullPage);
+};
 
 const HEADERS = [
   'Đối tượng (*)',

@@ -73,10 +73,10 @@ export function DisciplineSection({ personId }: { personId: string | number }) {
       <Table<DisciplineRow>
         size="small"
         rowKey="id"
-        loading={list.isFetching}
+        loading={list.isLoading}
         dataSource={d?.items ?? []}
         pagination={false}
-        scroll={{ x: 720 }}
+        scroll={{ x: 960 }}
         locale={{ emptyText: 'Không có kỷ luật, điều tra, khiếu nại nào' }}
         columns={[
           {
@@ -103,7 +103,7 @@ export function DisciplineSection({ personId }: { personId: string | number }) {
             render: (v: string | null) =>
               v ? formatDate(v) : <Tag color="orange">Chưa kết thúc</Tag>,
           },
-          { title: 'Lý do', dataIndex: 'reason' },
+          { title: 'Lý do', dataIndex: 'reason', width: 240 },
           {
             title: 'Văn bản',
             dataIndex: 'decisionRef',

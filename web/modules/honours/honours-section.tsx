@@ -83,16 +83,17 @@ export function HonoursSection({ subject }: { subject: HonourSubject }) {
       <Table<HonourRow>
         size="small"
         rowKey="id"
-        loading={history.isFetching}
+        loading={history.isLoading}
         dataSource={h?.items ?? []}
         pagination={(h?.items.length ?? 0) > 20 ? { pageSize: 20 } : false}
-        scroll={{ x: 760 }}
+        scroll={{ x: 1040 }}
         locale={{ emptyText: 'Chưa có khen thưởng nào được ghi nhận' }}
         columns={[
           { title: 'Năm', dataIndex: 'year', width: 70 },
           {
             title: 'Hình thức',
             dataIndex: 'formName',
+            width: 200,
             render: (name: string, r) => (
               <>
                 {name}
@@ -126,6 +127,7 @@ export function HonoursSection({ subject }: { subject: HonourSubject }) {
           {
             title: 'Cơ quan ban hành',
             dataIndex: 'issuer',
+            width: 170,
             render: (v: string | null) => v ?? '—',
           },
           {
