@@ -21,6 +21,8 @@ export const entityTypeLabels: Record<string, string> = {
   award_form: 'Danh mục khen thưởng',
   base_salary: 'Mức lương cơ sở',
   award_rounding: 'Quy tắc làm tròn tiền thưởng',
+  honour: 'Khen thưởng đã nhận',
+  discipline_record: 'Kỷ luật, điều tra, khiếu nại',
 };
 
 /** The actions the server records, for the audit page filter (matched by prefix). */
@@ -58,6 +60,8 @@ export const auditActionOptions: { value: string; label: string }[] = [
   { value: 'award_form.', label: 'Danh mục khen thưởng — thêm, phiên bản mới' },
   { value: 'base_salary.added', label: 'Mức lương cơ sở — thêm mức mới' },
   { value: 'award_rounding.set', label: 'Quy tắc làm tròn tiền thưởng' },
+  { value: 'honour.', label: 'Khen thưởng đã nhận — ghi, nhập, xóa' },
+  { value: 'discipline_record.', label: 'Kỷ luật, điều tra, khiếu nại — mọi thao tác' },
   { value: 'criteria.', label: 'Bộ tiêu chí — mọi thao tác' },
   { value: 'criteria.updated', label: 'Bộ tiêu chí — sửa bản nháp' },
   { value: 'criteria.published', label: 'Bộ tiêu chí — ban hành' },
@@ -133,6 +137,13 @@ export const auditActionLabels: Record<string, string> = {
   'award_form.version_added': 'Thêm phiên bản danh hiệu, hình thức khen thưởng',
   'base_salary.added': 'Thêm mức lương cơ sở',
   'award_rounding.set': 'Đặt quy tắc làm tròn tiền thưởng',
+  'honour.recorded': 'Ghi khen thưởng đã nhận',
+  'honour.imported': 'Nhập khen thưởng đã nhận từ Excel',
+  'honour.removed': 'Xóa khen thưởng đã nhận',
+  'import.honours': 'Nhập khen thưởng đã nhận từ Excel (tệp)',
+  'discipline_record.created': 'Ghi kỷ luật, điều tra, khiếu nại',
+  'discipline_record.updated': 'Sửa kỷ luật, điều tra, khiếu nại',
+  'discipline_record.removed': 'Xóa hồ sơ kỷ luật, điều tra, khiếu nại ghi nhầm',
   'criteria.created': 'Tạo bộ tiêu chí',
   'criteria.updated': 'Sửa bản nháp bộ tiêu chí',
   'criteria.published': 'Ban hành bộ tiêu chí',
