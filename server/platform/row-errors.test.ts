@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
 import { MAX_REPORTED_ROW_ERRORS, rowErrors, rowErrorText } from './row-errors';
-import { cellDate } from './spreadsheet';
+import { cellDate, cellMoney } from './spreadsheet';
 
 describe('rowErrors', () => {
   it('throws nothing when no row failed', () => {
@@ -47,5 +47,25 @@ describe('cellDate', () => {
   ];
   it.each(cases)('%s → %s', (text, expected) => {
     expect(cellDate(text)).toBe(expected);
+  });
+});
+
+describe('cellMoney', () => {
+  const cases: [string, number | null][] = [
+    ['702000', 702_000],
+    ['702.000', 702_000],
+    ['702,000', 702_000],
+    ['1 060 000', 1_060_000],
+    ['300.000đ', 300_000],
+    ['300.000 đồng', 300_000],
+    ['0', 0],
+    ['1,5', null],
+    ['702000.5', null],
+    ['-5000', null],
+    ['ba trăm nghìn', null],
+    ['', null],
+  ];
+  it.each(cases)('%s → %s', (text, expected) => {
+    expect(cellMoney(text)).toBe(expected);
   });
 });

@@ -221,3 +221,18 @@ export function cellDate(text: string): string | null {
   if (at.getUTCFullYear() !== y || at.getUTCMonth() !== m - 1 || at.getUTCDate() !== d) return null;
   return at.toISOString().slice(0, 10);
 }
+
+/**
+ * An amount of money in đồng as typed or stored in a cell: digits, optionally grouped by three
+ * with ".", "," or spaces (702.000, 702,000, 702 000), optionally followed by "đ" or "đồng".
+ * Null when it is anything else (a decimal, a negative, words), so "1,5" is never read as 15.
+ */
+export function cellMoney(text: string): number | null {
+  const t = text
+    .trim()
+    .replace(/\s*(đồng|đ)$/i, '')
+    .trim();
+  if (!/^\d+$/.test(t) && !/^\d{1,3}([.,\s]\d{3})+$/.test(t)) return null;
+  const n = Number(t.replace(/[.,\s]/g, ''));
+  return Number.isSafeInteger(n) ? n : null;
+}

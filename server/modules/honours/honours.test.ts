@@ -292,6 +292,13 @@ describe('import of past awards', () => {
         decisionDate: '31/02/2024',
       },
       { subject: 'Cá nhân', personId: s.people.an.id, form: 'Lao động tiên tiến', year: 2024 },
+      {
+        subject: 'Cá nhân',
+        personId: s.people.binh.id,
+        form: 'Giấy khen',
+        year: 2023,
+        amount: '1,5',
+      },
     ]);
     const e = await expectAppError(
       importHonours(s.officer, { unitId: s.tree.commune.id, fileName: 'x.xlsx', data: file }),
@@ -307,6 +314,7 @@ describe('import of past awards', () => {
       'Dòng 7, cột Hình thức: không được để trống',
       'Dòng 8, cột Ngày quyết định: "31/02/2024" không phải ngày hợp lệ (ví dụ 15/01/2025)',
       'Dòng 9, cột Hình thức: trùng với dòng 2 (cùng đối tượng, hình thức, năm và số quyết định)',
+      'Dòng 10, cột Số tiền (đồng): "1,5" không phải số tiền hợp lệ (chỉ ghi số, ví dụ 702000)',
     ]);
     expect(e.message).toContain('Không có dữ liệu nào được ghi');
     expect(await honourCount()).toBe(before);

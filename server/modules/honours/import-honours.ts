@@ -3,7 +3,7 @@ import { actorId } from '../../platform/context';
 import { forbidden } from '../../platform/errors';
 import { recordAudit, type AuditInput } from '../../platform/audit';
 import { rowErrors } from '../../platform/row-errors';
-import { cellDate, readImportSheet } from '../../platform/spreadsheet';
+import { cellDate, cellMoney, readImportSheet } from '../../platform/spreadsheet';
 import { foldVietnamese, nfc, squish } from '../../platform/text';
 import { requireXlsx } from '../../platform/upload';
 import { parseInput } from '../../platform/validation';
@@ -169,11 +169,9 @@ export async function importHonours(
     const amountRaw = cell('amount');
     let amount: number | null = null;
     if (amountRaw !== '') {
-      const digits = amountRaw.replace(/[.,\s]|đồng|đ$/gi, '');
-      const n = Number(digits);
-      if (!/^\d+$/.test(digits) || n > 100_000_000_000)
+      amount = cellMoney(amountRaw);
+      if (amount === null || amount > 100_000_000_000)
         bad('amount', `"${amountRaw}" không phải số tiền hợp lệ (chỉ ghi số, ví dụ 702000)`);
-      else amount = n;
     }
 
     const formRaw = text('form');
@@ -280,7 +278,7 @@ export async function importHonours(
         entityType: 'honour',
         entityId: r.id,
         unitPath: p?.path ?? scope.path,
-        after: p === undefined ? {} : { ...auditValues(p), row: p.row },
+        after: p === undefined ? {} : { ...auditValues(rows[i] ?? p), row: p.row },
       };
     });
     const result = {
