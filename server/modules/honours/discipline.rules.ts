@@ -54,3 +54,30 @@ function explain(r: DisciplineFacts): string {
       : `từ ${from} đến ${formatVietnamDate(r.toDate)}`;
   return `${disciplineKindLabels[r.kind]}${ref} ${state}: chưa được xét khen thưởng khi đang xem xét, điều tra, thanh tra, kiểm tra hoặc giải quyết khiếu nại, tố cáo (${LEGAL}).`;
 }
+
+/**
+ * Where an achievement period must start counting for a person disciplined during it (Decree
+ * 152/2025 Art. 4(4): after a discipline ends, achievements count only from the end of the
+ * discipline period): the day after the latest discipline that ended inside [periodStart,
+ * periodEnd], explained; null when no discipline ended inside the period. A discipline still in
+ * force at the period's end is `blockingRecords`' business.
+ */
+export function achievementsCountFrom(
+  person: { records: readonly DisciplineFacts[] },
+  period: { start: string; end: string },
+): { from: string; explanation: string } | null {
+  const ended = person.records
+    .filter((r) => r.kind === 'discipline' && r.toDate !== null)
+    .filter((r) => (r.toDate ?? '') >= period.start && (r.toDate ?? '') < period.end)
+    .sort((a, b) => (a.toDate ?? '').localeCompare(b.toDate ?? ''));
+  const last = ended[ended.length - 1];
+  if (last?.toDate == null) return null;
+  const next = new Date(`${last.toDate}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const from = next.toISOString().slice(0, 10);
+  const ref = last.decisionRef === null ? '' : ` (${last.decisionRef})`;
+  return {
+    from,
+    explanation: `Kỷ luật${ref} kết thúc ngày ${formatVietnamDate(last.toDate)}: thành tích chỉ được tính từ ngày ${formatVietnamDate(from)} (${LEGAL}).`,
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { consecutiveYears, suggestionsFromHistory, type HistoryEntry } from './honours.rules';
-import { blockingRecords, type DisciplineFacts } from './discipline.rules';
+import { achievementsCountFrom, blockingRecords, type DisciplineFacts } from './discipline.rules';
 import { formMatcher } from './form-match';
 
 const h = (year: number, formCode: string | null): HistoryEntry => ({ year, formCode });
@@ -213,5 +213,37 @@ describe('formMatcher', () => {
   ];
   it.each(cases)('%s', (_name, text, subject, date, expected) => {
     expect(m.match(text, subject, date)).toEqual(expected);
+  });
+});
+
+describe('achievementsCountFrom (after a discipline ends)', () => {
+  const d = (over: Partial<DisciplineFacts>): DisciplineFacts => ({
+    id: 1,
+    kind: 'discipline',
+    level: 'Khiển trách',
+    fromDate: '2025-01-01',
+    toDate: '2025-06-30',
+    decisionRef: null,
+    ...over,
+  });
+  const year2025 = { start: '2025-01-01', end: '2025-12-31' };
+  const cases: [string, DisciplineFacts[], string | null][] = [
+    ['none', [], null],
+    ['ended inside the period', [d({})], '2025-07-01'],
+    ['the latest of two', [d({ id: 2, toDate: '2025-03-31' }), d({})], '2025-07-01'],
+    ['ended before the period', [d({ toDate: '2024-12-31', fromDate: '2024-01-01' })], null],
+    ['still running at the end', [d({ toDate: null })], null],
+    ['an investigation is not a discipline', [d({ kind: 'investigation' })], null],
+  ];
+  it.each(cases)('%s', (_name, records, from) => {
+    expect(achievementsCountFrom({ records }, year2025)?.from ?? null).toBe(from);
+  });
+
+  it('explains in Vietnamese', () => {
+    expect(
+      achievementsCountFrom({ records: [d({ decisionRef: 'QĐ 5' })] }, year2025)?.explanation,
+    ).toBe(
+      'Kỷ luật (QĐ 5) kết thúc ngày 30/06/2025: thành tích chỉ được tính từ ngày 01/07/2025 (Nghị định 152/2025/NĐ-CP, Điều 4 khoản 4).',
+    );
   });
 });

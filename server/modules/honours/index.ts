@@ -29,4 +29,9 @@ export {
   type HistoryEntry,
   type Suggestion,
 } from './honours.rules';
-export { blockingRecords, type BlockingRecord, type DisciplineFacts } from './discipline.rules';
+export {
+  achievementsCountFrom,
+  blockingRecords,
+  type BlockingRecord,
+  type DisciplineFacts,
+} from './discipline.rules';
