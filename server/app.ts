@@ -33,6 +33,7 @@ import {
 import { registerHomeRoutes } from './modules/home/index';
 import { registerDocumentRoutes } from './modules/documents/index';
 import { registerAwardRoutes } from './modules/awards/index';
+import { registerQuotaRoutes } from './modules/quotas/index';
 import { demoAccounts } from './demo/localities';
 import { route, useContract } from './http/route';
 import { registerOpenApiRoute } from './http/openapi';
@@ -225,6 +226,7 @@ export async function buildApp(
   registerHomeRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerAwardRoutes(app, deps);
+  registerQuotaRoutes(app, deps);
   registerOpenApiRoute(app, { version: deps.config.version });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

@@ -59,6 +59,7 @@ export const Action = {
   decisionSign: 'decision.sign',
   documentRegisterManage: 'document_register.manage',
   awardCatalogueManage: 'award_catalogue.manage',
+  quotaSimulate: 'quota.simulate',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 export const actions = Object.values(Action) as [Action, ...Action[]];
@@ -87,6 +88,7 @@ export const actionLabels: Record<Action, string> = {
   'document_register.manage': 'Quản lý sổ văn bản đi của đơn vị mình (hủy số)',
   'award_catalogue.manage':
     'Quản lý danh mục khen thưởng: danh hiệu, hình thức, hệ số, mức lương cơ sở, quy tắc làm tròn',
+  'quota.simulate': 'Xem thử hạn mức khen thưởng của kế hoạch (ai trong, ai ngoài hạn mức)',
 };
 
 /**
@@ -133,6 +135,7 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'evaluation.appraise',
     // The officer of the unit's internal-affairs office (phòng Nội vụ) keeps its register.
     'document_register.manage',
+    'quota.simulate',
   ],
   council_member: [
     'unit.view',
@@ -152,6 +155,7 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'registration.submit',
     'results.publish',
     'decision.sign',
+    'quota.simulate',
   ],
   staff: ['unit.view', 'person.view', 'campaign.view'],
   juror: ['unit.view', 'campaign.view', 'jury.score'],
