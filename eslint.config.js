@@ -50,6 +50,7 @@ const webModuleSurface = [
   'evaluation/results-view',
   'evaluation/sheet-open-button',
   'registrations/plan-tabs',
+  'quotas/plan-tabs',
 ];
 const webSurface = `(?:[^/]+/[^/]+\\.api|${webModuleSurface.join('|')})(?:\\.tsx?)?$`;
 const webMessage =

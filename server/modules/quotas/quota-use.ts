@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import { addQuotaUse, lockQuotaUse } from './quotas.queries';
+
+export { listQuotaUse } from './quotas.queries';
 
 /**
  * Enforcement of a quota at the decision step (decision 037): inside the caller's transaction,
@@ -29,20 +31,14 @@ export type QuotaClaim = {
  */
 export async function claimQuota(trx: Executor, claim: QuotaClaim): Promise<{ used: number }> {
   const count = claim.count ?? 1;
-  await sql`INSERT INTO quota_use (plan_id, quota_key) VALUES (${claim.planId}, ${claim.quotaKey})
-    ON CONFLICT DO NOTHING`.execute(trx);
-  const { rows } = await sql<{ used: number }>`
-    SELECT used FROM quota_use WHERE plan_id = ${claim.planId} AND quota_key = ${claim.quotaKey}
-    FOR UPDATE`.execute(trx);
-  const used = rows[0]?.used ?? 0;
+  const used = await lockQuotaUse(trx, claim.planId, claim.quotaKey);
   if (used + count > claim.cap)
     throw new AppError(
       'CONFLICT',
       `Vượt hạn mức: ${claim.label} (đã duyệt ${used}/${claim.cap}, không thể duyệt thêm ${count}).`,
       { quotaKey: claim.quotaKey, used, cap: claim.cap },
     );
-  await sql`UPDATE quota_use SET used = used + ${count}, updated_at = now()
-    WHERE plan_id = ${claim.planId} AND quota_key = ${claim.quotaKey}`.execute(trx);
+  await addQuotaUse(trx, claim.planId, claim.quotaKey, count);
   return { used: used + count };
 }
 
@@ -56,15 +52,5 @@ export async function releaseQuota(
   quotaKey: string,
   count = 1,
 ): Promise<{ used: number }> {
-  const { rows } = await sql<{ used: number }>`
-    UPDATE quota_use SET used = used - ${count}, updated_at = now()
-    WHERE plan_id = ${planId} AND quota_key = ${quotaKey} RETURNING used`.execute(trx);
-  return { used: rows[0]?.used ?? 0 };
-}
-
-/** How many approvals each of a plan's quotas has counted. */
-export async function listQuotaUse(db: Executor, planId: number): Promise<Map<string, number>> {
-  const { rows } = await sql<{ quotaKey: string; used: number }>`
-    SELECT quota_key AS "quotaKey", used FROM quota_use WHERE plan_id = ${planId}`.execute(db);
-  return new Map(rows.map((r) => [r.quotaKey, r.used]));
+  return { used: await addQuotaUse(trx, planId, quotaKey, -count) };
 }
