@@ -113,8 +113,8 @@ export function QuotaWhatIfTab({ plan }: { plan: PlanDetail }) {
           />
           <InputNumber
             aria-label="Tỷ lệ tối đa (%)"
-            addonBefore="Tỷ lệ"
-            addonAfter="%"
+            prefix="Tỷ lệ"
+            suffix="%"
             min={0}
             max={100}
             value={maxPercent}
@@ -123,7 +123,7 @@ export function QuotaWhatIfTab({ plan }: { plan: PlanDetail }) {
           />
           <InputNumber
             aria-label="Số lượng tối đa"
-            addonBefore="Số lượng"
+            prefix="Số lượng"
             min={0}
             precision={0}
             value={maxCount}
