@@ -382,6 +382,7 @@ describe('seed 002: registration, self-assessment, appraisal and results (Chromi
       await percent.fill('100');
       await row.getByText('Trong hạn mức', { exact: true }).waitFor();
       await row.getByText('trong hạn mức 1 (100% của 1)', { exact: false }).waitFor();
+      await officer.waitForTimeout(600); // the bar's fill animates
       await shot(officer, `11-quota-what-if-${width}`);
     }
   });

@@ -179,38 +179,58 @@ export function QuotaWhatIfTab({ plan }: { plan: PlanDetail }) {
           loading={whatIf.isFetching}
           dataSource={data.rows}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
+          scroll={mobile ? undefined : { x: 'max-content' }}
           columns={[
-            { title: 'Thứ', dataIndex: 'position', width: 56 },
-            { title: mobile ? 'Tên' : 'Tập thể / cá nhân', dataIndex: 'name' },
-            {
-              title: 'Điểm',
-              dataIndex: 'score',
-              align: 'right',
-              render: (v: number) => formatNumber(v),
-            },
-            ...(mobile ? [] : [{ title: 'Xếp loại', dataIndex: 'band' }]),
-            {
-              title: 'Kết quả',
-              dataIndex: 'status',
-              render: (s: Row['status'], r: Row) => (
-                <Flex vertical gap={4}>
-                  <span>
-                    <Tag color={statusTag[s].color}>{statusTag[s].label}</Tag>
-                    {r.priority && <Tag color="magenta">Ưu tiên (Đ4 k6 NĐ 152)</Tag>}
-                  </span>
-                  <Typography.Text
-                    type="secondary"
-                    style={{ whiteSpace: 'normal', maxWidth: 520, display: 'block' }}
-                  >
-                    {r.explanation}
-                  </Typography.Text>
-                </Flex>
-              ),
-            },
+            { title: 'Thứ', dataIndex: 'position', width: 48 },
+            ...(mobile
+              ? [
+                  {
+                    title: 'Tập thể / cá nhân',
+                    key: 'all',
+                    render: (_: unknown, r: Row) => (
+                      <Flex vertical gap={4}>
+                        <Typography.Text strong>{r.name}</Typography.Text>
+                        <Typography.Text type="secondary">
+                          {formatNumber(r.score)} điểm{r.band ? ` · ${r.band}` : ''}
+                        </Typography.Text>
+                        <Outcome row={r} />
+                      </Flex>
+                    ),
+                  },
+                ]
+              : [
+                  { title: 'Tập thể / cá nhân', dataIndex: 'name' },
+                  {
+                    title: 'Điểm',
+                    dataIndex: 'score',
+                    align: 'right' as const,
+                    render: (v: number) => formatNumber(v),
+                  },
+                  { title: 'Xếp loại', dataIndex: 'band' },
+                  {
+                    title: 'Kết quả',
+                    key: 'status',
+                    render: (_: unknown, r: Row) => <Outcome row={r} />,
+                  },
+                ]),
           ]}
         />
       )}
+    </Flex>
+  );
+}
+
+/** A candidate's place: in, out or tied, the Art. 4(6) mark, and the explanation. */
+function Outcome({ row }: { row: Row }) {
+  return (
+    <Flex vertical gap={4}>
+      <span>
+        <Tag color={statusTag[row.status].color}>{statusTag[row.status].label}</Tag>
+        {row.priority && <Tag color="magenta">Ưu tiên (Đ4 k6 NĐ 152)</Tag>}
+      </span>
+      <Typography.Text type="secondary" style={{ whiteSpace: 'normal', maxWidth: 520 }}>
+        {row.explanation}
+      </Typography.Text>
     </Flex>
   );
 }
