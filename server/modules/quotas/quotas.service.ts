@@ -7,6 +7,7 @@ import { QuotaWhatIf, type QuotaWhatIfResult } from '../../../shared/api/quotas'
 import { getVisiblePlan } from '../campaigns/index';
 import { listEligiblePeople, listQualifyingUnits } from '../results/index';
 import { listGenders, listWomenShares } from '../organization/index';
+import { registrationProgress } from '../registrations/index';
 import { selectWithinQuota, type QuotaCandidate } from './quotas.rules';
 import { canSimulateQuota } from './quotas.policy';
 
@@ -81,8 +82,9 @@ export async function listQuotaCandidates(
  * the officer's override on top, applied by `selectWithinQuota` — who is in, out or tied, each
  * explained. Nothing is saved. Needs `quota.simulate` over the plan's issuing unit (FORBIDDEN);
  * NOT_FOUND for an unseen plan or an unknown quota id; INVALID_STATE until the results are
- * published; VALIDATION_FAILED for a rule with no subject or bound, or a base other than the
- * eligible without `baseCount`.
+ * published; VALIDATION_FAILED for a rule with no subject or bound. The base: the candidates
+ * (eligible), or from registrations' progress (registered, participating: the collectives or
+ * people the plan names), unless `baseCount` gives it.
  */
 export async function whatIfQuota(
   ctx: Ctx,
@@ -111,16 +113,11 @@ export async function whatIfQuota(
     maxPercent: labels['override.maxPercent'],
   });
   const candidates = await listQuotaCandidates(ctx, planId, rule.subject);
-  let base = candidates.length;
-  if (rule.base !== 'eligible') {
-    if (req.baseCount === null)
-      throw fieldError(
-        'baseCount',
-        labels.baseCount,
-        'cần nhập khi hạn mức không tính trên số đủ điều kiện',
-      );
-    base = req.baseCount;
-  }
+  const base =
+    req.baseCount ??
+    (rule.base === 'eligible'
+      ? candidates.length
+      : await baseOfRegistrations(ctx, planId, rule.base, rule.subject));
   const outcome = selectWithinQuota(candidates, rule, { base });
   const bandOf = new Map(candidates.map((c) => [c.key, c.band ?? null]));
   return {
@@ -133,6 +130,22 @@ export async function whatIfQuota(
     rows: outcome.rows.map((r) => ({ ...r, band: bandOf.get(r.key) ?? null })),
     planQuotas,
   };
+}
+
+/**
+ * The size of a registered or participating base, from registrations' progress: the collectives
+ * (or people) the plan names as participants, or those registered (a base the officer may also
+ * give as `baseCount`).
+ */
+async function baseOfRegistrations(
+  ctx: Ctx,
+  planId: number,
+  base: 'registered' | 'participating',
+  subject: QuotaRule['subject'],
+): Promise<number> {
+  const p = await registrationProgress(ctx, planId, { page: 1, pageSize: 1 });
+  if (subject === 'collective') return base === 'registered' ? p.unitsRegistered : p.unitsEligible;
+  return base === 'registered' ? p.peopleRegistered : p.peopleEligible;
 }
 
 function stripUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {

@@ -6,6 +6,7 @@ import { makePerson } from '../../test/factories';
 import { buildTestApp, loginCookie } from '../../test/http';
 import { expectAppError, scoreAndSubmit, secondUnit, world } from '../../test/evaluation';
 import { bindPlanCriteria, getSheet } from '../assessment/index';
+import { createUnit } from '../organization/index';
 import { computeResults, publishResults } from '../results/index';
 import { whatIfQuota } from './quotas.service';
 import { claimQuota, listQuotaUse, releaseQuota } from './quota-use';
@@ -84,11 +85,22 @@ describe('quota what-if', () => {
       override: { maxPercent: null, maxCount: 2 },
     });
     expect(two.selected).toBe(2);
-    // A base other than the eligible needs its size.
-    await expectAppError(
-      whatIfQuota(w.as('officer'), w.plan.id, { quotaId, override: { base: 'participating' } }),
-      'VALIDATION_FAILED',
-    );
+    // Other bases: the plan's participating one-stop units (3: one never registered) and the
+    // registered ones (2), from registrations' progress; or the officer's own figure.
+    await createUnit(w.sys, {
+      parentId: w.units.commune.id,
+      name: 'Bộ phận một cửa chưa đăng ký',
+      kind: 'one_stop',
+    });
+    const byBase = async (base: 'participating' | 'registered') =>
+      (
+        await whatIfQuota(w.as('officer'), w.plan.id, {
+          quotaId,
+          override: { base, maxPercent: 50 },
+        })
+      ).capReason;
+    expect(await byBase('participating')).toBe('1 (50% của 3)');
+    expect(await byBase('registered')).toBe('1 (50% của 2)');
     const ofTen = await whatIfQuota(w.as('officer'), w.plan.id, {
       quotaId,
       override: { base: 'participating' },
