@@ -16,7 +16,14 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { useDebouncedValue, useIsMobile } from '../../ui/hooks';
 import { formatNumber } from '../../ui/format';
 import type { PlanDetail } from '../campaigns/plans.api';
-import { quotaSubjectLabels, type QuotaRounding, type QuotaSubject } from '../../../shared/quotas';
+import {
+  quotaBaseLabels,
+  quotaBases,
+  quotaSubjectLabels,
+  type QuotaBase,
+  type QuotaRounding,
+  type QuotaSubject,
+} from '../../../shared/quotas';
 import { useQuotaWhatIf, type QuotaWhatIfResult } from './quotas.api';
 
 type Row = QuotaWhatIfResult['rows'][number];
@@ -46,6 +53,7 @@ export function QuotaWhatIfTab({ plan }: { plan: PlanDetail }) {
   const [maxPercent, setMaxPercent] = useState<number | null>(start?.maxPercent ?? 20);
   const [maxCount, setMaxCount] = useState<number | null>(start?.maxCount ?? null);
   const [rounding, setRounding] = useState<QuotaRounding>('floor');
+  const [base, setBase] = useState<QuotaBase>('eligible');
   const mobile = useIsMobile();
 
   const choose = (id: string | null) => {
@@ -58,7 +66,7 @@ export function QuotaWhatIfTab({ plan }: { plan: PlanDetail }) {
     }
   };
   const input = useDebouncedValue(
-    { quotaId, override: { subject, maxPercent, maxCount, rounding } },
+    { quotaId, override: { subject, maxPercent, maxCount, rounding, base } },
     250,
   );
   const unbounded = maxPercent === null && maxCount === null;
@@ -137,6 +145,16 @@ export function QuotaWhatIfTab({ plan }: { plan: PlanDetail }) {
             options={roundingOptions}
             style={{ minWidth: 220 }}
           />
+          <Select
+            aria-label="Tính trên"
+            value={base}
+            onChange={setBase}
+            options={quotaBases.map((b) => ({
+              value: b,
+              label: `Tính trên ${quotaBaseLabels[b]}`,
+            }))}
+            style={{ minWidth: 200 }}
+          />
         </Flex>
         {unbounded && (
           <Alert
@@ -154,7 +172,8 @@ export function QuotaWhatIfTab({ plan }: { plan: PlanDetail }) {
             <Typography.Text>
               Hạn mức: <b>{data.capReason}</b> — đã chọn {formatNumber(data.selected)} /{' '}
               {formatNumber(data.cap)} suất trên {formatNumber(data.rows.length)}{' '}
-              {quotaSubjectLabels[data.quota.subject]} đủ điều kiện
+              {quotaSubjectLabels[data.quota.subject]} đủ điều kiện (căn cứ:{' '}
+              {formatNumber(data.base)})
             </Typography.Text>
             <Progress
               aria-label="Mức sử dụng hạn mức"
