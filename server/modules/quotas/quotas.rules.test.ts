@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quotaCap, roundQuota } from '../../../shared/quotas';
+import { describeQuota, quotaCap, roundQuota } from '../../../shared/quotas';
 import { selectWithinQuota, type QuotaCandidate } from './quotas.rules';
 
 const c = (key: string, score: number, extra: Partial<QuotaCandidate> = {}): QuotaCandidate => ({
@@ -49,6 +49,19 @@ describe('roundQuota / quotaCap', () => {
     });
     expect(quotaCap({ maxCount: null, maxPercent: 12.5, rounding: 'floor' }, 16).reason).toBe(
       '2 (12,5% của 16)',
+    );
+  });
+});
+
+describe('describeQuota', () => {
+  it('names a quota as the plan would write it, or keeps its own words', () => {
+    const q = { maxCount: 1, maxPercent: null, subject: 'collective' as const, text: null };
+    expect(describeQuota(q)).toBe('không quá 01 tập thể');
+    expect(describeQuota({ ...q, maxCount: 3, maxPercent: 20, subject: 'individual' })).toBe(
+      'không quá 03 cá nhân và 20% cá nhân',
+    );
+    expect(describeQuota({ ...q, text: 'Cấp xã: không quá 01 tập thể' })).toBe(
+      'Cấp xã: không quá 01 tập thể',
     );
   });
 });
