@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PlanItemId, Quota } from '../campaign';
-import { QuotaRule, quotaBases, quotaRoundings, quotaSubjects } from '../quotas';
+import { QuotaRule, QuotaScope, quotaBases, quotaRoundings, quotaSubjects } from '../quotas';
 import { IdParams } from './fields';
 import { defineEndpoint } from './endpoint';
 
@@ -18,6 +18,8 @@ export const QuotaOverride = z.object({
   maxPercent: z.number().min(0).max(100).nullable().optional(),
   base: z.enum(quotaBases).optional(),
   rounding: z.enum(quotaRoundings).optional(),
+  /** `{ kind: 'unit', unitId }`: only the candidates of that unit's subtree count. */
+  scope: QuotaScope.optional(),
 });
 
 /** POST /api/plans/:id/quota-what-if. */

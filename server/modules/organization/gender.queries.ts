@@ -38,3 +38,16 @@ export async function listWomenShares(
     GROUP BY u.id`.execute(db);
   return new Map(rows.map((r) => [r.unitId, r.known === 0 ? null : r.women / r.known]));
 }
+
+/** Which of `unitIds` lie in the subtree of `ancestorId` (itself included). One statement. */
+export async function listUnitsWithin(
+  db: Executor,
+  unitIds: readonly number[],
+  ancestorId: number,
+): Promise<Set<number>> {
+  if (unitIds.length === 0) return new Set();
+  const { rows } = await sql<{ id: number }>`
+    SELECT u.id FROM org_unit u JOIN org_unit a ON a.id = ${ancestorId}
+    WHERE u.id = ANY(${sql.val([...unitIds])}::int[]) AND u.path <@ a.path`.execute(db);
+  return new Set(rows.map((r) => r.id));
+}

@@ -8,4 +8,4 @@ export {
   refreshDisplayNames as refreshUnitDisplayNames,
   type UnitRecord,
 } from './units.queries';
-export { listGenders, listWomenShares } from './gender.queries';
+export { listGenders, listUnitsWithin, listWomenShares } from './gender.queries';

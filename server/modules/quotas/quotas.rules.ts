@@ -15,6 +15,8 @@ export type QuotaCandidate = {
   key: string;
   name: string;
   score: number;
+  /** The unit it is or belongs to (for a quota counted per unit subtree). */
+  unitId?: number | null;
   band?: string | null;
   /** The results' own rank, if any (shown, not used: the score decides). */
   rank?: number | null;

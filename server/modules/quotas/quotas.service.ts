@@ -6,7 +6,7 @@ import { QuotaRule } from '../../../shared/quotas';
 import { QuotaWhatIf, type QuotaWhatIfResult } from '../../../shared/api/quotas';
 import { getVisiblePlan } from '../campaigns/index';
 import { listEligiblePeople, listQualifyingUnits } from '../results/index';
-import { listGenders, listWomenShares } from '../organization/index';
+import { listGenders, listUnitsWithin, listWomenShares } from '../organization/index';
 import { registrationProgress } from '../registrations/index';
 import { selectWithinQuota, type QuotaCandidate } from './quotas.rules';
 import { canSimulateQuota } from './quotas.policy';
@@ -57,6 +57,7 @@ export async function listQuotaCandidates(
       key: `unit:${u.unitId}`,
       name: u.unitName,
       score: u.score,
+      unitId: u.unitId,
       band: u.bandLabel,
       rank: u.rank,
       womenShare: shares.get(u.unitId) ?? null,
@@ -71,6 +72,7 @@ export async function listQuotaCandidates(
     key: `person:${p.personId}`,
     name: p.fullName,
     score: 0,
+    unitId: p.unitId,
     band: null,
     rank: null,
     female: genders.get(p.personId) === 'female',
@@ -112,7 +114,7 @@ export async function whatIfQuota(
     maxCount: labels['override.maxCount'],
     maxPercent: labels['override.maxPercent'],
   });
-  const candidates = await listQuotaCandidates(ctx, planId, rule.subject);
+  const candidates = await inScope(ctx, rule, await listQuotaCandidates(ctx, planId, rule.subject));
   const base =
     req.baseCount ??
     (rule.base === 'eligible'
@@ -130,6 +132,20 @@ export async function whatIfQuota(
     rows: outcome.rows.map((r) => ({ ...r, band: bandOf.get(r.key) ?? null })),
     planQuotas,
   };
+}
+
+/**
+ * The candidates a quota's scope counts: a unit scope keeps those of its subtree; the plan and a
+ * level (the award level named by the plan, e.g. "Cấp thành phố": a separate quota over the same
+ * candidates) keep all.
+ */
+async function inScope(ctx: Ctx, rule: QuotaRule, candidates: QuotaCandidate[]) {
+  if (rule.scope.kind !== 'unit') return candidates;
+  const ids = [...new Set(candidates.map((c) => c.unitId ?? 0).filter((id) => id > 0))];
+  const within = await listUnitsWithin(ctx.db, ids, rule.scope.unitId);
+  return candidates.filter(
+    (c) => c.unitId !== undefined && c.unitId !== null && within.has(c.unitId),
+  );
 }
 
 /**

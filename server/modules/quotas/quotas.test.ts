@@ -107,6 +107,17 @@ describe('quota what-if', () => {
       baseCount: 10,
     });
     expect(ofTen.capReason).toBe('2 (20% của 10)');
+    // Counted per unit subtree: under the first commune only its own one-stop unit competes.
+    const perUnit = await whatIfQuota(w.as('officer'), w.plan.id, {
+      override: {
+        subject: 'collective',
+        maxCount: 1,
+        scope: { kind: 'unit', unitId: w.units.commune.id },
+      },
+    });
+    expect(perUnit.rows.map((r) => [r.key, r.status])).toEqual([
+      [`unit:${w.units.oneStop.id}`, 'in'],
+    ]);
     // Individuals: none eligible here (no checklist confirmed) → nothing to select.
     const people = await whatIfQuota(w.as('officer'), w.plan.id, {
       override: { subject: 'individual', maxCount: 2 },
