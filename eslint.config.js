@@ -53,6 +53,7 @@ const webModuleSurface = [
   'honours/discipline-section',
   'honours/honours-section',
   'registrations/plan-tabs',
+  'quotas/plan-tabs',
 ];
 const webSurface = `(?:[^/]+/[^/]+\\.api|${webModuleSurface.join('|')})(?:\\.tsx?)?$`;
 const webMessage =

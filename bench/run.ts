@@ -8,6 +8,7 @@ import { buildApp } from '../server/app';
 import { benchImport } from './import';
 import { benchPlans } from './plans';
 import { benchScoring } from './scoring';
+import { benchQuotaSelect } from './quotas';
 import { benchRegistrationsXlsx } from './registrations-xlsx';
 import { prepareWrites } from './writes';
 import { startBenchSealer } from './audit-sealer';
@@ -46,6 +47,7 @@ const BENCHES = [
   'scoring',
   'registrations-xlsx',
   'writes',
+  'commendation',
 ] as const;
 type BenchName = (typeof BENCHES)[number];
 
@@ -206,8 +208,18 @@ async function login(base: string, username: string): Promise<string> {
   return cookie.split(';')[0] ?? '';
 }
 
+/** The process's peak resident set so far, in MB (getrusage's maxRSS is in kB). */
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
 async function main(): Promise<void> {
-  const selected = parseArgs(process.argv.slice(2));
+  const named = parseArgs(process.argv.slice(2));
+  // Commendation is pure computation (no database): run it first, alone if it is all that is named.
+  if (named.includes('commendation')) {
+    const { candidates, quotaSelectMs } = benchQuotaSelect();
+    emit({ bench: 'commendation', candidates, quotaSelectMs, peakRssMb: peakRssMb() });
+  }
+  const selected = named.filter((b) => b !== 'commendation');
+  if (selected.length === 0) return;
   const config = loadConfig({
     ...process.env,
     DATA_DIR: dataDir,

@@ -367,4 +367,23 @@ describe('seed 002: registration, self-assessment, appraisal and results (Chromi
       await shot(officer, `10-dashboard-${width}`);
     }
   });
+  it("tries the plan's 20 % quota on the published results (what-if, nothing saved)", async () => {
+    const officer = await as('thidua.anbien');
+    for (const width of [1366, 375]) {
+      await officer.setViewportSize({ width, height: width > 600 ? 900 : 800 });
+      await officer.goto(`${server.url}${planUrl}`);
+      await officer.getByRole('tab', { name: 'Hạn mức khen thưởng', exact: true }).click();
+      await officer.locator('.ant-segmented').getByText('Tập thể', { exact: true }).click();
+      const percent = officer.getByLabel('Tỷ lệ tối đa (%)');
+      await percent.fill('20');
+      // Seed 002: "Giấy khen tập thể: không quá 20%" of 1 qualifying unit → 0,2 → 0 seats.
+      const row = officer.locator('tr', { hasText: ONE_STOP });
+      await row.getByText('ngoài hạn mức 0 (20% của 1)', { exact: false }).waitFor();
+      await percent.fill('100');
+      await row.getByText('Trong hạn mức', { exact: true }).waitFor();
+      await row.getByText('trong hạn mức 1 (100% của 1)', { exact: false }).waitFor();
+      await officer.waitForTimeout(600); // the bar's fill animates
+      await shot(officer, `11-quota-what-if-${width}`);
+    }
+  });
 });

@@ -34,6 +34,7 @@ import { registerHomeRoutes } from './modules/home/index';
 import { registerDocumentRoutes } from './modules/documents/index';
 import { registerAwardRoutes } from './modules/awards/index';
 import { registerHonourRoutes } from './modules/honours/index';
+import { registerQuotaRoutes } from './modules/quotas/index';
 import { demoAccounts } from './demo/localities';
 import { route, useContract } from './http/route';
 import { registerOpenApiRoute } from './http/openapi';
@@ -227,6 +228,7 @@ export async function buildApp(
   registerDocumentRoutes(app, deps);
   registerAwardRoutes(app, deps);
   registerHonourRoutes(app, deps);
+  registerQuotaRoutes(app, deps);
   registerOpenApiRoute(app, { version: deps.config.version });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

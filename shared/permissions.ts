@@ -62,6 +62,7 @@ export const Action = {
   honourManage: 'honour.manage',
   disciplineView: 'discipline.view',
   disciplineManage: 'discipline.manage',
+  quotaSimulate: 'quota.simulate',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 export const actions = Object.values(Action) as [Action, ...Action[]];
@@ -93,6 +94,7 @@ export const actionLabels: Record<Action, string> = {
   'honour.manage': 'Ghi, nhập từ Excel, xóa khen thưởng đã nhận của cán bộ và tập thể',
   'discipline.view': 'Xem kỷ luật, điều tra, khiếu nại đang xem xét của cán bộ',
   'discipline.manage': 'Ghi, sửa, xóa kỷ luật, điều tra, khiếu nại đang xem xét của cán bộ',
+  'quota.simulate': 'Xem thử hạn mức khen thưởng của kế hoạch (ai trong, ai ngoài hạn mức)',
 };
 
 /**
@@ -143,6 +145,7 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'honour.manage',
     'discipline.view',
     'discipline.manage',
+    'quota.simulate',
   ],
   council_member: [
     'unit.view',
@@ -163,6 +166,7 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'results.publish',
     'decision.sign',
     'discipline.view',
+    'quota.simulate',
   ],
   staff: ['unit.view', 'person.view', 'campaign.view'],
   juror: ['unit.view', 'campaign.view', 'jury.score'],

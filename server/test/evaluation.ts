@@ -9,7 +9,13 @@ import { samplePlanContent, samplePlanInput } from './plans';
 import { createPlan, recordIssuedPlan } from '../modules/campaigns/index';
 import { approveRegistration, registerForPlan } from '../modules/registrations/index';
 import { createCriteriaSet, publishCriteriaVersion } from '../modules/criteria/index';
-import { bindPlanCriteria } from '../modules/assessment/index';
+import {
+  bindPlanCriteria,
+  openSheet,
+  saveSelfEntry,
+  submitSheet,
+} from '../modules/assessment/index';
+import { createUnit } from '../modules/organization/index';
 
 /**
  * A world for self-assessment tests: a province plan of 15/6/2020 binding a 20-point criteria
@@ -181,3 +187,48 @@ export async function world(t: TestDb) {
   return { sys, units, users, as, plan: { ...plan, version: bound.version }, reg: approved };
 }
 export type World = Awaited<ReturnType<typeof world>>;
+
+/** Scores a unit's sheet (1.1 met, 1.2 by percent, 2.1 manual) and submits it. */
+export async function scoreAndSubmit(
+  w: World,
+  ctx: ReturnType<World['as']>,
+  regId: number,
+  s: { percent: number; manual: number },
+) {
+  const sheet = await openSheet(ctx, regId);
+  await saveSelfEntry(ctx, sheet.id, 'l11', {
+    input: { met: true },
+    note: 'Kế hoạch số 05/KH-UBND',
+  });
+  await saveSelfEntry(ctx, sheet.id, 'l12', { input: { percent: s.percent } });
+  await saveSelfEntry(ctx, sheet.id, 'l21', {
+    input: { points: s.manual },
+    note: 'Tin bài trên cổng',
+  });
+  const fresh = await openSheet(ctx, regId);
+  await submitSheet(ctx, sheet.id, { version: fresh.version });
+  return sheet.id;
+}
+
+/** A second one-stop unit (under the other commune), registered and approved, with its head. */
+export async function secondUnit(t: TestDb, w: World) {
+  const oneStop = await createUnit(w.sys, {
+    parentId: w.units.otherCommune.id,
+    name: 'Bộ phận một cửa Ngọc Liên',
+    kind: 'one_stop',
+  });
+  const head = await makeUser(w.sys, 'unit_head', w.units.otherCommune.id);
+  const ctx = testCtx(t, head.actor, at(T.onTime));
+  const reg = await registerForPlan(ctx, w.plan.id, {
+    kind: 'collective',
+    unitId: oneStop.id,
+    commitments: {
+      targetTitle: null,
+      targets: ['Không có hồ sơ trễ hạn'],
+      keyTasks: [],
+      breakthroughTasks: [],
+    },
+  });
+  const approved = await approveRegistration(w.as('officer'), reg.id, { version: reg.version });
+  return { ctx, reg: approved, unit: oneStop };
+}

@@ -19,6 +19,7 @@ import * as m0018 from './0018-plan-item-ids';
 import * as m0019 from './0019-audit-sealing';
 import * as m0020 from './0020-award-catalogue';
 import * as m0021 from './0021-honours';
+import * as m0022 from './0022-quota-use';
 
 /** Migrations listed explicitly so they work the same under tsx, vitest and a bundle. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0019-audit-sealing': m0019,
   '0020-award-catalogue': m0020,
   '0021-honours': m0021,
+  '0022-quota-use': m0022,
 };
 
 export const migrationProvider: MigrationProvider = {

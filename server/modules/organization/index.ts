@@ -9,3 +9,4 @@ export {
   type UnitRecord,
 } from './units.queries';
 export { loadUnitResolver, type UnitResolver } from './unit-resolver';
+export { listGenders, listUnitsWithin, listWomenShares } from './gender.queries';

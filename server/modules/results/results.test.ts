@@ -1,19 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, type TestDb } from '../../test/db';
-import { makeUser, testCtx } from '../../test/factories';
+import { testCtx } from '../../test/factories';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp } from '../../test/http';
-import { createUnit } from '../organization/index';
-import { approveRegistration, registerForPlan } from '../registrations/index';
-import { T, at, expectAppError, world, type World } from '../../test/evaluation';
-import {
-  bindPlanCriteria,
-  getSheet,
-  openSheet,
-  saveSelfEntry,
-  submitSheet,
-} from '../assessment/index';
+import { expectAppError, scoreAndSubmit, secondUnit, world } from '../../test/evaluation';
+import { bindPlanCriteria, getSheet } from '../assessment/index';
 import { listQualifyingUnits } from './commendation';
 import { computeResults, listResults, publishResults, reopenResults } from './results.service';
 
@@ -35,54 +27,10 @@ async function publicPlan(planId: number) {
   return res.json<{ resultsPublished: boolean; assessmentDeadline: string | null }>();
 }
 
-/** Scores a unit's sheet (1.1 met, 1.2 by percent, 2.1 manual) and submits it. */
-async function scoreAndSubmit(
-  w: World,
-  ctx: ReturnType<World['as']>,
-  regId: number,
-  s: { percent: number; manual: number },
-) {
-  const sheet = await openSheet(ctx, regId);
-  await saveSelfEntry(ctx, sheet.id, 'l11', {
-    input: { met: true },
-    note: 'Kế hoạch số 05/KH-UBND',
-  });
-  await saveSelfEntry(ctx, sheet.id, 'l12', { input: { percent: s.percent } });
-  await saveSelfEntry(ctx, sheet.id, 'l21', {
-    input: { points: s.manual },
-    note: 'Tin bài trên cổng',
-  });
-  const fresh = await openSheet(ctx, regId);
-  await submitSheet(ctx, sheet.id, { version: fresh.version });
-  return sheet.id;
-}
-
-async function secondUnit(w: World) {
-  const oneStop = await createUnit(w.sys, {
-    parentId: w.units.otherCommune.id,
-    name: 'Bộ phận một cửa Ngọc Liên',
-    kind: 'one_stop',
-  });
-  const head = await makeUser(w.sys, 'unit_head', w.units.otherCommune.id);
-  const ctx = testCtx(t, head.actor, at(T.onTime));
-  const reg = await registerForPlan(ctx, w.plan.id, {
-    kind: 'collective',
-    unitId: oneStop.id,
-    commitments: {
-      targetTitle: null,
-      targets: ['Không có hồ sơ trễ hạn'],
-      keyTasks: [],
-      breakthroughTasks: [],
-    },
-  });
-  const approved = await approveRegistration(w.as('officer'), reg.id, { version: reg.version });
-  return { ctx, reg: approved, unit: oneStop };
-}
-
 describe('results', () => {
   it('computes totals from the latest stage, classifies by the bands, ranks, publishes and reopens', async () => {
     const w = await world(t);
-    const other = await secondUnit(w);
+    const other = await secondUnit(t, w);
     await scoreAndSubmit(w, w.as('head'), w.reg.id, { percent: 99, manual: 5 }); // 4 + 6 + 5 = 15 / 20
     const otherSheet = await scoreAndSubmit(w, other.ctx, other.reg.id, { percent: 85, manual: 5 }); // 4 + 2 + 5 = 11
     // An appraisal score overrides the unit's own for that leaf.
@@ -142,7 +90,7 @@ describe('results', () => {
 
   it('lists the qualifying units of published results for commendation, in rank order', async () => {
     const w = await world(t);
-    const other = await secondUnit(w);
+    const other = await secondUnit(t, w);
     const sheetId = await scoreAndSubmit(w, w.as('head'), w.reg.id, { percent: 99, manual: 5 }); // 15 / 20 = 75 % Khá
     await scoreAndSubmit(w, other.ctx, other.reg.id, { percent: 85, manual: 3 }); // 4 + 2 + 3 = 9 = 45 % Yếu
     const { criteriaVersionId } = await getSheet(w.as('officer'), sheetId);
