@@ -29,18 +29,26 @@ function parsePlan(row: RawPlan): PlanRecord {
   return { ...row, content: PlanContent.parse(row.content) };
 }
 
+/** A row lock on the plan taken with its read: `true` FOR UPDATE, 'share' FOR SHARE. */
+export type PlanLock = boolean | 'share';
+
 export async function findPlan(
   db: Executor,
   id: number,
-  lock = false,
+  lock: PlanLock = false,
 ): Promise<PlanRecord | undefined> {
+  const lockClause = lock === 'share' ? sql`FOR SHARE OF p` : lock ? sql`FOR UPDATE OF p` : sql``;
   const { rows } = await sql<RawPlan>`SELECT ${planSelect} FROM ${planFrom} WHERE p.id = ${id}
-    ${lock ? sql`FOR UPDATE OF p` : sql``}`.execute(db);
+    ${lockClause}`.execute(db);
   const row = rows[0];
   return row === undefined ? undefined : parsePlan(row);
 }
 
-export async function getPlan(db: Executor, id: number, lock = false): Promise<PlanRecord> {
+export async function getPlan(
+  db: Executor,
+  id: number,
+  lock: PlanLock = false,
+): Promise<PlanRecord> {
   const plan = await findPlan(db, id, lock);
   if (plan === undefined) throw notFound('kế hoạch');
   return plan;

@@ -83,7 +83,7 @@ async function assertParticipantUnits(db: Executor, unitIds: number[], issuerPat
 }
 
 /** Loads a plan the actor may see (NOT_FOUND / FORBIDDEN). */
-export async function getVisiblePlan(ctx: Ctx, db: Executor, id: number, lock = false) {
+export async function getVisiblePlan(ctx: Ctx, db: Executor, id: number, lock: q.PlanLock = false) {
   const plan = await q.getPlan(db, id, lock);
   if (!canViewPlan(ctx.actor, { status: plan.status, unit: unitRef(plan), issued: isIssued(plan) }))
     throw forbidden('Bạn không có quyền xem dự thảo kế hoạch này.');

@@ -29,8 +29,8 @@ import { notifyRegistered } from './registration-notifications';
  * amendment is seen (NOT_FOUND, FORBIDDEN for an unseen draft, INVALID_STATE unless issued and live).
  */
 async function planTakingRegistrations(ctx: Ctx, trx: Executor, planId: number) {
-  await q.lockPlanShared(trx, planId);
-  const plan = await getVisiblePlan(ctx, trx, planId);
+  // The share lock comes with the read (one round trip): the plan cannot close meanwhile.
+  const plan = await getVisiblePlan(ctx, trx, planId, 'share');
   if (!acceptsRegistrations(plan.status))
     throw new AppError(
       'INVALID_STATE',
