@@ -74,31 +74,7 @@ export async function benchScoring(runtime: Runtime, log: (line: string) => void
     issuedOn: '2026-01-05',
   });
   const tree = benchTree();
-  const set = await db
-    .insertInto('criteriaSet')
-    .values({
-      ownerUnitId: provinceId,
-      name: 'Bộ chỉ số thử tải',
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const version = await db
-    .insertInto('criteriaSetVersion')
-    .values({
-      setId: set.id,
-      number: 1,
-      status: 'published',
-      tree: JSON.stringify(tree),
-      leafCount: 100,
-      maxTotal: 100,
-      publishedAt: new Date(),
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const version = await insertPublishedCriteriaSet(db, provinceId, 'Bộ chỉ số thử tải', tree);
   await upsertPlanEvaluation(
     db,
     plan.id,
@@ -167,4 +143,37 @@ export async function benchScoring(runtime: Runtime, log: (line: string) => void
     topPercent: first.items[0]?.percent ?? null,
     dashboardColdMs,
   };
+}
+
+/**
+ * A published criteria set of one version holding `tree` (100 leaves, 100 points), owned by the
+ * province: what the scoring and writes benches evaluate against.
+ */
+export async function insertPublishedCriteriaSet(
+  db: Runtime['db'],
+  provinceId: number,
+  name: string,
+  tree: CriteriaTree,
+): Promise<{ id: number }> {
+  const now = new Date();
+  const set = await db
+    .insertInto('criteriaSet')
+    .values({ ownerUnitId: provinceId, name, createdAt: now, updatedAt: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return db
+    .insertInto('criteriaSetVersion')
+    .values({
+      setId: set.id,
+      number: 1,
+      status: 'published',
+      tree: JSON.stringify(tree),
+      leafCount: 100,
+      maxTotal: 100,
+      publishedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }

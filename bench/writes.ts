@@ -7,6 +7,7 @@ import { createPlan, recordIssuedPlan } from '../server/modules/campaigns/index'
 import { samplePlanContent, samplePlanInput } from '../server/test/plans';
 import { noPlanEvaluation, upsertPlanEvaluation } from '../server/modules/assessment/index';
 import type { LoadRequest } from './load';
+import { insertPublishedCriteriaSet } from './scoring';
 
 /**
  * `npm run bench -- writes`: audited writes at BENCH_CONNECTIONS connections through HTTP —
@@ -108,31 +109,7 @@ export async function prepareWrites(
     plans.push(plan.id);
   }
   const tree = writesTree();
-  const set = await db
-    .insertInto('criteriaSet')
-    .values({
-      ownerUnitId: provinceId,
-      name: 'Bộ chỉ số thử tải ghi',
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const version = await db
-    .insertInto('criteriaSetVersion')
-    .values({
-      setId: set.id,
-      number: 1,
-      status: 'published',
-      tree: JSON.stringify(tree),
-      leafCount: 100,
-      maxTotal: 100,
-      publishedAt: new Date(),
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const version = await insertPublishedCriteriaSet(db, provinceId, 'Bộ chỉ số thử tải ghi', tree);
   const sheetPlan = plans[0] ?? 0;
   await upsertPlanEvaluation(
     db,
