@@ -230,6 +230,8 @@ describe('HTTP behaviour', () => {
         'registration.submit',
         'results.publish',
         'decision.sign',
+        'discipline.view',
+        'quota.simulate',
       ],
     });
     const out = await app.inject({

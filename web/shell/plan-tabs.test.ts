@@ -21,6 +21,7 @@ const planTabKeys = [
   'evaluation',
   'dashboard',
   'results',
+  'quotas',
   'history',
 ];
 
@@ -131,6 +132,7 @@ describe('the composed plan tab registry', () => {
         'evaluation',
         'dashboard',
         'results',
+        'quotas',
         'history',
       ],
     },
@@ -146,6 +148,7 @@ describe('the composed plan tab registry', () => {
         'timeline',
         'evaluation',
         'results',
+        'quotas',
       ],
     },
     {
@@ -161,6 +164,7 @@ describe('the composed plan tab registry', () => {
         'evaluation',
         'dashboard',
         'results',
+        'quotas',
         'history',
       ],
     },
@@ -178,6 +182,7 @@ describe('the composed plan tab registry', () => {
         'evaluation',
         'dashboard',
         'results',
+        'quotas',
         'history',
       ],
     },
