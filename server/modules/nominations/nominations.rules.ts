@@ -92,7 +92,11 @@ export type EligibilityInput = {
    * The unit band condition, only where the plan makes it one (it names its qualifying bands);
    * null: the plan sets no band condition and the band is never looked at.
    */
-  bandCondition: null | { qualifying: boolean; bandLabel: string | null; required: string[] };
+  bandCondition: null | {
+    qualifying: boolean;
+    bandLabel: string | null;
+    required: readonly string[];
+  };
   /** The suggestions the officer has dismissed (their form codes). */
   dismissedSuggestions: readonly string[];
 };
