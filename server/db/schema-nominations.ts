@@ -20,9 +20,9 @@ export interface NominationTable {
   returnReason: string | null;
   version: Generated<number>;
   createdBy: number | null;
-  createdAt: Generated<Timestamp>;
+  createdAt: Timestamp;
   updatedBy: number | null;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: Timestamp;
 }
 
 export interface NominationStepTable {
@@ -33,5 +33,5 @@ export interface NominationStepTable {
   toUnitId: number;
   reason: string | null;
   byUserId: number | null;
-  at: Generated<Timestamp>;
+  at: Timestamp;
 }
