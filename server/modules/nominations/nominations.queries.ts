@@ -1,4 +1,5 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
+import { pathInScope, type Scope } from '../../platform/access';
 import type { Executor } from '../../platform/db';
 import type {
   NominationAction,
@@ -69,15 +70,22 @@ export async function findNomination(
   return r.rows[0];
 }
 
-/** A plan's nominations whose proposing unit satisfies `visible` (the actor's subtree, in SQL). */
+/**
+ * A plan's nominations proposed within any of `scopes` (the actor's subtrees for proposing and
+ * reviewing), filtered in SQL.
+ */
 export async function listNominationsOfPlan(
   db: Executor,
   planId: number,
-  visible: (proposingPath: Expression<string>) => Expression<SqlBool>,
+  scopes: readonly Scope[],
 ): Promise<NominationRecord[]> {
+  const visible = sql.join(
+    scopes.map((scope) => pathInScope(scope, sql<string>`pu.path`)),
+    sql` OR `,
+  );
   const r = await sql<NominationRecord>`
     SELECT ${detailColumns} FROM ${detailFrom}
-    WHERE n.plan_id = ${planId} AND ${visible(sql<string>`pu.path`)}
+    WHERE n.plan_id = ${planId} AND (${visible})
     ORDER BY n.id`.execute(db);
   return r.rows;
 }

@@ -120,7 +120,7 @@ describe('checkEligibility', () => {
     });
     expect(r.failures.map((f) => f.message)).toEqual([
       'Thành tích từ 01/06/2025 đến 31/12/2025 đã được đề nghị khen thưởng "Giấy khen" (đề nghị số 11) trong kế hoạch này: một thành tích chỉ được đề nghị một hình thức khen thưởng.',
-      'Kế hoạch chỉ xét khen thưởng đơn vị được xếp loại Xuất sắc; đơn vị chưa được xếp loại.',
+      'Kế hoạch chỉ xét khen thưởng đơn vị được xếp loại Xuất sắc; đơn vị không đạt mức này theo kết quả đã công bố.',
     ]);
   });
 

@@ -154,7 +154,7 @@ export function checkEligibility(input: EligibilityInput): Eligibility {
   if (band !== null && !band.qualifying)
     failures.push({
       rule: 'unit_band',
-      message: `Kế hoạch chỉ xét khen thưởng đơn vị được xếp loại ${band.required.join(', ')}; đơn vị ${band.bandLabel === null ? 'chưa được xếp loại' : `được xếp loại ${band.bandLabel}`}.`,
+      message: `Kế hoạch chỉ xét khen thưởng đơn vị được xếp loại ${band.required.join(', ')}; đơn vị ${band.bandLabel === null ? 'không đạt mức này theo kết quả đã công bố' : `được xếp loại ${band.bandLabel}`}.`,
     });
   // The streak counts the years before the achievement's own year (its award is not yet decided).
   const suggestions = suggestionsFromHistory(input.history, year - 1)

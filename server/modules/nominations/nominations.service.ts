@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
-import { pathInScope, scopeCovers, scopeFor } from '../../platform/access';
+import { scopeCovers, scopeFor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors';
@@ -133,11 +132,7 @@ export async function listNominations(ctx: Ctx, planId: number): Promise<Nominat
   await getVisiblePlan(ctx, ctx.db, planId);
   const propose = scopeFor(ctx.actor, 'nomination.submit');
   const review = scopeFor(ctx.actor, 'nomination.review');
-  const rows = await q.listNominationsOfPlan(
-    ctx.db,
-    planId,
-    (path) => sql`(${pathInScope(propose, path)} OR ${pathInScope(review, path)})`,
-  );
+  const rows = await q.listNominationsOfPlan(ctx.db, planId, [propose, review]);
   return { items: rows.map(toListItem) };
 }
 

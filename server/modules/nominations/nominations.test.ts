@@ -4,13 +4,16 @@ import type { FastifyInstance } from 'fastify';
 import { createTestDb, type TestDb } from '../../test/db';
 import { makePerson, makeUser, testCtx } from '../../test/factories';
 import { buildTestApp, loginCookie } from '../../test/http';
-import { expectAppError, world, type World } from '../../test/evaluation';
+import { expectAppError, scoreAndSubmit, world, type World } from '../../test/evaluation';
+import { bindPlanCriteria, getSheet } from '../assessment/index';
+import { computeResults, publishResults } from '../results/index';
 import { ensureNationalCatalogue } from '../awards/index';
 import { addDiscipline } from '../honours/index';
 import {
   createNomination,
   forwardNomination,
   getNomination,
+  listNominationCandidates,
   listNominations,
   returnNomination,
   submitNomination,
@@ -241,5 +244,38 @@ describe('nominations', () => {
     ]);
     const list = await app.inject({ method: 'GET', url, headers: { cookie } });
     expect(list.json<{ items: { id: number }[] }>().items.map((i) => i.id)).toEqual([id]);
+  });
+
+  it('the unit band is a condition only where the plan names its qualifying bands', async () => {
+    const { w } = await setup();
+    const ttldtt = await formVersion('TTLDTT');
+    // 15 / 20 = 75 %: Khá; the plan names Xuất sắc as its only qualifying band (seed 002).
+    const sheetId = await scoreAndSubmit(w, w.as('head'), w.reg.id, { percent: 99, manual: 5 });
+    const { criteriaVersionId } = await getSheet(w.as('officer'), sheetId);
+    await bindPlanCriteria(w.as('officer'), w.plan.id, {
+      version: w.plan.version,
+      criteriaVersionId,
+      qualifyingBandKeys: ['xuat_sac'],
+    });
+    await computeResults(w.as('officer'), w.plan.id);
+    await publishResults(w.as('issuerHead'), w.plan.id);
+    const candidates = await listNominationCandidates(w.as('head'), w.plan.id);
+    expect(candidates.units).toEqual([]);
+    const draft = await createNomination(w.as('head'), w.plan.id, {
+      ...achievement,
+      unitId: w.units.oneStop.id,
+      formVersionId: ttldtt,
+    });
+    const err = await expectAppError(
+      submitNomination(w.as('head'), draft.id, { version: draft.version }),
+      'VALIDATION_FAILED',
+    );
+    expect(err.details?.rules).toEqual([
+      {
+        rule: 'unit_band',
+        message:
+          'Kế hoạch chỉ xét khen thưởng đơn vị được xếp loại Xuất sắc; đơn vị không đạt mức này theo kết quả đã công bố.',
+      },
+    ]);
   });
 });
