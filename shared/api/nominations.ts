@@ -41,6 +41,10 @@ export type NominationReturnInput = z.input<typeof NominationReturn>;
 export const NominationForward = z.object({ version });
 export type NominationForwardInput = z.input<typeof NominationForward>;
 
+/** POST /api/nominations/:id/withdraw. */
+export const NominationWithdraw = z.object({ version });
+export type NominationWithdrawInput = z.input<typeof NominationWithdraw>;
+
 // ── Responses ───────────────────────────────────────────────────────────────────────────────
 
 const UnitRef = z.object({ id: z.number().int(), name: z.string() });
@@ -175,6 +179,16 @@ export const nominationEndpoints = {
     access: 'user',
     params: NominationParams,
     body: NominationForward,
+    response: Nomination,
+  }),
+  withdraw: defineEndpoint({
+    method: 'POST',
+    path: '/api/nominations/:id/withdraw',
+    summary: 'Withdraw a nomination the proposing unit no longer wants considered',
+    tags: ['nominations'],
+    access: 'user',
+    params: NominationParams,
+    body: NominationWithdraw,
     response: Nomination,
   }),
 };

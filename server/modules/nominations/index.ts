@@ -13,6 +13,7 @@ export {
   listNominations,
   returnNomination,
   submitNomination,
+  withdrawNomination,
 } from './nominations.service';
 export {
   checkEligibility,

@@ -11,12 +11,13 @@ import {
   listNominations,
   returnNomination,
   submitNomination,
+  withdrawNomination,
 } from './nominations.service';
 
 const PLAN = 'Mã kế hoạch';
 const NOMINATION = 'Mã đề nghị';
 
-/** Nominations: candidates, list, create, submit, return, forward. */
+/** Nominations: candidates, list, create, submit, return, forward, withdraw. */
 export function registerNominationRoutes(app: FastifyInstance, deps: AppDeps): void {
   route(app, e.candidates, async (req) =>
     listNominationCandidates(userCtx(deps, req), parseIdParam(req.params, PLAN)),
@@ -38,5 +39,8 @@ export function registerNominationRoutes(app: FastifyInstance, deps: AppDeps): v
   );
   route(app, e.forward, async (req) =>
     forwardNomination(userCtx(deps, req), parseIdParam(req.params, NOMINATION), req.body),
+  );
+  route(app, e.withdraw, async (req) =>
+    withdrawNomination(userCtx(deps, req), parseIdParam(req.params, NOMINATION), req.body),
   );
 }

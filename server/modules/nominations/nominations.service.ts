@@ -13,6 +13,7 @@ import {
   NominationForward,
   NominationReturn,
   NominationSubmit,
+  NominationWithdraw,
   type Nomination,
   type NominationCandidates,
   type NominationList,
@@ -379,6 +380,26 @@ export async function forwardNomination(ctx: Ctx, id: number, input: unknown): P
         'Đề nghị đã ở cấp ban hành kế hoạch: không chuyển lên cấp trên được nữa.',
       );
     await move(ctx, trx, r, data.version, 'forward', r.currentUnitParentId, null);
+  });
+  return getNomination(ctx, id);
+}
+
+/**
+ * Withdraws a draft, submitted or returned nomination (the proposing unit changes its mind); it
+ * no longer counts for the one-live-nomination rule. Needs `nomination.submit` over the proposing
+ * unit (FORBIDDEN); INVALID_STATE once a level has accepted or forwarded it; CONFLICT for a stale
+ * version. Audited.
+ */
+export async function withdrawNomination(
+  ctx: Ctx,
+  id: number,
+  input: unknown,
+): Promise<Nomination> {
+  const data = parseInput(NominationWithdraw, input, labels);
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await visibleNomination(ctx, trx, id, true);
+    if (!canProposeNomination(ctx.actor, r.proposingUnitPath)) throw forbidden(NO_PROPOSE);
+    await move(ctx, trx, r, data.version, 'withdraw', r.proposingUnitId, null);
   });
   return getNomination(ctx, id);
 }

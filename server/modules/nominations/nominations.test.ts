@@ -17,6 +17,7 @@ import {
   listNominations,
   returnNomination,
   submitNomination,
+  withdrawNomination,
 } from './nominations.service';
 
 /**
@@ -277,5 +278,19 @@ describe('nominations', () => {
           'Kế hoạch chỉ xét khen thưởng đơn vị được xếp loại Xuất sắc; đơn vị không đạt mức này theo kết quả đã công bố.',
       },
     ]);
+  });
+
+  it('withdrawn, it frees the subject for the same form; not once a level forwarded it', async () => {
+    const { w, person, ldtt } = await setup();
+    const first = await nominate(w, person.id, ldtt);
+    const gone = await withdrawNomination(w.as('head'), first.id, { version: first.version });
+    expect(gone.status).toBe('withdrawn');
+    const second = await nominate(w, person.id, ldtt);
+    const sent = await submitNomination(w.as('head'), second.id, { version: second.version });
+    const up = await forwardNomination(w.as('officer'), second.id, { version: sent.version });
+    await expectAppError(
+      withdrawNomination(w.as('head'), second.id, { version: up.version }),
+      'INVALID_STATE',
+    );
   });
 });
