@@ -98,7 +98,8 @@ export const actionLabels: Record<Action, string> = {
   'discipline.manage': 'Ghi, sửa, xóa kỷ luật, điều tra, khiếu nại đang xem xét của cán bộ',
   'quota.simulate': 'Xem thử hạn mức khen thưởng của kế hoạch (ai trong, ai ngoài hạn mức)',
   'nomination.submit': 'Lập, gửi, rút đề nghị khen thưởng của đơn vị mình',
-  'nomination.review': 'Tiếp nhận, trả lại, chuyển cấp trên đề nghị khen thưởng gửi lên đơn vị mình',
+  'nomination.review':
+    'Tiếp nhận, trả lại, chuyển cấp trên đề nghị khen thưởng gửi lên đơn vị mình',
 };
 
 /**
