@@ -63,6 +63,8 @@ export const Action = {
   disciplineView: 'discipline.view',
   disciplineManage: 'discipline.manage',
   quotaSimulate: 'quota.simulate',
+  nominationSubmit: 'nomination.submit',
+  nominationReview: 'nomination.review',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 export const actions = Object.values(Action) as [Action, ...Action[]];
@@ -95,6 +97,9 @@ export const actionLabels: Record<Action, string> = {
   'discipline.view': 'Xem kỷ luật, điều tra, khiếu nại đang xem xét của cán bộ',
   'discipline.manage': 'Ghi, sửa, xóa kỷ luật, điều tra, khiếu nại đang xem xét của cán bộ',
   'quota.simulate': 'Xem thử hạn mức khen thưởng của kế hoạch (ai trong, ai ngoài hạn mức)',
+  'nomination.submit': 'Lập, gửi, rút đề nghị khen thưởng của đơn vị mình',
+  'nomination.review':
+    'Tiếp nhận, trả lại, chuyển cấp trên đề nghị khen thưởng gửi lên đơn vị mình',
 };
 
 /**
@@ -146,6 +151,8 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'discipline.view',
     'discipline.manage',
     'quota.simulate',
+    'nomination.submit',
+    'nomination.review',
   ],
   council_member: [
     'unit.view',
@@ -167,6 +174,7 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'decision.sign',
     'discipline.view',
     'quota.simulate',
+    'nomination.submit',
   ],
   staff: ['unit.view', 'person.view', 'campaign.view'],
   juror: ['unit.view', 'campaign.view', 'jury.score'],

@@ -21,10 +21,12 @@ import type {
   BaseSalaryTable,
 } from './schema-awards';
 import type { DisciplineRecordTable, HonourTable } from './schema-honours';
+import type { NominationStepTable, NominationTable } from './schema-nominations';
 
 export type * from './schema-evaluation';
 export type * from './schema-awards';
 export type * from './schema-honours';
+export type * from './schema-nominations';
 
 /** Kysely's view of the database (camelCase through CamelCasePlugin). */
 
@@ -314,6 +316,8 @@ export interface Database {
   awardRounding: AwardRoundingTable;
   honour: HonourTable;
   disciplineRecord: DisciplineRecordTable;
+  nomination: NominationTable;
+  nominationStep: NominationStepTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

@@ -1,0 +1,405 @@
+import type { Ctx } from '../../platform/context';
+import { actorId } from '../../platform/context';
+import { scopeCovers, scopeFor } from '../../platform/access';
+import { recordAudit } from '../../platform/audit';
+import type { Executor } from '../../platform/db';
+import { AppError, fieldError, forbidden, notFound, staleVersion } from '../../platform/errors';
+import { parseInput } from '../../platform/validation';
+import { vietnamDate } from '../../../shared/dates';
+import { defaultBands } from '../../../shared/criteria';
+import type { NominationMove } from '../../../shared/nominations';
+import {
+  NominationCreate,
+  NominationForward,
+  NominationReturn,
+  NominationSubmit,
+  NominationWithdraw,
+  type Nomination,
+  type NominationCandidates,
+  type NominationList,
+} from '../../../shared/api/nominations';
+import { getEvaluatedPlan } from '../assessment/index';
+import { getVisiblePlan } from '../campaigns/index';
+import { disciplineOfPeople, historyOfPeople, historyOfUnits } from '../honours/index';
+import { listEligiblePeople, listQualifyingUnits } from '../results/index';
+import { checkEligibility, moveRefusals, nextNominationStatus } from './nominations.rules';
+import { canProposeNomination, canReviewNomination } from './nominations.policy';
+import * as q from './nominations.queries';
+
+const labels = {
+  round: 'Đợt xét',
+  personId: 'Cá nhân được đề nghị',
+  unitId: 'Tập thể được đề nghị',
+  formVersionId: 'Hình thức khen thưởng',
+  achievement: 'Thành tích',
+  periodFrom: 'Thành tích từ ngày',
+  periodTo: 'Thành tích đến ngày',
+  version: 'Phiên bản',
+  reason: 'Lý do trả lại',
+  dismissedSuggestions: 'Gợi ý bỏ qua',
+};
+
+const NO_PROPOSE = 'Chỉ thủ trưởng, cán bộ thi đua của đơn vị đề nghị được lập, gửi đề nghị này.';
+const NO_REVIEW = 'Chỉ cán bộ thi đua của cấp đang xét đề nghị được trả lại hoặc chuyển đề nghị.';
+
+function toNomination(
+  r: q.NominationRecord,
+  steps: Awaited<ReturnType<typeof q.listSteps>>,
+  suggestions: Nomination['suggestions'] = [],
+): Nomination {
+  return {
+    ...toListItem(r),
+    steps: steps.map((s) => ({ ...s, at: new Date(s.at).toISOString() })),
+    suggestions,
+  };
+}
+
+function toListItem(r: q.NominationRecord): Omit<Nomination, 'steps' | 'suggestions'> {
+  return {
+    id: r.id,
+    planId: r.planId,
+    round: r.round,
+    subject:
+      r.personId !== null
+        ? { kind: 'person', id: r.personId, name: r.subjectName }
+        : { kind: 'unit', id: r.unitId ?? 0, name: r.subjectName },
+    form: { versionId: r.formVersionId, code: r.formCode, name: r.formName },
+    achievement: r.achievement,
+    periodFrom: r.periodFrom,
+    periodTo: r.periodTo,
+    proposingUnit: { id: r.proposingUnitId, name: r.proposingUnitName },
+    currentUnit: { id: r.currentUnitId, name: r.currentUnitName },
+    status: r.status,
+    returnReason: r.returnReason,
+    version: r.version,
+  };
+}
+
+/** A nomination the actor may see: proposer or reviewer over it (else NOT_FOUND). */
+async function visibleNomination(ctx: Ctx, db: Executor, id: number, lock = false) {
+  const r = await q.findNomination(db, id, lock);
+  if (
+    r === undefined ||
+    !(
+      canProposeNomination(ctx.actor, r.proposingUnitPath) ||
+      canReviewNomination(ctx.actor, r.proposingUnitPath)
+    )
+  )
+    throw notFound('đề nghị khen thưởng');
+  return r;
+}
+
+const by = (ctx: Ctx) => ({ userId: actorId(ctx.actor), at: ctx.now() });
+
+/**
+ * The candidates a plan's published results prefill (results' `listQualifyingUnits` and
+ * `listEligiblePeople`), kept to the units where the actor may propose (`nomination.submit`).
+ * NOT_FOUND / FORBIDDEN for an unseen plan; INVALID_STATE until the results are published.
+ */
+export async function listNominationCandidates(
+  ctx: Ctx,
+  planId: number,
+): Promise<NominationCandidates> {
+  const units = await listQualifyingUnits(ctx, planId);
+  const people = await listEligiblePeople(ctx, planId);
+  const scope = scopeFor(ctx.actor, 'nomination.submit');
+  const paths = await q.listUnitPaths(ctx.db, [
+    ...units.map((u) => u.unitId),
+    ...people.map((p) => p.unitId),
+  ]);
+  const mine = (unitId: number) => scopeCovers(scope, paths.get(unitId) ?? '');
+  return {
+    units: units
+      .filter((u) => mine(u.unitId))
+      .map(({ unitId, unitName, score, bandLabel, rank }) => ({
+        unitId,
+        unitName,
+        score,
+        bandLabel,
+        rank,
+      })),
+    people: people
+      .filter((p) => mine(p.unitId))
+      .map(({ personId, fullName, unitId }) => ({ personId, fullName, unitId })),
+  };
+}
+
+/**
+ * A plan's nominations the actor may see, filtered in SQL: those proposed within the subtree
+ * where the actor proposes (`nomination.submit`) or reviews (`nomination.review`).
+ * NOT_FOUND / FORBIDDEN for an unseen plan.
+ */
+export async function listNominations(ctx: Ctx, planId: number): Promise<NominationList> {
+  await getVisiblePlan(ctx, ctx.db, planId);
+  const propose = scopeFor(ctx.actor, 'nomination.submit');
+  const review = scopeFor(ctx.actor, 'nomination.review');
+  const rows = await q.listNominationsOfPlan(ctx.db, planId, [propose, review]);
+  return { items: rows.map(toListItem) };
+}
+
+/** One nomination with its history. NOT_FOUND when unseen. */
+export async function getNomination(ctx: Ctx, id: number): Promise<Nomination> {
+  const r = await visibleNomination(ctx, ctx.db, id);
+  return toNomination(r, await q.listSteps(ctx.db, id));
+}
+
+/**
+ * Creates a draft nomination for a round of a plan: exactly one subject (a person, or a unit as
+ * a collective), a catalogue form version whose subject matches (individual / collective), the
+ * achievement and its period. The proposing unit is the person's unit or the unit itself; the
+ * actor needs `nomination.submit` over it (FORBIDDEN). NOT_FOUND for an unseen plan, an unknown
+ * person, unit or form version; VALIDATION_FAILED naming the field; CONFLICT when a live
+ * nomination of the same subject, plan, round and form exists. Audited.
+ */
+export async function createNomination(
+  ctx: Ctx,
+  planId: number,
+  input: unknown,
+): Promise<Nomination> {
+  const data = parseInput(NominationCreate, input, labels);
+  if ((data.personId === null) === (data.unitId === null))
+    throw fieldError('personId', labels.personId, 'chọn đúng một cá nhân hoặc một tập thể');
+  if (data.periodTo < data.periodFrom)
+    throw fieldError('periodTo', labels.periodTo, 'không được trước ngày bắt đầu');
+  const plan = await getVisiblePlan(ctx, ctx.db, planId);
+  const form = await q.findFormVersion(ctx.db, data.formVersionId);
+  if (form === undefined) throw notFound('hình thức khen thưởng');
+  if (form.planId !== null && form.planId !== plan.id)
+    throw fieldError('formVersionId', labels.formVersionId, 'thuộc kế hoạch khác');
+  const subject =
+    data.personId !== null
+      ? await q.findPerson(ctx.db, data.personId)
+      : await q.findUnit(ctx.db, data.unitId ?? 0);
+  if (subject === undefined) throw notFound(data.personId !== null ? 'cán bộ' : 'đơn vị');
+  const wanted = data.personId !== null ? 'individual' : 'collective';
+  if (form.subject !== wanted && !(wanted === 'collective' && form.subject === 'household'))
+    throw fieldError(
+      'formVersionId',
+      labels.formVersionId,
+      wanted === 'individual' ? 'không dành cho cá nhân' : 'không dành cho tập thể',
+    );
+  const proposingUnitId = 'unitId' in subject ? subject.unitId : subject.id;
+  if (!canProposeNomination(ctx.actor, subject.unitPath)) throw forbidden(NO_PROPOSE);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    let newId: number;
+    try {
+      newId = await q.insertNomination(
+        trx,
+        {
+          planId,
+          round: data.round,
+          personId: data.personId,
+          unitId: data.unitId,
+          formVersionId: data.formVersionId,
+          achievement: data.achievement,
+          periodFrom: data.periodFrom,
+          periodTo: data.periodTo,
+          proposingUnitId,
+        },
+        by(ctx),
+      );
+    } catch (e) {
+      if ((e as { constraint?: string }).constraint === 'nomination_live_once')
+        throw new AppError(
+          'CONFLICT',
+          `${subject.name} đã có đề nghị "${form.name}" trong đợt xét này.`,
+        );
+      throw e;
+    }
+    await q.insertStep(
+      trx,
+      {
+        nominationId: newId,
+        action: 'create',
+        fromUnitId: proposingUnitId,
+        toUnitId: proposingUnitId,
+        reason: null,
+      },
+      by(ctx),
+    );
+    await recordAudit(trx, ctx, {
+      action: 'nomination.created',
+      entityType: 'nomination',
+      entityId: newId,
+      unitPath: subject.unitPath,
+      after: { planId, ...data, proposingUnitId },
+    });
+    return newId;
+  });
+  return getNomination(ctx, id);
+}
+
+/**
+ * Submits a draft or returned nomination to the level above the proposing unit, after the
+ * eligibility check on the server (`checkEligibility`: one achievement → one award, pending
+ * discipline, the unit band where the plan makes it a condition). Needs `nomination.submit`
+ * over the proposing unit (FORBIDDEN); INVALID_STATE for another status or a unit without a
+ * parent; CONFLICT for a stale version; VALIDATION_FAILED (400) naming the failed rules in
+ * Vietnamese, with `details.rules`. Suggestions from history come back on the nomination
+ * (advisory; `dismissedSuggestions` drops them). Audited.
+ */
+export async function submitNomination(ctx: Ctx, id: number, input: unknown): Promise<Nomination> {
+  const data = parseInput(NominationSubmit, input, labels);
+  const suggestions = await ctx.db.transaction().execute(async (trx) => {
+    const r = await visibleNomination(ctx, trx, id, true);
+    if (!canProposeNomination(ctx.actor, r.proposingUnitPath)) throw forbidden(NO_PROPOSE);
+    const status = nextNominationStatus(r.status, 'submit');
+    if (status === null) throw new AppError('INVALID_STATE', moveRefusals.submit);
+    const proposing = await q.findUnit(trx, r.proposingUnitId);
+    if (proposing?.parentId == null)
+      throw new AppError('INVALID_STATE', 'Đơn vị đề nghị không có cấp trên để gửi đến.');
+    const verdict = await eligibilityOf(ctx, trx, r, data.dismissedSuggestions);
+    if (!verdict.eligible)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Chưa đủ điều kiện đề nghị khen thưởng: ${verdict.failures.map((f) => f.message).join(' ')}`,
+        { rules: verdict.failures },
+      );
+    await move(ctx, trx, r, data.version, 'submit', proposing.parentId, null);
+    return verdict.suggestions;
+  });
+  const r = await visibleNomination(ctx, ctx.db, id);
+  return toNomination(r, await q.listSteps(ctx.db, id), suggestions);
+}
+
+/** The eligibility of a nomination, from honours' history and discipline and the plan. */
+async function eligibilityOf(
+  ctx: Ctx,
+  db: Executor,
+  r: q.NominationRecord,
+  dismissed: readonly string[],
+) {
+  const subject = { personId: r.personId, unitId: r.unitId };
+  const others = await q.listNominationsOfSubject(db, subject);
+  const history =
+    r.personId !== null
+      ? ((await historyOfPeople(db, [r.personId])).get(r.personId) ?? [])
+      : ((await historyOfUnits(db, [r.unitId ?? 0])).get(r.unitId ?? 0) ?? []);
+  const discipline =
+    r.personId !== null ? ((await disciplineOfPeople(db, [r.personId])).get(r.personId) ?? []) : [];
+  const plan = await getEvaluatedPlan(ctx, db, r.planId);
+  let bandCondition = null;
+  if (plan.qualifyingBandKeys !== null) {
+    // The plan names the bands that qualify (seed 002): the unit's band is a condition. The
+    // unit is the collective itself, or the person's proposing unit.
+    const bands = plan.bands ?? defaultBands;
+    const found = (await listQualifyingUnits(ctx, r.planId)).find(
+      (u) => u.unitId === (r.unitId ?? r.proposingUnitId),
+    );
+    bandCondition = {
+      qualifying: found !== undefined,
+      bandLabel: found?.bandLabel ?? null,
+      required: plan.qualifyingBandKeys.map((k) => bands.find((b) => b.key === k)?.label ?? k),
+    };
+  }
+  return checkEligibility({
+    subjectKind: r.personId !== null ? 'person' : 'unit',
+    planId: r.planId,
+    nominationId: r.id,
+    formCode: r.formCode,
+    formName: r.formName,
+    periodFrom: r.periodFrom,
+    periodTo: r.periodTo,
+    others,
+    history,
+    discipline,
+    onDate: vietnamDate(ctx.now()),
+    bandCondition,
+    dismissedSuggestions: dismissed,
+  });
+}
+
+/** Moves the nomination (state machine, optimistic version), records the step and the audit. */
+async function move(
+  ctx: Ctx,
+  trx: Executor,
+  r: q.NominationRecord,
+  version: number,
+  action: NominationMove,
+  toUnitId: number,
+  reason: string | null,
+): Promise<void> {
+  const status = nextNominationStatus(r.status, action);
+  if (status === null) throw new AppError('INVALID_STATE', moveRefusals[action]);
+  if (r.version !== version) throw staleVersion();
+  const moved = await q.moveNomination(
+    trx,
+    r.id,
+    version,
+    { status, currentUnitId: toUnitId, returnReason: action === 'return' ? reason : null },
+    by(ctx),
+  );
+  if (!moved) throw staleVersion();
+  await q.insertStep(
+    trx,
+    { nominationId: r.id, action, fromUnitId: r.currentUnitId, toUnitId, reason },
+    by(ctx),
+  );
+  await recordAudit(trx, ctx, {
+    action: `nomination.${action}`,
+    entityType: 'nomination',
+    entityId: r.id,
+    unitPath: r.proposingUnitPath,
+    before: { status: r.status, currentUnitId: r.currentUnitId },
+    after: { status, currentUnitId: toUnitId, reason },
+  });
+}
+
+/**
+ * Returns a nomination under review to its proposing unit for revision, with a reason. Needs
+ * `nomination.review` over the level where it sits (FORBIDDEN); INVALID_STATE when it is not
+ * under review; CONFLICT for a stale version; VALIDATION_FAILED without a reason. Audited.
+ */
+export async function returnNomination(ctx: Ctx, id: number, input: unknown): Promise<Nomination> {
+  const data = parseInput(NominationReturn, input, labels);
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await visibleNomination(ctx, trx, id, true);
+    if (!canReviewNomination(ctx.actor, r.currentUnitPath) || r.currentUnitId === r.proposingUnitId)
+      throw forbidden(NO_REVIEW);
+    await move(ctx, trx, r, data.version, 'return', r.proposingUnitId, data.reason);
+  });
+  return getNomination(ctx, id);
+}
+
+/**
+ * Forwards a nomination under review to the parent of the level where it sits, up to the plan's
+ * issuing unit (the top level the plan names). Needs `nomination.review` over the current level
+ * (FORBIDDEN); INVALID_STATE when it is not under review or already at the plan's issuing unit;
+ * CONFLICT for a stale version. Audited.
+ */
+export async function forwardNomination(ctx: Ctx, id: number, input: unknown): Promise<Nomination> {
+  const data = parseInput(NominationForward, input, labels);
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await visibleNomination(ctx, trx, id, true);
+    if (!canReviewNomination(ctx.actor, r.currentUnitPath) || r.currentUnitId === r.proposingUnitId)
+      throw forbidden(NO_REVIEW);
+    const plan = await getVisiblePlan(ctx, trx, r.planId);
+    if (r.currentUnitId === plan.issuingUnitId || r.currentUnitParentId === null)
+      throw new AppError(
+        'INVALID_STATE',
+        'Đề nghị đã ở cấp ban hành kế hoạch: không chuyển lên cấp trên được nữa.',
+      );
+    await move(ctx, trx, r, data.version, 'forward', r.currentUnitParentId, null);
+  });
+  return getNomination(ctx, id);
+}
+
+/**
+ * Withdraws a draft, submitted or returned nomination (the proposing unit changes its mind); it
+ * no longer counts for the one-live-nomination rule. Needs `nomination.submit` over the proposing
+ * unit (FORBIDDEN); INVALID_STATE once a level has accepted or forwarded it; CONFLICT for a stale
+ * version. Audited.
+ */
+export async function withdrawNomination(
+  ctx: Ctx,
+  id: number,
+  input: unknown,
+): Promise<Nomination> {
+  const data = parseInput(NominationWithdraw, input, labels);
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await visibleNomination(ctx, trx, id, true);
+    if (!canProposeNomination(ctx.actor, r.proposingUnitPath)) throw forbidden(NO_PROPOSE);
+    await move(ctx, trx, r, data.version, 'withdraw', r.proposingUnitId, null);
+  });
+  return getNomination(ctx, id);
+}
