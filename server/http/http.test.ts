@@ -232,6 +232,7 @@ describe('HTTP behaviour', () => {
         'decision.sign',
         'discipline.view',
         'quota.simulate',
+        'nomination.submit',
       ],
     });
     const out = await app.inject({
