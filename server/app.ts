@@ -35,6 +35,7 @@ import { registerDocumentRoutes } from './modules/documents/index';
 import { registerAwardRoutes } from './modules/awards/index';
 import { registerHonourRoutes } from './modules/honours/index';
 import { registerQuotaRoutes } from './modules/quotas/index';
+import { registerCouncilRoutes } from './modules/councils/index';
 import { demoAccounts } from './demo/localities';
 import { route, useContract } from './http/route';
 import { registerOpenApiRoute } from './http/openapi';
@@ -229,6 +230,7 @@ export async function buildApp(
   registerAwardRoutes(app, deps);
   registerHonourRoutes(app, deps);
   registerQuotaRoutes(app, deps);
+  registerCouncilRoutes(app, deps);
   registerOpenApiRoute(app, { version: deps.config.version });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

@@ -63,6 +63,7 @@ export const Action = {
   disciplineView: 'discipline.view',
   disciplineManage: 'discipline.manage',
   quotaSimulate: 'quota.simulate',
+  councilManage: 'council.manage',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 export const actions = Object.values(Action) as [Action, ...Action[]];
@@ -95,6 +96,8 @@ export const actionLabels: Record<Action, string> = {
   'discipline.view': 'Xem kỷ luật, điều tra, khiếu nại đang xem xét của cán bộ',
   'discipline.manage': 'Ghi, sửa, xóa kỷ luật, điều tra, khiếu nại đang xem xét của cán bộ',
   'quota.simulate': 'Xem thử hạn mức khen thưởng của kế hoạch (ai trong, ai ngoài hạn mức)',
+  'council.manage':
+    'Lập Hội đồng thi đua – khen thưởng, lên lịch họp xét, ghi điểm danh, chương trình và kết quả kiểm phiếu',
 };
 
 /**
@@ -146,6 +149,8 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'discipline.view',
     'discipline.manage',
     'quota.simulate',
+    // The emulation officer is the council's standing secretary (thư ký hội đồng).
+    'council.manage',
   ],
   council_member: [
     'unit.view',

@@ -21,6 +21,15 @@ import type {
   BaseSalaryTable,
 } from './schema-awards';
 import type { DisciplineRecordTable, HonourTable } from './schema-honours';
+import type {
+  BallotCastTable,
+  BallotVoteTable,
+  CouncilMeetingTable,
+  CouncilMemberTable,
+  CouncilTable,
+  MeetingAttendanceTable,
+  MeetingItemTable,
+} from './schema-councils';
 
 export type * from './schema-evaluation';
 export type * from './schema-awards';
@@ -314,6 +323,13 @@ export interface Database {
   awardRounding: AwardRoundingTable;
   honour: HonourTable;
   disciplineRecord: DisciplineRecordTable;
+  council: CouncilTable;
+  councilMember: CouncilMemberTable;
+  councilMeeting: CouncilMeetingTable;
+  meetingAttendance: MeetingAttendanceTable;
+  meetingItem: MeetingItemTable;
+  ballotCast: BallotCastTable;
+  ballotVote: BallotVoteTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
