@@ -1,6 +1,13 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db';
 import type { BallotChoice, MeetingStatus } from '../../../shared/councils';
+import type {
+  CouncilMeetingTable,
+  CouncilMemberTable,
+  CouncilTable,
+  MeetingAttendanceTable,
+  MeetingItemTable,
+} from '../../db/schema-councils';
 
 /** Councils, meetings and ballots: reads and writes (decision 039). */
 
@@ -208,4 +215,64 @@ export async function countMembers(db: Executor, councilId: number): Promise<num
     .where('councilId', '=', councilId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export async function insertCouncil(
+  db: Executor,
+  council: Insertable<CouncilTable>,
+  members: Omit<Insertable<CouncilMemberTable>, 'councilId'>[],
+): Promise<number> {
+  const row = await db
+    .insertInto('council')
+    .values(council)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('councilMember')
+    .values(members.map((m) => ({ ...m, councilId: row.id })))
+    .execute();
+  return row.id;
+}
+
+export function insertMeeting(db: Executor, meeting: Insertable<CouncilMeetingTable>) {
+  return db
+    .insertInto('councilMeeting')
+    .values(meeting)
+    .returning(['id', 'quorumPercent'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function replaceAttendance(
+  db: Executor,
+  meetingId: number,
+  rows: Insertable<MeetingAttendanceTable>[],
+): Promise<void> {
+  await db.deleteFrom('meetingAttendance').where('meetingId', '=', meetingId).execute();
+  if (rows.length > 0) await db.insertInto('meetingAttendance').values(rows).execute();
+}
+
+/** Appends an item at the end of the agenda; returns its id. */
+export async function insertItem(
+  db: Executor,
+  item: Omit<Insertable<MeetingItemTable>, 'position'>,
+): Promise<number> {
+  const last = await db
+    .selectFrom('meetingItem')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('meetingId', '=', item.meetingId)
+    .executeTakeFirst();
+  const row = await db
+    .insertInto('meetingItem')
+    .values({ ...item, position: Number(last?.p ?? 0) + 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function updateItem(db: Executor, id: number, set: Updateable<MeetingItemTable>) {
+  return db.updateTable('meetingItem').set(set).where('id', '=', id).execute();
+}
+
+export function insertCast(db: Executor, meetingItemId: number, memberId: number) {
+  return db.insertInto('ballotCast').values({ meetingItemId, memberId }).execute();
 }

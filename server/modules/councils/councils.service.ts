@@ -142,29 +142,25 @@ export async function createCouncil(ctx: Ctx, input: unknown): Promise<CouncilDe
     if (!users.includes(id)) throw fieldError('members', 'Thành viên', `không có tài khoản #${id}`);
 
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const council = await trx
-      .insertInto('council')
-      .values({
+    const councilId = await q.insertCouncil(
+      trx,
+      {
         unitId: unit.id,
         name: data.name,
         termFrom: data.termFrom,
         termTo: data.termTo,
         createdBy: actorId(ctx.actor),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('councilMember')
-      .values(data.members.map((m) => ({ ...m, councilId: council.id })))
-      .execute();
+      },
+      data.members,
+    );
     await recordAudit(trx, ctx, {
       action: 'council.created',
       entityType: 'council',
-      entityId: council.id,
+      entityId: councilId,
       unitPath: unit.path,
       after: data,
     });
-    return council.id;
+    return councilId;
   });
   return getCouncil(ctx, id);
 }
@@ -238,16 +234,12 @@ export async function scheduleMeeting(
   const council = await loadCouncil(ctx, councilId);
   assertManage(ctx, council.unitPath);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('councilMeeting')
-      .values({
-        councilId,
-        title: data.title,
-        heldOn: data.heldOn,
-        quorumPercent: data.quorumPercent ?? COUNCIL_SETTINGS.quorumPercent,
-      })
-      .returning(['id', 'quorumPercent'])
-      .executeTakeFirstOrThrow();
+    const row = await q.insertMeeting(trx, {
+      councilId,
+      title: data.title,
+      heldOn: data.heldOn,
+      quorumPercent: data.quorumPercent ?? COUNCIL_SETTINGS.quorumPercent,
+    });
     await recordAudit(trx, ctx, {
       action: 'council.meeting_scheduled',
       entityType: 'council_meeting',
@@ -291,8 +283,7 @@ export async function recordAttendance(
       };
     });
     const before = await q.listAttendance(trx, meetingId);
-    await trx.deleteFrom('meetingAttendance').where('meetingId', '=', meetingId).execute();
-    if (rows.length > 0) await trx.insertInto('meetingAttendance').values(rows).execute();
+    await q.replaceAttendance(trx, meetingId, rows);
     await recordAudit(trx, ctx, {
       action: 'council.attendance',
       entityType: 'council_meeting',
@@ -322,14 +313,8 @@ export async function addMeetingItem(
     const meeting = await loadMeeting(trx, meetingId, 'update');
     assertManage(ctx, meeting.unitPath);
     if (meeting.status === 'closed') throw invalidState('Phiên họp đã kết thúc.');
-    const last = await trx
-      .selectFrom('meetingItem')
-      .select((eb) => eb.fn.max('position').as('p'))
-      .where('meetingId', '=', meetingId)
-      .executeTakeFirst();
     const row = {
       meetingId,
-      position: Number(last?.p ?? 0) + 1,
       subjectKind: data.subjectKind,
       subjectId: data.subjectId,
       label: data.label,
@@ -342,15 +327,11 @@ export async function addMeetingItem(
           : `${rule.label}; theo cài đặt: ${data.thresholdPercent} %`,
     };
     try {
-      const inserted = await trx
-        .insertInto('meetingItem')
-        .values(row)
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const insertedId = await q.insertItem(trx, row);
       await recordAudit(trx, ctx, {
         action: 'council.item_added',
         entityType: 'meeting_item',
-        entityId: inserted.id,
+        entityId: insertedId,
         unitPath: meeting.unitPath,
         after: row,
       });
@@ -433,16 +414,12 @@ export async function enterPaperTally(
         'Kết quả kiểm phiếu',
         `tổng số phiếu (${total}) vượt quá số thành viên hội đồng (${memberCount})`,
       );
-    await trx
-      .updateTable('meetingItem')
-      .set({
-        tallySource: 'paper',
-        tallyYes: tally.yes,
-        tallyNo: tally.no,
-        tallyAbstain: tally.abstain,
-      })
-      .where('id', '=', itemId)
-      .execute();
+    await q.updateItem(trx, itemId, {
+      tallySource: 'paper',
+      tallyYes: tally.yes,
+      tallyNo: tally.no,
+      tallyAbstain: tally.abstain,
+    });
     await recordAudit(trx, ctx, {
       action: 'council.tally_entered',
       entityType: 'meeting_item',
@@ -492,22 +469,14 @@ export async function castVote(ctx: Ctx, itemId: number, input: unknown): Promis
     if (await q.hasCast(trx, itemId, me.id))
       throw new AppError('CONFLICT', 'Bạn đã bỏ phiếu cho nội dung này.');
     try {
-      await trx
-        .insertInto('ballotCast')
-        .values({ meetingItemId: itemId, memberId: me.id })
-        .execute();
+      await q.insertCast(trx, itemId, me.id);
     } catch (e) {
       if (isUniqueViolation(e)) throw new AppError('CONFLICT', 'Bạn đã bỏ phiếu cho nội dung này.');
       throw e;
     }
     const choices: BallotChoice[] = [...(await q.listVoteChoices(trx, itemId)), choice];
     await q.rewriteVotes(trx, itemId, shuffled(choices));
-    if (item.tallySource === null)
-      await trx
-        .updateTable('meetingItem')
-        .set({ tallySource: 'app' })
-        .where('id', '=', itemId)
-        .execute();
+    if (item.tallySource === null) await q.updateItem(trx, itemId, { tallySource: 'app' });
     await recordAudit(trx, ctx, {
       action: 'council.ballot_cast',
       entityType: 'meeting_item',
@@ -551,17 +520,13 @@ export async function closeMeeting(ctx: Ctx, meetingId: number): Promise<Meeting
               percent: item.thresholdPercent,
               label: item.thresholdLabel,
             });
-      await trx
-        .updateTable('meetingItem')
-        .set({
-          tallyYes: tally?.yes ?? null,
-          tallyNo: tally?.no ?? null,
-          tallyAbstain: tally?.abstain ?? null,
-          passed: outcome?.passed ?? null,
-          explanation: outcome?.explanation ?? 'Chưa biểu quyết.',
-        })
-        .where('id', '=', item.id)
-        .execute();
+      await q.updateItem(trx, item.id, {
+        tallyYes: tally?.yes ?? null,
+        tallyNo: tally?.no ?? null,
+        tallyAbstain: tally?.abstain ?? null,
+        passed: outcome?.passed ?? null,
+        explanation: outcome?.explanation ?? 'Chưa biểu quyết.',
+      });
       results.push({ itemId: item.id, ...tally, passed: outcome?.passed ?? null });
     }
     await q.setMeetingStatus(trx, meetingId, 'closed', { closedAt: ctx.now() });
