@@ -31,6 +31,14 @@ export const attendanceLabels: Record<AttendanceStatus, string> = {
 export const ballotChoices = ['yes', 'no', 'abstain'] as const;
 export type BallotChoice = (typeof ballotChoices)[number];
 
+/**
+ * What an agenda item refers to (its id is that thing's id): a nomination (the nominations
+ * module), or a person or a unit voted on directly. Stored as text, so a new kind needs no
+ * migration.
+ */
+export const meetingSubjectKinds = ['nomination', 'person', 'unit'] as const;
+export type MeetingSubjectKind = (typeof meetingSubjectKinds)[number];
+
 /** Which threshold a meeting item is voted under (its percent is a setting, snapshotted). */
 export const thresholdKinds = ['cstdcs', 'cstd_province', 'majority'] as const;
 export type ThresholdKind = (typeof thresholdKinds)[number];

@@ -4,6 +4,7 @@ import {
   ballotChoices,
   councilRoles,
   meetingStatuses,
+  meetingSubjectKinds,
   thresholdKinds,
 } from '../councils';
 import { dateOnly, IdParams, isoDate, optionalText, refId, text } from './fields';
@@ -66,10 +67,7 @@ export type AttendanceInput = z.input<typeof AttendanceFields>;
  * nomination) — and the threshold it is voted under (its percent: the setting, or given).
  */
 export const NewMeetingItem = z.object({
-  subjectKind: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z_]{0,39}$/, 'chỉ gồm chữ thường không dấu và dấu gạch dưới'),
+  subjectKind: z.enum(meetingSubjectKinds),
   subjectId: refId,
   label: text(500),
   thresholdKind: z.enum(thresholdKinds),

@@ -235,6 +235,26 @@ describe('secret ballot in the app', () => {
   });
 });
 
+describe('concurrent votes', () => {
+  it('counts every member voting at once, and one of two simultaneous votes of a member', async () => {
+    const s = await setup(5);
+    await attend(s, 5);
+    const itemId = await addItem(s, 301, 'majority');
+    await openMeeting(s.officer, s.meeting.id);
+    const results = await Promise.allSettled([
+      ...s.members.map((m) => castVote(m.ctx, itemId, { choice: 'yes' })),
+      castVote(s.members[0]?.ctx ?? s.officer, itemId, { choice: 'no' }),
+    ]);
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
+    const closed = await closeMeeting(s.officer, s.meeting.id);
+    const tally = closed.items[0]?.tally;
+    expect((tally?.yes ?? 0) + (tally?.no ?? 0)).toBe(5);
+    expect(closed.items[0]?.ballotsCast).toBe(5);
+  });
+});
+
 describe('paper tally', () => {
   it('applies the threshold to the whole membership and refuses more ballots than members', async () => {
     const s = await setup(5);
