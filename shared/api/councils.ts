@@ -7,7 +7,7 @@ import {
   meetingSubjectKinds,
   thresholdKinds,
 } from '../councils';
-import { dateOnly, IdParams, isoDate, optionalText, refId, text } from './fields';
+import { dateOnly, id, IdParams, isoDate, optionalText, refId, text } from './fields';
 import { defineEndpoint } from './endpoint';
 
 /**
@@ -28,6 +28,9 @@ export const CouncilMemberFields = z.object({
   fullName: text(200),
   role: z.enum(councilRoles),
 });
+
+/** GET /api/councils: the councils the caller manages, votes in or sits on (of one unit's subtree). */
+export const CouncilQuery = z.object({ unitId: id.optional() });
 
 /** POST /api/councils: a council of a unit for a term, with its members. */
 export const NewCouncil = z.object({
@@ -100,6 +103,18 @@ export const MeetingSummary = z.object({
   status: z.enum(meetingStatuses),
 });
 
+export const CouncilSummary = z.object({
+  id: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  name: z.string(),
+  termFrom: dateOnly,
+  termTo: dateOnly,
+});
+
+export const CouncilList = z.object({ items: z.array(CouncilSummary) }).meta({ id: 'CouncilList' });
+export type CouncilList = z.infer<typeof CouncilList>;
+
 export const CouncilDetail = z
   .object({
     id: z.number().int(),
@@ -165,6 +180,15 @@ export type MeetingDetail = z.infer<typeof MeetingDetail>;
 const tags = ['councils'] as const;
 
 export const councilEndpoints = {
+  listCouncils: defineEndpoint({
+    method: 'GET',
+    path: '/api/councils',
+    summary: 'The councils the caller manages, votes in or sits on, newest term first',
+    tags,
+    access: 'user',
+    query: CouncilQuery,
+    response: CouncilList,
+  }),
   createCouncil: defineEndpoint({
     method: 'POST',
     path: '/api/councils',

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
+import { pathInScope, type Scope } from '../../platform/access';
 import type { Executor } from '../../platform/db';
 import type { BallotChoice, MeetingStatus } from '../../../shared/councils';
 import type {
@@ -275,4 +276,51 @@ export function updateItem(db: Executor, id: number, set: Updateable<MeetingItem
 
 export function insertCast(db: Executor, meetingItemId: number, memberId: number) {
   return db.insertInto('ballotCast').values({ meetingItemId, memberId }).execute();
+}
+
+/**
+ * Councils whose unit lies in `scope`, or that have the user as a member (by account or person),
+ * optionally only those of one unit's subtree; newest term first.
+ */
+export function listCouncils(
+  db: Executor,
+  scope: Scope,
+  member: { userId: number | null; personId: number | null },
+  unitPath: string | null,
+) {
+  return db
+    .selectFrom('council')
+    .innerJoin('orgUnit', 'orgUnit.id', 'council.unitId')
+    .select([
+      'council.id',
+      'council.unitId',
+      'orgUnit.displayName as unitName',
+      'council.name',
+      'council.termFrom',
+      'council.termTo',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb(pathInScope(scope, sql.ref('orgUnit.path')), '=', true),
+        eb.exists(
+          eb
+            .selectFrom('councilMember')
+            .select('councilMember.id')
+            .whereRef('councilMember.councilId', '=', 'council.id')
+            .where((m) =>
+              m.or([
+                m('councilMember.userId', '=', member.userId ?? -1),
+                m('councilMember.personId', '=', member.personId ?? -1),
+              ]),
+            ),
+        ),
+      ]),
+    )
+    .$if(unitPath !== null, (qb) =>
+      qb.where(sql<boolean>`${sql.ref('orgUnit.path')} <@ ${unitPath}::ltree`),
+    )
+    .orderBy('council.termFrom', 'desc')
+    .orderBy('council.id', 'desc')
+    .limit(500)
+    .execute();
 }

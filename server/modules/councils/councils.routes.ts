@@ -11,6 +11,7 @@ import {
   enterPaperTally,
   getCouncil,
   getMeeting,
+  listCouncils,
   openMeeting,
   recordAttendance,
   scheduleMeeting,
@@ -21,6 +22,7 @@ export function registerCouncilRoutes(app: FastifyInstance, deps: AppDeps): void
   const council = (p: unknown) => parseIdParam(p, 'Mã hội đồng');
   const meeting = (p: unknown) => parseIdParam(p, 'Mã phiên họp');
   const item = (p: unknown) => parseIdParam(p, 'Mã nội dung biểu quyết');
+  route(app, e.listCouncils, async (req) => listCouncils(userCtx(deps, req), req.query));
   route(app, e.createCouncil, async (req) => createCouncil(userCtx(deps, req), req.body));
   route(app, e.getCouncil, async (req) => getCouncil(userCtx(deps, req), council(req.params)));
   route(app, e.scheduleMeeting, async (req) =>

@@ -4,17 +4,19 @@ import { actorId } from '../../platform/context';
 import { AppError, fieldError, forbidden, notFound } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import { isUniqueViolation, type Executor } from '../../platform/db';
-import { isWithin } from '../../platform/access';
+import { isWithin, minimalPaths, scopeFor, type Scope } from '../../platform/access';
 import { parseInput } from '../../platform/validation';
 import { COUNCIL_SETTINGS, type BallotChoice } from '../../../shared/councils';
 import {
   AttendanceFields,
   CastVote,
+  CouncilQuery,
   NewCouncil,
   NewMeeting,
   NewMeetingItem,
   PaperTally,
   type CouncilDetail,
+  type CouncilList,
   type MeetingDetail,
 } from '../../../shared/api/councils';
 import { getUnit } from '../organization/index';
@@ -85,6 +87,27 @@ function assertCanRead(ctx: Ctx, unitPath: string, isMember: boolean) {
 function assertManage(ctx: Ctx, unitPath: string) {
   if (!canManageCouncil(ctx.actor, unitPath))
     throw forbidden('Bạn không có quyền quản lý hội đồng thi đua – khen thưởng của đơn vị này.');
+}
+
+/**
+ * The councils the actor may see: those of units where it holds council.manage or council.vote,
+ * and those it sits on; only of `unitId`'s subtree when given. Filtered in SQL. NOT_FOUND for an
+ * unknown unit.
+ */
+export async function listCouncils(ctx: Ctx, input: unknown): Promise<CouncilList> {
+  const query = parseInput(CouncilQuery, input, councilLabels);
+  const manage = scopeFor(ctx.actor, 'council.manage');
+  const vote = scopeFor(ctx.actor, 'council.vote');
+  const scope: Scope =
+    manage.all || vote.all
+      ? { all: true }
+      : { all: false, paths: minimalPaths([...manage.paths, ...vote.paths]) };
+  const unitPath = query.unitId === undefined ? null : (await getUnit(ctx.db, query.unitId)).path;
+  const member =
+    ctx.actor.kind === 'user'
+      ? { userId: ctx.actor.userId, personId: ctx.actor.personId ?? null }
+      : { userId: null, personId: null };
+  return { items: await q.listCouncils(ctx.db, scope, member, unitPath) };
 }
 
 /**

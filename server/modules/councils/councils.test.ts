@@ -12,6 +12,7 @@ import {
   createCouncil,
   enterPaperTally,
   getMeeting,
+  listCouncils,
   openMeeting,
   recordAttendance,
   scheduleMeeting,
@@ -143,6 +144,25 @@ describe('council and meeting', () => {
       'VALIDATION_FAILED',
       'entries.0.opinion',
     );
+  });
+});
+
+describe('listing councils', () => {
+  it('shows a council to its unit’s officer and its members, filtered in SQL by scope', async () => {
+    const s = await setup(1);
+    const other = testCtx(
+      t,
+      (await makeUser(s.sys, 'emulation_officer', s.tree.otherCommune.id)).actor,
+    );
+    const staff = testCtx(t, (await makeUser(s.sys, 'staff', s.tree.commune.id)).actor);
+    const ids = async (ctx: Ctx, input: object = {}) =>
+      (await listCouncils(ctx, input)).items.map((c) => c.id);
+    expect(await ids(s.officer)).toContain(s.council.id);
+    expect(await ids(s.members[0]?.ctx ?? s.officer)).toContain(s.council.id);
+    expect(await ids(other)).not.toContain(s.council.id);
+    expect(await ids(staff)).not.toContain(s.council.id);
+    expect(await ids(s.officer, { unitId: s.tree.commune.id })).toEqual([s.council.id]);
+    expect(await ids(s.officer, { unitId: s.tree.office.id })).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ export {
   enterPaperTally,
   getCouncil,
   getMeeting,
+  listCouncils,
   openMeeting,
   recordAttendance,
   scheduleMeeting,
