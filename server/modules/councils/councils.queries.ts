@@ -324,3 +324,11 @@ export function listCouncils(
     .limit(500)
     .execute();
 }
+
+/**
+ * Reclaims the dead versions of vote rows left by the rewrites of a meeting's casts (each holds
+ * an earlier state of an item's votes). Outside any transaction; needs the table's owner.
+ */
+export async function vacuumVotes(db: Executor): Promise<void> {
+  await sql`VACUUM ballot_vote`.execute(db);
+}

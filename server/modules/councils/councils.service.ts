@@ -513,7 +513,7 @@ export async function castVote(ctx: Ctx, itemId: number, input: unknown): Promis
  * Closes an open meeting and computes each item's result on the WHOLE membership counted at
  * opening (ballotOutcome): the paper tally, or the in-app votes counted; an item without either is
  * left undecided. With council.manage; INVALID_STATE unless open. Audited `council.meeting_closed`
- * with the results (counts only).
+ * with the results (counts only). Then vacuums the vote table (best effort).
  */
 export async function closeMeeting(ctx: Ctx, meetingId: number): Promise<MeetingDetail> {
   await ctx.db.transaction().execute(async (trx) => {
@@ -560,6 +560,11 @@ export async function closeMeeting(ctx: Ctx, meetingId: number): Promise<Meeting
       unitPath: meeting.unitPath,
       after: { memberCount: total, results },
     });
+  });
+  // Best effort: the earlier states of each item's votes (dead row versions) go now rather
+  // than whenever autovacuum visits this small table (decision 039).
+  await q.vacuumVotes(ctx.db).catch((e: unknown) => {
+    ctx.log.warn({ err: e }, 'VACUUM ballot_vote failed');
   });
   return getMeeting(ctx, meetingId);
 }

@@ -242,12 +242,24 @@ describe('secret ballot in the app', () => {
     expect(allAudit).not.toMatch(/yes|abstain|choice|"no"/);
     for (const v of votes.rows) expect(allAudit).not.toContain(v.id);
 
+    const vacuums = async () =>
+      Number(
+        (
+          await sql<{ n: string }>`
+            SELECT vacuum_count::text AS n FROM pg_stat_user_tables
+            WHERE relname = 'ballot_vote'`.execute(t.db)
+        ).rows[0]?.n ?? 0,
+      );
+    const vacuumedBefore = await vacuums();
+
     // Closed: 3 yes of 6 members is not a majority of the WHOLE membership (3 of 5 cast would be).
     const closed = await closeMeeting(s.officer, s.meeting.id);
     const item = closed.items[0];
     expect(item?.tally).toEqual({ yes: 3, no: 1, abstain: 1 });
     expect(item?.passed).toBe(false);
     expect(item?.explanation).toContain('3/6');
+    // The dead versions of the rewritten votes are vacuumed at once.
+    await expect.poll(vacuums, { timeout: 3000 }).toBeGreaterThan(vacuumedBefore);
     await expectAppError(
       castVote(s.members[5]?.ctx ?? s.officer, itemId, { choice: 'yes' }),
       'INVALID_STATE',
