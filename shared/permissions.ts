@@ -65,6 +65,7 @@ export const Action = {
   quotaSimulate: 'quota.simulate',
   nominationSubmit: 'nomination.submit',
   nominationReview: 'nomination.review',
+  councilManage: 'council.manage',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 export const actions = Object.values(Action) as [Action, ...Action[]];
@@ -100,6 +101,8 @@ export const actionLabels: Record<Action, string> = {
   'nomination.submit': 'Lập, gửi, rút đề nghị khen thưởng của đơn vị mình',
   'nomination.review':
     'Tiếp nhận, trả lại, chuyển cấp trên đề nghị khen thưởng gửi lên đơn vị mình',
+  'council.manage':
+    'Lập Hội đồng thi đua – khen thưởng, lên lịch họp xét, ghi điểm danh, chương trình và kết quả kiểm phiếu',
 };
 
 /**
@@ -153,6 +156,8 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'quota.simulate',
     'nomination.submit',
     'nomination.review',
+    // The emulation officer is the council's standing secretary (thư ký hội đồng).
+    'council.manage',
   ],
   council_member: [
     'unit.view',

@@ -22,6 +22,15 @@ import type {
 } from './schema-awards';
 import type { DisciplineRecordTable, HonourTable } from './schema-honours';
 import type { NominationStepTable, NominationTable } from './schema-nominations';
+import type {
+  BallotCastTable,
+  BallotVoteTable,
+  CouncilMeetingTable,
+  CouncilMemberTable,
+  CouncilTable,
+  MeetingAttendanceTable,
+  MeetingItemTable,
+} from './schema-councils';
 
 export type * from './schema-evaluation';
 export type * from './schema-awards';
@@ -318,6 +327,13 @@ export interface Database {
   disciplineRecord: DisciplineRecordTable;
   nomination: NominationTable;
   nominationStep: NominationStepTable;
+  council: CouncilTable;
+  councilMember: CouncilMemberTable;
+  councilMeeting: CouncilMeetingTable;
+  meetingAttendance: MeetingAttendanceTable;
+  meetingItem: MeetingItemTable;
+  ballotCast: BallotCastTable;
+  ballotVote: BallotVoteTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
