@@ -56,9 +56,13 @@ describe('Danh mục khen thưởng (Chromium)', () => {
     await page.getByText('01/07/2024 – 30/06/2026').waitFor();
 
     // The day before keeps the old amount; from 1/7/2026 the new one.
+    // Each date is waited for in the URL (the page keeps it there) before the next is typed: the
+    // 710.000đ of the day before is already on screen, so it alone proves nothing was applied.
     await setDate(page, 'Xem danh mục tại ngày', '30/06/2026');
+    await page.waitForURL(/[?&]date=2026-06-30\b/);
     await ldtt.getByText('710.000đ', { exact: true }).waitFor();
     await setDate(page, 'Xem danh mục tại ngày', '01/07/2026');
+    await page.waitForURL(/[?&]date=2026-07-01\b/);
     await ldtt.getByText('760.000đ', { exact: true }).waitFor();
     await ldtt.getByText('0,3 × 2.530.000đ = 759.000đ, làm tròn lên 760.000đ').waitFor();
 

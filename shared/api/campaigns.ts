@@ -267,6 +267,8 @@ export const PlanPermissions = z
     canReviewRegistrations: z.boolean(),
     /** campaign.view over the issuing unit: the evaluation overview ("Tổng quan đánh giá"). */
     canViewDashboard: z.boolean(),
+    /** quota.simulate over the issuing unit: the quota what-if tab ("Hạn mức khen thưởng"). */
+    canSimulateQuota: z.boolean(),
   })
   .meta({ id: 'PlanPermissions' });
 export type PlanPermissions = z.infer<typeof PlanPermissions>;

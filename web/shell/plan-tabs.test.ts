@@ -34,7 +34,12 @@ const facts = (over: Partial<PlanTabFacts> & { status: PlanStatus }): PlanTabFac
   ...over,
 });
 
-const reader = { canEdit: false, canViewHistory: true, canViewDashboard: true };
+const reader = {
+  canEdit: false,
+  canViewHistory: true,
+  canViewDashboard: true,
+  canSimulateQuota: true,
+};
 
 describe('the composed plan tab registry', () => {
   const cases: { name: string; facts: PlanTabFacts; tabs: PlanTabKey[] }[] = [
@@ -137,7 +142,7 @@ describe('the composed plan tab registry', () => {
       ],
     },
     {
-      name: 'in progress with criteria, dashboard not allowed: results only',
+      name: 'in progress with criteria, dashboard and quota what-if not allowed: results only',
       facts: facts({ status: 'in_progress', criteriaVersionId: 7, permissions: { canEdit: true } }),
       tabs: [
         'content',
@@ -148,7 +153,6 @@ describe('the composed plan tab registry', () => {
         'timeline',
         'evaluation',
         'results',
-        'quotas',
       ],
     },
     {

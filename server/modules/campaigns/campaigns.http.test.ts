@@ -345,6 +345,7 @@ describe('plan routes', () => {
       registersEverywhere: false,
       canReviewRegistrations: false,
       canViewDashboard: false,
+      canSimulateQuota: false,
     });
     const own = await app.inject({
       method: 'GET',
@@ -355,6 +356,7 @@ describe('plan routes', () => {
       registersEverywhere: true,
       canReviewRegistrations: true,
       canViewDashboard: true,
+      canSimulateQuota: true,
     });
     const inside = await app.inject({
       method: 'GET',

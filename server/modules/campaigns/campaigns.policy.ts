@@ -75,5 +75,7 @@ export function planPermissions(actor: Actor, plan: PlanRef) {
     canReviewRegistrations: can(actor, 'registration.review', plan.unit.path),
     // The evaluation overview (evaluation/dashboard.service.ts) stays inside the issuer's tree.
     canViewDashboard: can(actor, 'campaign.view', plan.unit.path),
+    // The quota what-if (quotas module) answers 403 without it: the tab is not shown then.
+    canSimulateQuota: can(actor, 'quota.simulate', plan.unit.path),
   };
 }

@@ -17,7 +17,12 @@ export type PlanTabFacts = {
   cascadeUnitIds: readonly number[];
   parent: unknown;
   criteriaVersionId?: number | null;
-  permissions: { canEdit: boolean; canViewHistory?: boolean; canViewDashboard?: boolean };
+  permissions: {
+    canEdit: boolean;
+    canViewHistory?: boolean;
+    canViewDashboard?: boolean;
+    canSimulateQuota?: boolean;
+  };
 };
 
 /** What the plan page gives each tab it renders. */
