@@ -15,21 +15,11 @@ import { noPlanEvaluation, upsertPlanEvaluation } from '../server/modules/assess
  * BENCH_CONNECTIONS connections as the bench admin.
  */
 
-/** 10 fields × 10 leaves of 1 point, methods mixed as in a real index. */
-export function benchTree(): CriteriaTree {
-  const methods: CriterionNode['scoring'][] = [
-    { method: 'binary' },
-    {
-      method: 'tiered_percent',
-      tiers: [
-        { minPercent: 98, points: 1 },
-        { minPercent: 90, points: 0.5 },
-      ],
-    },
-    { method: 'manual' },
-    { method: 'deduction', perIncident: 0.25 },
-    { method: 'survey', surveyMax: 100 },
-  ];
+/**
+ * 10 fields × 10 leaves of 1 point; `methods` cycle over the leaves (default: mixed as in a real
+ * index).
+ */
+export function benchTree(methods: CriterionNode['scoring'][] = MIXED_METHODS): CriteriaTree {
   const fields: CriterionNode[] = Array.from({ length: 10 }, (_, f) => ({
     id: `f${f + 1}`,
     code: String(f + 1),
@@ -48,6 +38,20 @@ export function benchTree(): CriteriaTree {
   }));
   return { maxTotal: 100, fields };
 }
+
+const MIXED_METHODS: CriterionNode['scoring'][] = [
+  { method: 'binary' },
+  {
+    method: 'tiered_percent',
+    tiers: [
+      { minPercent: 98, points: 1 },
+      { minPercent: 90, points: 0.5 },
+    ],
+  },
+  { method: 'manual' },
+  { method: 'deduction', perIncident: 0.25 },
+  { method: 'survey', surveyMax: 100 },
+];
 
 export async function benchScoring(runtime: Runtime, log: (line: string) => void) {
   const db = runtime.db;

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { CriteriaTree } from '../shared/criteria';
 import { personCategories } from '../shared/org';
 import type { Runtime } from '../server/runtime';
 import { systemActor, silentLogger, type Ctx } from '../server/platform/context';
@@ -7,7 +6,7 @@ import { createPlan, recordIssuedPlan } from '../server/modules/campaigns/index'
 import { samplePlanContent, samplePlanInput } from '../server/test/plans';
 import { noPlanEvaluation, upsertPlanEvaluation } from '../server/modules/assessment/index';
 import type { LoadRequest } from './load';
-import { insertPublishedCriteriaSet } from './scoring';
+import { benchTree, insertPublishedCriteriaSet } from './scoring';
 
 /**
  * `npm run bench -- writes`: audited writes at BENCH_CONNECTIONS connections through HTTP —
@@ -21,29 +20,6 @@ import { insertPublishedCriteriaSet } from './scoring';
  * people; every unit of the province gets an approved registration and a draft score sheet on a
  * 100-leaf index of manual leaves.
  */
-
-/** 10 fields × 10 manual leaves of 1 point. */
-function writesTree(): CriteriaTree {
-  return {
-    maxTotal: 100,
-    fields: Array.from({ length: 10 }, (_, f) => ({
-      id: `f${f + 1}`,
-      code: String(f + 1),
-      title: `Lĩnh vực ${f + 1}`,
-      maxPoints: 10,
-      evidenceRequired: false,
-      children: Array.from({ length: 10 }, (_, l) => ({
-        id: `f${f + 1}-${l + 1}`,
-        code: `${f + 1}.${l + 1}`,
-        title: `Tiêu chí ${f + 1}.${l + 1}`,
-        maxPoints: 1,
-        scoring: { method: 'manual' as const },
-        evidenceRequired: false,
-        children: [],
-      })),
-    })),
-  };
-}
 
 export type WritesSetup = {
   /** Registration requests: [warm-up, measured], disjoint (each person registers once). */
@@ -108,7 +84,7 @@ export async function prepareWrites(
     });
     plans.push(plan.id);
   }
-  const tree = writesTree();
+  const tree = benchTree([{ method: 'manual' }]); // 100 manual leaves of 1 point
   const version = await insertPublishedCriteriaSet(db, provinceId, 'Bộ chỉ số thử tải ghi', tree);
   const sheetPlan = plans[0] ?? 0;
   await upsertPlanEvaluation(
