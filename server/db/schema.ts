@@ -241,7 +241,7 @@ export interface DocumentSeriesTable {
 /** Generated files keyed by what they were generated from (decision 024). */
 export interface GeneratedDocumentTable {
   id: Generated<number>;
-  subjectKind: 'plan';
+  subjectKind: import('../../shared/documents').SubjectKind;
   subjectId: number;
   subjectVersion: number;
   format: 'docx' | 'pdf';
@@ -334,6 +334,31 @@ export interface Database {
   meetingItem: MeetingItemTable;
   ballotCast: BallotCastTable;
   ballotVote: BallotVoteTable;
+  dossierRequest: DossierRequestTable;
+  dossierText: DossierTextTable;
+}
+
+/** A tờ trình of a proposing unit for a plan's round (decision 045). */
+export interface DossierRequestTable {
+  id: Generated<number>;
+  planId: number;
+  round: 'annual' | 'final' | 'ad_hoc';
+  proposingUnitId: number;
+  createdBy: number | null;
+  createdAt: Generated<Timestamp>;
+}
+
+/** A free-text part of a dossier document, owned by a nomination or a tờ trình (decision 045). */
+export interface DossierTextTable {
+  id: Generated<number>;
+  nominationId: number | null;
+  requestId: number | null;
+  documentKind: 'report' | 'request';
+  partKey: string;
+  text: string;
+  version: Generated<number>;
+  updatedBy: number | null;
+  updatedAt: Generated<Timestamp>;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

@@ -29,8 +29,14 @@ export {
   type PlanOutline,
   type PlanOutlineBlock,
 } from './plan-document';
-export { renderPlanDocx } from './plan-docx';
-export { renderPlanPdf } from './plan-pdf';
+export { renderOutlineDocx, renderPlanDocx } from './plan-docx';
+export { renderOutlinePdf, renderPlanPdf } from './plan-pdf';
+export type {
+  OfficialBlock,
+  OfficialOutline,
+  OutlineCentred,
+  OutlineTable,
+} from './official-outline';
 export { fixedDocumentDate, normaliseDocx } from './docx-package';
 export {
   decimal,

@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { fixedDocumentDate } from './docx-package';
-import { buildPlanOutline, type PlanDocumentInput, type PlanOutline } from './plan-document';
+import { buildPlanOutline, type PlanDocumentInput } from './plan-document';
+import type { OfficialOutline, OutlineTable } from './official-outline';
+import type { PlanOutlineBlock } from '../../../shared/plan-outline';
 import { headerLines } from './plan-format';
 
 /**
@@ -85,7 +87,7 @@ class Layout {
   }
 }
 
-function drawHeader(l: Layout, o: PlanOutline): void {
+function drawHeader(l: Layout, o: OfficialOutline): void {
   const h = o.header;
   const leftW = l.width * 0.385;
   const rightW = l.width - leftW;
@@ -97,7 +99,8 @@ function drawHeader(l: Layout, o: PlanOutline): void {
     y = l.centred(t, { face: 'regular', size: 13 }, l.x, y, leftW);
   for (const t of headerLines(h.issuingBody))
     y = l.centred(t, { face: 'bold', size: 13 }, l.x, y, leftW);
-  l.rule(l.x + leftW / 2, y + 2, 65);
+  // No issuing body (a personal report, Mẫu 05): the left column stays empty, without a rule.
+  if (y > top) l.rule(l.x + leftW / 2, y + 2, 65);
   const leftBottom = y + 4;
 
   // The Quốc hiệu must stay on one line: 13 pt, or down to 12 pt (the range Decree 30 allows).
@@ -119,7 +122,7 @@ function drawHeader(l: Layout, o: PlanOutline): void {
   l.doc.y = Math.max(a, b);
 }
 
-function drawTitle(l: Layout, o: PlanOutline): void {
+function drawTitle(l: Layout, o: OfficialOutline): void {
   let y = l.doc.y + 18;
   y = l.centred(o.docTypeHeading, { face: 'bold', size: 14 }, l.x, y, l.width);
   y = l.centred(o.title, { face: 'bold', size: 14 }, l.x + 20, y, l.width - 40);
@@ -127,7 +130,7 @@ function drawTitle(l: Layout, o: PlanOutline): void {
   l.doc.y = y + 16;
 }
 
-const blockFace: Record<PlanOutline['blocks'][number]['type'], Face> = {
+const blockFace: Record<PlanOutlineBlock['type'], Face> = {
   heading: 'bold',
   subheading: 'bold',
   paragraph: 'regular',
@@ -142,9 +145,73 @@ const BODY_OPTIONS = {
   paragraphGap: PARAGRAPH_GAP,
 } as const;
 
-function drawBody(l: Layout, o: PlanOutline): void {
+const CELL_PAD = 3;
+const TABLE_SIZE = 12;
+
+/** A bordered table, the header row bold and centred and drawn again on each new page. */
+function drawTable(l: Layout, t: OutlineTable): void {
+  const total = t.columns.reduce((sum, c) => sum + c.width, 0) || 1;
+  const widths = t.columns.map((c) => (c.width / total) * l.width);
+  const rowHeight = (cells: string[], face: Face) =>
+    Math.max(
+      ...widths.map(
+        (w, i) => l.height(cells[i] ?? '', { face, size: TABLE_SIZE }, w - 2 * CELL_PAD) + 2 * CELL_PAD,
+      ),
+    );
+  const drawRow = (cells: string[], face: Face, height: number) => {
+    const top = l.doc.y;
+    let x = l.x;
+    widths.forEach((w, i) => {
+      l.doc.rect(x, top, w, height).lineWidth(0.5).stroke();
+      l.use({ face, size: TABLE_SIZE }).text(cells[i] ?? '', x + CELL_PAD, top + CELL_PAD, {
+        width: w - 2 * CELL_PAD,
+        lineGap: LINE_GAP,
+        align: face === 'bold' ? 'center' : 'left',
+      });
+      x += w;
+    });
+    l.doc.x = l.x;
+    l.doc.y = top + height;
+  };
+  const head = t.columns.map((c) => c.title);
+  const headHeight = rowHeight(head, 'bold');
+  l.ensureSpace(headHeight + rowHeight(t.rows[0] ?? [], 'regular'));
+  drawRow(head, 'bold', headHeight);
+  for (const row of t.rows) {
+    const h = rowHeight(row, 'regular');
+    const page = l.doc.page;
+    l.ensureSpace(h);
+    if (l.doc.page !== page) drawRow(head, 'bold', headHeight);
+    drawRow(row, 'regular', h);
+  }
+  l.doc.y += PARAGRAPH_GAP;
+}
+
+function drawBody(l: Layout, o: OfficialOutline): void {
   const closing = closingBlock(l, o);
   o.blocks.forEach((block, i) => {
+    if (block.type === 'table') {
+      drawTable(l, block);
+      if (i === o.blocks.length - 1) l.ensureSpace(closing.height);
+      return;
+    }
+    if (block.type === 'centred') {
+      const face: Face =
+        block.bold === true
+          ? block.italics === true
+            ? 'boldItalic'
+            : 'bold'
+          : block.italics === true
+            ? 'italic'
+            : 'regular';
+      l.use({ face, size: 14 }).text(block.text, l.x, l.doc.y, {
+        width: l.width,
+        align: 'center',
+        lineGap: LINE_GAP,
+        paragraphGap: PARAGRAPH_GAP,
+      });
+      return;
+    }
     const style: Style = { face: blockFace[block.type], size: 14 };
     const own = l.height(block.text, style, l.width, BODY_OPTIONS);
     if (i === o.blocks.length - 1) {
@@ -160,7 +227,7 @@ function drawBody(l: Layout, o: PlanOutline): void {
 }
 
 /** Nơi nhận (left) and the signature (right), side by side; its height, and how to draw it. */
-function closingBlock(l: Layout, o: PlanOutline): { height: number; draw: () => void } {
+function closingBlock(l: Layout, o: OfficialOutline): { height: number; draw: () => void } {
   const leftW = l.width * 0.46;
   const rightW = l.width - leftW;
   const heading: Style = { face: 'boldItalic', size: 12 };
@@ -195,7 +262,7 @@ function closingBlock(l: Layout, o: PlanOutline): { height: number; draw: () => 
 }
 
 /** Page numbers centred in the top margin, from page 2 (page 1 shows none); the draft mark on page 1. */
-function drawMarginals(l: Layout, o: PlanOutline): void {
+function drawMarginals(l: Layout, o: OfficialOutline): void {
   const range = l.doc.bufferedPageRange();
   const y = mm(10);
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -223,10 +290,21 @@ function drawMarginals(l: Layout, o: PlanOutline): void {
  * pdfkit derives the file ID from the info dictionary only, so it is fixed too.
  */
 export async function renderPlanPdf(input: PlanDocumentInput): Promise<Buffer> {
-  const outline = buildPlanOutline(input);
-  const date = fixedDocumentDate(input.issuedOn, input.draftYear);
+  return renderOutlinePdf(
+    buildPlanOutline(input),
+    fixedDocumentDate(input.issuedOn, input.draftYear),
+  );
+}
+
+/**
+ * Renders any official outline (a plan's, a tờ trình, a report of achievements, a list) as a PDF
+ * with the .docx's layout, byte-identical for the same outline and date (info dates fixed to
+ * `date`; pdfkit derives the file ID from the info dictionary only).
+ */
+export async function renderOutlinePdf(outline: OfficialOutline, date: Date): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
+    layout: outline.landscape === true ? 'landscape' : 'portrait',
     margins: MARGIN,
     bufferPages: true,
     lang: 'vi-VN',
