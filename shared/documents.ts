@@ -23,20 +23,21 @@ export const registerStatusLabels: Record<RegisterStatus, string> = {
 };
 
 /** What a register entry numbers; later issues add decisions, tờ trình, biên bản, certificates. */
-export const SubjectKind = {
-  plan: 'plan',
-  // Dossier documents (decision 045): a nomination's report, a tờ trình and its list.
+export const SubjectKind = { plan: 'plan' } as const;
+export type SubjectKind = (typeof SubjectKind)[keyof typeof SubjectKind];
+export const subjectKindLabels: Record<SubjectKind, string> = { plan: 'Kế hoạch thi đua' };
+
+/**
+ * What a stored generated file (generated_document) was rendered from: a register subject, or a
+ * dossier document (decision 045) — a nomination's report, a tờ trình, the tờ trình's list.
+ */
+export const GeneratedKind = {
+  ...SubjectKind,
   dossierReport: 'dossier_report',
   dossierRequest: 'dossier_request',
   dossierList: 'dossier_list',
 } as const;
-export type SubjectKind = (typeof SubjectKind)[keyof typeof SubjectKind];
-export const subjectKindLabels: Record<SubjectKind, string> = {
-  plan: 'Kế hoạch thi đua',
-  dossier_report: 'Báo cáo thành tích',
-  dossier_request: 'Tờ trình đề nghị khen thưởng',
-  dossier_list: 'Danh sách đề nghị khen thưởng',
-};
+export type GeneratedKind = (typeof GeneratedKind)[keyof typeof GeneratedKind];
 
 /**
  * Names of the document types (Decree 30/2020, Appendix III abbreviations) the register shows:

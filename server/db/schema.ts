@@ -241,7 +241,7 @@ export interface DocumentSeriesTable {
 /** Generated files keyed by what they were generated from (decision 024). */
 export interface GeneratedDocumentTable {
   id: Generated<number>;
-  subjectKind: import('../../shared/documents').SubjectKind;
+  subjectKind: import('../../shared/documents').GeneratedKind;
   subjectId: number;
   subjectVersion: number;
   format: 'docx' | 'pdf';

@@ -1,9 +1,9 @@
 import type { Executor } from '../../platform/db';
-import type { SubjectKind } from '../../../shared/documents';
+import type { GeneratedKind } from '../../../shared/documents';
 
 /** What a generated file was generated from: a subject at a version, in a format. */
 export type GeneratedKey = {
-  kind: SubjectKind;
+  kind: GeneratedKind;
   id: number;
   version: number;
   format: 'docx' | 'pdf';
