@@ -36,6 +36,7 @@ import { registerAwardRoutes } from './modules/awards/index';
 import { registerHonourRoutes } from './modules/honours/index';
 import { registerQuotaRoutes } from './modules/quotas/index';
 import { registerNominationRoutes } from './modules/nominations/index';
+import { registerDossierRoutes } from './modules/dossiers/index';
 import { registerCouncilRoutes } from './modules/councils/index';
 import { demoAccounts } from './demo/localities';
 import { route, useContract } from './http/route';
@@ -233,6 +234,7 @@ export async function buildApp(
   registerQuotaRoutes(app, deps);
   registerNominationRoutes(app, deps);
   registerCouncilRoutes(app, deps);
+  registerDossierRoutes(app, deps);
   registerOpenApiRoute(app, { version: deps.config.version });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

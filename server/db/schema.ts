@@ -345,7 +345,7 @@ export interface DossierRequestTable {
   round: 'annual' | 'final' | 'ad_hoc';
   proposingUnitId: number;
   createdBy: number | null;
-  createdAt: Generated<Timestamp>;
+  createdAt: Timestamp;
 }
 
 /** A free-text part of a dossier document, owned by a nomination or a tờ trình (decision 045). */
@@ -358,7 +358,7 @@ export interface DossierTextTable {
   text: string;
   version: Generated<number>;
   updatedBy: number | null;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: Timestamp;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

@@ -40,11 +40,19 @@ export type {
 export { fixedDocumentDate, normaliseDocx } from './docx-package';
 export {
   decimal,
+  deepNfc,
+  docTypeWords,
   groupThousands,
   headerLines,
   longDate,
   lowerFirst,
+  numberLine,
+  placeDateLine,
+  punctuateList,
+  roman,
+  shortDate,
   stripEndPunctuation,
+  upper,
 } from './plan-format';
 export {
   BODY_SPACING,

@@ -42,7 +42,8 @@ const HEADER_LEFT = 3600;
 const SIGN_LEFT = 4300;
 const INDENT = 720; // 1.27 cm first-line indent
 
-const textWidth = (o: OfficialOutline) => (o.landscape === true ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH);
+const textWidth = (o: OfficialOutline) =>
+  o.landscape === true ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
 
 function headerTable(o: OfficialOutline): Table {
   const h = o.header;

@@ -155,7 +155,8 @@ function drawTable(l: Layout, t: OutlineTable): void {
   const rowHeight = (cells: string[], face: Face) =>
     Math.max(
       ...widths.map(
-        (w, i) => l.height(cells[i] ?? '', { face, size: TABLE_SIZE }, w - 2 * CELL_PAD) + 2 * CELL_PAD,
+        (w, i) =>
+          l.height(cells[i] ?? '', { face, size: TABLE_SIZE }, w - 2 * CELL_PAD) + 2 * CELL_PAD,
       ),
     );
   const drawRow = (cells: string[], face: Face, height: number) => {

@@ -22,3 +22,4 @@ export {
   type EligibilityInput,
   type RuleFailure,
 } from './nominations.rules';
+export { nominationForDossier, type NominationForDossier } from './dossier-access';

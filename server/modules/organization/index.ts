@@ -2,6 +2,7 @@ export { registerOrganizationRoutes } from './organization.routes';
 export { importJob, requestImport } from './import.service';
 export { createUnit } from './units.service';
 export { createPerson } from './people.service';
+export { findPerson, type PersonRecord } from './people.queries';
 export {
   findUnit,
   getUnit,
