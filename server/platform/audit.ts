@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Executor } from './db';
+import type { Executor, PendingWrite } from './db';
 import { actorId, actorName, type Ctx } from './context';
 import { isAnchorSigned, readAnchorKey, readAnchors, type Anchor } from './audit-anchor';
 
@@ -81,8 +81,20 @@ export async function recordAudit(
   ctx: Ctx,
   inputs: AuditInput | AuditInput[],
 ): Promise<void> {
+  for (const write of auditWrites(trx, ctx, inputs)) await trx.executeQuery(write.compile());
+}
+
+/**
+ * The inserts `recordAudit` would send (one per 1,000 events), built but not sent: for a caller
+ * that sends them with its other writes in one round trip (`writeTogether`, decision 040). They
+ * must still run in the transaction of the change they record.
+ */
+export function auditWrites(
+  trx: Executor,
+  ctx: Ctx,
+  inputs: AuditInput | AuditInput[],
+): PendingWrite[] {
   const list = Array.isArray(inputs) ? inputs : [inputs];
-  if (list.length === 0) return;
   const at = ctx.now();
   const rows = list.map((input) => {
     const before = plain(input.before);
@@ -100,12 +112,10 @@ export async function recordAudit(
       requestId: ctx.requestId ?? null,
     };
   });
-  for (let i = 0; i < rows.length; i += 1000) {
-    await trx
-      .insertInto('auditEvent')
-      .values(rows.slice(i, i + 1000))
-      .execute();
-  }
+  const writes: PendingWrite[] = [];
+  for (let i = 0; i < rows.length; i += 1000)
+    writes.push(trx.insertInto('auditEvent').values(rows.slice(i, i + 1000)));
+  return writes;
 }
 
 /** Before/after values that changed, for a compact audit record of an update. */

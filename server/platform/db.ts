@@ -1,4 +1,14 @@
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
+import {
+  CamelCasePlugin,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  sql,
+  type Compilable,
+  type LogEvent,
+  type OperationNodeSource,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema';
 import { migrationProvider } from '../db/migrations/index';
@@ -24,6 +34,8 @@ export function createDb(
   connectionString: string,
   poolSize = 10,
   onConnectionError: (message: string) => void = (m) => console.error(m),
+  /** Sees every statement sent, BEGIN and COMMIT included (tests count round trips with it). */
+  log?: (event: LogEvent) => void,
 ): Db {
   const pool = new pg.Pool({
     connectionString,
@@ -49,6 +61,7 @@ export function createDb(
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
+    ...(log === undefined ? {} : { log }),
   });
 }
 
@@ -118,4 +131,29 @@ export function isUniqueViolation(e: unknown, constraint?: string): boolean {
   if (typeof e !== 'object' || e === null) return false;
   const err = e as { code?: string; constraint?: string };
   return err.code === '23505' && (constraint === undefined || err.constraint === constraint);
+}
+
+/**
+ * A data-modifying statement built but not yet sent (an insert, update or delete builder of
+ * Kysely, or a raw `sql` one): what `writeTogether` sends.
+ */
+export type PendingWrite = Compilable & OperationNodeSource;
+
+/**
+ * Sends independent writes of one transaction in ONE round trip: each becomes a data-modifying
+ * CTE of a single statement (`WITH w0 AS (…), w1 AS (…) SELECT 1`), which PostgreSQL runs
+ * completely, in one snapshot. For writes that do not read each other's rows (an audit event
+ * and a notification beside the change they record): each still fails or succeeds with the
+ * statement, so a constraint violation in any aborts them all, as separate statements in the
+ * transaction would. Results (RETURNING) are not read. Decision 040.
+ */
+export async function writeTogether(db: Executor, writes: readonly PendingWrite[]): Promise<void> {
+  const [only] = writes;
+  if (only === undefined) return;
+  if (writes.length === 1) {
+    await db.executeQuery(only.compile());
+    return;
+  }
+  const ctes = writes.map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`);
+  await sql`WITH ${sql.join(ctes)} SELECT 1`.execute(db);
 }

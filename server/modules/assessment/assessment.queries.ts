@@ -1,8 +1,9 @@
-import { sql, type Updateable } from 'kysely';
-import type { ScoreSheetStatus, ScoreSheetTable, ScoreStage } from '../../db/schema';
+import { sql, type RawBuilder, type Updateable } from 'kysely';
+import type { ResultsStatus, ScoreSheetStatus, ScoreSheetTable, ScoreStage } from '../../db/schema';
 import type { Executor } from '../../platform/db';
 import { joinPlanEvaluation } from './plan-evaluation.queries';
-import { joinResultsState, resultsPublished } from './results-state.queries';
+import { criteriaPublishedAtSql } from '../criteria/index';
+import { heldResultsStatus, joinResultsState, resultsPublished } from './results-state.queries';
 
 /** Reads and writes of score sheets; the first parameter is always the executor. */
 
@@ -72,9 +73,49 @@ export async function findSheet(
   id: number,
   lock: 'update' | 'share' | false = false,
 ): Promise<SheetRecord | undefined> {
+  const { rows } = await sheetQuery<SheetRecord>(db, id, lock, sql``);
+  return rows[0];
+}
+
+/** What a writer reads with the sheet, in the same statement (`findSheetToWrite`). */
+export type SheetToWrite = SheetRecord & {
+  /**
+   * The plan's results status, its results_state row now held FOR SHARE until commit (see
+   * `assertHeldResultsOpen`); null when the plan has no row yet (nothing held).
+   */
+  heldResultsStatus: ResultsStatus | null;
+  /** When the sheet's criteria version was published (null: a draft): for the tree cache. */
+  criteriaPublishedAt: Date | null;
+};
+
+/**
+ * `findSheet` for a writer, in one round trip: the sheet row locked (`lock`), the plan's
+ * results_state row held FOR SHARE, and the criteria version's publication time.
+ */
+export async function findSheetToWrite(
+  db: Executor,
+  id: number,
+  lock: 'update' | 'share',
+): Promise<SheetToWrite | undefined> {
+  const { rows } = await sheetQuery<SheetToWrite>(
+    db,
+    id,
+    lock,
+    sql`, ${heldResultsStatus(sql.ref('s.plan_id'))} AS "heldResultsStatus",
+      ${criteriaPublishedAtSql(sql.ref('s.criteria_version_id'))} AS "criteriaPublishedAt"`,
+  );
+  return rows[0];
+}
+
+function sheetQuery<T>(
+  db: Executor,
+  id: number,
+  lock: 'update' | 'share' | false,
+  more: RawBuilder<unknown>,
+) {
   const locking =
     lock === 'update' ? sql`FOR UPDATE OF s` : lock === 'share' ? sql`FOR SHARE OF s` : sql``;
-  const { rows } = await sql<SheetRecord>`
+  return sql<T>`
     SELECT s.id, s.plan_id AS "planId", p.title AS "planTitle",
       s.registration_id AS "registrationId", s.unit_id AS "unitId", u.display_name AS "unitName",
       u.path::text AS "unitPath", p.issuing_unit_id AS "planUnitId", pu.path::text AS "planUnitPath",
@@ -85,12 +126,11 @@ export async function findSheet(
       s.explanation_node_ids AS "explanationNodeIds",
       s.explanation_requested_at AS "explanationRequestedAt",
       s.explanation_reason AS "explanationReason", s.explained_at AS "explainedAt",
-      s.appraised_at AS "appraisedAt"
+      s.appraised_at AS "appraisedAt" ${more}
     FROM score_sheet s JOIN org_unit u ON u.id = s.unit_id
       JOIN campaign_plan p ON p.id = s.plan_id JOIN org_unit pu ON pu.id = p.issuing_unit_id
       ${joinPlanEvaluation(sql.ref('p.id'))} ${joinResultsState(sql.ref('p.id'))}
     WHERE s.id = ${id} ${locking}`.execute(db);
-  return rows[0];
 }
 
 export type EntryRecord = {

@@ -5,7 +5,14 @@ import { recordAudit } from '../../platform/audit';
 import type { Executor } from '../../platform/db';
 import { id as idSchema, parseInput } from '../../platform/validation';
 import { vietnamDate } from '../../platform/time';
-import { findNode, leafScore, loadCriteriaTree, rollUp, treeLeaves } from '../criteria/index';
+import {
+  findNode,
+  leafScore,
+  loadCriteriaTree,
+  publishedCriteriaTree,
+  rollUp,
+  treeLeaves,
+} from '../criteria/index';
 import { writeSelfEntry } from './self-entry';
 import {
   isSelfStage,
@@ -23,7 +30,7 @@ import {
 } from './assessment.policy';
 import * as q from './assessment.queries';
 import { hasAppraisedSheet } from './entry.queries';
-import { assertResultsOpen } from './plan-lock';
+import { assertHeldResultsOpen, assertResultsOpen } from './plan-lock';
 import { transitionSheet } from './sheet-state';
 import { notifySheetEvent } from './sheet-notifications';
 import { ReturnSheet, SaveSelfEntry, SubmitSheet, assessmentLabels } from './assessment.schemas';
@@ -58,11 +65,13 @@ export async function editableSheet(
   trx: Executor,
   sheetId: number,
   lock: 'update' | 'share',
-) {
-  const sheet = await loadSheet(ctx, trx, sheetId, lock);
+): Promise<q.SheetToWrite> {
+  // One statement: the sheet locked, the plan's results state held, the criteria's stamp.
+  const sheet = await q.findSheetToWrite(trx, sheetId, lock);
+  if (sheet === undefined || !canViewSheet(ctx.actor, sheet)) throw notFound('phiếu chấm điểm');
   if (!canActForUnit(ctx.actor, sheet))
     throw forbidden('Chỉ đơn vị được chấm (thủ trưởng, cán bộ thi đua) được tự chấm điểm.');
-  await assertResultsOpen(trx, sheet.planId);
+  await assertHeldResultsOpen(trx, sheet.planId, sheet.heldResultsStatus);
   if (!isSelfStage(sheet.status))
     throw new AppError(
       'INVALID_STATE',
@@ -191,7 +200,11 @@ export async function saveSelfEntry(ctx: Ctx, sheetId: number, nodeId: string, i
   const data = parseInput(SaveSelfEntry, input, assessmentLabels);
   return ctx.db.transaction().execute(async (trx) => {
     const sheet = await editableSheet(ctx, trx, sheetId, 'share');
-    const tree = await loadCriteriaTree(trx, sheet.criteriaVersionId);
+    const tree = await publishedCriteriaTree(
+      trx,
+      sheet.criteriaVersionId,
+      sheet.criteriaPublishedAt,
+    );
     const node = findNode(tree, nodeId);
     const fail = (message: string) =>
       new AppError('VALIDATION_FAILED', message, {

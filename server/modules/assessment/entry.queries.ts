@@ -123,34 +123,47 @@ export async function writeEntry(
       .executeTakeFirstOrThrow();
     return { before: undefined, version: saved.version, written: true };
   }
-  const before = await trx
-    .selectFrom('scoreEntry')
-    .select(['input', 'points', 'note', 'version'])
-    .where('sheetId', '=', sheetId)
-    .where('nodeId', '=', nodeId)
-    .where('stage', '=', stage)
-    .executeTakeFirst();
-  const saved =
-    before === undefined
-      ? await trx
+  // Optimistic concurrency in one statement: the entry as it was (for the audit) and the write —
+  // an insert when the user edited nothing yet (0: a row that appeared meanwhile makes it a no-op),
+  // else an update only if the row is still at the version the user edited. All in one snapshot:
+  // if the update matched, the row read is the one it replaced.
+  const write =
+    expected === 0
+      ? trx
           .insertInto('scoreEntry')
           .values({ ...key, ...values })
           .onConflict((oc) => oc.columns(['sheetId', 'nodeId', 'stage']).doNothing())
           .returning('version')
-          .executeTakeFirst()
-      : await trx
+      : trx
           .updateTable('scoreEntry')
           .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
           .where('sheetId', '=', sheetId)
           .where('nodeId', '=', nodeId)
           .where('stage', '=', stage)
           .where('version', '=', expected)
-          .returning('version')
-          .executeTakeFirst();
-  if (saved === undefined || (before === undefined && expected !== 0)) throw staleVersion();
+          .returning('version');
+  const old = trx
+    .selectFrom('scoreEntry')
+    .select(['input', 'points', 'note'])
+    .where('sheetId', '=', sheetId)
+    .where('nodeId', '=', nodeId)
+    .where('stage', '=', stage);
+  const { rows } = await sql<{
+    input: unknown;
+    points: number | null;
+    note: string | null;
+    found: boolean;
+    version: number | null;
+  }>`WITH old AS (${old}), written AS (${write})
+    SELECT old.input, old.points, old.note, old.input IS NOT NULL AS found, written.version
+    FROM (SELECT 1) one LEFT JOIN old ON true LEFT JOIN written ON true`.execute(trx);
+  const result = rows[0];
+  if (result?.version == null) throw staleVersion();
   return {
-    before: before && { input: before.input, points: before.points, note: before.note },
-    version: saved.version,
+    before: result.found
+      ? { input: result.input, points: result.points, note: result.note }
+      : undefined,
+    version: result.version,
     written: true,
   };
 }

@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db';
+import type { ResultsStatus } from '../../db/schema';
 import { AppError } from '../../platform/errors';
 import { getResultsState } from './results-state.queries';
 
@@ -26,4 +27,18 @@ export const RESULTS_LOCKED_MESSAGE =
 export async function assertResultsOpen(trx: Executor, planId: number): Promise<void> {
   if ((await getResultsState(trx, planId, 'share')).resultsStatus === 'published')
     throw new AppError('INVALID_STATE', RESULTS_LOCKED_MESSAGE);
+}
+
+/**
+ * `assertResultsOpen` for a writer that read the plan's results status with its own row, the
+ * results_state row held FOR SHARE in that statement (`heldResultsStatus`): no further statement
+ * unless the plan had no row yet (`held` null), when `assertResultsOpen` creates and holds it.
+ */
+export async function assertHeldResultsOpen(
+  trx: Executor,
+  planId: number,
+  held: ResultsStatus | null,
+): Promise<void> {
+  if (held === null) return assertResultsOpen(trx, planId);
+  if (held === 'published') throw new AppError('INVALID_STATE', RESULTS_LOCKED_MESSAGE);
 }

@@ -84,6 +84,14 @@ export function joinResultsState(planId: RawBuilder<unknown>) {
   return sql`LEFT JOIN results_state rs ON rs.plan_id = ${planId}`;
 }
 
+/**
+ * SQL: the status of the plan's (`planId`, a column reference) results_state row, taking it FOR
+ * SHARE until commit as `getResultsState(…, 'share')` does; null when the plan has no row yet
+ * (then nothing is held: call `assertResultsOpen`, which creates it).
+ */
+export const heldResultsStatus = (planId: RawBuilder<unknown>) =>
+  sql<ResultsStatus | null>`(SELECT hs.status FROM results_state hs WHERE hs.plan_id = ${planId} FOR SHARE)`;
+
 /** With `joinResultsState`: the plan's results are not published (no row counts as 'none'). */
 export const resultsOpen = sql<SqlBool>`rs.status IS DISTINCT FROM 'published'`;
 

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { CriteriaTree } from '../../../shared/criteria';
 import { pathInScope, type Scope } from '../../platform/access';
 import type { Executor } from '../../platform/db';
@@ -42,6 +42,51 @@ export async function loadCriteriaTree(db: Executor, versionId: number): Promise
     .executeTakeFirst();
   if (row === undefined) throw notFound('bộ tiêu chí');
   return CriteriaTree.parse(row.tree);
+}
+
+/**
+ * SQL: when the criteria version `versionId` (a column reference) was published, null for a
+ * draft. A reader selects it with its own row to call `publishedCriteriaTree` without a read.
+ */
+export const criteriaPublishedAtSql = (versionId: RawBuilder<unknown>) =>
+  sql<Date | null>`(SELECT cv.published_at FROM criteria_set_version cv WHERE cv.id = ${versionId})`;
+
+/** Parsed trees of published versions, by id and publication time (oldest dropped first). */
+const publishedTrees = new Map<string, CriteriaTree>();
+const PUBLISHED_TREES_KEPT = 64;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * The version's tree as `loadCriteriaTree` gives it, but without a round trip or a parse when
+ * the version is published and this process has loaded it before: a published tree never
+ * changes (only drafts are edited), so the version's id with its publication time (from
+ * `criteriaPublishedAtSql`, read with the caller's row) names it for good — also across a
+ * database emptied and refilled, where ids are reused. A draft (`publishedAt` null) is read each
+ * time. The tree returned is frozen: callers must not change it.
+ */
+export async function publishedCriteriaTree(
+  db: Executor,
+  versionId: number,
+  publishedAt: Date | null,
+): Promise<CriteriaTree> {
+  if (publishedAt === null) return loadCriteriaTree(db, versionId);
+  const key = `${versionId}@${publishedAt.toISOString()}`;
+  const cached = publishedTrees.get(key);
+  if (cached !== undefined) return cached;
+  const tree = deepFreeze(await loadCriteriaTree(db, versionId));
+  if (publishedTrees.size >= PUBLISHED_TREES_KEPT) {
+    const [oldest] = publishedTrees.keys();
+    if (oldest !== undefined) publishedTrees.delete(oldest);
+  }
+  publishedTrees.set(key, tree);
+  return tree;
 }
 
 /**

@@ -11,7 +11,12 @@ export {
   publishCriteriaVersion,
   updateCriteriaDraft,
 } from './criteria.service';
-export { findCriteriaVersion, loadCriteriaTree } from './criteria.queries';
+export {
+  criteriaPublishedAtSql,
+  findCriteriaVersion,
+  loadCriteriaTree,
+  publishedCriteriaTree,
+} from './criteria.queries';
 export { BindCriteria, criteriaLabels, type CriteriaVersionRecord } from './criteria.schemas';
 export { countLeaves, findLeaf, findNode, treeLeaves } from './tree';
 export * from './scoring.rules';

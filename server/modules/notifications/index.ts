@@ -1,5 +1,6 @@
 export {
   notifyUnit,
+  notificationWrite,
   listNotifications,
   markNotificationRead,
   type NewNotification,

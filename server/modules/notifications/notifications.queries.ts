@@ -18,6 +18,14 @@ export type NotificationRow = {
 /** Rows per INSERT, well under PostgreSQL's 65,535 parameters. */
 const CHUNK = 1000;
 
+/** The insert of notifications whose dedupe key is new (at most CHUNK rows), not yet sent. */
+export function notificationInsert(db: Executor, rows: readonly NotificationRow[]) {
+  return db
+    .insertInto('notification')
+    .values(rows.slice(0, CHUNK))
+    .onConflict((oc) => oc.column('dedupeKey').doNothing());
+}
+
 /** Inserts the rows whose dedupe key is new (in chunks); returns how many were written. */
 export async function insertNotifications(
   db: Executor,
@@ -25,10 +33,7 @@ export async function insertNotifications(
 ): Promise<number> {
   let sent = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const written = await db
-      .insertInto('notification')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.column('dedupeKey').doNothing())
+    const written = await notificationInsert(db, rows.slice(i, i + CHUNK))
       .returning('id')
       .execute();
     sent += written.length;

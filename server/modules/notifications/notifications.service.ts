@@ -1,5 +1,5 @@
 import { actorId, type Ctx } from '../../platform/context';
-import type { Executor } from '../../platform/db';
+import type { Executor, PendingWrite } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import * as q from './notifications.queries';
 import { id as idSchema, parseInput } from '../../platform/validation';
@@ -36,6 +36,14 @@ export async function notifyUnit(
   return q.insertNotifications(db, [
     { ...n, createdAt: ctx.now(), actorUserId: actorId(ctx.actor) },
   ]);
+}
+
+/**
+ * `notifyUnit` built but not sent: for a change that sends it with its other writes in one round
+ * trip (`writeTogether`, decision 040). Build it on the transaction of the change it reports.
+ */
+export function notificationWrite(ctx: Ctx, n: NewNotification, db: Executor): PendingWrite {
+  return q.notificationInsert(db, [{ ...n, createdAt: ctx.now(), actorUserId: actorId(ctx.actor) }]);
 }
 
 function unitIdsOf(ctx: Ctx): number[] {

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/context';
-import type { Executor } from '../../platform/db';
+import type { Executor, PendingWrite } from '../../platform/db';
 import type { PlanRecord } from '../campaigns/index';
-import { notifyUnit, notifyUnitSide } from '../notifications/index';
+import { notificationWrite, notifyUnit, notifyUnitSide } from '../notifications/index';
 import type { RegistrationRecord } from './registrations.schemas';
 import { registrantName } from './registrations.rules';
 
@@ -24,17 +24,20 @@ const planLabel = (p: Plan) =>
 const link = (p: Plan) => `/plans/${p.id}?tab=registrations`;
 const who = registrantName;
 
-/** New registrations (one notification per call: a bulk registration is one event). */
-export async function notifyRegistered(
+/**
+ * The notification of new registrations (one per call: a bulk registration is one event), built
+ * on the transaction but not sent (the caller sends it with the audit events), or null for none.
+ */
+export function registeredNotification(
   ctx: Ctx,
   trx: Executor,
   plan: Plan,
   regs: readonly Reg[],
-): Promise<void> {
+): PendingWrite | null {
   const [first] = regs;
-  if (first === undefined) return;
+  if (first === undefined) return null;
   const many = regs.length > 1;
-  await notifyUnit(
+  return notificationWrite(
     ctx,
     {
       unitId: plan.issuingUnitId,

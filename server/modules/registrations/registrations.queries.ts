@@ -18,10 +18,12 @@ const registrationSelect = sql`
   r.decided_at AS "decidedAt", da.display_name AS "decidedByName",
   r.return_reason AS "returnReason", r.version, r.updated_at AS "updatedAt"`;
 
-const registrationFrom = sql`registration r JOIN org_unit u ON u.id = r.unit_id
+/** Registrations (`r`: the table, or rows just inserted) with the names a record shows. */
+const registrationsFrom = (r: RawBuilder<unknown>) => sql`${r} r JOIN org_unit u ON u.id = r.unit_id
   LEFT JOIN person p ON p.id = r.person_id
   LEFT JOIN user_account sa ON sa.id = r.submitted_by
   LEFT JOIN user_account da ON da.id = r.decided_by`;
+const registrationFrom = registrationsFrom(sql`registration`);
 
 type RawRegistration = Omit<RegistrationRecord, 'commitments'> & { commitments: unknown };
 
@@ -158,12 +160,16 @@ export type RegistrationInsert = {
   lateReason: string | null;
 };
 
+/**
+ * Inserts the registrations and returns them as records (names joined), in id order: one
+ * statement (the insert is a CTE the record query reads), not an insert and a re-read.
+ */
 export async function insertRegistrations(
   db: Executor,
   rows: RegistrationInsert[],
-): Promise<number[]> {
+): Promise<RegistrationRecord[]> {
   if (rows.length === 0) return [];
-  const inserted = await db
+  const insert = db
     .insertInto('registration')
     .values(
       rows.map((r) => ({
@@ -174,9 +180,11 @@ export async function insertRegistrations(
         updatedAt: r.submittedAt,
       })),
     )
-    .returning('id')
-    .execute();
-  return inserted.map((r) => r.id);
+    .returningAll();
+  const { rows: created } = await sql<RawRegistration>`
+    WITH inserted AS (${insert})
+    SELECT ${registrationSelect} FROM ${registrationsFrom(sql`inserted`)} ORDER BY r.id`.execute(db);
+  return created.map(parse);
 }
 
 export async function updateRegistration(

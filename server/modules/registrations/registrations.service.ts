@@ -2,8 +2,8 @@ import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import { AppError, fieldError, forbidden, type FieldError } from '../../platform/errors';
 import { isWithin } from '../../platform/access';
-import { recordAudit } from '../../platform/audit';
-import { isUniqueViolation, type Executor } from '../../platform/db';
+import { auditWrites } from '../../platform/audit';
+import { isUniqueViolation, writeTogether, type Executor } from '../../platform/db';
 import { parseInput } from '../../platform/validation';
 import { vietnamDate } from '../../platform/time';
 import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
@@ -22,7 +22,7 @@ import {
   canSubmitForUnit,
 } from './registrations.policy';
 import * as q from './registrations.queries';
-import { notifyRegistered } from './registration-notifications';
+import { registeredNotification } from './registration-notifications';
 
 /**
  * Loads a plan that takes registrations, holding it in share mode so a concurrent cancel or
@@ -72,16 +72,18 @@ function duplicate(e: unknown): never {
   throw e;
 }
 
-/** Inserts, audits each registration and tells the plan's issuing unit (one notification). */
+/**
+ * Inserts, audits each registration and tells the plan's issuing unit (one notification): the
+ * insert returns the records, and the audit events and the notification go in one statement.
+ */
 async function insertAndAudit(
   ctx: Ctx,
   trx: Executor,
   plan: PlanRecord,
   rows: q.RegistrationInsert[],
 ) {
-  const ids = await q.insertRegistrations(trx, rows).catch(duplicate);
-  const created = await q.getRegistrations(trx, ids);
-  await recordAudit(
+  const created = await q.insertRegistrations(trx, rows).catch(duplicate);
+  const audit = auditWrites(
     trx,
     ctx,
     created.map((r) => ({
@@ -92,7 +94,8 @@ async function insertAndAudit(
       after: auditView(r),
     })),
   );
-  await notifyRegistered(ctx, trx, plan, created);
+  const notification = registeredNotification(ctx, trx, plan, created);
+  await writeTogether(trx, notification === null ? audit : [...audit, notification]);
   return created.map(toRegistrationResponse);
 }
 
