@@ -117,7 +117,12 @@ export const Nomination = z
     attachments: z.array(NominationAttachment),
     /** The plan's quotas an approval at the deciding level counts against, with their use. */
     quotas: z.array(
-      z.object({ quotaKey: z.string(), label: z.string(), used: z.number().int(), cap: z.number().int().nullable() }),
+      z.object({
+        quotaKey: z.string(),
+        label: z.string(),
+        used: z.number().int(),
+        cap: z.number().int().nullable(),
+      }),
     ),
     /** What the caller may do with it now (the server checks again). */
     permissions: z.object({ propose: z.boolean(), review: z.boolean() }),

@@ -128,4 +128,3 @@ export async function downloadNominationAttachment(ctx: Ctx, id: number, attachm
     contentType: file.contentType,
   };
 }
-

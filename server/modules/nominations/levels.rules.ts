@@ -26,6 +26,8 @@ const allLevelWords = [...new Set(Object.values(levelWords).flat())];
 const fold = (s: string) =>
   ` ${foldVietnamese(s)
     .replace(/[^a-z0-9 ]+/gu, ' ')
+    // OCR misreads the accented vowel of "phố" (seed 003: "thanh phe").
+    .replace(/\bthanh ph[a-z]\b/gu, 'thanh pho')
     .replace(/\s+/gu, ' ')
     .trim()} `;
 const hasWord = (folded: string, w: string) => folded.includes(` ${w} `);
@@ -42,11 +44,15 @@ export function levelApplies(levelText: string, kind: UnitKind): 'this' | 'other
   return named.some((w) => (levelWords[kind] ?? []).includes(w)) ? 'this' : 'other';
 }
 
-/** The unit kinds whose head holds each decider's power (after 1/7/2025). */
+/**
+ * The unit kinds whose head holds each decider's power (after 1/7/2025). A department head's
+ * power is not placed by kind: a commune's office is a 'department' too, and a sở's own plan
+ * reaches the sở as its top, which then decides.
+ */
 const deciderKinds: Record<Decider, readonly UnitKind[]> = {
   commune_chair: ['commune', 'ward', 'township', 'special_zone'],
   district_chair: ['district'],
-  department_head: ['department'],
+  department_head: [],
   provincial_chair: ['province'],
   provincial_committee: ['province'],
   minister: [],
@@ -80,7 +86,10 @@ export function forwardTarget(
   if (currentUnitId === topUnitId) return null;
   const topAt = above.findIndex((u) => u.id === topUnitId);
   if (topAt < 0) return null;
-  return above.slice(0, topAt + 1).find((u) => u.id === topUnitId || governmentKinds.includes(u.kind)) ?? null;
+  return (
+    above.slice(0, topAt + 1).find((u) => u.id === topUnitId || governmentKinds.includes(u.kind)) ??
+    null
+  );
 }
 
 /**
@@ -89,7 +98,16 @@ export function forwardTarget(
  * its level ("Trình cấp thành phố: Tờ trình …"); the prefix is kept as written.
  */
 export function dossierChecklist(rules: readonly DossierRule[], kind: UnitKind): string[] {
-  const items = rules.filter((r) => levelApplies(r.level, kind) !== 'other').flatMap((r) => r.items);
+  const items: string[] = [];
+  for (const rule of rules) {
+    const ruleLevel = levelApplies(rule.level, kind);
+    if (ruleLevel === 'other') continue;
+    for (const item of rule.items) {
+      // The plan reader keeps one rule and the level in each item ("Trình cấp xã: Biên bản …").
+      const prefix = ruleLevel === 'any' && item.includes(':') ? (item.split(':')[0] ?? '') : '';
+      if (levelApplies(prefix, kind) !== 'other') items.push(item);
+    }
+  }
   return [...new Set(items)];
 }
 
@@ -122,6 +140,9 @@ export function quotasAt(
 export type ChecklistItem = { item: string; present: boolean };
 
 /** The checklist ticked against the items present (attachments, generated documents). */
-export function tickChecklist(items: readonly string[], present: ReadonlySet<string>): ChecklistItem[] {
+export function tickChecklist(
+  items: readonly string[],
+  present: ReadonlySet<string>,
+): ChecklistItem[] {
   return items.map((item) => ({ item, present: present.has(item) }));
 }

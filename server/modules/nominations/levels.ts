@@ -32,7 +32,10 @@ export type Levels = {
  * The dossier items present for a nomination: the checklist items its attachments are tagged
  * with. The hook the dossier documents (w10) extend with the documents generated for it.
  */
-export async function dossierItemsPresent(db: Executor, nominationId: number): Promise<Set<string>> {
+export async function dossierItemsPresent(
+  db: Executor,
+  nominationId: number,
+): Promise<Set<string>> {
   const files = await q.listAttachments(db, nominationId);
   return new Set(files.flatMap((f) => (f.dossierItem === null ? [] : [f.dossierItem])));
 }
@@ -49,8 +52,7 @@ export async function levelsOf(ctx: Ctx, db: Executor, r: q.NominationRecord): P
   const receiving = editable
     ? (above[0] ?? null)
     : { id: r.currentUnitId, kind: r.currentUnitKind, name: r.currentUnitName };
-  const items =
-    receiving === null ? [] : dossierChecklist(plan.content.dossier, receiving.kind);
+  const items = receiving === null ? [] : dossierChecklist(plan.content.dossier, receiving.kind);
   return {
     plan,
     top,

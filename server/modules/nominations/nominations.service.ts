@@ -67,9 +67,7 @@ async function toNomination(
     decidingUnit: { id: levels.decider.id, name: levels.decider.name },
     dossier: {
       level:
-        levels.receiving === null
-          ? null
-          : { id: levels.receiving.id, name: levels.receiving.name },
+        levels.receiving === null ? null : { id: levels.receiving.id, name: levels.receiving.name },
       items: levels.checklist,
     },
     attachments: files.map((f) => toAttachment(f)),
@@ -77,8 +75,7 @@ async function toNomination(
     permissions: {
       propose: canProposeNomination(ctx.actor, r.proposingUnitPath),
       review:
-        r.currentUnitId !== r.proposingUnitId &&
-        canReviewNomination(ctx.actor, r.currentUnitPath),
+        r.currentUnitId !== r.proposingUnitId && canReviewNomination(ctx.actor, r.currentUnitPath),
     },
   };
 }
@@ -534,7 +531,11 @@ export async function forwardNomination(ctx: Ctx, id: number, input: unknown): P
         'INVALID_STATE',
         `"${r.formName}" do ${levels.decider.name} quyết định: không chuyển lên cấp trên.`,
       );
-    const to = forwardTarget(r.currentUnitId, await q.listUnitsAbove(trx, r.currentUnitId), levels.top.id);
+    const to = forwardTarget(
+      r.currentUnitId,
+      await q.listUnitsAbove(trx, r.currentUnitId),
+      levels.top.id,
+    );
     if (to === null)
       throw new AppError(
         'INVALID_STATE',
