@@ -8,7 +8,7 @@ import { parseInput } from '../../platform/validation';
 import { vietnamDate } from '../../../shared/dates';
 import { defaultBands } from '../../../shared/criteria';
 import type { NominationMove } from '../../../shared/nominations';
-import { quotaCap } from '../../../shared/quotas';
+import { describeQuota, quotaCap } from '../../../shared/quotas';
 import {
   NominationAccept,
   NominationApprove,
@@ -483,7 +483,7 @@ export async function approveNomination(ctx: Ctx, id: number, input: unknown): P
         planId: r.planId,
         quotaKey,
         cap,
-        label: `${quota.level}: không quá ${cap} ${rule.subject === 'collective' ? 'tập thể' : 'cá nhân'}`,
+        label: `${quota.level}: ${describeQuota(rule)}`,
       });
       keys.push(quotaKey);
     }
