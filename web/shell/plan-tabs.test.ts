@@ -22,6 +22,7 @@ const planTabKeys = [
   'dashboard',
   'results',
   'quotas',
+  'nominations',
   'history',
 ];
 
@@ -138,6 +139,7 @@ describe('the composed plan tab registry', () => {
         'dashboard',
         'results',
         'quotas',
+        'nominations',
         'history',
       ],
     },
@@ -153,6 +155,7 @@ describe('the composed plan tab registry', () => {
         'timeline',
         'evaluation',
         'results',
+        'nominations',
       ],
     },
     {
@@ -169,6 +172,7 @@ describe('the composed plan tab registry', () => {
         'dashboard',
         'results',
         'quotas',
+        'nominations',
         'history',
       ],
     },
@@ -187,6 +191,7 @@ describe('the composed plan tab registry', () => {
         'dashboard',
         'results',
         'quotas',
+        'nominations',
         'history',
       ],
     },
