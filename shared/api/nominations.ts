@@ -146,6 +146,8 @@ export type NominationList = z.infer<typeof NominationList>;
 
 export const NominationCandidates = z
   .object({
+    /** False until the plan's results are published (then the lists are empty). */
+    resultsPublished: z.boolean(),
     units: z.array(
       z.object({
         unitId: z.number().int(),

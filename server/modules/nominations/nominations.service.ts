@@ -134,14 +134,23 @@ export const by = (ctx: Ctx) => ({ userId: actorId(ctx.actor), at: ctx.now() });
 /**
  * The candidates a plan's published results prefill (results' `listQualifyingUnits` and
  * `listEligiblePeople`), kept to the units where the actor may propose (`nomination.submit`).
- * NOT_FOUND / FORBIDDEN for an unseen plan; INVALID_STATE until the results are published.
+ * NOT_FOUND / FORBIDDEN for an unseen plan; until the results are published, none
+ * (`resultsPublished: false`).
  */
 export async function listNominationCandidates(
   ctx: Ctx,
   planId: number,
 ): Promise<NominationCandidates> {
-  const units = await listQualifyingUnits(ctx, planId);
-  const people = await listEligiblePeople(ctx, planId);
+  let units, people;
+  try {
+    units = await listQualifyingUnits(ctx, planId);
+    people = await listEligiblePeople(ctx, planId);
+  } catch (e) {
+    // Not published yet: nothing to prefill (nominations by hand stay possible).
+    if (e instanceof AppError && e.code === 'INVALID_STATE')
+      return { resultsPublished: false, units: [], people: [] };
+    throw e;
+  }
   const scope = scopeFor(ctx.actor, 'nomination.submit');
   const paths = await q.listUnitPaths(ctx.db, [
     ...units.map((u) => u.unitId),
@@ -149,6 +158,7 @@ export async function listNominationCandidates(
   ]);
   const mine = (unitId: number) => scopeCovers(scope, paths.get(unitId) ?? '');
   return {
+    resultsPublished: true,
     units: units
       .filter((u) => mine(u.unitId))
       .map(({ unitId, unitName, score, bandLabel, rank }) => ({

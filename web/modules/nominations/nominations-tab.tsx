@@ -20,10 +20,9 @@ import {
   Upload,
 } from 'antd';
 import dayjs from 'dayjs';
-import { isApiError } from '../../api/client';
 import { ErrorAlert } from '../../ui/error-alert';
 import { ReasonModal } from '../../ui/reason-modal';
-import { useIsMobile } from '../../ui/hooks';
+import { useDebouncedValue, useIsMobile } from '../../ui/hooks';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import type { PlanDetail } from '../campaigns/plans.api';
 import { useAwardCatalogue } from '../awards/awards.api';
@@ -40,6 +39,7 @@ import {
   useNomination,
   useNominationCandidates,
   useNominations,
+  usePeopleToNominate,
   useRemoveAttachment,
   useUploadAttachment,
   type Nomination,
@@ -86,6 +86,7 @@ export function NominationsTab({ plan }: { plan: PlanDetail }) {
   return (
     <Flex vertical gap={16} className="nominations-tab">
       <Candidates planId={plan.id} onNominate={setSubject} />
+      <ByHand onNominate={setSubject} />
       <Card size="small" title="Đề nghị khen thưởng">
         <ErrorAlert error={list.error} />
         <Table
@@ -146,18 +147,16 @@ export function NominationsTab({ plan }: { plan: PlanDetail }) {
 /** The qualifying units (score, band, rank) and eligible people, each with "Đề nghị". */
 function Candidates({ planId, onNominate }: { planId: number; onNominate: (s: Subject) => void }) {
   const candidates = useNominationCandidates(planId);
-  if (candidates.error) {
-    if (isApiError(candidates.error, 'INVALID_STATE'))
-      return (
-        <Alert
-          type="info"
-          showIcon
-          title="Kết quả đánh giá chưa được công bố: chưa có danh sách gợi ý đề nghị khen thưởng."
-        />
-      );
-    return <ErrorAlert error={candidates.error} />;
-  }
+  if (candidates.error) return <ErrorAlert error={candidates.error} />;
   const data = candidates.data;
+  if (data && !data.resultsPublished)
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title="Kết quả đánh giá chưa được công bố: chưa có danh sách gợi ý; có thể đề nghị cá nhân theo tên."
+      />
+    );
   return (
     <Card size="small" title="Gợi ý từ kết quả đánh giá" loading={candidates.isLoading}>
       <Flex vertical gap={12}>
@@ -207,6 +206,34 @@ function Candidates({ planId, onNominate }: { planId: number; onNominate: (s: Su
           ]}
         />
       </Flex>
+    </Card>
+  );
+}
+
+/** Anyone else in the caller's scope, found by name (an ad hoc nomination). */
+function ByHand({ onNominate }: { onNominate: (s: Subject) => void }) {
+  const [search, setSearch] = useState('');
+  const term = useDebouncedValue(search, 300);
+  const people = usePeopleToNominate(term);
+  return (
+    <Card size="small" title="Đề nghị cá nhân khác">
+      <Select<number>
+        aria-label="Tìm cán bộ theo tên"
+        showSearch={{ filterOption: false, onSearch: setSearch }}
+        placeholder="Nhập tên cán bộ (ít nhất 2 ký tự)"
+        style={{ width: '100%', maxWidth: 480 }}
+        loading={people.isFetching}
+        value={null}
+        notFoundContent={term.trim().length >= 2 ? 'Không tìm thấy' : null}
+        options={(people.data?.items ?? []).map((p) => ({
+          value: p.id,
+          label: `${p.fullName} — ${p.unitName}`,
+        }))}
+        onChange={(id) => {
+          const p = people.data?.items.find((x) => x.id === id);
+          if (p) onNominate({ kind: 'person', id: p.id, name: p.fullName });
+        }}
+      />
     </Card>
   );
 }

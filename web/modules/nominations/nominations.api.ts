@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { callEndpoint, endpointKey, endpointUrl } from '../../api/endpoint';
 import { fillPath, type ResponseOf } from '../../../shared/api/endpoint';
+import { organizationEndpoints } from '../../../shared/api/organization';
 import {
   nominationEndpoints as e,
   type NominationCreateInput,
@@ -113,3 +114,17 @@ export function useRemoveAttachment(id: number) {
 
 export const attachmentUrl = (id: number, attachmentId: number) =>
   endpointUrl(e.downloadAttachment, { params: { id, attachmentId } });
+
+/** People to nominate by hand, searched by name (GET /api/people, the caller's scope). */
+export function usePeopleToNominate(search: string) {
+  return useQuery({
+    queryKey: endpointKey(organizationEndpoints.listPeople, {
+      query: { search, pageSize: 20, active: 'true' },
+    }),
+    queryFn: () =>
+      callEndpoint(organizationEndpoints.listPeople, {
+        query: { search, pageSize: 20, active: 'true' },
+      }),
+    enabled: search.trim().length >= 2,
+  });
+}
