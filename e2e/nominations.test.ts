@@ -17,6 +17,10 @@ const shot = screenshots('nominations-');
 
 type Json = Record<string, unknown>;
 
+/** A visible option of the open antd Select (its hidden a11y list also has role=option). */
+const option = (page: Page, text: string | RegExp) =>
+  page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
+
 async function call<T = Json>(page: Page, method: string, url: string, data?: unknown) {
   const res = await page.request.fetch(`${site.url}${url}`, { method, data });
   const body = (await res.json()) as T;
@@ -92,14 +96,13 @@ describe('Đề nghị khen thưởng (Chromium)', () => {
     await head.goto(`${site.url}/plans/${planId}?tab=nominations`);
     await head.getByText('Kết quả đánh giá chưa được công bố').waitFor();
     await head.getByLabel('Tìm cán bộ theo tên').fill(first.fullName);
-    await head
-      .getByRole('option', { name: new RegExp(first.fullName) })
-      .first()
-      .click();
+    await option(head, first.fullName).click();
     const create = head.getByRole('dialog');
     await create.getByLabel('Hình thức khen thưởng').click();
-    await head.getByRole('option', { name: 'Giấy khen', exact: true }).first().click();
-    await create.getByLabel('Thành tích').fill('Hoàn thành xuất sắc nhiệm vụ năm 2023.');
+    await option(head, /^Giấy khen$/u).click();
+    await create
+      .getByLabel('Thành tích', { exact: true })
+      .fill('Hoàn thành xuất sắc nhiệm vụ năm 2023.');
     await create.getByRole('button', { name: 'Lập đề nghị' }).click();
     const drawer = head.locator('.ant-drawer');
     await drawer.getByText('Dự thảo').first().waitFor();
@@ -113,10 +116,7 @@ describe('Đề nghị khen thưởng (Chromium)', () => {
     });
     await expect.poll(() => dossier.getByText('Còn thiếu').count()).toBe(1);
     await dossier.getByLabel('Mục hồ sơ').click();
-    await head
-      .getByRole('option', { name: /B4o c4o/ })
-      .first()
-      .click();
+    await option(head, /B4o c4o/u).click();
     await dossier.locator('input[type=file]').setInputFiles({
       name: 'bao-cao.pdf',
       mimeType: 'application/pdf',
