@@ -165,6 +165,6 @@ describe('Đề nghị khen thưởng (Chromium)', () => {
     );
     await shot(officer, 'refused');
     await officer.setViewportSize({ width: 375, height: 800 });
-    await shot(officer, 'refused-375');
+    await shot(officer, 'refused-375', false);
   });
 });

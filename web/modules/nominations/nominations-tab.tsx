@@ -504,10 +504,10 @@ function Dossier({ n, editable }: { n: Nomination; editable: boolean }) {
                 : []
             }
           >
-            <a href={attachmentUrl(n.id, a.id)}>{a.fileName}</a>
-            {a.dossierItem && (
-              <Typography.Text type="secondary"> — {a.dossierItem}</Typography.Text>
-            )}
+            <Flex vertical>
+              <a href={attachmentUrl(n.id, a.id)}>{a.fileName}</a>
+              <Typography.Text type="secondary">{a.dossierItem ?? 'Tài liệu khác'}</Typography.Text>
+            </Flex>
           </List.Item>
         )}
       />
