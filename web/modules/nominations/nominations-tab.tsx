@@ -8,7 +8,6 @@ import {
   Flex,
   Form,
   Input,
-  List,
   Modal,
   Progress,
   Select,
@@ -468,49 +467,39 @@ function Dossier({ n, editable }: { n: Nomination; editable: boolean }) {
           Kế hoạch không nêu thành phần hồ sơ cho cấp này.
         </Typography.Paragraph>
       ) : (
-        <List
-          size="small"
-          dataSource={n.dossier.items}
-          renderItem={(i) => (
-            <List.Item>
-              <Space>
-                <Tag color={i.present ? 'green' : 'red'}>{i.present ? 'Đã có' : 'Còn thiếu'}</Tag>
-                <span>{i.item}</span>
-              </Space>
-            </List.Item>
-          )}
-        />
-      )}
-      <List
-        size="small"
-        header="Tệp đính kèm"
-        dataSource={n.attachments}
-        locale={{ emptyText: 'Chưa có tệp nào.' }}
-        renderItem={(a) => (
-          <List.Item
-            actions={
-              editable
-                ? [
-                    <Button
-                      key="x"
-                      size="small"
-                      danger
-                      type="link"
-                      onClick={() => remove.mutate(a.id)}
-                    >
-                      Xóa
-                    </Button>,
-                  ]
-                : []
-            }
-          >
-            <Flex vertical>
-              <a href={attachmentUrl(n.id, a.id)}>{a.fileName}</a>
-              <Typography.Text type="secondary">{a.dossierItem ?? 'Tài liệu khác'}</Typography.Text>
+        <Flex vertical gap={8} role="list" aria-label="Thành phần hồ sơ">
+          {n.dossier.items.map((i) => (
+            <Flex key={i.item} gap={8} align="baseline" role="listitem">
+              <Tag color={i.present ? 'green' : 'red'}>{i.present ? 'Đã có' : 'Còn thiếu'}</Tag>
+              <span>{i.item}</span>
             </Flex>
-          </List.Item>
-        )}
-      />
+          ))}
+        </Flex>
+      )}
+      <Typography.Title level={5} style={{ fontSize: 14, marginTop: 16 }}>
+        Tệp đính kèm
+      </Typography.Title>
+      {n.attachments.length === 0 ? (
+        <Typography.Paragraph type="secondary">Chưa có tệp nào.</Typography.Paragraph>
+      ) : (
+        <Flex vertical gap={8} style={{ marginBottom: 12 }}>
+          {n.attachments.map((a) => (
+            <Flex key={a.id} justify="space-between" align="center" gap={8}>
+              <Flex vertical>
+                <a href={attachmentUrl(n.id, a.id)}>{a.fileName}</a>
+                <Typography.Text type="secondary">
+                  {a.dossierItem ?? 'Tài liệu khác'}
+                </Typography.Text>
+              </Flex>
+              {editable && (
+                <Button size="small" danger type="link" onClick={() => remove.mutate(a.id)}>
+                  Xóa
+                </Button>
+              )}
+            </Flex>
+          ))}
+        </Flex>
+      )}
       {editable && (
         <Flex vertical gap={8}>
           <ErrorAlert error={upload.error} />
