@@ -54,6 +54,7 @@ const webModuleSurface = [
   'honours/honours-section',
   'registrations/plan-tabs',
   'quotas/plan-tabs',
+  'nominations/plan-tabs',
 ];
 const webSurface = `(?:[^/]+/[^/]+\\.api|${webModuleSurface.join('|')})(?:\\.tsx?)?$`;
 const webMessage =

@@ -18,6 +18,8 @@ export interface NominationTable {
   currentUnitId: number;
   status: Generated<NominationStatus>;
   returnReason: string | null;
+  /** The quota counters an approval claimed (migration 0025, decision 041). */
+  quotaKeys: Generated<string[]>;
   version: Generated<number>;
   createdBy: number | null;
   createdAt: Timestamp;
@@ -34,4 +36,14 @@ export interface NominationStepTable {
   reason: string | null;
   byUserId: number | null;
   at: Timestamp;
+}
+
+/** A file of a nomination's dossier (migration 0025, decision 041). */
+export interface NominationAttachmentTable {
+  id: Generated<number>;
+  nominationId: number;
+  dossierItem: string | null;
+  fileId: string;
+  uploadedBy: number | null;
+  uploadedAt: Timestamp;
 }

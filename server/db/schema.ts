@@ -21,7 +21,11 @@ import type {
   BaseSalaryTable,
 } from './schema-awards';
 import type { DisciplineRecordTable, HonourTable } from './schema-honours';
-import type { NominationStepTable, NominationTable } from './schema-nominations';
+import type {
+  NominationAttachmentTable,
+  NominationStepTable,
+  NominationTable,
+} from './schema-nominations';
 import type {
   BallotCastTable,
   BallotVoteTable,
@@ -327,6 +331,7 @@ export interface Database {
   disciplineRecord: DisciplineRecordTable;
   nomination: NominationTable;
   nominationStep: NominationStepTable;
+  nominationAttachment: NominationAttachmentTable;
   council: CouncilTable;
   councilMember: CouncilMemberTable;
   councilMeeting: CouncilMeetingTable;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nominationMoves, nominationRounds, nominationStatuses } from '../nominations';
-import { IdParams, isoDate, refId, text, version } from './fields';
+import { EVIDENCE_TYPES } from './assessment';
+import { IdParams, id, instantOrDate, isoDate, refId, text, version } from './fields';
 import { defineEndpoint } from './endpoint';
 
 /**
@@ -45,6 +46,23 @@ export type NominationForwardInput = z.input<typeof NominationForward>;
 export const NominationWithdraw = z.object({ version });
 export type NominationWithdrawInput = z.input<typeof NominationWithdraw>;
 
+/** POST /api/nominations/:id/accept: the receiving level takes it in (its dossier complete). */
+export const NominationAccept = z.object({ version });
+export type NominationAcceptInput = z.input<typeof NominationAccept>;
+
+/** POST /api/nominations/:id/approve: the deciding level approves it (claims the quota). */
+export const NominationApprove = z.object({ version });
+export type NominationApproveInput = z.input<typeof NominationApprove>;
+
+/** POST /api/nominations/:id/reject: the deciding level does not award it, with a reason. */
+export const NominationReject = z.object({ version, reason: text(2000) });
+export type NominationRejectInput = z.input<typeof NominationReject>;
+
+/** Multipart fields beside an attachment: the dossier checklist item it satisfies (optional). */
+export const NominationAttachmentFields = z.object({ dossierItem: text(1000).optional() });
+
+export const NominationAttachmentParams = z.object({ id, attachmentId: id });
+
 // ── Responses ───────────────────────────────────────────────────────────────────────────────
 
 const UnitRef = z.object({ id: z.number().int(), name: z.string() });
@@ -56,6 +74,16 @@ export const NominationStep = z.object({
   reason: z.string().nullable(),
   at: z.string(),
 });
+
+export const NominationAttachment = z.object({
+  id: z.number().int(),
+  dossierItem: z.string().nullable(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  uploadedAt: instantOrDate,
+});
+export type NominationAttachment = z.infer<typeof NominationAttachment>;
 
 export const Nomination = z
   .object({
@@ -79,11 +107,38 @@ export const Nomination = z
     steps: z.array(NominationStep),
     /** Advisory suggestions from history at the last check (submit). */
     suggestions: z.array(z.object({ formCode: z.string(), message: z.string() })),
+    /** The level that decides the form (approves or rejects it; decision 041). */
+    decidingUnit: UnitRef,
+    /** The dossier checklist of the receiving level (the level above while a draft). */
+    dossier: z.object({
+      level: UnitRef.nullable(),
+      items: z.array(z.object({ item: z.string(), present: z.boolean() })),
+    }),
+    attachments: z.array(NominationAttachment),
+    /** The plan's quotas an approval at the deciding level counts against, with their use. */
+    quotas: z.array(
+      z.object({
+        quotaKey: z.string(),
+        label: z.string(),
+        used: z.number().int(),
+        cap: z.number().int().nullable(),
+      }),
+    ),
+    /** What the caller may do with it now (the server checks again). */
+    permissions: z.object({ propose: z.boolean(), review: z.boolean() }),
   })
   .meta({ id: 'Nomination' });
 export type Nomination = z.infer<typeof Nomination>;
 
-export const NominationListItem = Nomination.omit({ steps: true, suggestions: true });
+export const NominationListItem = Nomination.omit({
+  steps: true,
+  suggestions: true,
+  decidingUnit: true,
+  dossier: true,
+  attachments: true,
+  quotas: true,
+  permissions: true,
+});
 export const NominationList = z
   .object({ items: z.array(NominationListItem) })
   .meta({ id: 'NominationList' });
@@ -91,6 +146,8 @@ export type NominationList = z.infer<typeof NominationList>;
 
 export const NominationCandidates = z
   .object({
+    /** False until the plan's results are published (then the lists are empty). */
+    resultsPublished: z.boolean(),
     units: z.array(
       z.object({
         unitId: z.number().int(),
@@ -190,5 +247,65 @@ export const nominationEndpoints = {
     params: NominationParams,
     body: NominationWithdraw,
     response: Nomination,
+  }),
+  accept: defineEndpoint({
+    method: 'POST',
+    path: '/api/nominations/:id/accept',
+    summary: 'The receiving level takes a nomination in, its dossier checklist complete',
+    tags: ['nominations'],
+    access: 'user',
+    params: NominationParams,
+    body: NominationAccept,
+    response: Nomination,
+  }),
+  approve: defineEndpoint({
+    method: 'POST',
+    path: '/api/nominations/:id/approve',
+    summary: "The deciding level approves a nomination, claiming the plan's quota",
+    tags: ['nominations'],
+    access: 'user',
+    params: NominationParams,
+    body: NominationApprove,
+    response: Nomination,
+  }),
+  reject: defineEndpoint({
+    method: 'POST',
+    path: '/api/nominations/:id/reject',
+    summary: 'The deciding level does not award a nomination, with a reason',
+    tags: ['nominations'],
+    access: 'user',
+    params: NominationParams,
+    body: NominationReject,
+    response: Nomination,
+  }),
+  uploadAttachment: defineEndpoint({
+    method: 'POST',
+    path: '/api/nominations/:id/attachments',
+    summary: "Attach a file to a nomination's dossier, tagged with the checklist item it satisfies",
+    tags: ['nominations'],
+    access: 'user',
+    params: NominationParams,
+    upload: { accept: EVIDENCE_TYPES },
+    body: NominationAttachmentFields,
+    response: NominationAttachment,
+    status: 201,
+  }),
+  downloadAttachment: defineEndpoint({
+    method: 'GET',
+    path: '/api/nominations/:id/attachments/:attachmentId',
+    summary: "Download a file of a nomination's dossier",
+    tags: ['nominations'],
+    access: 'user',
+    params: NominationAttachmentParams,
+    response: { kind: 'file', contentType: 'application/octet-stream' },
+  }),
+  removeAttachment: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/nominations/:id/attachments/:attachmentId',
+    summary: "Remove a file from a nomination's dossier while it is editable",
+    tags: ['nominations'],
+    access: 'user',
+    params: NominationAttachmentParams,
+    response: z.object({ id: z.number().int(), removed: z.boolean() }),
   }),
 };

@@ -6,15 +6,24 @@
  */
 export { registerNominationRoutes } from './nominations.routes';
 export {
+  acceptNomination,
+  approveNomination,
   createNomination,
   forwardNomination,
   getNomination,
   listNominationCandidates,
   listNominations,
+  rejectNomination,
   returnNomination,
   submitNomination,
   withdrawNomination,
 } from './nominations.service';
+export {
+  downloadNominationAttachment,
+  removeNominationAttachment,
+  uploadNominationAttachment,
+} from './attachments.service';
+export { dossierItemsPresent } from './levels';
 export {
   checkEligibility,
   nextNominationStatus,

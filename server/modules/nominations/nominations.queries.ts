@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { pathInScope, type Scope } from '../../platform/access';
 import type { Executor } from '../../platform/db';
+import type { Decider } from '../../../shared/awards';
+import type { UnitKind } from '../../../shared/org';
 import type {
   NominationAction,
   NominationRound,
@@ -22,6 +24,8 @@ const detailColumns = sql`
   pu.path::text AS "proposingUnitPath",
   n.current_unit_id AS "currentUnitId", cu.display_name AS "currentUnitName",
   cu.path::text AS "currentUnitPath", cu.parent_id AS "currentUnitParentId",
+  cu.kind AS "currentUnitKind", pu.parent_id AS "proposingUnitParentId",
+  v.deciders AS "formDeciders", n.quota_keys AS "quotaKeys",
   n.status, n.return_reason AS "returnReason", n.version`;
 
 const detailFrom = sql`
@@ -53,6 +57,11 @@ export type NominationRecord = {
   currentUnitName: string;
   currentUnitPath: string;
   currentUnitParentId: number | null;
+  currentUnitKind: UnitKind;
+  proposingUnitParentId: number | null;
+  formDeciders: Decider[];
+  /** The quota counters its approval claimed (decision 041). */
+  quotaKeys: string[];
   status: NominationStatus;
   returnReason: string | null;
   version: number;
@@ -183,6 +192,75 @@ export async function insertNomination(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The units above `unitId` (not itself), nearest first. */
+export async function listUnitsAbove(
+  db: Executor,
+  unitId: number,
+): Promise<{ id: number; kind: UnitKind; name: string }[]> {
+  const { rows } = await sql<{ id: number; kind: UnitKind; name: string }>`
+    SELECT a.id, a.kind, a.display_name AS name
+    FROM org_unit u JOIN org_unit a ON a.path @> u.path AND a.id <> u.id
+    WHERE u.id = ${unitId}
+    ORDER BY nlevel(a.path) DESC`.execute(db);
+  return rows;
+}
+
+/** A unit's kind and name (the level a nomination sits at or goes to). */
+export async function findLevelUnit(db: Executor, unitId: number) {
+  const { rows } = await sql<{ id: number; kind: UnitKind; name: string }>`
+    SELECT id, kind, display_name AS name FROM org_unit WHERE id = ${unitId}`.execute(db);
+  return rows[0];
+}
+
+/** Records the quota counters an approval claimed (empty: given back). */
+export async function setQuotaKeys(db: Executor, id: number, keys: readonly string[]) {
+  await sql`UPDATE nomination SET quota_keys = ${sql.val([...keys])}::text[] WHERE id = ${id}`.execute(
+    db,
+  );
+}
+
+/** The attachments of a nomination with their stored file's name, type and size. */
+export async function listAttachments(db: Executor, nominationId: number) {
+  const { rows } = await sql<{
+    id: number;
+    dossierItem: string | null;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    storageKey: string;
+    uploadedAt: Date;
+  }>`
+    SELECT a.id, a.dossier_item AS "dossierItem", f.original_name AS "fileName",
+      f.content_type AS "contentType", f.size_bytes::int AS "sizeBytes",
+      f.storage_key AS "storageKey", a.uploaded_at AS "uploadedAt"
+    FROM nomination_attachment a JOIN stored_file f ON f.id = a.file_id
+    WHERE a.nomination_id = ${nominationId} ORDER BY a.id`.execute(db);
+  return rows;
+}
+
+export async function insertAttachment(
+  db: Executor,
+  values: { nominationId: number; dossierItem: string | null; fileId: string },
+  by: { userId: number | null; at: Date },
+): Promise<number> {
+  const row = await db
+    .insertInto('nominationAttachment')
+    .values({ ...values, uploadedBy: by.userId, uploadedAt: by.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Deletes an attachment row (the stored file stays for the audit trail); its dossier item. */
+export async function deleteAttachment(db: Executor, nominationId: number, id: number) {
+  return db
+    .deleteFrom('nominationAttachment')
+    .where('nominationId', '=', nominationId)
+    .where('id', '=', id)
+    .returning(['id', 'dossierItem', 'fileId'])
+    .executeTakeFirst();
 }
 
 /** Moves a nomination (optimistic: only at `version`); false when the version is stale. */

@@ -1,14 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import { userCtx, type AppDeps } from '../../http/context';
 import { route } from '../../http/route';
-import { parseIdParam } from '../../platform/validation';
-import { nominationEndpoints as e } from '../../../shared/api/nominations';
+import { sendFile } from '../../http/context';
+import { readUpload } from '../../http/upload';
+import { parseIdParam, parseInput } from '../../platform/validation';
 import {
+  NominationAttachmentParams,
+  nominationEndpoints as e,
+} from '../../../shared/api/nominations';
+import {
+  downloadNominationAttachment,
+  removeNominationAttachment,
+  uploadNominationAttachment,
+} from './attachments.service';
+import {
+  acceptNomination,
+  approveNomination,
   createNomination,
   forwardNomination,
   getNomination,
   listNominationCandidates,
   listNominations,
+  rejectNomination,
   returnNomination,
   submitNomination,
   withdrawNomination,
@@ -17,7 +30,13 @@ import {
 const PLAN = 'Mã kế hoạch';
 const NOMINATION = 'Mã đề nghị';
 
-/** Nominations: candidates, list, create, submit, return, forward, withdraw. */
+const fileParams = (params: unknown) =>
+  parseInput(NominationAttachmentParams, params, { id: NOMINATION, attachmentId: 'Mã tệp' });
+
+/**
+ * Nominations: candidates, list, create, submit, return, accept, forward, approve, reject,
+ * withdraw, and the dossier's files.
+ */
 export function registerNominationRoutes(app: FastifyInstance, deps: AppDeps): void {
   route(app, e.candidates, async (req) =>
     listNominationCandidates(userCtx(deps, req), parseIdParam(req.params, PLAN)),
@@ -43,4 +62,29 @@ export function registerNominationRoutes(app: FastifyInstance, deps: AppDeps): v
   route(app, e.withdraw, async (req) =>
     withdrawNomination(userCtx(deps, req), parseIdParam(req.params, NOMINATION), req.body),
   );
+  route(app, e.accept, async (req) =>
+    acceptNomination(userCtx(deps, req), parseIdParam(req.params, NOMINATION), req.body),
+  );
+  route(app, e.approve, async (req) =>
+    approveNomination(userCtx(deps, req), parseIdParam(req.params, NOMINATION), req.body),
+  );
+  route(app, e.reject, async (req) =>
+    rejectNomination(userCtx(deps, req), parseIdParam(req.params, NOMINATION), req.body),
+  );
+  // Multipart: one file and the optional dossierItem field (size capped by the app's limit).
+  route(app, e.uploadAttachment, async (req) => {
+    const ctx = userCtx(deps, req);
+    const id = parseIdParam(req.params, NOMINATION);
+    const { fileName, data, fields } = await readUpload(req);
+    return uploadNominationAttachment(ctx, id, { dossierItem: fields.dossierItem, fileName, data });
+  });
+  route(app, e.downloadAttachment, async (req, reply) => {
+    const p = fileParams(req.params);
+    const file = await downloadNominationAttachment(userCtx(deps, req), p.id, p.attachmentId);
+    return sendFile(reply, file.data, file.fileName, file.contentType);
+  });
+  route(app, e.removeAttachment, async (req) => {
+    const p = fileParams(req.params);
+    return removeNominationAttachment(userCtx(deps, req), p.id, p.attachmentId);
+  });
 }

@@ -20,6 +20,9 @@ describe('nextNominationStatus', () => {
     'submitted reject': 'rejected',
     'forwarded reject': 'rejected',
     'accepted reject': 'rejected',
+    // Until the award decision the deciding level may still undo an approval (decision 041).
+    'approved return': 'returned',
+    'approved reject': 'rejected',
     'draft withdraw': 'withdrawn',
     'submitted withdraw': 'withdrawn',
     'returned withdraw': 'withdrawn',
@@ -31,9 +34,13 @@ describe('nextNominationStatus', () => {
     expect(nextNominationStatus(status, move)).toBe(expected);
   });
 
-  it('ends at approved, rejected and withdrawn', () => {
-    for (const end of ['approved', 'rejected', 'withdrawn'] as const)
+  it('ends at rejected and withdrawn; approved only goes back (return, reject)', () => {
+    for (const end of ['rejected', 'withdrawn'] as const)
       for (const m of nominationMoves) expect(nextNominationStatus(end, m)).toBeNull();
+    expect(nominationMoves.filter((m) => nextNominationStatus('approved', m) !== null)).toEqual([
+      'return',
+      'reject',
+    ]);
   });
 });
 

@@ -19,8 +19,9 @@ import {
  * The status a move leads to, or null when the status does not allow it. A draft or returned
  * nomination is submitted to the level above; the receiving level returns it (with a reason),
  * accepts it, forwards it to the next level (which again returns, accepts or forwards it), and
- * the deciding level approves or rejects it. The proposing unit may withdraw it until a level has
- * accepted it.
+ * the deciding level approves or rejects it; until the award decision an approved nomination may
+ * still be returned or rejected (its quota seat is given back, decision 041). The proposing unit
+ * may withdraw it until a level has accepted it.
  */
 export function nextNominationStatus(
   from: NominationStatus,
@@ -30,7 +31,10 @@ export function nextNominationStatus(
     case 'submit':
       return from === 'draft' || from === 'returned' ? 'submitted' : null;
     case 'return':
-      return from === 'submitted' || from === 'forwarded' || from === 'accepted'
+      return from === 'submitted' ||
+        from === 'forwarded' ||
+        from === 'accepted' ||
+        from === 'approved'
         ? 'returned'
         : null;
     case 'accept':
@@ -42,7 +46,10 @@ export function nextNominationStatus(
     case 'approve':
       return from === 'accepted' ? 'approved' : null;
     case 'reject':
-      return from === 'submitted' || from === 'forwarded' || from === 'accepted'
+      return from === 'submitted' ||
+        from === 'forwarded' ||
+        from === 'accepted' ||
+        from === 'approved'
         ? 'rejected'
         : null;
     case 'withdraw':
@@ -53,7 +60,7 @@ export function nextNominationStatus(
 /** Why a move is refused by the nomination's status (the message of INVALID_STATE). */
 export const moveRefusals: Record<NominationMove, string> = {
   submit: 'Chỉ gửi được đề nghị đang là dự thảo hoặc bị trả lại.',
-  return: 'Chỉ trả lại được đề nghị đã gửi lên, đã tiếp nhận hoặc đã chuyển lên.',
+  return: 'Chỉ trả lại được đề nghị đã gửi lên, đã tiếp nhận, đã chuyển lên hoặc đã được duyệt.',
   accept: 'Chỉ tiếp nhận được đề nghị đã gửi lên hoặc đã chuyển lên.',
   forward: 'Chỉ chuyển lên cấp trên được đề nghị đã gửi lên, đã tiếp nhận hoặc đã chuyển lên.',
   approve: 'Chỉ quyết định khen thưởng được đề nghị đã tiếp nhận.',

@@ -8,9 +8,13 @@ import { parseInput } from '../../platform/validation';
 import { vietnamDate } from '../../../shared/dates';
 import { defaultBands } from '../../../shared/criteria';
 import type { NominationMove } from '../../../shared/nominations';
+import { describeQuota, quotaCap } from '../../../shared/quotas';
 import {
+  NominationAccept,
+  NominationApprove,
   NominationCreate,
   NominationForward,
+  NominationReject,
   NominationReturn,
   NominationSubmit,
   NominationWithdraw,
@@ -23,6 +27,9 @@ import { getVisiblePlan } from '../campaigns/index';
 import { disciplineOfPeople, historyOfPeople, historyOfUnits } from '../honours/index';
 import { listEligiblePeople, listQualifyingUnits } from '../results/index';
 import { checkEligibility, moveRefusals, nextNominationStatus } from './nominations.rules';
+import { claimQuota, listQuotaCandidates, releaseQuota, ruleOfPlanQuota } from '../quotas/index';
+import { forwardTarget } from './levels.rules';
+import { levelsOf, quotaUseOf } from './levels';
 import { canProposeNomination, canReviewNomination } from './nominations.policy';
 import * as q from './nominations.queries';
 
@@ -35,26 +42,59 @@ const labels = {
   periodFrom: 'Thành tích từ ngày',
   periodTo: 'Thành tích đến ngày',
   version: 'Phiên bản',
-  reason: 'Lý do trả lại',
+  reason: 'Lý do',
   dismissedSuggestions: 'Gợi ý bỏ qua',
 };
 
 const NO_PROPOSE = 'Chỉ thủ trưởng, cán bộ thi đua của đơn vị đề nghị được lập, gửi đề nghị này.';
-const NO_REVIEW = 'Chỉ cán bộ thi đua của cấp đang xét đề nghị được trả lại hoặc chuyển đề nghị.';
+const NO_REVIEW =
+  'Chỉ cán bộ thi đua của cấp đang xét đề nghị được tiếp nhận, trả lại, chuyển hoặc quyết định đề nghị.';
 
-function toNomination(
+/** A nomination with its history, levels, dossier checklist, files and quota use. */
+async function toNomination(
+  ctx: Ctx,
+  db: Executor,
   r: q.NominationRecord,
-  steps: Awaited<ReturnType<typeof q.listSteps>>,
   suggestions: Nomination['suggestions'] = [],
-): Nomination {
+): Promise<Nomination> {
+  const steps = await q.listSteps(db, r.id);
+  const levels = await levelsOf(ctx, db, r);
+  const files = await q.listAttachments(db, r.id);
   return {
     ...toListItem(r),
     steps: steps.map((s) => ({ ...s, at: new Date(s.at).toISOString() })),
     suggestions,
+    decidingUnit: { id: levels.decider.id, name: levels.decider.name },
+    dossier: {
+      level:
+        levels.receiving === null ? null : { id: levels.receiving.id, name: levels.receiving.name },
+      items: levels.checklist,
+    },
+    attachments: files.map((f) => toAttachment(f)),
+    quotas: await quotaUseOf(db, r.planId, levels.quotas),
+    permissions: {
+      propose: canProposeNomination(ctx.actor, r.proposingUnitPath),
+      review:
+        r.currentUnitId !== r.proposingUnitId && canReviewNomination(ctx.actor, r.currentUnitPath),
+    },
   };
 }
 
-function toListItem(r: q.NominationRecord): Omit<Nomination, 'steps' | 'suggestions'> {
+/** An attachment as the contract shows it (the storage key stays on the server). */
+export function toAttachment(
+  f: Awaited<ReturnType<typeof q.listAttachments>>[number],
+): Nomination['attachments'][number] {
+  return {
+    id: f.id,
+    dossierItem: f.dossierItem,
+    fileName: f.fileName,
+    contentType: f.contentType,
+    sizeBytes: f.sizeBytes,
+    uploadedAt: new Date(f.uploadedAt).toISOString(),
+  };
+}
+
+function toListItem(r: q.NominationRecord): NominationList['items'][number] {
   return {
     id: r.id,
     planId: r.planId,
@@ -76,7 +116,7 @@ function toListItem(r: q.NominationRecord): Omit<Nomination, 'steps' | 'suggesti
 }
 
 /** A nomination the actor may see: proposer or reviewer over it (else NOT_FOUND). */
-async function visibleNomination(ctx: Ctx, db: Executor, id: number, lock = false) {
+export async function visibleNomination(ctx: Ctx, db: Executor, id: number, lock = false) {
   const r = await q.findNomination(db, id, lock);
   if (
     r === undefined ||
@@ -89,19 +129,28 @@ async function visibleNomination(ctx: Ctx, db: Executor, id: number, lock = fals
   return r;
 }
 
-const by = (ctx: Ctx) => ({ userId: actorId(ctx.actor), at: ctx.now() });
+export const by = (ctx: Ctx) => ({ userId: actorId(ctx.actor), at: ctx.now() });
 
 /**
  * The candidates a plan's published results prefill (results' `listQualifyingUnits` and
  * `listEligiblePeople`), kept to the units where the actor may propose (`nomination.submit`).
- * NOT_FOUND / FORBIDDEN for an unseen plan; INVALID_STATE until the results are published.
+ * NOT_FOUND / FORBIDDEN for an unseen plan; until the results are published, none
+ * (`resultsPublished: false`).
  */
 export async function listNominationCandidates(
   ctx: Ctx,
   planId: number,
 ): Promise<NominationCandidates> {
-  const units = await listQualifyingUnits(ctx, planId);
-  const people = await listEligiblePeople(ctx, planId);
+  let units, people;
+  try {
+    units = await listQualifyingUnits(ctx, planId);
+    people = await listEligiblePeople(ctx, planId);
+  } catch (e) {
+    // Not published yet: nothing to prefill (nominations by hand stay possible).
+    if (e instanceof AppError && e.code === 'INVALID_STATE')
+      return { resultsPublished: false, units: [], people: [] };
+    throw e;
+  }
   const scope = scopeFor(ctx.actor, 'nomination.submit');
   const paths = await q.listUnitPaths(ctx.db, [
     ...units.map((u) => u.unitId),
@@ -109,6 +158,7 @@ export async function listNominationCandidates(
   ]);
   const mine = (unitId: number) => scopeCovers(scope, paths.get(unitId) ?? '');
   return {
+    resultsPublished: true,
     units: units
       .filter((u) => mine(u.unitId))
       .map(({ unitId, unitName, score, bandLabel, rank }) => ({
@@ -140,7 +190,7 @@ export async function listNominations(ctx: Ctx, planId: number): Promise<Nominat
 /** One nomination with its history. NOT_FOUND when unseen. */
 export async function getNomination(ctx: Ctx, id: number): Promise<Nomination> {
   const r = await visibleNomination(ctx, ctx.db, id);
-  return toNomination(r, await q.listSteps(ctx.db, id));
+  return toNomination(ctx, ctx.db, r);
 }
 
 /**
@@ -259,7 +309,7 @@ export async function submitNomination(ctx: Ctx, id: number, input: unknown): Pr
     return verdict.suggestions;
   });
   const r = await visibleNomination(ctx, ctx.db, id);
-  return toNomination(r, await q.listSteps(ctx.db, id), suggestions);
+  return toNomination(ctx, ctx.db, r, suggestions);
 }
 
 /** The eligibility of a nomination, from honours' history and discipline and the plan. */
@@ -346,40 +396,162 @@ async function move(
 }
 
 /**
- * Returns a nomination under review to its proposing unit for revision, with a reason. Needs
- * `nomination.review` over the level where it sits (FORBIDDEN); INVALID_STATE when it is not
- * under review; CONFLICT for a stale version; VALIDATION_FAILED without a reason. Audited.
+ * Returns a nomination under review (or approved, before the award decision) to its proposing
+ * unit for revision, with a reason; after an approval the quota seats it claimed are given back.
+ * Needs `nomination.review` over the level where it sits (FORBIDDEN); INVALID_STATE when it is
+ * not under review; CONFLICT for a stale version; VALIDATION_FAILED without a reason. Audited.
  */
 export async function returnNomination(ctx: Ctx, id: number, input: unknown): Promise<Nomination> {
   const data = parseInput(NominationReturn, input, labels);
   await ctx.db.transaction().execute(async (trx) => {
-    const r = await visibleNomination(ctx, trx, id, true);
-    if (!canReviewNomination(ctx.actor, r.currentUnitPath) || r.currentUnitId === r.proposingUnitId)
-      throw forbidden(NO_REVIEW);
+    const r = await reviewable(ctx, trx, id);
     await move(ctx, trx, r, data.version, 'return', r.proposingUnitId, data.reason);
+    await releaseClaimed(trx, r);
+  });
+  return getNomination(ctx, id);
+}
+
+/** The nomination, locked, when the actor reviews the level where it sits (else FORBIDDEN). */
+async function reviewable(ctx: Ctx, trx: Executor, id: number) {
+  const r = await visibleNomination(ctx, trx, id, true);
+  if (!canReviewNomination(ctx.actor, r.currentUnitPath) || r.currentUnitId === r.proposingUnitId)
+    throw forbidden(NO_REVIEW);
+  return r;
+}
+
+/** Gives back the quota seats an approval claimed (none: nothing to do). */
+async function releaseClaimed(trx: Executor, r: q.NominationRecord) {
+  if (r.quotaKeys.length === 0) return;
+  for (const key of r.quotaKeys) await releaseQuota(trx, r.planId, key);
+  await q.setQuotaKeys(trx, r.id, []);
+}
+
+/**
+ * The receiving level takes a submitted or forwarded nomination in, once the dossier checklist of
+ * that level (the plan's dossier rules, decision 041) is complete: every item has a file tagged
+ * with it (or, later, a generated document). Needs `nomination.review` over the level where it
+ * sits (FORBIDDEN); INVALID_STATE for another status; VALIDATION_FAILED naming the missing items
+ * (`details.missing`); CONFLICT for a stale version. Audited.
+ */
+export async function acceptNomination(ctx: Ctx, id: number, input: unknown): Promise<Nomination> {
+  const data = parseInput(NominationAccept, input, labels);
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await reviewable(ctx, trx, id);
+    if (nextNominationStatus(r.status, 'accept') === null)
+      throw new AppError('INVALID_STATE', moveRefusals.accept);
+    const missing = (await levelsOf(ctx, trx, r)).checklist
+      .filter((i) => !i.present)
+      .map((i) => i.item);
+    if (missing.length > 0)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Hồ sơ đề nghị chưa đủ theo kế hoạch, còn thiếu: ${missing.join('; ')}.`,
+        { missing },
+      );
+    await move(ctx, trx, r, data.version, 'accept', r.currentUnitId, null);
+  });
+  return getNomination(ctx, id);
+}
+
+/** INVALID_STATE unless the nomination sits at the level that decides its form. */
+function assertDecidingLevel(r: q.NominationRecord, decider: { id: number; name: string }) {
+  if (r.currentUnitId !== decider.id)
+    throw new AppError(
+      'INVALID_STATE',
+      `"${r.formName}" do ${decider.name} quyết định; đề nghị đang ở ${r.currentUnitName}.`,
+    );
+}
+
+/**
+ * The deciding level approves an accepted nomination: the level that holds the form's authority
+ * (the nearest unit above the proposing unit whose kind holds one of the form version's deciders,
+ * within the plan's reach; else the plan's issuing unit — decision 041). In the same transaction
+ * it claims a seat of every plan quota that applies (quotas' `claimQuota`: the subject's scope,
+ * at the deciding unit's level or at no named level; a percent is taken of the eligible
+ * candidates), so two officers approving at once never exceed a quota. Needs `nomination.review`
+ * over the level (FORBIDDEN); INVALID_STATE unless accepted at the deciding level; CONFLICT
+ * "Vượt hạn mức: …" when a quota is full, or for a stale version. Audited.
+ */
+export async function approveNomination(ctx: Ctx, id: number, input: unknown): Promise<Nomination> {
+  const data = parseInput(NominationApprove, input, labels);
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await reviewable(ctx, trx, id);
+    if (nextNominationStatus(r.status, 'approve') === null)
+      throw new AppError('INVALID_STATE', moveRefusals.approve);
+    if (r.version !== data.version) throw staleVersion();
+    const levels = await levelsOf(ctx, trx, r);
+    assertDecidingLevel(r, levels.decider);
+    const keys: string[] = [];
+    for (const { quota, quotaKey } of levels.quotas) {
+      const rule = ruleOfPlanQuota(quota);
+      const base =
+        quota.maxPercent === null
+          ? 0
+          : (await listQuotaCandidates(ctx, r.planId, rule.subject)).length;
+      const { cap } = quotaCap(rule, base);
+      await claimQuota(trx, {
+        planId: r.planId,
+        quotaKey,
+        cap,
+        label: `${quota.level}: ${describeQuota(rule)}`,
+      });
+      keys.push(quotaKey);
+    }
+    await move(ctx, trx, r, data.version, 'approve', r.currentUnitId, null);
+    await q.setQuotaKeys(trx, r.id, keys);
   });
   return getNomination(ctx, id);
 }
 
 /**
- * Forwards a nomination under review to the parent of the level where it sits, up to the plan's
- * issuing unit (the top level the plan names). Needs `nomination.review` over the current level
- * (FORBIDDEN); INVALID_STATE when it is not under review or already at the plan's issuing unit;
- * CONFLICT for a stale version. Audited.
+ * The deciding level does not award a nomination under review or approved, with a reason; an
+ * approval's quota seats are given back. Needs `nomination.review` over the level (FORBIDDEN);
+ * INVALID_STATE for another status or another level than the deciding one; VALIDATION_FAILED
+ * without a reason; CONFLICT for a stale version. Audited.
+ */
+export async function rejectNomination(ctx: Ctx, id: number, input: unknown): Promise<Nomination> {
+  const data = parseInput(NominationReject, input, labels);
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await reviewable(ctx, trx, id);
+    if (nextNominationStatus(r.status, 'reject') === null)
+      throw new AppError('INVALID_STATE', moveRefusals.reject);
+    assertDecidingLevel(r, (await levelsOf(ctx, trx, r)).decider);
+    await move(ctx, trx, r, data.version, 'reject', r.currentUnitId, data.reason);
+    await releaseClaimed(trx, r);
+  });
+  return getNomination(ctx, id);
+}
+
+/**
+ * Forwards a nomination under review up one level: to the nearest unit above that is a level of
+ * government (a commune, a province…) or the top the plan reaches (its issuing unit), never past
+ * the deciding level of its form nor past the top (decision 041). Needs `nomination.review` over
+ * the current level (FORBIDDEN); INVALID_STATE when it is not under review, already at the level
+ * that decides its form, or at the top; CONFLICT for a stale version. Audited.
  */
 export async function forwardNomination(ctx: Ctx, id: number, input: unknown): Promise<Nomination> {
   const data = parseInput(NominationForward, input, labels);
   await ctx.db.transaction().execute(async (trx) => {
-    const r = await visibleNomination(ctx, trx, id, true);
-    if (!canReviewNomination(ctx.actor, r.currentUnitPath) || r.currentUnitId === r.proposingUnitId)
-      throw forbidden(NO_REVIEW);
-    const plan = await getVisiblePlan(ctx, trx, r.planId);
-    if (r.currentUnitId === plan.issuingUnitId || r.currentUnitParentId === null)
+    const r = await reviewable(ctx, trx, id);
+    if (nextNominationStatus(r.status, 'forward') === null)
+      throw new AppError('INVALID_STATE', moveRefusals.forward);
+    const levels = await levelsOf(ctx, trx, r);
+    if (r.currentUnitId === levels.decider.id)
       throw new AppError(
         'INVALID_STATE',
-        'Đề nghị đã ở cấp ban hành kế hoạch: không chuyển lên cấp trên được nữa.',
+        `"${r.formName}" do ${levels.decider.name} quyết định: không chuyển lên cấp trên.`,
       );
-    await move(ctx, trx, r, data.version, 'forward', r.currentUnitParentId, null);
+    const to = forwardTarget(
+      r.currentUnitId,
+      await q.listUnitsAbove(trx, r.currentUnitId),
+      levels.top.id,
+    );
+    if (to === null)
+      throw new AppError(
+        'INVALID_STATE',
+        `Đề nghị đã ở cấp cao nhất của kế hoạch (${levels.top.name}): không chuyển lên cấp trên được nữa.`,
+      );
+    await move(ctx, trx, r, data.version, 'forward', to.id, null);
   });
   return getNomination(ctx, id);
 }

@@ -60,7 +60,13 @@ const achievement = {
 async function setup() {
   const w = await world(t);
   const person = await makePerson(w.sys, w.units.oneStop.id, 'Lê Thị Mai', { gender: 'female' });
-  return { w, person, ldtt: await formVersion('LDTT'), gk: await formVersion('GK_CN') };
+  return {
+    w,
+    person,
+    ldtt: await formVersion('LDTT'),
+    gk: await formVersion('GK_CN'),
+    bk: await formVersion('BK_TINH_CN'),
+  };
 }
 
 function nominate(w: World, personId: number, formVersionId: number) {
@@ -69,12 +75,13 @@ function nominate(w: World, personId: number, formVersionId: number) {
 
 describe('nominations', () => {
   it('travels up: submit to the commune, return with a reason, resubmit, forward to the top', async () => {
-    const { w, person, ldtt } = await setup();
-    const draft = await nominate(w, person.id, ldtt);
+    const { w, person, bk } = await setup();
+    const draft = await nominate(w, person.id, bk);
     expect(draft).toMatchObject({
       status: 'draft',
       subject: { kind: 'person', id: person.id, name: 'Lê Thị Mai' },
-      form: { code: 'LDTT' },
+      form: { code: 'BK_TINH_CN' },
+      decidingUnit: { id: w.units.province.id },
       proposingUnit: { id: w.units.oneStop.id },
       currentUnit: { id: w.units.oneStop.id },
     });
@@ -83,7 +90,7 @@ describe('nominations', () => {
       createNomination(w.as('staff'), w.plan.id, {
         ...achievement,
         personId: person.id,
-        formVersionId: ldtt,
+        formVersionId: bk,
       }),
       'FORBIDDEN',
     );
@@ -281,11 +288,11 @@ describe('nominations', () => {
   });
 
   it('withdrawn, it frees the subject for the same form; not once a level forwarded it', async () => {
-    const { w, person, ldtt } = await setup();
-    const first = await nominate(w, person.id, ldtt);
+    const { w, person, bk } = await setup();
+    const first = await nominate(w, person.id, bk);
     const gone = await withdrawNomination(w.as('head'), first.id, { version: first.version });
     expect(gone.status).toBe('withdrawn');
-    const second = await nominate(w, person.id, ldtt);
+    const second = await nominate(w, person.id, bk);
     const sent = await submitNomination(w.as('head'), second.id, { version: second.version });
     const up = await forwardNomination(w.as('officer'), second.id, { version: sent.version });
     await expectAppError(
