@@ -12,7 +12,8 @@ import {
   publishCriteriaVersion,
   updateCriteriaDraft,
 } from './criteria.service';
-import { loadCriteriaTree } from './criteria.queries';
+import { loadCriteriaTree, publishedCriteriaTree } from './criteria.queries';
+import { statementRecorder } from '../../test/statements';
 import { findLeaf, findNode, treeLeaves } from './tree';
 
 let t: TestDb;
@@ -192,6 +193,48 @@ describe('criteria sets', () => {
     const tree = await loadCriteriaTree(t.db, draft.id);
     expect(tree).toEqual(smallTree());
     await fails(loadCriteriaTree(t.db, 987_654_321), 'NOT_FOUND');
+  });
+
+  it('caches a published tree by id and publication time, never a draft', async () => {
+    const s = await setup();
+    const rec = statementRecorder(t);
+    try {
+      const draft = await createCriteriaSet(s.officer, {
+        ownerUnitId: s.tree.province.id,
+        name: 'Bộ tiêu chí bộ nhớ đệm',
+        tree: smallTree(),
+      });
+      const read = (publishedAt: Date | null) =>
+        rec.record(() => publishedCriteriaTree(rec.testDb.db, draft.id, publishedAt));
+      expect((await read(null)).statements).toHaveLength(1);
+      const base = smallTree();
+      const retitled = {
+        ...base,
+        fields: base.fields.map((f, i) => (i === 0 ? { ...f, title: 'Chỉ đạo (sửa)' } : f)),
+      };
+      const edited = await updateCriteriaDraft(s.officer, draft.id, {
+        version: draft.version,
+        tree: retitled,
+      });
+      // A draft is read every time: the edit is seen.
+      const again = await read(null);
+      expect(again.statements).toHaveLength(1);
+      expect(again.result.fields[0]?.title).toBe('Chỉ đạo (sửa)');
+      const published = await publishCriteriaVersion(s.officer, draft.id, {
+        version: edited.version,
+      });
+      const at = published.publishedAt === null ? null : new Date(published.publishedAt);
+      expect(at).not.toBeNull();
+      expect((await read(at)).statements).toHaveLength(1);
+      const cached = await read(at);
+      expect(cached.statements).toHaveLength(0);
+      expect(cached.result).toEqual(again.result);
+      expect(Object.isFrozen(cached.result.fields[0])).toBe(true);
+      // Another publication time (the id reused after the data was emptied): read again.
+      expect((await read(new Date('2020-01-01T00:00:00Z'))).statements).toHaveLength(1);
+    } finally {
+      await rec.close();
+    }
   });
 });
 

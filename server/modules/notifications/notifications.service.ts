@@ -43,7 +43,9 @@ export async function notifyUnit(
  * trip (`writeTogether`, decision 040). Build it on the transaction of the change it reports.
  */
 export function notificationWrite(ctx: Ctx, n: NewNotification, db: Executor): PendingWrite {
-  return q.notificationInsert(db, [{ ...n, createdAt: ctx.now(), actorUserId: actorId(ctx.actor) }]);
+  return q.notificationInsert(db, [
+    { ...n, createdAt: ctx.now(), actorUserId: actorId(ctx.actor) },
+  ]);
 }
 
 function unitIdsOf(ctx: Ctx): number[] {

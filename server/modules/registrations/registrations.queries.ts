@@ -183,8 +183,48 @@ export async function insertRegistrations(
     .returningAll();
   const { rows: created } = await sql<RawRegistration>`
     WITH inserted AS (${insert})
-    SELECT ${registrationSelect} FROM ${registrationsFrom(sql`inserted`)} ORDER BY r.id`.execute(db);
+    SELECT ${registrationSelect} FROM ${registrationsFrom(sql`inserted`)} ORDER BY r.id`.execute(
+    db,
+  );
   return created.map(parse);
+}
+
+/**
+ * An individual registration in one statement: reads the person (with their unit's path) and
+ * inserts the registration from that row, at the person's unit — unless the person already holds
+ * a live registration to the plan (then `created` is undefined: nothing written). `person` is
+ * undefined when there is no such person. The caller checks the person afterwards and throws,
+ * rolling the insert back, when the registration must not stand.
+ */
+export async function insertIndividualRegistration(
+  db: Executor,
+  row: Omit<RegistrationInsert, 'kind' | 'unitId' | 'personId'> & { personId: number },
+): Promise<{ person: PersonRow | undefined; created: RegistrationRecord | undefined }> {
+  const { rows } = await sql<
+    Omit<RawRegistration, 'id'> & { id: number | null; person: PersonRow }
+  >`
+    WITH person_row AS (
+      SELECT p.id, p.full_name AS "fullName", p.category, p.active, p.unit_id AS "unitId",
+        u.path::text AS "unitPath", u.province_id AS "provinceId"
+      FROM person p JOIN org_unit u ON u.id = p.unit_id WHERE p.id = ${row.personId}
+    ), inserted AS (
+      INSERT INTO registration (plan_id, kind, unit_id, person_id, province_id, commitments,
+        submitted_at, submitted_by, late, late_reason, created_at, updated_at)
+      SELECT ${row.planId}, 'individual', pr."unitId", pr.id, pr."provinceId",
+        ${JSON.stringify(row.commitments)}::jsonb, ${row.submittedAt}, ${row.submittedBy},
+        ${row.late}, ${row.lateReason}, ${row.submittedAt}, ${row.submittedAt}
+      FROM person_row pr
+      ON CONFLICT DO NOTHING
+      RETURNING *
+    )
+    SELECT json_build_object('id', pr.id, 'fullName', pr."fullName", 'category', pr.category,
+        'active', pr.active, 'unitId', pr."unitId", 'unitPath', pr."unitPath") AS person,
+      ${registrationSelect}
+    FROM person_row pr LEFT JOIN (${registrationsFrom(sql`inserted`)}) ON true`.execute(db);
+  const first = rows[0];
+  if (first === undefined) return { person: undefined, created: undefined };
+  const { person, id, ...rest } = first;
+  return { person, created: id === null ? undefined : parse({ ...rest, id }) };
 }
 
 export async function updateRegistration(

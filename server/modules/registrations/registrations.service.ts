@@ -8,7 +8,12 @@ import { parseInput } from '../../platform/validation';
 import { vietnamDate } from '../../platform/time';
 import { getVisiblePlan, type PlanRecord } from '../campaigns/index';
 import { BulkRegistration, CreateRegistration } from '../../../shared/api/registrations';
-import { auditView, registrationLabels, toRegistrationResponse } from './registrations.schemas';
+import {
+  auditView,
+  registrationLabels,
+  toRegistrationResponse,
+  type RegistrationRecord,
+} from './registrations.schemas';
 import {
   acceptsRegistrations,
   deadlineOutcome,
@@ -44,6 +49,13 @@ async function planTakingRegistrations(ctx: Ctx, trx: Executor, planId: number) 
  * (DEADLINE_PASSED otherwise; its details say whether this actor could accept it late).
  */
 function timing(ctx: Ctx, plan: PlanRecord, lateReason: string | null) {
+  const outcome = timingOrRefusal(ctx, plan, lateReason);
+  if (outcome instanceof AppError) throw outcome;
+  return outcome;
+}
+
+/** `timing`, with the DEADLINE_PASSED error returned instead of thrown. */
+function timingOrRefusal(ctx: Ctx, plan: PlanRecord, lateReason: string | null) {
   const mayAcceptLate = canReviewRegistrations(ctx.actor, plan.unitPath);
   const outcome = deadlineOutcome(
     plan.registrationDeadline,
@@ -56,12 +68,31 @@ function timing(ctx: Ctx, plan: PlanRecord, lateReason: string | null) {
     const hint = mayAcceptLate
       ? 'Nhập lý do nhận đăng ký muộn để tiếp tục.'
       : 'Chỉ cán bộ thi đua của đơn vị ban hành kế hoạch được nhận đăng ký muộn.';
-    throw new AppError('DEADLINE_PASSED', `Đã quá hạn đăng ký thi đua (${deadline}). ${hint}`, {
+    return new AppError('DEADLINE_PASSED', `Đã quá hạn đăng ký thi đua (${deadline}). ${hint}`, {
       deadline: plan.registrationDeadline,
       canAcceptLate: mayAcceptLate,
     });
   }
   return outcome === 'late' ? { late: true, lateReason } : { late: false, lateReason: null };
+}
+
+/**
+ * The checks of an individual registration, in this order: the person exists (VALIDATION_FAILED
+ * naming personId), the actor may register them (FORBIDDEN), the deadline (`refusal`, when the
+ * deadline refused), the person is a participant (VALIDATION_FAILED).
+ */
+function checkIndividual(
+  ctx: Ctx,
+  plan: PlanRecord,
+  person: q.PersonRow | undefined,
+  refusal: AppError | null,
+): void {
+  if (person === undefined) throw fieldError('personId', 'Cán bộ', 'không tồn tại');
+  if (!canRegisterPerson(ctx.actor, { id: person.id, unitPath: person.unitPath }))
+    throw forbidden('Bạn chỉ đăng ký thi đua được cho bản thân hoặc cán bộ đơn vị mình quản lý.');
+  if (refusal !== null) throw refusal;
+  const why = personIneligibility(person, plan.unitPath, plan.content.participants);
+  if (why !== null) throw fieldError('personId', 'Cán bộ', why);
 }
 
 function duplicate(e: unknown): never {
@@ -72,10 +103,7 @@ function duplicate(e: unknown): never {
   throw e;
 }
 
-/**
- * Inserts, audits each registration and tells the plan's issuing unit (one notification): the
- * insert returns the records, and the audit events and the notification go in one statement.
- */
+/** Inserts, audits each registration and tells the plan's issuing unit (`auditAndNotify`). */
 async function insertAndAudit(
   ctx: Ctx,
   trx: Executor,
@@ -83,6 +111,19 @@ async function insertAndAudit(
   rows: q.RegistrationInsert[],
 ) {
   const created = await q.insertRegistrations(trx, rows).catch(duplicate);
+  return auditAndNotify(ctx, trx, plan, created);
+}
+
+/**
+ * Audits each new registration and tells the plan's issuing unit (one notification), both in one
+ * statement (`writeTogether`); returns the responses.
+ */
+async function auditAndNotify(
+  ctx: Ctx,
+  trx: Executor,
+  plan: PlanRecord,
+  created: RegistrationRecord[],
+) {
   const audit = auditWrites(
     trx,
     ctx,
@@ -139,18 +180,25 @@ export async function registerForPlan(ctx: Ctx, planId: number, input: unknown) 
         ]),
       );
     }
-    const [person] = await q.findPeople(trx, [data.personId ?? 0]);
-    if (person === undefined) throw fieldError('personId', 'Cán bộ', 'không tồn tại');
-    if (!canRegisterPerson(ctx.actor, { id: person.id, unitPath: person.unitPath }))
-      throw forbidden('Bạn chỉ đăng ký thi đua được cho bản thân hoặc cán bộ đơn vị mình quản lý.');
-    const when = timing(ctx, plan, data.lateReason);
-    const why = personIneligibility(person, plan.unitPath, participants);
-    if (why !== null) throw fieldError('personId', 'Cán bộ', why);
-    return single(
-      await insertAndAudit(ctx, trx, plan, [
-        { ...base, ...when, kind: 'individual', unitId: person.unitId, personId: person.id },
-      ]),
-    );
+    const personId = data.personId ?? 0;
+    const when = timingOrRefusal(ctx, plan, data.lateReason);
+    if (when instanceof AppError) {
+      // Refused by the deadline: nothing to write; the checks say why, in their order.
+      const [person] = await q.findPeople(trx, [personId]);
+      checkIndividual(ctx, plan, person, when);
+      throw when;
+    }
+    // One statement reads the person and inserts at their unit; the checks then run on what it
+    // read and, failing, throw — which rolls the insert back — in the order they always had.
+    const { person, created } = await q.insertIndividualRegistration(trx, {
+      ...base,
+      ...when,
+      personId,
+    });
+    checkIndividual(ctx, plan, person, null);
+    if (created === undefined)
+      throw new AppError('CONFLICT', 'Cán bộ này đã đăng ký thi đua theo kế hoạch.');
+    return single(await auditAndNotify(ctx, trx, plan, [created]));
   });
 }
 
