@@ -35,6 +35,7 @@ export { fixedDocumentDate, normaliseDocx } from './docx-package';
 export {
   decimal,
   groupThousands,
+  shortDate,
   headerLines,
   longDate,
   lowerFirst,
@@ -45,6 +46,7 @@ export {
   LANDSCAPE_TEXT_WIDTH,
   TEXT_WIDTH,
   centred,
+  gridTable,
   line,
   officialDocument,
   rule,

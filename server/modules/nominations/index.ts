@@ -22,3 +22,4 @@ export {
   type EligibilityInput,
   type RuleFailure,
 } from './nominations.rules';
+export { listNominationsReceivedAt, type ReceivedNomination } from './received.queries';
