@@ -114,6 +114,7 @@ function Attendance({ m }: { m: MeetingDetail }) {
                   </span>
                   {editable ? (
                     <Segmented
+                      className="attendance-toggle"
                       aria-label={`Điểm danh ${x.fullName}`}
                       size="large"
                       value={e.status}
@@ -261,13 +262,20 @@ function Vote({ item }: { item: Item }) {
     void vote.mutateAsync({ itemId: item.id, choice }).catch(() => undefined);
   return (
     <Flex gap={12} wrap className="meeting-vote">
-      <Popconfirm title="Bỏ phiếu Đồng ý? Không sửa được sau khi bỏ." onConfirm={() => cast('yes')}>
+      <Popconfirm
+        title="Bỏ phiếu Đồng ý? Không sửa được sau khi bỏ."
+        okText="Bỏ phiếu"
+        cancelText="Hủy"
+        onConfirm={() => cast('yes')}
+      >
         <Button type="primary" size="large" loading={vote.isPending}>
           Đồng ý
         </Button>
       </Popconfirm>
       <Popconfirm
         title="Bỏ phiếu Không đồng ý? Không sửa được sau khi bỏ."
+        okText="Bỏ phiếu"
+        cancelText="Hủy"
         onConfirm={() => cast('no')}
       >
         <Button danger size="large" loading={vote.isPending}>
@@ -377,6 +385,8 @@ export default function MeetingPage() {
             {manage && m.status === 'open' ? (
               <Popconfirm
                 title="Kết thúc phiên họp và tính kết quả?"
+                okText="Kết thúc"
+                cancelText="Hủy"
                 onConfirm={() => closeM.mutate()}
               >
                 <Button type="primary" danger loading={closeM.isPending}>
