@@ -335,12 +335,10 @@ function Agenda({ m }: { m: MeetingDetail }) {
                 style={{ marginBottom: 8 }}
               />
             ) : null}
-            <Space direction="vertical" style={{ width: '100%' }}>
-              {m.status === 'open' && manage && i.tallySource !== 'app' ? (
-                <TallyEntry item={i} />
-              ) : null}
-              {m.permissions.vote && i.tallySource !== 'paper' ? <Vote item={i} /> : null}
-            </Space>
+            {m.status === 'open' && manage && i.tallySource !== 'app' ? (
+              <TallyEntry item={i} />
+            ) : null}
+            {m.permissions.vote && i.tallySource !== 'paper' ? <Vote item={i} /> : null}
           </div>
         ))}
       </Flex>
