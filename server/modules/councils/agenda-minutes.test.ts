@@ -10,6 +10,7 @@ import { ensureNationalCatalogue } from '../awards/index';
 import { createNomination, submitNomination } from '../nominations/index';
 import {
   addNominationsToAgenda,
+  castVote,
   closeMeeting,
   createCouncil,
   enterPaperTally,
@@ -98,7 +99,7 @@ async function setup() {
     place: 'Hội trường Ủy ban nhân dân xã',
     startsAt: '08:00',
   });
-  return { w, officer, council, meeting, ldtt, cstdcs, draft };
+  return { w, officer, council, meeting, ldtt, cstdcs, draft, members };
 }
 
 async function documentText(buf: Buffer): Promise<string> {
@@ -261,6 +262,32 @@ describe('minutes', () => {
     const again = await meetingMinutes(officer, meeting.id, { kind: 'review' });
     expect(again.data.equals(review.data)).toBe(true);
     expect((await getMeeting(officer, meeting.id)).status).toBe('closed');
+  });
+});
+
+describe('minutes and the secret ballot', () => {
+  it('a draft never shows in-app counts while the meeting is open', async () => {
+    const { officer, council, meeting, ldtt, members } = await setup();
+    const m = await addNominationsToAgenda(officer, meeting.id, { nominationIds: [ldtt.id] });
+    await recordAttendance(officer, meeting.id, {
+      entries: council.members.map((x) => ({ memberId: x.id, status: 'present' })),
+    });
+    await openMeeting(officer, meeting.id);
+    const itemId = m.items[0]?.id ?? 0;
+    for (const u of members.slice(0, 3))
+      await castVote(testCtx(t, u.actor), itemId, { choice: 'yes' });
+    const draft = await documentText(
+      (await meetingMinutes(officer, meeting.id, { kind: 'tally' })).data,
+    );
+    expect(draft).toContain('DỰ THẢO');
+    expect(draft).not.toContain('3/5');
+    expect(draft).toContain('Chưa kiểm phiếu');
+    await closeMeeting(officer, meeting.id);
+    const final = await documentText(
+      (await meetingMinutes(officer, meeting.id, { kind: 'review' })).data,
+    );
+    expect(final).toContain('3/5');
+    expect(final).toContain('Đạt');
   });
 });
 
