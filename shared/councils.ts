@@ -62,6 +62,11 @@ export type CouncilSettings = {
   /** Share of members that must be present for an award-review meeting (≥). */
   quorumPercent: number;
   thresholds: Record<ThresholdKind, ThresholdRule>;
+  /**
+   * The threshold an award form is voted under, by catalogue code (decision 044); a form not
+   * listed is voted by majority.
+   */
+  formThresholds: Record<string, ThresholdKind>;
 };
 
 /**
@@ -94,4 +99,23 @@ export const COUNCIL_SETTINGS: CouncilSettings = {
       label: 'Quá nửa tổng số thành viên',
     },
   },
+  formThresholds: {
+    CSTD_TQ: 'cstd_province',
+    CSTD_TINH: 'cstd_province',
+    CSTDCS: 'cstdcs',
+    CO_TD_TINH: 'cstdcs',
+    CO_TD_CP: 'cstdcs',
+  },
 };
+
+/** The threshold kind an award form (by catalogue code) is voted under: majority unless listed. */
+export function thresholdForForm(
+  formCode: string,
+  settings: CouncilSettings = COUNCIL_SETTINGS,
+): ThresholdKind {
+  return settings.formThresholds[formCode] ?? 'majority';
+}
+
+/** What the minutes are: biên bản họp xét, or biên bản kiểm phiếu (decision 044). */
+export const minutesKinds = ['review', 'tally'] as const;
+export type MinutesKind = (typeof minutesKinds)[number];

@@ -28,6 +28,8 @@ const PublicPlansPage = lazy(() => import('./modules/portal/public-plans.page'))
 const DocumentRegisterPage = lazy(() => import('./modules/documents/register.page'));
 const PublicPlanPage = lazy(() => import('./modules/portal/public-plan.page'));
 const AwardCataloguePage = lazy(() => import('./modules/awards/catalogue.page'));
+const CouncilsPage = lazy(() => import('./modules/councils/councils.page'));
+const MeetingPage = lazy(() => import('./modules/councils/meeting.page'));
 
 function guarded(action: Action | Action[], page: ReactNode) {
   return <RequireAction action={action}>{page}</RequireAction>;
@@ -120,6 +122,15 @@ export const router = createBrowserRouter([
       { path: 'criteria/:versionId', element: <CriteriaVersionPage /> },
       { path: 'evaluation', element: guarded('campaign.view', <EvaluationPage />) },
       { path: 'score-sheets/:sheetId', element: guarded('campaign.view', <ScoreSheetPage />) },
+      // Councils: the server shows each user the councils it manages, votes in or sits on.
+      {
+        path: 'councils/:councilId?',
+        element: guarded(['council.manage', 'council.vote'], <CouncilsPage />),
+      },
+      {
+        path: 'meetings/:meetingId',
+        element: guarded(['council.manage', 'council.vote'], <MeetingPage />),
+      },
       { path: 'account/password', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFound /> },
     ],

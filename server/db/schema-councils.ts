@@ -41,6 +41,9 @@ export interface CouncilMeetingTable {
   status: Generated<MeetingStatus>;
   quorumPercent: number;
   memberCount: number | null;
+  /** Migration 0028: where and from when (HH:MM) the meeting is held. */
+  place: string | null;
+  startsAt: string | null;
   openedAt: Timestamp | null;
   closedAt: Timestamp | null;
   createdAt: Timestamp;

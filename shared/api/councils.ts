@@ -4,6 +4,7 @@ import {
   ballotChoices,
   councilRoles,
   meetingStatuses,
+  minutesKinds,
   meetingSubjectKinds,
   thresholdKinds,
 } from '../councils';
@@ -47,6 +48,14 @@ export const NewMeeting = z.object({
   title: text(300),
   heldOn: isoDate,
   quorumPercent: percent.nullable().default(null),
+  /** Where (for the minutes). */
+  place: optionalText(300),
+  /** From when, 'HH:MM' (for the minutes). */
+  startsAt: z
+    .string()
+    .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/u, 'phải có dạng giờ:phút, ví dụ 08:00')
+    .nullable()
+    .default(null),
 });
 export type NewMeetingInput = z.input<typeof NewMeeting>;
 
@@ -77,6 +86,22 @@ export const NewMeetingItem = z.object({
   thresholdPercent: percent.nullable().default(null),
 });
 export type NewMeetingItemInput = z.input<typeof NewMeetingItem>;
+
+/** PUT /api/councils/:id/members: the whole membership; a listed `id` keeps that member. */
+export const CouncilMembersFields = z.object({
+  members: z
+    .array(CouncilMemberFields.extend({ id: refId.nullable().default(null) }))
+    .min(1)
+    .max(200),
+});
+export type CouncilMembersInput = z.input<typeof CouncilMembersFields>;
+
+/**
+ * POST /api/meetings/:id/nominations: puts nominations received at the council's unit on the
+ * agenda, each under the threshold of its form (decision 044).
+ */
+export const AddNominations = z.object({ nominationIds: z.array(refId).min(1).max(500) });
+export type AddNominationsInput = z.input<typeof AddNominations>;
 
 /** POST /api/meeting-items/:id/tally: the counts from the paper ballots (total ≤ members). */
 export const PaperTally = z.object({ yes: count, no: count, abstain: count });
@@ -160,6 +185,8 @@ export const MeetingDetail = z
     title: z.string(),
     heldOn: dateOnly,
     status: z.enum(meetingStatuses),
+    place: z.string().nullable(),
+    startsAt: z.string().nullable(),
     quorumPercent: z.number().int(),
     memberCount: z.number().int(),
     quorum: z.object({ met: z.boolean(), needed: z.number().int(), explanation: z.string() }),
@@ -174,6 +201,30 @@ export const MeetingDetail = z
   })
   .meta({ id: 'MeetingDetail' });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;
+
+/** A nomination received at the council's unit, as a candidate for the agenda. */
+export const AgendaCandidate = z.object({
+  nominationId: z.number().int(),
+  subjectKind: z.enum(['person', 'unit']),
+  subjectName: z.string(),
+  formCode: z.string(),
+  formName: z.string(),
+  proposingUnitName: z.string(),
+  achievement: z.string(),
+  /** The threshold it would be voted under (by its form). */
+  thresholdKind: z.enum(thresholdKinds),
+  onAgenda: z.boolean(),
+});
+export const AgendaCandidates = z
+  .object({ items: z.array(AgendaCandidate) })
+  .meta({ id: 'AgendaCandidates' });
+export type AgendaCandidates = z.infer<typeof AgendaCandidates>;
+
+/** GET /api/meetings/:id/minutes.docx: which minutes. */
+export const MinutesQuery = z.object({ kind: z.enum(minutesKinds).default('review') });
+
+const DOCX_TYPE =
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document' as const;
 
 // ── Endpoints ───────────────────────────────────────────────────────────────────────────────
 
@@ -279,6 +330,47 @@ export const councilEndpoints = {
     params: IdParams.describe('the meeting item'),
     body: CastVote,
     response: { kind: 'empty', status: 204 },
+  }),
+  updateMembers: defineEndpoint({
+    method: 'PUT',
+    path: '/api/councils/:id/members',
+    summary: "Replaces a council's membership (members with a meeting record are kept)",
+    tags,
+    access: 'user',
+    params: IdParams.describe('the council'),
+    body: CouncilMembersFields,
+    response: CouncilDetail,
+  }),
+  agendaCandidates: defineEndpoint({
+    method: 'GET',
+    path: '/api/meetings/:id/nomination-candidates',
+    summary: "The nominations received at the council's unit, to put on the agenda",
+    tags,
+    access: 'user',
+    params: IdParams.describe('the meeting'),
+    response: AgendaCandidates,
+  }),
+  addNominations: defineEndpoint({
+    method: 'POST',
+    path: '/api/meetings/:id/nominations',
+    summary: 'Puts received nominations on the agenda, each under the threshold of its form',
+    tags,
+    access: 'user',
+    params: IdParams.describe('the meeting'),
+    body: AddNominations,
+    response: MeetingDetail,
+    status: 201,
+  }),
+  minutesDocx: defineEndpoint({
+    method: 'GET',
+    path: '/api/meetings/:id/minutes.docx',
+    summary:
+      'The minutes as .docx: biên bản họp xét (kind=review) or biên bản kiểm phiếu (kind=tally); DỰ THẢO until closed',
+    tags,
+    access: 'user',
+    params: IdParams.describe('the meeting'),
+    query: MinutesQuery,
+    response: { kind: 'file', contentType: DOCX_TYPE },
   }),
   closeMeeting: defineEndpoint({
     method: 'POST',

@@ -22,7 +22,7 @@ import { Link, useLocation } from 'react-router';
 import type { Action } from '../../shared/permissions';
 import { useCurrentUser } from './current-user';
 
-type NavItem = { path: string; label: string; icon: ReactNode; action?: Action };
+type NavItem = { path: string; label: string; icon: ReactNode; action?: Action | Action[] };
 
 /** The capabilities of this milestone, each hidden without its action. */
 export const navItems: NavItem[] = [
@@ -53,6 +53,12 @@ export const navItems: NavItem[] = [
   { path: '/criteria', label: 'Bộ tiêu chí', icon: <OrderedListOutlined /> },
   // No action: the award catalogue is readable by every signed-in user.
   { path: '/award-catalogue', label: 'Danh mục khen thưởng', icon: <GiftOutlined /> },
+  {
+    path: '/councils',
+    label: 'Hội đồng thi đua',
+    icon: <TeamOutlined />,
+    action: ['council.manage', 'council.vote'],
+  },
   { path: '/audit', label: 'Nhật ký thay đổi', icon: <HistoryOutlined />, action: 'audit.view' },
   {
     path: '/accounts',
@@ -78,7 +84,11 @@ function selectedKey(pathname: string): string {
 
 export function useVisibleNavItems(): NavItem[] {
   const me = useCurrentUser();
-  return navItems.filter((i) => !i.action || me.actions.includes(i.action));
+  return navItems.filter(
+    (i) =>
+      !i.action ||
+      (Array.isArray(i.action) ? i.action : [i.action]).some((a) => me.actions.includes(a)),
+  );
 }
 
 /** The side menu; `onNavigate` closes the phone drawer. */

@@ -80,6 +80,9 @@ export async function findMeeting(db: Executor, id: number, lock?: 'update' | 's
       'm.status',
       'm.quorumPercent',
       'm.memberCount',
+      'm.place',
+      'm.startsAt',
+      'm.closedAt',
       'c.name as councilName',
       'c.unitId',
       'u.path as unitPath',
@@ -331,4 +334,59 @@ export function listCouncils(
  */
 export async function vacuumVotes(db: Executor): Promise<void> {
   await sql`VACUUM ballot_vote`.execute(db);
+}
+
+export async function hasOpenMeeting(db: Executor, councilId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('councilMeeting')
+    .select('id')
+    .where('councilId', '=', councilId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Those of `ids` who appear in an attendance or a ballot record. */
+export async function listMembersWithRecords(db: Executor, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('councilMember as m')
+    .select('m.id')
+    .where('m.id', 'in', ids)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('meetingAttendance as a')
+            .select('a.memberId')
+            .whereRef('a.memberId', '=', 'm.id'),
+        ),
+        eb.exists(
+          eb.selectFrom('ballotCast as b').select('b.memberId').whereRef('b.memberId', '=', 'm.id'),
+        ),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function deleteMembers(db: Executor, ids: number[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('councilMember').where('id', 'in', ids).execute();
+}
+
+/** Every member back to 'member', so roles can then be reassigned without breaking the indexes. */
+export async function resetRoles(db: Executor, councilId: number): Promise<void> {
+  await db
+    .updateTable('councilMember')
+    .set({ role: 'member' })
+    .where('councilId', '=', councilId)
+    .execute();
+}
+
+export async function insertMember(db: Executor, member: Insertable<CouncilMemberTable>) {
+  await db.insertInto('councilMember').values(member).execute();
+}
+
+export async function updateMember(db: Executor, id: number, set: Updateable<CouncilMemberTable>) {
+  await db.updateTable('councilMember').set(set).where('id', '=', id).execute();
 }

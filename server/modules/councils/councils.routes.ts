@@ -1,21 +1,20 @@
 import type { FastifyInstance } from 'fastify';
-import { userCtx, type AppDeps } from '../../http/context';
+import { sendFile, userCtx, type AppDeps } from '../../http/context';
 import { route } from '../../http/route';
 import { parseIdParam } from '../../platform/validation';
 import { councilEndpoints as e } from '../../../shared/api/councils';
+import { createCouncil, getCouncil, listCouncils, updateCouncilMembers } from './councils.service';
+import { addNominationsToAgenda, listAgendaCandidates } from './agenda.service';
+import { meetingMinutes } from './minutes.service';
 import {
   addMeetingItem,
-  castVote,
   closeMeeting,
-  createCouncil,
-  enterPaperTally,
-  getCouncil,
   getMeeting,
-  listCouncils,
   openMeeting,
   recordAttendance,
   scheduleMeeting,
-} from './councils.service';
+} from './meetings.service';
+import { castVote, enterPaperTally } from './ballots.service';
 
 /** Councils, review meetings and the secret ballot. */
 export function registerCouncilRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -40,5 +39,18 @@ export function registerCouncilRoutes(app: FastifyInstance, deps: AppDeps): void
     enterPaperTally(userCtx(deps, req), item(req.params), req.body),
   );
   route(app, e.castVote, async (req) => castVote(userCtx(deps, req), item(req.params), req.body));
+  route(app, e.updateMembers, async (req) =>
+    updateCouncilMembers(userCtx(deps, req), council(req.params), req.body),
+  );
+  route(app, e.agendaCandidates, async (req) =>
+    listAgendaCandidates(userCtx(deps, req), meeting(req.params)),
+  );
+  route(app, e.addNominations, async (req) =>
+    addNominationsToAgenda(userCtx(deps, req), meeting(req.params), req.body),
+  );
+  route(app, e.minutesDocx, async (req, reply) => {
+    const doc = await meetingMinutes(userCtx(deps, req), meeting(req.params), req.query);
+    return sendFile(reply, doc.data, doc.fileName, doc.contentType);
+  });
   route(app, e.closeMeeting, async (req) => closeMeeting(userCtx(deps, req), meeting(req.params)));
 }

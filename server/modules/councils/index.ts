@@ -4,19 +4,19 @@
  * (decision 039).
  */
 export { registerCouncilRoutes } from './councils.routes';
+export { createCouncil, getCouncil, listCouncils, updateCouncilMembers } from './councils.service';
+export { addNominationsToAgenda, listAgendaCandidates } from './agenda.service';
+export { meetingMinutes } from './minutes.service';
+export { renderMinutesDocx, type MinutesInput } from './minutes-docx';
 export {
   addMeetingItem,
-  castVote,
   closeMeeting,
-  createCouncil,
-  enterPaperTally,
-  getCouncil,
   getMeeting,
-  listCouncils,
   openMeeting,
   recordAttendance,
   scheduleMeeting,
-} from './councils.service';
+} from './meetings.service';
+export { castVote, enterPaperTally } from './ballots.service';
 export {
   ballotOutcome,
   quorumMet,

@@ -90,6 +90,57 @@ export function twoColumns(
 }
 
 /**
+ * A bordered grid table (single 0.5 pt lines), `widths` in twips: a bold centred header row
+ * repeated on each page, then the rows; each cell is a list of lines in `style` (12 pt unless
+ * given), centred where `centre[i]` is true. Used by minutes, lists and annexes.
+ */
+export function gridTable(
+  widths: number[],
+  header: string[],
+  rows: string[][],
+  o: { style?: RunStyle; centre?: boolean[] } = {},
+): Table {
+  const style = o.style ?? { size: 12 };
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const borders = {
+    top: border,
+    bottom: border,
+    left: border,
+    right: border,
+    insideHorizontal: border,
+    insideVertical: border,
+  };
+  const gridCell = (width: number, text: string, bold: boolean, centre: boolean) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      margins: { left: 60, right: 60, top: 40, bottom: 40 },
+      children: text
+        .split('\n')
+        .map((t) => line(t, { ...style, bold }, centre ? { alignment: AlignmentType.CENTER } : {})),
+    });
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((h, i) => gridCell(widths[i] ?? 0, h, true, true)),
+      }),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            children: r.map((c, i) => gridCell(widths[i] ?? 0, c, false, o.centre?.[i] === true)),
+          }),
+      ),
+    ],
+  });
+}
+
+/**
  * An A4 document in the decree's page setup, Times New Roman 14 pt by default (`fontSize`), one
  * section, portrait unless `landscape` (wide tables: score sheets).
  */

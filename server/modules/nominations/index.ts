@@ -32,3 +32,4 @@ export {
   type RuleFailure,
 } from './nominations.rules';
 export { nominationForDossier, type NominationForDossier } from './dossier-access';
+export { listNominationsReceivedAt, type ReceivedNomination } from './received.queries';
