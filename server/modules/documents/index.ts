@@ -43,7 +43,6 @@ export {
   deepNfc,
   docTypeWords,
   groupThousands,
-  shortDate,
   headerLines,
   longDate,
   lowerFirst,
