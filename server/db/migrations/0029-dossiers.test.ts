@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { createEmptyTestDb, migrateTo, type TestDb } from '../../test/db';
 import * as m0029 from './0029-dossiers';
 
@@ -17,6 +17,9 @@ afterAll(async () => {
   await t.close();
 });
 
+/** The migration functions take an untyped database. */
+const raw = () => t.db as unknown as Kysely<unknown>;
+
 const kindsCheck = async () =>
   (
     await sql<{ def: string }>`
@@ -31,7 +34,7 @@ describe('migration 0029: dossiers', () => {
     await sql`ALTER TABLE generated_document DROP CONSTRAINT generated_document_subject_kind,
       ADD CONSTRAINT generated_document_subject_kind
         CHECK (subject_kind IN ('plan', 'award_decision'))`.execute(t.db);
-    await m0029.up(t.db as never);
+    await m0029.up(raw());
     const after = await kindsCheck();
     for (const kind of [
       'plan',
@@ -41,7 +44,7 @@ describe('migration 0029: dossiers', () => {
       'dossier_list',
     ])
       expect(after).toContain(`'${kind}'`);
-    await m0029.down(t.db as never);
+    await m0029.down(raw());
     const back = await kindsCheck();
     expect(back).toContain("'award_decision'");
     expect(back).not.toContain('dossier_');
