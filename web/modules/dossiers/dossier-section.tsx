@@ -1,56 +1,63 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Flex, Form, Input, Skeleton, Tag, Typography } from 'antd';
 import { DownloadOutlined, LockOutlined, SaveOutlined } from '@ant-design/icons';
-import { reportVariantLabels } from '../../../shared/dossiers';
+import { dossierDocumentLabels, reportVariantLabels } from '../../../shared/dossiers';
 import { ErrorAlert } from '../../ui/error-alert';
-import { reportUrl, useNominationDossier, useSaveNominationParts } from './dossiers.api';
+import {
+  reportUrl,
+  requestUrl,
+  useDossierRequest,
+  useNominationDossier,
+  useSaveNominationParts,
+  useSaveRequestParts,
+  type NominationDossier,
+} from './dossiers.api';
+
+type Parts = NominationDossier['parts'];
+type Save = (parts: { key: string; text: string; version: number }[]) => void;
 
 /**
- * "Hồ sơ" of a nomination: the free-text parts of its report of achievements (textareas while
- * the nomination is a draft or returned; read-only with the reason once frozen on submission)
- * and the downloads (.docx, .pdf). Embedded in the nomination's page or drawer.
+ * The free-text parts of a dossier document as textareas (read-only, with the reason, once
+ * frozen on submission or without the right), a save button for the changed parts and the
+ * downloads.
  */
-export function DossierSection({ nominationId }: { nominationId: number }) {
-  const dossier = useNominationDossier(nominationId);
-  const save = useSaveNominationParts(nominationId);
-  const { message } = App.useApp();
+function PartsEditor(props: {
+  title: string;
+  frozen: boolean;
+  readOnlyReason: string | null;
+  canEdit: boolean;
+  parts: Parts;
+  saving: boolean;
+  error: unknown;
+  onSave: Save;
+  downloads: { label: string; href: string }[];
+}) {
   const [texts, setTexts] = useState<Record<string, string>>({});
-
-  const d = dossier.data;
   useEffect(() => {
-    if (d) setTexts(Object.fromEntries(d.parts.map((p) => [p.key, p.text])));
-  }, [d]);
-
-  if (dossier.error) return <ErrorAlert error={dossier.error} />;
-  if (!d) return <Skeleton active />;
-  const changed = d.parts.filter((p) => (texts[p.key] ?? p.text) !== p.text);
-
-  const onSave = () =>
-    save.mutate(
-      { parts: changed.map((p) => ({ key: p.key, text: texts[p.key] ?? '', version: p.version })) },
-      { onSuccess: () => void message.success('Đã lưu nội dung hồ sơ.') },
-    );
+    setTexts(Object.fromEntries(props.parts.map((p) => [p.key, p.text])));
+  }, [props.parts]);
+  const changed = props.parts.filter((p) => (texts[p.key] ?? p.text) !== p.text);
 
   return (
-    <section aria-label="Hồ sơ">
+    <section aria-label={props.title}>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
-        <Typography.Text strong>{reportVariantLabels[d.variant]}</Typography.Text>
-        {d.frozen && (
+        <Typography.Text strong>{props.title}</Typography.Text>
+        {props.frozen && (
           <Tag icon={<LockOutlined />} color="default">
             Đã chốt khi gửi
           </Tag>
         )}
       </Flex>
-      {d.readOnlyReason !== null && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={d.readOnlyReason} />
+      {props.readOnlyReason !== null && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={props.readOnlyReason} />
       )}
-      {save.error && <ErrorAlert error={save.error} />}
-      <Form layout="vertical" disabled={!d.canEdit}>
-        {d.parts.map((p) => (
+      {props.error ? <ErrorAlert error={props.error} /> : null}
+      <Form layout="vertical" disabled={!props.canEdit}>
+        {props.parts.map((p) => (
           <Form.Item key={p.key} label={p.label} htmlFor={`dossier-${p.key}`}>
             <Input.TextArea
               id={`dossier-${p.key}`}
-              autoSize={{ minRows: 3, maxRows: 12 }}
+              autoSize={{ minRows: p.lines ? 2 : 3, maxRows: 12 }}
               value={texts[p.key] ?? p.text}
               onChange={(ev) => setTexts((t) => ({ ...t, [p.key]: ev.target.value }))}
             />
@@ -58,24 +65,88 @@ export function DossierSection({ nominationId }: { nominationId: number }) {
         ))}
       </Form>
       <Flex gap={8} wrap>
-        {d.canEdit && (
+        {props.canEdit && (
           <Button
             type="primary"
             icon={<SaveOutlined />}
             disabled={changed.length === 0}
-            loading={save.isPending}
-            onClick={onSave}
+            loading={props.saving}
+            onClick={() =>
+              props.onSave(
+                changed.map((p) => ({ key: p.key, text: texts[p.key] ?? '', version: p.version })),
+              )
+            }
           >
             Lưu nội dung
           </Button>
         )}
-        <Button icon={<DownloadOutlined />} href={reportUrl(nominationId, 'docx')}>
-          Báo cáo thành tích (.docx)
-        </Button>
-        <Button icon={<DownloadOutlined />} href={reportUrl(nominationId, 'pdf')}>
-          Báo cáo thành tích (.pdf)
-        </Button>
+        {props.downloads.map((d) => (
+          <Button key={d.href} icon={<DownloadOutlined />} href={d.href}>
+            {d.label}
+          </Button>
+        ))}
       </Flex>
     </section>
+  );
+}
+
+/**
+ * "Hồ sơ" of a nomination: the parts of its report of achievements and its downloads. Embedded
+ * in the nomination's page or drawer.
+ */
+export function DossierSection({ nominationId }: { nominationId: number }) {
+  const dossier = useNominationDossier(nominationId);
+  const save = useSaveNominationParts(nominationId);
+  const { message } = App.useApp();
+  if (dossier.error) return <ErrorAlert error={dossier.error} />;
+  const d = dossier.data;
+  if (!d) return <Skeleton active />;
+  return (
+    <PartsEditor
+      title={reportVariantLabels[d.variant]}
+      {...d}
+      saving={save.isPending}
+      error={save.error}
+      onSave={(parts) =>
+        save.mutate({ parts }, { onSuccess: () => void message.success('Đã lưu nội dung hồ sơ.') })
+      }
+      downloads={(['docx', 'pdf'] as const).map((f) => ({
+        label: `${dossierDocumentLabels.report} (.${f})`,
+        href: reportUrl(nominationId, f),
+      }))}
+    />
+  );
+}
+
+/** A tờ trình: the nominations it covers, its parts, the tờ trình and list downloads. */
+export function DossierRequestSection({ requestId }: { requestId: number }) {
+  const request = useDossierRequest(requestId);
+  const save = useSaveRequestParts(requestId);
+  const { message } = App.useApp();
+  if (request.error) return <ErrorAlert error={request.error} />;
+  const r = request.data;
+  if (!r) return <Skeleton active />;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">
+        {`Kèm ${r.nominations.length} đề nghị: `}
+        {r.nominations.map((n) => `${n.subjectName} (${n.formName})`).join('; ')}
+      </Typography.Paragraph>
+      <PartsEditor
+        title={`${dossierDocumentLabels.request} của ${r.proposingUnit.name}`}
+        {...r}
+        saving={save.isPending}
+        error={save.error}
+        onSave={(parts) =>
+          save.mutate({ parts }, { onSuccess: () => void message.success('Đã lưu tờ trình.') })
+        }
+        downloads={(['request', 'list'] as const).flatMap((doc) =>
+          (['docx', 'pdf'] as const).map((f) => ({
+            label: `${dossierDocumentLabels[doc]} (.${f})`,
+            href: requestUrl(requestId, doc, f),
+          })),
+        )}
+      />
+    </>
   );
 }
