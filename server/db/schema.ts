@@ -26,6 +26,7 @@ import type {
   NominationStepTable,
   NominationTable,
 } from './schema-nominations';
+import type { DossierRequestTable, DossierTextTable } from './schema-dossiers';
 import type {
   BallotCastTable,
   BallotVoteTable,
@@ -40,6 +41,7 @@ export type * from './schema-evaluation';
 export type * from './schema-awards';
 export type * from './schema-honours';
 export type * from './schema-nominations';
+export type * from './schema-dossiers';
 
 /** Kysely's view of the database (camelCase through CamelCasePlugin). */
 
@@ -341,29 +343,6 @@ export interface Database {
   ballotVote: BallotVoteTable;
   dossierRequest: DossierRequestTable;
   dossierText: DossierTextTable;
-}
-
-/** A tờ trình of a proposing unit for a plan's round (decision 045). */
-export interface DossierRequestTable {
-  id: Generated<number>;
-  planId: number;
-  round: 'annual' | 'final' | 'ad_hoc';
-  proposingUnitId: number;
-  createdBy: number | null;
-  createdAt: Timestamp;
-}
-
-/** A free-text part of a dossier document, owned by a nomination or a tờ trình (decision 045). */
-export interface DossierTextTable {
-  id: Generated<number>;
-  nominationId: number | null;
-  requestId: number | null;
-  documentKind: 'report' | 'request';
-  partKey: string;
-  text: string;
-  version: Generated<number>;
-  updatedBy: number | null;
-  updatedAt: Timestamp;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

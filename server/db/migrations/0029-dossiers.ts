@@ -32,8 +32,11 @@ function rebuildKinds(op: 'add' | 'remove') {
         WHERE c.conname = 'generated_document_subject_kind';
       kinds := array(SELECT DISTINCT k FROM unnest(${next}) AS k ORDER BY k);
       ALTER TABLE generated_document DROP CONSTRAINT IF EXISTS generated_document_subject_kind;
-      EXECUTE format('ALTER TABLE generated_document ADD CONSTRAINT generated_document_subject_kind'
-        ' CHECK (subject_kind = ANY (%L::text[]))', kinds);
+      -- Written as IN ('a', 'b'): PostgreSQL keeps each value quoted, so the next rebuild reads them.
+      EXECUTE 'ALTER TABLE generated_document ADD CONSTRAINT generated_document_subject_kind'
+        || ' CHECK (subject_kind IN ('
+        || (SELECT string_agg(quote_literal(k), ', ' ORDER BY k) FROM unnest(kinds) AS k)
+        || '))';
     END $$;
   `);
 }

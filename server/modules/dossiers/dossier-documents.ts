@@ -109,14 +109,14 @@ export function partLines(text: string | undefined): string[] {
 
 const period = (from: string, to: string) => `từ ngày ${shortDate(from)} đến ngày ${shortDate(to)}`;
 
-function header(issuer: Issuer | null, symbol: string | null, date: string) {
+function header(issuer: Issuer, symbol: string | null, date: string) {
   return {
-    parentBody: issuer?.parentBody ?? null,
-    issuingBody: issuer?.issuingBody ?? '',
+    parentBody: issuer.parentBody,
+    issuingBody: issuer.issuingBody,
     number: symbol === null ? '' : numberLine(null, symbol),
     nationalName: NATIONAL_NAME,
     motto: MOTTO,
-    placeDate: placeDateLine(issuer?.place ?? '', date, Number(date.slice(0, 4))),
+    placeDate: placeDateLine(issuer.place, date, Number(date.slice(0, 4))),
   };
 }
 
@@ -207,7 +207,12 @@ export function buildReportOutline(f: ReportFacts): OfficialOutline {
 
   return deepNfc({
     draftMark: null,
-    header: header(person === null ? f.issuer : null, null, f.date),
+    // Mẫu 05 of a person: no issuing body (the Quốc hiệu alone), the unit's place.
+    header: header(
+      person === null ? f.issuer : { ...f.issuer, issuingBody: '', parentBody: null },
+      null,
+      f.date,
+    ),
     docTypeHeading: 'BÁO CÁO THÀNH TÍCH',
     title: `ĐỀ NGHỊ TẶNG ${upper(f.formName)}${thematic ? ' THEO CHUYÊN ĐỀ' : ''}`,
     blocks,
