@@ -31,6 +31,7 @@ export {
 } from './plan-document';
 export { renderPlanDocx } from './plan-docx';
 export { renderPlanPdf } from './plan-pdf';
+export { fonts as pdfFonts, type Face as PdfFace } from './plan-pdf';
 export { fixedDocumentDate, normaliseDocx } from './docx-package';
 export {
   decimal,
