@@ -221,9 +221,7 @@ export async function streamCertificatesPdf(
   meta: { title?: string; date?: string } = {},
 ): Promise<{ pages: number }> {
   const iterator =
-    Symbol.asyncIterator in rows
-      ? rows[Symbol.asyncIterator]()
-      : (rows)[Symbol.iterator]();
+    Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
   let next = await iterator.next();
   const first = next.done === true ? null : next.value;
   const date = fixedDocumentDate(meta.date ?? first?.decisionDate ?? null, 2000);
