@@ -36,6 +36,8 @@ export type * from './schema-evaluation';
 export type * from './schema-awards';
 export type * from './schema-honours';
 export type * from './schema-nominations';
+export type * from './schema-certificates';
+import type { CertificateTemplateTable } from './schema-certificates';
 
 /** Kysely's view of the database (camelCase through CamelCasePlugin). */
 
@@ -334,6 +336,7 @@ export interface Database {
   meetingItem: MeetingItemTable;
   ballotCast: BallotCastTable;
   ballotVote: BallotVoteTable;
+  certificateTemplate: CertificateTemplateTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

@@ -4,6 +4,16 @@
  * payment list (.xlsx) per funding source. The renderers take plain rows, so the award decision
  * module feeds them without this module reading its tables.
  */
+export { registerCertificateRoutes } from './certificates.routes';
+export {
+  createTemplate,
+  deleteTemplate,
+  layoutFor,
+  listTemplates,
+  previewLayout,
+  previewTemplate,
+  updateTemplate,
+} from './templates.service';
 export {
   STANDARD_LAYOUT,
   certificateTexts,
