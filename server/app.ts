@@ -69,6 +69,8 @@ export async function buildApp(
         styleSrc: ["'self'", "'unsafe-inline'"], // antd injects its CSS-in-JS styles at run time
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
+        // The certificate template page previews the PDF it fetched in a frame (decision 043).
+        frameSrc: ["'self'", 'blob:'],
         upgradeInsecureRequests: null,
       },
     },

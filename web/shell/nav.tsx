@@ -14,6 +14,7 @@ import {
   HistoryOutlined,
   HomeOutlined,
   OrderedListOutlined,
+  PrinterOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -53,6 +54,12 @@ export const navItems: NavItem[] = [
   { path: '/criteria', label: 'Bộ tiêu chí', icon: <OrderedListOutlined /> },
   // No action: the award catalogue is readable by every signed-in user.
   { path: '/award-catalogue', label: 'Danh mục khen thưởng', icon: <GiftOutlined /> },
+  {
+    path: '/certificate-templates',
+    label: 'Mẫu giấy khen',
+    icon: <PrinterOutlined />,
+    action: 'certificate_template.manage',
+  },
   { path: '/audit', label: 'Nhật ký thay đổi', icon: <HistoryOutlined />, action: 'audit.view' },
   {
     path: '/accounts',
