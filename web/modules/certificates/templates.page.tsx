@@ -107,7 +107,8 @@ function Preview({ mode, offsets }: { mode: CertificateMode; offsets: FieldOffse
       {url ? (
         <iframe
           title="Xem trước giấy khen"
-          src={url}
+          // Fit the page into the frame; the toolbar's print and download are under "Mở PDF".
+          src={`${url}#toolbar=0&view=Fit`}
           className="certificate-preview"
           style={{ width: '100%', aspectRatio: '297 / 210', border: '1px solid #d9d9d9' }}
         />
@@ -171,7 +172,7 @@ export default function CertificateTemplatesPage() {
         <InputNumber
           aria-label={`${certificateFieldLabels[f]}: ${axis === 'x' ? 'lệch ngang' : 'lệch dọc'}`}
           size="small"
-          step={0.5}
+          step={1}
           min={axis === 'x' ? -150 : -100}
           max={axis === 'x' ? 150 : 100}
           value={draft.offsets[f]?.[axis] ?? 0}
