@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { renderCertificatesPdf, streamCertificatesPdf, STANDARD_LAYOUT } from './certificate-pdf';
+import { Writable } from 'node:stream';
+import {
+  certificatesPdfReadable,
+  renderCertificatesPdf,
+  streamCertificatesPdf,
+  STANDARD_LAYOUT,
+} from './certificate-pdf';
 import { sampleCertificateRow } from './certificate-sample';
 
 const mm = (v: number) => (v * 72) / 25.4;
@@ -168,5 +174,27 @@ describe('renderCertificatesPdf', () => {
     const onDisk = fs.readFileSync(file);
     expect(onDisk.equals(await renderCertificatesPdf(STANDARD_LAYOUT, rows))).toBe(true);
     expect(await pageTexts(onDisk)).toHaveLength(2);
+  });
+
+  it('stops and rejects when the output fails, and serves a readable stream', async () => {
+    let rowsRead = 0;
+    const rows = function* () {
+      for (let i = 0; i < 500; i++) {
+        rowsRead += 1;
+        yield sampleCertificateRow({ goldenBookNo: i + 1 });
+      }
+    };
+    const broken = new Writable({
+      write: (_chunk, _encoding, callback) => callback(new Error('client went away')),
+    });
+    await expect(streamCertificatesPdf(STANDARD_LAYOUT, rows(), broken)).rejects.toThrow(
+      'client went away',
+    );
+    expect(rowsRead).toBeLessThan(500);
+
+    const chunks: Buffer[] = [];
+    for await (const c of certificatesPdfReadable(STANDARD_LAYOUT, [sampleCertificateRow()]))
+      chunks.push(c as Buffer);
+    expect(await pageTexts(Buffer.concat(chunks))).toHaveLength(1);
   });
 });

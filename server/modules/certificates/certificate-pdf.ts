@@ -1,4 +1,4 @@
-import { PassThrough, type Writable } from 'node:stream';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
 import { fixedDocumentDate, longDate, pdfFonts, type PdfFace } from '../documents/index';
@@ -240,8 +240,13 @@ export async function streamCertificatesPdf(
   const f = pdfFonts();
   for (const face of Object.keys(f) as PdfFace[]) doc.registerFont(face, f[face]);
   const written = pipeline(doc, out);
+  // The output may fail mid-way (the client went away): stop drawing, report it at the end.
+  let failed = false;
+  written.catch(() => {
+    failed = true;
+  });
   let pages = 0;
-  while (next.done !== true) {
+  while (next.done !== true && !failed) {
     drawCertificate(doc, layout, next.value);
     pages += 1;
     if (pages % PAGES_PER_TURN === 0) await new Promise((r) => setImmediate(r));
@@ -252,6 +257,22 @@ export async function streamCertificatesPdf(
   doc.end();
   await written;
   return { pages };
+}
+
+/**
+ * The same PDF as a readable stream, for an HTTP download (`sendStream`): written as it is read;
+ * a failure destroys the stream with the error.
+ */
+export function certificatesPdfReadable(
+  layout: CertificateLayout,
+  rows: Iterable<CertificateRow> | AsyncIterable<CertificateRow>,
+  meta: { title?: string; date?: string } = {},
+): Readable {
+  const out = new PassThrough();
+  streamCertificatesPdf(layout, rows, out, meta).catch((e: unknown) =>
+    out.destroy(e instanceof Error ? e : new Error(String(e))),
+  );
+  return out;
 }
 
 /** All certificates as one PDF in memory (previews, tests); see streamCertificatesPdf. */

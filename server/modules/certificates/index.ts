@@ -17,6 +17,7 @@ export {
 export {
   STANDARD_LAYOUT,
   certificateTexts,
+  certificatesPdfReadable,
   renderCertificatesPdf,
   streamCertificatesPdf,
   type CertificateLayout,
