@@ -35,6 +35,8 @@ describe('Mẫu giấy khen (Chromium)', () => {
     expect((await saved).status()).toBe(201);
     await page.getByText('Đã lưu mẫu in giấy khen.').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
+    // Chromium's PDF viewer paints the frame a moment after it loads (screenshot only).
+    await page.waitForTimeout(1500);
     await shot(page, '1366', false);
 
     await page.reload();
