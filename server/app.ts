@@ -38,6 +38,7 @@ import { registerQuotaRoutes } from './modules/quotas/index';
 import { registerNominationRoutes } from './modules/nominations/index';
 import { registerDossierRoutes } from './modules/dossiers/index';
 import { registerCouncilRoutes } from './modules/councils/index';
+import { registerCertificateRoutes } from './modules/certificates/index';
 import { demoAccounts } from './demo/localities';
 import { route, useContract } from './http/route';
 import { registerOpenApiRoute } from './http/openapi';
@@ -69,6 +70,8 @@ export async function buildApp(
         styleSrc: ["'self'", "'unsafe-inline'"], // antd injects its CSS-in-JS styles at run time
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
+        // The certificate template page previews the PDF it fetched in a frame (decision 043).
+        frameSrc: ["'self'", 'blob:'],
         upgradeInsecureRequests: null,
       },
     },
@@ -235,6 +238,7 @@ export async function buildApp(
   registerNominationRoutes(app, deps);
   registerCouncilRoutes(app, deps);
   registerDossierRoutes(app, deps);
+  registerCertificateRoutes(app, deps);
   registerOpenApiRoute(app, { version: deps.config.version });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

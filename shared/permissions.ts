@@ -66,6 +66,7 @@ export const Action = {
   nominationSubmit: 'nomination.submit',
   nominationReview: 'nomination.review',
   councilManage: 'council.manage',
+  certificateTemplateManage: 'certificate_template.manage',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 export const actions = Object.values(Action) as [Action, ...Action[]];
@@ -103,6 +104,8 @@ export const actionLabels: Record<Action, string> = {
     'Tiếp nhận, trả lại, chuyển cấp trên đề nghị khen thưởng gửi lên đơn vị mình',
   'council.manage':
     'Lập Hội đồng thi đua – khen thưởng, lên lịch họp xét, ghi điểm danh, chương trình và kết quả kiểm phiếu',
+  'certificate_template.manage':
+    'Quản lý mẫu in giấy khen của đơn vị mình (in giấy trắng hoặc in trên phôi in sẵn, căn lề từng dòng)',
 };
 
 /**
@@ -158,6 +161,8 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'nomination.review',
     // The emulation officer is the council's standing secretary (thư ký hội đồng).
     'council.manage',
+    // … and prints the certificates: the unit's templates for pre-printed blanks.
+    'certificate_template.manage',
   ],
   council_member: [
     'unit.view',

@@ -30,6 +30,7 @@ const PublicPlanPage = lazy(() => import('./modules/portal/public-plan.page'));
 const AwardCataloguePage = lazy(() => import('./modules/awards/catalogue.page'));
 const CouncilsPage = lazy(() => import('./modules/councils/councils.page'));
 const MeetingPage = lazy(() => import('./modules/councils/meeting.page'));
+const CertificateTemplatesPage = lazy(() => import('./modules/certificates/templates.page'));
 
 function guarded(action: Action | Action[], page: ReactNode) {
   return <RequireAction action={action}>{page}</RequireAction>;
@@ -117,6 +118,10 @@ export const router = createBrowserRouter([
       { path: 'document-register', element: guarded('campaign.view', <DocumentRegisterPage />) },
       // Every signed-in user may read the catalogue; administrators change it.
       { path: 'award-catalogue', element: <AwardCataloguePage /> },
+      {
+        path: 'certificate-templates',
+        element: guarded('certificate_template.manage', <CertificateTemplatesPage />),
+      },
       // Published criteria sets are readable by every signed-in user; the server filters drafts.
       { path: 'criteria', element: <CriteriaPage /> },
       { path: 'criteria/:versionId', element: <CriteriaVersionPage /> },

@@ -42,6 +42,8 @@ export type * from './schema-awards';
 export type * from './schema-honours';
 export type * from './schema-nominations';
 export type * from './schema-dossiers';
+export type * from './schema-certificates';
+import type { CertificateTemplateTable } from './schema-certificates';
 
 /** Kysely's view of the database (camelCase through CamelCasePlugin). */
 
@@ -343,6 +345,7 @@ export interface Database {
   ballotVote: BallotVoteTable;
   dossierRequest: DossierRequestTable;
   dossierText: DossierTextTable;
+  certificateTemplate: CertificateTemplateTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

@@ -286,6 +286,24 @@ const EXAMPLES: Record<string, () => Json> = {
   'PUT /api/criteria/versions/:id': () => ({ tree }),
   'POST /api/criteria/sets/:id/versions': () => ({ basedOnVersionId: ids.criteriaVersion }),
   'PUT /api/score-sheets/:id/self/:nodeId': () => ({ input: { percent: 95 }, note: 'Giải trình' }),
+  // Few offsets keep the fuzzed leaves (and the sample PDFs rendered) few.
+  'POST /api/certificate-templates': () => ({
+    unitId: ids.commune,
+    name: 'Phôi thử',
+    formCode: null,
+    mode: 'blank',
+    offsets: { recipientName: { x: 1, y: -1, fontSize: null } },
+  }),
+  'PUT /api/certificate-templates/:id': () => ({
+    name: 'Phôi thử',
+    formCode: null,
+    mode: 'full',
+    offsets: { recipientName: { x: 1, y: -1, fontSize: 20 } },
+  }),
+  'POST /api/certificate-templates/preview.pdf': () => ({
+    mode: 'full',
+    offsets: { recipientName: { x: 1, y: -1, fontSize: null } },
+  }),
   'PUT /api/score-sheets/:id/appraisal/:nodeId': () => ({
     round: 1,
     input: { percent: 91 },

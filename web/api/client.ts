@@ -143,6 +143,39 @@ export async function request<T>(
   return parsed as T;
 }
 
+/**
+ * A request whose answer is a file (a PDF preview) rather than JSON: the body as a Blob, or the
+ * API error as `request` throws it.
+ */
+export async function requestBlob(method: string, path: string, body?: unknown): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(
+      'NETWORK',
+      'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
+      0,
+    );
+  }
+  if (!res.ok) {
+    let parsed: unknown = undefined;
+    try {
+      parsed = (await res.json()) as unknown;
+    } catch {
+      parsed = undefined;
+    }
+    if (res.status === 401) redirectToLogin();
+    throw toApiError(parsed, res.status);
+  }
+  return res.blob();
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, opts?: Omit<RequestOptions, 'query' | 'body'>) =>
     request<T>('GET', path, { ...opts, query }),

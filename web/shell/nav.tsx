@@ -14,6 +14,7 @@ import {
   HistoryOutlined,
   HomeOutlined,
   OrderedListOutlined,
+  PrinterOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -58,6 +59,12 @@ export const navItems: NavItem[] = [
     label: 'Hội đồng thi đua',
     icon: <TeamOutlined />,
     action: ['council.manage', 'council.vote'],
+  },
+  {
+    path: '/certificate-templates',
+    label: 'Mẫu giấy khen',
+    icon: <PrinterOutlined />,
+    action: 'certificate_template.manage',
   },
   { path: '/audit', label: 'Nhật ký thay đổi', icon: <HistoryOutlined />, action: 'audit.view' },
   {

@@ -23,6 +23,7 @@ export const entityTypeLabels: Record<string, string> = {
   award_rounding: 'Quy tắc làm tròn tiền thưởng',
   honour: 'Khen thưởng đã nhận',
   discipline_record: 'Kỷ luật, điều tra, khiếu nại',
+  certificate_template: 'Mẫu in giấy khen',
 };
 
 /** The actions the server records, for the audit page filter (matched by prefix). */
@@ -62,6 +63,7 @@ export const auditActionOptions: { value: string; label: string }[] = [
   { value: 'award_rounding.set', label: 'Quy tắc làm tròn tiền thưởng' },
   { value: 'honour.', label: 'Khen thưởng đã nhận — ghi, nhập, xóa' },
   { value: 'discipline_record.', label: 'Kỷ luật, điều tra, khiếu nại — mọi thao tác' },
+  { value: 'certificate_template.', label: 'Mẫu in giấy khen — thêm, sửa, xóa' },
   { value: 'criteria.', label: 'Bộ tiêu chí — mọi thao tác' },
   { value: 'criteria.updated', label: 'Bộ tiêu chí — sửa bản nháp' },
   { value: 'criteria.published', label: 'Bộ tiêu chí — ban hành' },
@@ -144,6 +146,9 @@ export const auditActionLabels: Record<string, string> = {
   'discipline_record.created': 'Ghi kỷ luật, điều tra, khiếu nại',
   'discipline_record.updated': 'Sửa kỷ luật, điều tra, khiếu nại',
   'discipline_record.removed': 'Xóa hồ sơ kỷ luật, điều tra, khiếu nại ghi nhầm',
+  'certificate_template.created': 'Thêm mẫu in giấy khen',
+  'certificate_template.updated': 'Sửa mẫu in giấy khen',
+  'certificate_template.deleted': 'Xóa mẫu in giấy khen',
   'criteria.created': 'Tạo bộ tiêu chí',
   'criteria.updated': 'Sửa bản nháp bộ tiêu chí',
   'criteria.published': 'Ban hành bộ tiêu chí',

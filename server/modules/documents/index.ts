@@ -37,6 +37,7 @@ export type {
   OutlineCentred,
   OutlineTable,
 } from './official-outline';
+export { fonts as pdfFonts, type Face as PdfFace } from './plan-pdf';
 export { fixedDocumentDate, normaliseDocx } from './docx-package';
 export {
   decimal,

@@ -16,7 +16,7 @@ import { headerLines } from './plan-format';
  * Vietnamese coverage). Sizes are in points.
  */
 
-type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
+export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
 const fontFiles: Record<Face, string> = {
   regular: '400Regular/NotoSerif_400Regular.ttf',
   bold: '700Bold/NotoSerif_700Bold.ttf',
@@ -26,7 +26,7 @@ const fontFiles: Record<Face, string> = {
 
 let fontCache: Record<Face, Buffer> | null = null;
 /** Font files, read once per process; resolved from the package, not the working directory. */
-function fonts(): Record<Face, Buffer> {
+export function fonts(): Record<Face, Buffer> {
   if (fontCache === null) {
     const require = createRequire(import.meta.url);
     const root = path.dirname(require.resolve('@expo-google-fonts/noto-serif/package.json'));
