@@ -66,6 +66,7 @@ export const Action = {
   nominationSubmit: 'nomination.submit',
   nominationReview: 'nomination.review',
   councilManage: 'council.manage',
+  awardDecisionManage: 'award_decision.manage',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 export const actions = Object.values(Action) as [Action, ...Action[]];
@@ -103,6 +104,8 @@ export const actionLabels: Record<Action, string> = {
     'Tiếp nhận, trả lại, chuyển cấp trên đề nghị khen thưởng gửi lên đơn vị mình',
   'council.manage':
     'Lập Hội đồng thi đua – khen thưởng, lên lịch họp xét, ghi điểm danh, chương trình và kết quả kiểm phiếu',
+  'award_decision.manage':
+    'Soạn dự thảo quyết định khen thưởng của đơn vị mình (danh sách kèm theo, số tiền)',
 };
 
 /**
@@ -158,6 +161,8 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'nomination.review',
     // The emulation officer is the council's standing secretary (thư ký hội đồng).
     'council.manage',
+    // The officer drafts the award decision; the head signs it (decision.sign).
+    'award_decision.manage',
   ],
   council_member: [
     'unit.view',

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { Gender, PersonCategory, UnitKind } from '../../shared/org';
 import type { Role } from '../../shared/permissions';
 import type { CampaignMode, PlanDocType, PlanKind, PlanStatus } from '../../shared/campaign';
+import type { SubjectKind } from '../../shared/documents';
 import type {
   RegistrationTable,
   CriteriaSetTable,
@@ -31,11 +32,17 @@ import type {
   MeetingAttendanceTable,
   MeetingItemTable,
 } from './schema-councils';
+import type {
+  AwardDecisionRowTable,
+  AwardDecisionTable,
+  GoldenBookSeriesTable,
+} from './schema-award-decisions';
 
 export type * from './schema-evaluation';
 export type * from './schema-awards';
 export type * from './schema-honours';
 export type * from './schema-nominations';
+export type * from './schema-award-decisions';
 
 /** Kysely's view of the database (camelCase through CamelCasePlugin). */
 
@@ -241,7 +248,7 @@ export interface DocumentSeriesTable {
 /** Generated files keyed by what they were generated from (decision 024). */
 export interface GeneratedDocumentTable {
   id: Generated<number>;
-  subjectKind: 'plan';
+  subjectKind: SubjectKind;
   subjectId: number;
   subjectVersion: number;
   format: 'docx' | 'pdf';
@@ -257,7 +264,7 @@ export interface DocumentRegisterEntryTable {
   docType: string;
   issuerSymbol: string;
   number: number;
-  subjectKind: 'plan' | null;
+  subjectKind: SubjectKind | null;
   subjectId: number | null;
   summary: string | null;
   summarySearch: ReadOnly<string>;
@@ -334,6 +341,9 @@ export interface Database {
   meetingItem: MeetingItemTable;
   ballotCast: BallotCastTable;
   ballotVote: BallotVoteTable;
+  awardDecision: AwardDecisionTable;
+  awardDecisionRow: AwardDecisionRowTable;
+  goldenBookSeries: GoldenBookSeriesTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

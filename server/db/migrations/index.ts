@@ -22,6 +22,7 @@ import * as m0021 from './0021-honours';
 import * as m0022 from './0022-quota-use';
 import * as m0023 from './0023-nominations';
 import * as m0024 from './0024-councils';
+import * as m0026 from './0026-award-decisions';
 
 /** Migrations listed explicitly so they work the same under tsx, vitest and a bundle. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0022-quota-use': m0022,
   '0023-nominations': m0023,
   '0024-councils': m0024,
+  '0026-award-decisions': m0026,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -15,6 +15,7 @@ export {
   submitNomination,
   withdrawNomination,
 } from './nominations.service';
+export { listApprovedNominations, type ApprovedNomination } from './approved';
 export {
   checkEligibility,
   nextNominationStatus,
