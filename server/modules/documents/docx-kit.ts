@@ -137,3 +137,53 @@ export function officialDocument(o: {
     ],
   });
 }
+
+/** A column of a bordered grid table: its header, width in twips and alignment. */
+export type GridColumn = { header: string; width: number; align?: 'left' | 'center' | 'right' };
+
+const alignments = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+} as const;
+
+function gridCell(width: number, text: string, style: RunStyle, align: keyof typeof alignments) {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    margins: { left: 60, right: 60, top: 40, bottom: 40 },
+    children: [line(text, style, { alignment: alignments[align] })],
+  });
+}
+
+/**
+ * A bordered table (an annex list, danh sách kèm theo): a bold header row repeated on each page,
+ * rows that never split across pages, `bold` rows (a total) in bold; `size` in points.
+ */
+export function gridTable(
+  columns: readonly GridColumn[],
+  rows: readonly { cells: readonly string[]; bold?: boolean }[],
+  size = 12,
+): Table {
+  const width = columns.reduce((s, c) => s + c.width, 0);
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: columns.map((c) => c.width),
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: columns.map((c) => gridCell(c.width, c.header, { size, bold: true }, 'center')),
+      }),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            children: columns.map((c, i) =>
+              gridCell(c.width, r.cells[i] ?? '', { size, bold: r.bold }, c.align ?? 'left'),
+            ),
+          }),
+      ),
+    ],
+  });
+}

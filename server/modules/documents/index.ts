@@ -29,24 +29,38 @@ export {
   type PlanOutline,
   type PlanOutlineBlock,
 } from './plan-document';
-export { renderPlanDocx } from './plan-docx';
-export { renderPlanPdf } from './plan-pdf';
+export { closingTable, headerTable, renderPlanDocx, titleBlock } from './plan-docx';
+export { closingBlock, drawHeader, drawMarginals, drawTitle, renderPlanPdf } from './plan-pdf';
+export {
+  Layout,
+  drawGridTable,
+  officialPdf,
+  type Face as PdfFace,
+  type GridColumn as PdfGridColumn,
+} from './pdf-kit';
 export { fixedDocumentDate, normaliseDocx } from './docx-package';
 export {
   decimal,
+  deepNfc,
   groupThousands,
   headerLines,
   longDate,
   lowerFirst,
+  numberLine,
+  placeDateLine,
+  punctuateList,
   stripEndPunctuation,
+  upper,
 } from './plan-format';
 export {
   BODY_SPACING,
   LANDSCAPE_TEXT_WIDTH,
   TEXT_WIDTH,
   centred,
+  gridTable,
   line,
   officialDocument,
+  type GridColumn,
   rule,
   run,
   twoColumns,

@@ -36,7 +36,8 @@ const SIGN_LEFT = 4300;
 const SIGN_RIGHT = TEXT_WIDTH - SIGN_LEFT;
 const INDENT = 720; // 1.27 cm first-line indent
 
-function headerTable(o: PlanOutline): Table {
+/** The two-column header (issuing body, number | Quốc hiệu, place and date) of any document. */
+export function headerTable(o: Pick<PlanOutline, 'header'>): Table {
   const h = o.header;
   const bodies = [
     ...headerLines(h.parentBody ?? '').map((t) => centred(t, { size: 13 })),
@@ -61,7 +62,8 @@ function headerTable(o: PlanOutline): Table {
   );
 }
 
-function titleBlock(o: PlanOutline): Paragraph[] {
+/** The centred type heading ("QUYẾT ĐỊNH") and trích yếu with a rule below. */
+export function titleBlock(o: Pick<PlanOutline, 'docTypeHeading' | 'title'>): Paragraph[] {
   return [
     centred(o.docTypeHeading, { size: 14, bold: true }, { spacing: { before: 360, after: 0 } }),
     centred(o.title, { size: 14, bold: true }, { indent: { left: 400, right: 400 } }),
@@ -80,7 +82,8 @@ function bodyParagraph(block: PlanOutline['blocks'][number], last: boolean): Par
   });
 }
 
-function closingTable(o: PlanOutline): Table {
+/** Nơi nhận (left) and the signature block (right). */
+export function closingTable(o: Pick<PlanOutline, 'recipients' | 'signer'>): Table {
   const recipients = [
     line(o.recipients.heading, { size: 12, bold: true, italics: true }),
     ...o.recipients.lines.map((r) => line(r, { size: 11 })),
