@@ -37,6 +37,7 @@ import { registerHonourRoutes } from './modules/honours/index';
 import { registerQuotaRoutes } from './modules/quotas/index';
 import { registerNominationRoutes } from './modules/nominations/index';
 import { registerCouncilRoutes } from './modules/councils/index';
+import { registerAwardDecisionRoutes } from './modules/award-decisions/index';
 import { demoAccounts } from './demo/localities';
 import { route, useContract } from './http/route';
 import { registerOpenApiRoute } from './http/openapi';
@@ -233,6 +234,7 @@ export async function buildApp(
   registerQuotaRoutes(app, deps);
   registerNominationRoutes(app, deps);
   registerCouncilRoutes(app, deps);
+  registerAwardDecisionRoutes(app, deps);
   registerOpenApiRoute(app, { version: deps.config.version });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

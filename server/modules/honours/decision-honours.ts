@@ -2,6 +2,7 @@ import type { Ctx } from '../../platform/context';
 import { actorId } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import { recordAudit } from '../../platform/audit';
+import { markDecisionHonoursRemoved } from './decision-honours.queries';
 
 /**
  * Annuls the awards an issued decision recorded (source 'decision', its `sourceRef`), inside the
@@ -16,14 +17,11 @@ export async function annulDecisionHonours(
   sourceRef: string,
   reason: string,
 ): Promise<number> {
-  const rows = await trx
-    .updateTable('honour')
-    .set({ removedAt: ctx.now(), removedBy: actorId(ctx.actor), removedReason: reason })
-    .where('source', '=', 'decision')
-    .where('sourceRef', '=', sourceRef)
-    .where('removedAt', 'is', null)
-    .returning(['id', 'personId', 'unitId'])
-    .execute();
+  const rows = await markDecisionHonoursRemoved(trx, sourceRef, {
+    userId: actorId(ctx.actor),
+    reason,
+    at: ctx.now(),
+  });
   if (rows.length === 0) return 0;
   await recordAudit(
     trx,

@@ -15,7 +15,7 @@ export {
   submitNomination,
   withdrawNomination,
 } from './nominations.service';
-export { listApprovedNominations, type ApprovedNomination } from './approved';
+export { listApprovedNominations, type ApprovedNomination } from './approved.queries';
 export {
   checkEligibility,
   nextNominationStatus,
