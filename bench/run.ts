@@ -9,6 +9,7 @@ import { benchImport } from './import';
 import { benchPlans } from './plans';
 import { benchScoring } from './scoring';
 import { benchQuotaSelect } from './quotas';
+import { benchDecisionDocx } from './decision-docx';
 import { benchRegistrationsXlsx } from './registrations-xlsx';
 import { prepareWrites } from './writes';
 import { startBenchSealer } from './audit-sealer';
@@ -216,7 +217,8 @@ async function main(): Promise<void> {
   // Commendation is pure computation (no database): run it first, alone if it is all that is named.
   if (named.includes('commendation')) {
     const { candidates, quotaSelectMs } = benchQuotaSelect();
-    emit({ bench: 'commendation', candidates, quotaSelectMs, peakRssMb: peakRssMb() });
+    const decision = await benchDecisionDocx();
+    emit({ bench: 'commendation', candidates, quotaSelectMs, ...decision, peakRssMb: peakRssMb() });
   }
   const selected = named.filter((b) => b !== 'commendation');
   if (selected.length === 0) return;

@@ -7,7 +7,6 @@ import { makePerson, testCtx } from '../../test/factories';
 import { buildTestApp, loginCookie } from '../../test/http';
 import { expectAppError, world, type World } from '../../test/evaluation';
 import { addBaseSalary, ensureNationalCatalogue } from '../awards/index';
-import { BASE_2026 } from '../awards/awards.fixtures';
 import { createNomination } from '../nominations/index';
 import {
   addDecisionRows,
@@ -139,7 +138,11 @@ describe('award decisions', () => {
     );
 
     // A later base salary: moving the date past it re-quotes every row (coefficient rows only).
-    await addBaseSalary(testCtx(t), BASE_2026);
+    await addBaseSalary(testCtx(t), {
+      amount: 2_530_000,
+      effectiveFrom: '2026-07-01',
+      legalBasis: 'Nghị định số 161/2026/NĐ-CP',
+    });
     d = await updateDecision(w.as('officer'), d.id, {
       version: d.version,
       decisionDate: '2026-07-15',
