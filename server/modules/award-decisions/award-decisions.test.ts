@@ -279,6 +279,36 @@ describe('award decisions', () => {
     expect((await honoursOf(fix.id)).map((h) => h.removed)).toEqual([false]);
   });
 
+  it('gives two decisions issued at once distinct numbers and disjoint số sổ vàng', async () => {
+    const w = await world(t);
+    const gk = await form('GK_CN');
+    const people = [
+      await makePerson(w.sys, w.units.oneStop.id, 'Phạm Thị Hoa'),
+      await makePerson(w.sys, w.units.oneStop.id, 'Đỗ Văn Nam'),
+    ];
+    const drafts = [];
+    for (const p of people) {
+      const d = await createDecision(w.as('officer'), { unitId: w.units.commune.id, ...header });
+      drafts.push(
+        await addDecisionRows(w.as('officer'), d.id, {
+          version: d.version,
+          rows: [
+            { personId: p.id, formId: gk.formId },
+            { unitId: w.units.oneStop.id, formId: gk.formId },
+          ],
+        }),
+      );
+    }
+    const issued = await Promise.all(
+      drafts.map((d) =>
+        issueDecision(w.as('head'), d.id, { version: d.version, decisionDate: '2025-12-20' }),
+      ),
+    );
+    expect(issued.map((d) => d.documentNumber).sort()).toEqual(['01/QĐ-CT', '02/QĐ-CT']);
+    const numbers = issued.flatMap((d) => d.rows.map((r) => r.goldenBookNumber)).sort();
+    expect(numbers).toEqual([1, 2, 3, 4]);
+  });
+
   it('serves the decision over HTTP with its .docx and .pdf', async () => {
     const w = await world(t);
     const { ids } = await approvedNominations(w);
