@@ -18,6 +18,7 @@ import {
   replaceDecision,
   updateDecision,
 } from './award-decisions.service';
+import { decisionDocument } from './decision-files.service';
 
 /**
  * Award decisions on real PostgreSQL: a commune's chairman decision drafted from two approved
@@ -242,6 +243,15 @@ describe('award decisions', () => {
       'award_decision.issued',
       'award_decision.cancelled',
     ]);
+
+    // An issued decision is rendered once and stored: re-downloads are byte-identical.
+    const first = await decisionDocument(w.as('staff'), issued2.id, 'pdf');
+    const again = await decisionDocument(w.as('officer'), issued2.id, 'pdf');
+    expect(again.data.equals(first.data)).toBe(true);
+    const { rows: stored } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM generated_document
+      WHERE subject_kind = 'award_decision' AND subject_id = ${issued2.id}`.execute(t.db);
+    expect(stored[0]?.n).toBe(1);
 
     // Scope: another commune's officer sees none of it.
     const theirs = await listDecisions(w.as('otherOfficer'), {});
