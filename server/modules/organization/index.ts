@@ -8,6 +8,5 @@ export {
   refreshDisplayNames as refreshUnitDisplayNames,
   type UnitRecord,
 } from './units.queries';
-export { findPerson, type PersonRecord } from './people.queries';
 export { loadUnitResolver, type UnitResolver } from './unit-resolver';
 export { listGenders, listUnitsWithin, listWomenShares } from './gender.queries';
