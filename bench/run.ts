@@ -10,6 +10,7 @@ import { benchPlans } from './plans';
 import { benchScoring } from './scoring';
 import { benchQuotaSelect } from './quotas';
 import { benchCertificatesPdf } from './certificates';
+import { benchDecisionDocx } from './decision-docx';
 import { benchRegistrationsXlsx } from './registrations-xlsx';
 import { prepareWrites } from './writes';
 import { startBenchSealer } from './audit-sealer';
@@ -218,10 +219,12 @@ async function main(): Promise<void> {
   if (named.includes('commendation')) {
     const { candidates, quotaSelectMs } = benchQuotaSelect();
     const { certificates, certificatesPdfMs } = await benchCertificatesPdf();
+    const decision = await benchDecisionDocx();
     emit({
       bench: 'commendation',
       candidates,
       quotaSelectMs,
+      ...decision,
       certificates,
       certificatesPdfMs,
       peakRssMb: peakRssMb(),

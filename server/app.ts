@@ -39,6 +39,7 @@ import { registerNominationRoutes } from './modules/nominations/index';
 import { registerDossierRoutes } from './modules/dossiers/index';
 import { registerCouncilRoutes } from './modules/councils/index';
 import { registerCertificateRoutes } from './modules/certificates/index';
+import { registerAwardDecisionRoutes } from './modules/award-decisions/index';
 import { demoAccounts } from './demo/localities';
 import { route, useContract } from './http/route';
 import { registerOpenApiRoute } from './http/openapi';
@@ -239,6 +240,7 @@ export async function buildApp(
   registerCouncilRoutes(app, deps);
   registerDossierRoutes(app, deps);
   registerCertificateRoutes(app, deps);
+  registerAwardDecisionRoutes(app, deps);
   registerOpenApiRoute(app, { version: deps.config.version });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

@@ -23,9 +23,12 @@ export const registerStatusLabels: Record<RegisterStatus, string> = {
 };
 
 /** What a register entry numbers; later issues add decisions, tờ trình, biên bản, certificates. */
-export const SubjectKind = { plan: 'plan' } as const;
+export const SubjectKind = { plan: 'plan', awardDecision: 'award_decision' } as const;
 export type SubjectKind = (typeof SubjectKind)[keyof typeof SubjectKind];
-export const subjectKindLabels: Record<SubjectKind, string> = { plan: 'Kế hoạch thi đua' };
+export const subjectKindLabels: Record<SubjectKind, string> = {
+  plan: 'Kế hoạch thi đua',
+  award_decision: 'Quyết định khen thưởng',
+};
 
 /**
  * What a stored generated file (generated_document) was rendered from: a register subject, or a
@@ -43,6 +46,9 @@ export type GeneratedKind = (typeof GeneratedKind)[keyof typeof GeneratedKind];
  * Names of the document types (Decree 30/2020, Appendix III abbreviations) the register shows:
  * the plans' types today; decisions, tờ trình and biên bản add theirs here.
  */
-export const documentTypeLabels: Record<string, string> = { ...planDocTypeLabels };
+export const documentTypeLabels: Record<string, string> = {
+  ...planDocTypeLabels,
+  QĐ: 'Quyết định',
+};
 
 // The register's request and response schemas are the contract's: shared/api/documents.ts.

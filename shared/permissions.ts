@@ -67,6 +67,7 @@ export const Action = {
   nominationReview: 'nomination.review',
   councilManage: 'council.manage',
   certificateTemplateManage: 'certificate_template.manage',
+  awardDecisionManage: 'award_decision.manage',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 export const actions = Object.values(Action) as [Action, ...Action[]];
@@ -106,6 +107,8 @@ export const actionLabels: Record<Action, string> = {
     'Lập Hội đồng thi đua – khen thưởng, lên lịch họp xét, ghi điểm danh, chương trình và kết quả kiểm phiếu',
   'certificate_template.manage':
     'Quản lý mẫu in giấy khen của đơn vị mình (in giấy trắng hoặc in trên phôi in sẵn, căn lề từng dòng)',
+  'award_decision.manage':
+    'Soạn dự thảo quyết định khen thưởng của đơn vị mình (danh sách kèm theo, số tiền)',
 };
 
 /**
@@ -163,6 +166,8 @@ export const permissionCatalogue: Record<Role, readonly Action[]> = {
     'council.manage',
     // … and prints the certificates: the unit's templates for pre-printed blanks.
     'certificate_template.manage',
+    // The officer drafts the award decision; the head signs it (decision.sign).
+    'award_decision.manage',
   ],
   council_member: [
     'unit.view',

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { Gender, PersonCategory, UnitKind } from '../../shared/org';
 import type { Role } from '../../shared/permissions';
 import type { CampaignMode, PlanDocType, PlanKind, PlanStatus } from '../../shared/campaign';
+import type { SubjectKind } from '../../shared/documents';
 import type {
   RegistrationTable,
   CriteriaSetTable,
@@ -36,6 +37,11 @@ import type {
   MeetingAttendanceTable,
   MeetingItemTable,
 } from './schema-councils';
+import type {
+  AwardDecisionRowTable,
+  AwardDecisionTable,
+  GoldenBookSeriesTable,
+} from './schema-award-decisions';
 
 export type * from './schema-evaluation';
 export type * from './schema-awards';
@@ -44,6 +50,7 @@ export type * from './schema-nominations';
 export type * from './schema-dossiers';
 export type * from './schema-certificates';
 import type { CertificateTemplateTable } from './schema-certificates';
+export type * from './schema-award-decisions';
 
 /** Kysely's view of the database (camelCase through CamelCasePlugin). */
 
@@ -265,7 +272,7 @@ export interface DocumentRegisterEntryTable {
   docType: string;
   issuerSymbol: string;
   number: number;
-  subjectKind: 'plan' | null;
+  subjectKind: SubjectKind | null;
   subjectId: number | null;
   summary: string | null;
   summarySearch: ReadOnly<string>;
@@ -346,6 +353,9 @@ export interface Database {
   dossierRequest: DossierRequestTable;
   dossierText: DossierTextTable;
   certificateTemplate: CertificateTemplateTable;
+  awardDecision: AwardDecisionTable;
+  awardDecisionRow: AwardDecisionRowTable;
+  goldenBookSeries: GoldenBookSeriesTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

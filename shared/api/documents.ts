@@ -45,7 +45,7 @@ export const RegisterRow = z
     /** Null for a gap. */
     status: z.enum(registerStatuses).nullable(),
     gap: z.boolean(),
-    subjectKind: z.enum(['plan']).nullable(),
+    subjectKind: z.enum(['plan', 'award_decision']).nullable(),
     subjectId: z.number().int().nullable(),
     summary: z.string().nullable(),
     issuedOn: dateOnly.nullable(),

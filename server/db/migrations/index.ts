@@ -23,6 +23,7 @@ import * as m0022 from './0022-quota-use';
 import * as m0023 from './0023-nominations';
 import * as m0024 from './0024-councils';
 import * as m0025 from './0025-nomination-flow';
+import * as m0026 from './0026-award-decisions';
 import * as m0027 from './0027-certificate-templates';
 import * as m0028 from './0028-meeting-place';
 import * as m0029 from './0029-dossiers';
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0023-nominations': m0023,
   '0024-councils': m0024,
   '0025-nomination-flow': m0025,
+  '0026-award-decisions': m0026,
   '0027-certificate-templates': m0027,
   '0028-meeting-place': m0028,
   '0029-dossiers': m0029,

@@ -5,6 +5,7 @@ import {
   centred,
   fixedDocumentDate,
   gridTable,
+  type GridColumn,
   headerLines,
   line,
   longDate,
@@ -16,6 +17,14 @@ import {
 } from '../documents/index';
 import { attendanceLabels, councilRoleLabels, type MinutesKind } from '../../../shared/councils';
 import type { MeetingDetail } from '../../../shared/api/councils';
+
+/** Columns of the documents kit's grid table (widths in twips; centred or left). */
+const grid = (widths: number[], headers: string[], centre: boolean[]): GridColumn[] =>
+  headers.map((header, i) => ({
+    header,
+    width: widths[i] ?? 0,
+    align: centre[i] === true ? 'center' : 'left',
+  }));
 
 /**
  * The minutes of a review meeting as .docx in the Decree 30/2020 layout (decision 044): the
@@ -148,17 +157,21 @@ function reviewBody(i: MinutesInput): (Paragraph | Table)[] {
       { italics: true },
     ),
     gridTable(
-      [600, 3300, 1500, 1200, 1411, 1300],
-      ['TT', 'Nội dung', 'Đồng ý / tổng số thành viên', 'Tỷ lệ', 'Ngưỡng', 'Kết quả'],
-      m.items.map((x) => [
-        String(x.position),
-        x.subject.label,
-        x.tally === null ? '—' : `${x.tally.yes}/${m.memberCount}`,
-        x.tally === null ? '—' : share(x.tally.yes, m.memberCount),
-        `${x.threshold.comparison === 'at_least' ? '≥' : '>'} ${x.threshold.percent} %`,
-        resultText(x),
-      ]),
-      { centre: [true, false, true, true, true, true] },
+      grid(
+        [600, 3300, 1500, 1200, 1411, 1300],
+        ['TT', 'Nội dung', 'Đồng ý / tổng số thành viên', 'Tỷ lệ', 'Ngưỡng', 'Kết quả'],
+        [true, false, true, true, true, true],
+      ),
+      m.items.map((x) => ({
+        cells: [
+          String(x.position),
+          x.subject.label,
+          x.tally === null ? '—' : `${x.tally.yes}/${m.memberCount}`,
+          x.tally === null ? '—' : share(x.tally.yes, m.memberCount),
+          `${x.threshold.comparison === 'at_least' ? '≥' : '>'} ${x.threshold.percent} %`,
+          resultText(x),
+        ],
+      })),
     ),
   ];
   if (opinions.length > 0) {
@@ -207,21 +220,25 @@ function tallyBody(i: MinutesInput): (Paragraph | Table)[] {
     ),
     para('Kết quả kiểm phiếu như sau:', { bold: true }),
     gridTable(
-      [550, 3000, 1000, 1100, 1150, 1011, 1500],
-      ['TT', 'Nội dung', 'Đồng ý', 'Không đồng ý', 'Không hợp lệ', 'Không bỏ phiếu', 'Kết quả'],
+      grid(
+        [550, 3000, 1000, 1100, 1150, 1011, 1500],
+        ['TT', 'Nội dung', 'Đồng ý', 'Không đồng ý', 'Không hợp lệ', 'Không bỏ phiếu', 'Kết quả'],
+        [true, false, true, true, true, true, true],
+      ),
       m.items.map((x) => {
         const t = x.tally;
-        return [
-          String(x.position),
-          x.subject.label,
-          t === null ? '—' : String(t.yes),
-          t === null ? '—' : String(t.no),
-          t === null ? '—' : String(t.abstain),
-          t === null ? '—' : String(m.memberCount - t.yes - t.no - t.abstain),
-          resultText(x),
-        ];
+        return {
+          cells: [
+            String(x.position),
+            x.subject.label,
+            t === null ? '—' : String(t.yes),
+            t === null ? '—' : String(t.no),
+            t === null ? '—' : String(t.abstain),
+            t === null ? '—' : String(m.memberCount - t.yes - t.no - t.abstain),
+            resultText(x),
+          ],
+        };
       }),
-      { centre: [true, false, true, true, true, true, true] },
     ),
     para(
       'Phiếu không hợp lệ gồm phiếu trắng, phiếu không biểu quyết; số phiếu không bỏ là số thành viên không bỏ phiếu (kể cả vắng mặt).',

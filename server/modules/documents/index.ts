@@ -29,15 +29,35 @@ export {
   type PlanOutline,
   type PlanOutlineBlock,
 } from './plan-document';
-export { renderOutlineDocx, renderPlanDocx } from './plan-docx';
-export { renderOutlinePdf, renderPlanPdf } from './plan-pdf';
+export {
+  closingTable,
+  headerTable,
+  renderOutlineDocx,
+  renderPlanDocx,
+  titleBlock,
+} from './plan-docx';
+export {
+  closingBlock,
+  drawHeader,
+  drawMarginals,
+  drawTitle,
+  renderOutlinePdf,
+  renderPlanPdf,
+} from './plan-pdf';
 export type {
   OfficialBlock,
   OfficialOutline,
   OutlineCentred,
   OutlineTable,
 } from './official-outline';
-export { fonts as pdfFonts, type Face as PdfFace } from './plan-pdf';
+export {
+  Layout,
+  drawGridTable,
+  fonts as pdfFonts,
+  officialPdf,
+  type Face as PdfFace,
+  type GridColumn as PdfGridColumn,
+} from './pdf-kit';
 export { fixedDocumentDate, normaliseDocx } from './docx-package';
 export {
   decimal,
@@ -63,6 +83,7 @@ export {
   gridTable,
   line,
   officialDocument,
+  type GridColumn,
   rule,
   run,
   twoColumns,

@@ -42,10 +42,11 @@ const HEADER_LEFT = 3600;
 const SIGN_LEFT = 4300;
 const INDENT = 720; // 1.27 cm first-line indent
 
-const textWidth = (o: OfficialOutline) =>
+const textWidth = (o: Pick<OfficialOutline, 'landscape'>) =>
   o.landscape === true ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
 
-function headerTable(o: OfficialOutline): Table {
+/** The two-column header (issuing body, number | Quốc hiệu, place and date) of any document. */
+export function headerTable(o: Pick<OfficialOutline, 'header' | 'landscape'>): Table {
   const h = o.header;
   const width = textWidth(o);
   const HEADER_RIGHT = width - HEADER_LEFT;
@@ -74,7 +75,10 @@ function headerTable(o: OfficialOutline): Table {
   );
 }
 
-function titleBlock(o: OfficialOutline): Paragraph[] {
+/** The centred type heading ("QUYẾT ĐỊNH") and trích yếu with a rule below. */
+export function titleBlock(
+  o: Pick<OfficialOutline, 'docTypeHeading' | 'title' | 'landscape'>,
+): Paragraph[] {
   return [
     centred(o.docTypeHeading, { size: 14, bold: true }, { spacing: { before: 360, after: 0 } }),
     centred(o.title, { size: 14, bold: true }, { indent: { left: 400, right: 400 } }),
@@ -139,7 +143,10 @@ function bodyBlock(block: OfficialBlock, last: boolean, width: number): Paragrap
   });
 }
 
-function closingTable(o: OfficialOutline): Table {
+/** Nơi nhận (left) and the signature block (right). */
+export function closingTable(
+  o: Pick<OfficialOutline, 'recipients' | 'signer' | 'landscape'>,
+): Table {
   const recipients = [
     line(o.recipients.heading, { size: 12, bold: true, italics: true }),
     ...o.recipients.lines.map((r) => line(r, { size: 11 })),

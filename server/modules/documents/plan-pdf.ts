@@ -1,12 +1,18 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import { fixedDocumentDate } from './docx-package';
 import { buildPlanOutline, type PlanDocumentInput } from './plan-document';
 import type { OfficialOutline, OutlineTable } from './official-outline';
 import type { PlanOutlineBlock } from '../../../shared/plan-outline';
 import { headerLines } from './plan-format';
+import {
+  INDENT,
+  LINE_GAP,
+  Layout,
+  PARAGRAPH_GAP,
+  mm,
+  officialPdf,
+  type Face,
+  type Style,
+} from './pdf-kit';
 
 /**
  * The plan as a PDF with the same layout as the .docx (Decree 30/2020): A4, margins 20/20/30/15
@@ -16,78 +22,8 @@ import { headerLines } from './plan-format';
  * Vietnamese coverage). Sizes are in points.
  */
 
-export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
-const fontFiles: Record<Face, string> = {
-  regular: '400Regular/NotoSerif_400Regular.ttf',
-  bold: '700Bold/NotoSerif_700Bold.ttf',
-  italic: '400Regular_Italic/NotoSerif_400Regular_Italic.ttf',
-  boldItalic: '700Bold_Italic/NotoSerif_700Bold_Italic.ttf',
-};
-
-let fontCache: Record<Face, Buffer> | null = null;
-/** Font files, read once per process; resolved from the package, not the working directory. */
-export function fonts(): Record<Face, Buffer> {
-  if (fontCache === null) {
-    const require = createRequire(import.meta.url);
-    const root = path.dirname(require.resolve('@expo-google-fonts/noto-serif/package.json'));
-    const read = (face: Face) => fs.readFileSync(path.join(root, fontFiles[face]));
-    fontCache = {
-      regular: read('regular'),
-      bold: read('bold'),
-      italic: read('italic'),
-      boldItalic: read('boldItalic'),
-    };
-  }
-  return fontCache;
-}
-
-const mm = (v: number) => (v * 72) / 25.4;
-const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
-const INDENT = 36; // 1.27 cm
-const PARAGRAPH_GAP = 6;
-const LINE_GAP = 1.5;
-
-type Doc = PDFKit.PDFDocument;
-type Style = { face: Face; size: number };
-
-class Layout {
-  readonly x: number;
-  readonly width: number;
-  constructor(readonly doc: Doc) {
-    this.x = doc.page.margins.left;
-    this.width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  }
-
-  use(style: Style): Doc {
-    return this.doc.font(style.face).fontSize(style.size);
-  }
-
-  /** Centred text in a column; returns the y below it. */
-  centred(text: string, style: Style, x: number, y: number, width: number): number {
-    this.use(style).text(text, x, y, { width, align: 'center', lineGap: LINE_GAP });
-    return this.doc.y;
-  }
-
-  rule(centreX: number, y: number, length: number): void {
-    this.doc
-      .moveTo(centreX - length / 2, y)
-      .lineTo(centreX + length / 2, y)
-      .lineWidth(0.6)
-      .stroke();
-  }
-
-  height(text: string, style: Style, width: number, options: PDFKit.Mixins.TextOptions = {}) {
-    return this.use(style).heightOfString(text, { width, lineGap: LINE_GAP, ...options });
-  }
-
-  /** Starts a new page unless `needed` points fit above the bottom margin. */
-  ensureSpace(needed: number): void {
-    const bottom = this.doc.page.height - this.doc.page.margins.bottom;
-    if (this.doc.y + needed > bottom) this.doc.addPage();
-  }
-}
-
-function drawHeader(l: Layout, o: OfficialOutline): void {
+/** The two-column header (issuing body, number | Quốc hiệu, place and date) of any document. */
+export function drawHeader(l: Layout, o: Pick<OfficialOutline, 'header'>): void {
   const h = o.header;
   const leftW = l.width * 0.385;
   const rightW = l.width - leftW;
@@ -122,7 +58,8 @@ function drawHeader(l: Layout, o: OfficialOutline): void {
   l.doc.y = Math.max(a, b);
 }
 
-function drawTitle(l: Layout, o: OfficialOutline): void {
+/** The centred type heading and trích yếu with a rule below. */
+export function drawTitle(l: Layout, o: Pick<OfficialOutline, 'docTypeHeading' | 'title'>): void {
   let y = l.doc.y + 18;
   y = l.centred(o.docTypeHeading, { face: 'bold', size: 14 }, l.x, y, l.width);
   y = l.centred(o.title, { face: 'bold', size: 14 }, l.x + 20, y, l.width - 40);
@@ -228,7 +165,10 @@ function drawBody(l: Layout, o: OfficialOutline): void {
 }
 
 /** Nơi nhận (left) and the signature (right), side by side; its height, and how to draw it. */
-function closingBlock(l: Layout, o: OfficialOutline): { height: number; draw: () => void } {
+export function closingBlock(
+  l: Layout,
+  o: Pick<OfficialOutline, 'recipients' | 'signer'>,
+): { height: number; draw: () => void } {
   const leftW = l.width * 0.46;
   const rightW = l.width - leftW;
   const heading: Style = { face: 'boldItalic', size: 12 };
@@ -263,7 +203,7 @@ function closingBlock(l: Layout, o: OfficialOutline): { height: number; draw: ()
 }
 
 /** Page numbers centred in the top margin, from page 2 (page 1 shows none); the draft mark on page 1. */
-function drawMarginals(l: Layout, o: OfficialOutline): void {
+export function drawMarginals(l: Layout, o: Pick<OfficialOutline, 'draftMark'>): void {
   const range = l.doc.bufferedPageRange();
   const y = mm(10);
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -303,31 +243,12 @@ export async function renderPlanPdf(input: PlanDocumentInput): Promise<Buffer> {
  * `date`; pdfkit derives the file ID from the info dictionary only).
  */
 export async function renderOutlinePdf(outline: OfficialOutline, date: Date): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: outline.landscape === true ? 'landscape' : 'portrait',
-    margins: MARGIN,
-    bufferPages: true,
-    lang: 'vi-VN',
-    info: {
-      Title: `${outline.docTypeHeading} ${outline.title}`,
-      Author: outline.header.issuingBody,
-      Creator: 'ThiĐua',
-      Producer: 'ThiĐua',
-      CreationDate: date,
-      ModDate: date,
-    },
+  const { doc, done } = officialPdf({
+    title: `${outline.docTypeHeading} ${outline.title}`,
+    author: outline.header.issuingBody,
+    date,
+    landscape: outline.landscape === true,
   });
-  const f = fonts();
-  for (const face of Object.keys(f) as Face[]) doc.registerFont(face, f[face]);
-
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
   const layout = new Layout(doc);
   drawHeader(layout, outline);
   drawTitle(layout, outline);

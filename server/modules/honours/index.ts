@@ -22,6 +22,7 @@ export {
   updateDiscipline,
 } from './discipline.service';
 export { importHonours } from './import-honours';
+export { annulDecisionHonours } from './decision-honours';
 export {
   consecutiveYears,
   suggestionsFromHistory,

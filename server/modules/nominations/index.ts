@@ -18,6 +18,7 @@ export {
   submitNomination,
   withdrawNomination,
 } from './nominations.service';
+export { listApprovedNominations, type ApprovedNomination } from './approved.queries';
 export {
   downloadNominationAttachment,
   removeNominationAttachment,
