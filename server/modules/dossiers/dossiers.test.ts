@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { createTestDb, type TestDb } from '../../test/db';
+import { nationalFormVersion } from '../../test/awards';
 import { makePerson, testCtx } from '../../test/factories';
 import { buildTestApp, loginCookie } from '../../test/http';
 import { expectAppError, world, type World } from '../../test/evaluation';
@@ -40,16 +41,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function formVersion(code: string): Promise<number> {
-  const { rows } = await sql<{ id: number }>`
-    SELECT v.id FROM award_form_version v JOIN award_form f ON f.id = v.form_id
-    WHERE f.code = ${code} AND f.scope = 'national' ORDER BY v.valid_from DESC LIMIT 1`.execute(
-    t.db,
-  );
-  const id = rows[0]?.id;
-  if (id === undefined) throw new Error(`no form ${code}`);
-  return id;
-}
+const formVersion = (code: string) => nationalFormVersion(t.db, code);
 
 /** The text of word/document.xml, paragraphs joined by newlines. */
 async function docxText(buf: Buffer): Promise<string> {
