@@ -66,6 +66,10 @@ describe('Hồ sơ đề nghị khen thưởng in the drawer (Chromium)', () => 
     await achievements.fill(written);
     await parts.getByRole('button', { name: 'Lưu nội dung' }).click();
     await head.getByText('Đã lưu nội dung hồ sơ.').waitFor();
+    // The ward's checklist ticks its "B4o c4o thành tích" (OCR'd) item by the written report.
+    const checklist = drawer.locator('.nomination-dossier');
+    await expect.poll(() => checklist.getByText('Đã có').count()).toBe(1);
+    await expect.poll(() => checklist.getByText('Còn thiếu').count()).toBe(1);
 
     const [download] = await Promise.all([
       head.waitForEvent('download'),
@@ -95,6 +99,7 @@ describe('Hồ sơ đề nghị khen thưởng in the drawer (Chromium)', () => 
     const request = head.locator('.ant-drawer').filter({ hasText: 'Kính gửi' });
     await request.getByText(person.fullName).waitFor();
     await request.getByRole('link', { name: /Danh sách đề nghị khen thưởng \(\.pdf\)/u }).waitFor();
+    await head.waitForTimeout(500); // the drawer's slide-in
     await shot(head, 'request-1366');
     await head.setViewportSize({ width: 375, height: 800 });
     await shot(head, 'request-375', false);

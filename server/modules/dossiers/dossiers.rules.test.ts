@@ -8,6 +8,7 @@ describe('dossierDocumentOfItem (which generated document a checklist item names
     ['Tờ trình kèm danh sách', 'request'],
     ['Trình cấp xã: Báo cáo thành tích', 'report'],
     ['Báo cáo tóm tắt thành tích của cá nhân', 'report'],
+    ['Trinh cdp xa: B4o c4o thanh tich cia tap the, ca nhan (OCR)', 'report'],
     ['Danh sách trích ngang', 'list'],
     ['Trình cấp xã: Biên bản họp xét', null],
     ['Báo cáo tài chính', null],
