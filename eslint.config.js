@@ -55,6 +55,8 @@ const webModuleSurface = [
   'registrations/plan-tabs',
   'quotas/plan-tabs',
   'nominations/plan-tabs',
+  // The dossier sections the nomination drawer and the plan tab embed (decision 045).
+  'dossiers/dossier-section',
 ];
 const webSurface = `(?:[^/]+/[^/]+\\.api|${webModuleSurface.join('|')})(?:\\.tsx?)?$`;
 const webMessage =

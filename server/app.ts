@@ -35,8 +35,8 @@ import { registerDocumentRoutes } from './modules/documents/index';
 import { registerAwardRoutes } from './modules/awards/index';
 import { registerHonourRoutes } from './modules/honours/index';
 import { registerQuotaRoutes } from './modules/quotas/index';
-import { registerNominationRoutes } from './modules/nominations/index';
-import { registerDossierRoutes } from './modules/dossiers/index';
+import { addDossierItemsSource, registerNominationRoutes } from './modules/nominations/index';
+import { dossierItemsFromDocuments, registerDossierRoutes } from './modules/dossiers/index';
 import { registerCouncilRoutes } from './modules/councils/index';
 import { registerCertificateRoutes } from './modules/certificates/index';
 import { registerAwardDecisionRoutes } from './modules/award-decisions/index';
@@ -239,6 +239,8 @@ export async function buildApp(
   registerNominationRoutes(app, deps);
   registerCouncilRoutes(app, deps);
   registerDossierRoutes(app, deps);
+  // The dossier checklist counts generated dossier documents (decision 041, 2026-12-07 note).
+  addDossierItemsSource(dossierItemsFromDocuments);
   registerCertificateRoutes(app, deps);
   registerAwardDecisionRoutes(app, deps);
   registerOpenApiRoute(app, { version: deps.config.version });

@@ -1,5 +1,5 @@
 import type { CampaignMode } from '../../../shared/campaign';
-import type { ReportVariant } from '../../../shared/dossiers';
+import type { DossierDocument, ReportVariant } from '../../../shared/dossiers';
 import { nominationStatusLabels, type NominationStatus } from '../../../shared/nominations';
 import { governmentKinds, type UnitKind } from '../../../shared/org';
 import { foldVietnamese } from '../../platform/text';
@@ -51,4 +51,19 @@ export function issuerSymbol(kind: UnitKind, name: string): string {
     .join('')
     .toUpperCase();
   return initials === '' ? 'DV' : initials.slice(0, 8);
+}
+
+/**
+ * The generated document a plan's dossier checklist item names, or null: "tờ trình" → the tờ
+ * trình, "báo cáo (…) thành tích" → the report of achievements, "danh sách" → the list of
+ * nominees; compared without diacritics and tolerating a misread vowel in "báo cáo" (plans are OCR'd), in that order (a "Tờ trình kèm danh
+ * sách" is the tờ trình). "Biên bản họp xét" is the councils module's, not a dossier document.
+ */
+export function dossierDocumentOfItem(item: string): DossierDocument | null {
+  const folded = foldVietnamese(item);
+  if (/\bto trinh\b/u.test(folded)) return 'request';
+  // OCR'd plans misread a vowel ("B4o c4o thành tích", seed 003).
+  if (/\bb[a-z0-9]o c[a-z0-9]o\b.*\bthanh tich\b/u.test(folded)) return 'report';
+  if (/\bdanh sach\b/u.test(folded)) return 'list';
+  return null;
 }

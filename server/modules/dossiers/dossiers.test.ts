@@ -10,9 +10,17 @@ import { buildTestApp, loginCookie } from '../../test/http';
 import { expectAppError, world, type World } from '../../test/evaluation';
 import { ensureNationalCatalogue } from '../awards/index';
 import { addHonour } from '../honours/index';
-import { createNomination, returnNomination, submitNomination } from '../nominations/index';
+import {
+  acceptNomination,
+  addDossierItemsSource,
+  createNomination,
+  getNomination,
+  returnNomination,
+  submitNomination,
+} from '../nominations/index';
 import {
   dossierDocumentsPresent,
+  dossierItemsFromDocuments,
   dossierRequestFile,
   getDossierRequest,
   getNominationDossier,
@@ -330,5 +338,44 @@ describe('dossier HTTP', () => {
       error: 'INVALID_STATE',
       message: expect.stringContaining('đã chốt') as unknown,
     });
+  });
+});
+
+describe('the dossier checklist counts generated documents (decision 041 hook)', () => {
+  it('ticks the report and the tờ trình once generated, not before; a biên bản only by file', async () => {
+    // Wired in app.ts; added here too so the test does not depend on buildTestApp's side effect.
+    addDossierItemsSource(dossierItemsFromDocuments);
+    const { w, nomination } = await setup();
+    const items = [
+      'Trình cấp xã: Tờ trình đề nghị khen thưởng',
+      'Trình cấp xã: Báo cáo thành tích',
+      'Trình cấp xã: Danh sách trích ngang',
+      'Trình cấp xã: Biên bản họp xét',
+    ];
+    const dossier = [{ level: 'Hồ sơ đề nghị khen thưởng', items }];
+    await sql`UPDATE campaign_plan SET content = content
+      || jsonb_build_object('dossier', ${JSON.stringify(dossier)}::jsonb)
+      WHERE id = ${w.plan.id}`.execute(t.db);
+    const ticks = async () =>
+      (await getNomination(w.as('head'), nomination.id)).dossier.items.map((i) => i.present);
+
+    expect(await ticks()).toEqual([false, false, false, false]);
+    await saveNominationParts(w.as('head'), nomination.id, {
+      parts: [{ key: 'achievements', text: 'Trả đúng hạn 100% hồ sơ.', version: 0 }],
+    });
+    expect(await ticks()).toEqual([false, true, false, false]);
+    await openDossierRequest(w.as('head'), w.plan.id, {
+      round: 'annual',
+      proposingUnitId: w.units.oneStop.id,
+    });
+    expect(await ticks()).toEqual([true, true, true, false]);
+
+    // The receiving level's accept sees the same checklist: only the biên bản is missing.
+    const sent = await submit(w, nomination.id, nomination.version);
+    const err = await expectAppError(
+      acceptNomination(w.as('officer'), sent.id, { version: sent.version }),
+      'VALIDATION_FAILED',
+    );
+    expect(err.details).toEqual({ missing: ['Trình cấp xã: Biên bản họp xét'] });
   });
 });

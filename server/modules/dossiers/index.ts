@@ -16,5 +16,5 @@ export {
   saveRequestParts,
   type DossierFile,
 } from './dossiers.service';
-export { dossierDocumentsPresent } from './present.queries';
-export { frozenReason, reportVariant } from './dossiers.rules';
+export { dossierDocumentsPresent, dossierItemsFromDocuments } from './present.queries';
+export { dossierDocumentOfItem, frozenReason, reportVariant } from './dossiers.rules';

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db';
 import type { DossierDocument } from '../../../shared/dossiers';
+import { dossierDocumentOfItem } from './dossiers.rules';
 
 /**
  * Which dossier documents exist for each nomination (decision 045), for the dossier checklist
@@ -29,4 +30,24 @@ export async function dossierDocumentsPresent(
       ...(r.request ? (['request', 'list'] as const) : []),
     ]);
   return out;
+}
+
+/**
+ * The dossier checklist items of a nomination that a generated document covers (decision 041's
+ * hook, `addDossierItemsSource` of nominations, wired in app.ts): an item naming the tờ trình,
+ * the report of achievements or the list (`dossierDocumentOfItem`) is present when
+ * `dossierDocumentsPresent` has that document for the nomination.
+ */
+export async function dossierItemsFromDocuments(
+  db: Executor,
+  nominationId: number,
+  items: readonly string[],
+): Promise<string[]> {
+  const named = items.flatMap((item) => {
+    const doc = dossierDocumentOfItem(item);
+    return doc === null ? [] : [{ item, doc }];
+  });
+  if (named.length === 0) return [];
+  const docs = (await dossierDocumentsPresent(db, [nominationId])).get(nominationId) ?? [];
+  return named.filter((n) => docs.includes(n.doc)).map((n) => n.item);
 }

@@ -24,7 +24,7 @@ export {
   removeNominationAttachment,
   uploadNominationAttachment,
 } from './attachments.service';
-export { dossierItemsPresent } from './levels';
+export { addDossierItemsSource, dossierItemsPresent, type DossierItemsSource } from './levels';
 export {
   checkEligibility,
   nextNominationStatus,

@@ -29,15 +29,41 @@ export type Levels = {
 };
 
 /**
- * The dossier items present for a nomination: the checklist items its attachments are tagged
- * with. The hook the dossier documents (w10) extend with the documents generated for it.
+ * A source of dossier items present besides the attached files: given a nomination and its
+ * checklist items, the items it has (e.g. the dossiers module's generated documents, decision
+ * 045). Nominations cannot import dossiers (dossiers imports nominations), so the dossiers side is
+ * plugged in at the composition root (app.ts) through `addDossierItemsSource`.
+ */
+export type DossierItemsSource = (
+  db: Executor,
+  nominationId: number,
+  items: readonly string[],
+) => Promise<Iterable<string>>;
+
+const dossierItemsSources: DossierItemsSource[] = [];
+
+/** Plugs in a source of dossier items present (once; adding the same source again is a no-op). */
+export function addDossierItemsSource(source: DossierItemsSource): void {
+  if (!dossierItemsSources.includes(source)) dossierItemsSources.push(source);
+}
+
+/**
+ * The dossier items present for a nomination among its checklist `items`: the items its
+ * attachments are tagged with, and those the plugged-in sources (generated dossier documents)
+ * say it has.
  */
 export async function dossierItemsPresent(
   db: Executor,
   nominationId: number,
+  items: readonly string[],
 ): Promise<Set<string>> {
   const files = await q.listAttachments(db, nominationId);
-  return new Set(files.flatMap((f) => (f.dossierItem === null ? [] : [f.dossierItem])));
+  const present = new Set(files.flatMap((f) => (f.dossierItem === null ? [] : [f.dossierItem])));
+  const missing = items.filter((i) => !present.has(i));
+  if (missing.length === 0) return present;
+  for (const source of dossierItemsSources)
+    for (const item of await source(db, nominationId, missing)) present.add(item);
+  return present;
 }
 
 export async function levelsOf(ctx: Ctx, db: Executor, r: q.NominationRecord): Promise<Levels> {
@@ -58,7 +84,7 @@ export async function levelsOf(ctx: Ctx, db: Executor, r: q.NominationRecord): P
     top,
     decider,
     receiving,
-    checklist: tickChecklist(items, await dossierItemsPresent(db, r.id)),
+    checklist: tickChecklist(items, await dossierItemsPresent(db, r.id, items)),
     quotas: quotasAt(plan.content.quotas, r.personId !== null ? 'person' : 'unit', decider),
   };
 }

@@ -1,13 +1,33 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Flex, Form, Input, Skeleton, Tag, Typography } from 'antd';
-import { DownloadOutlined, LockOutlined, SaveOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  Skeleton,
+  Tag,
+  Typography,
+} from 'antd';
+import { DownloadOutlined, FileTextOutlined, LockOutlined, SaveOutlined } from '@ant-design/icons';
 import { dossierDocumentLabels, reportVariantLabels } from '../../../shared/dossiers';
+import {
+  nominationRoundLabels,
+  type NominationRound,
+  type NominationStatus,
+} from '../../../shared/nominations';
 import { ErrorAlert } from '../../ui/error-alert';
+import { useIsMobile } from '../../ui/hooks';
+import { useCan } from '../../shell/current-user';
 import {
   reportUrl,
   requestUrl,
   useDossierRequest,
   useNominationDossier,
+  useOpenDossierRequest,
   useSaveNominationParts,
   useSaveRequestParts,
   type NominationDossier,
@@ -148,5 +168,70 @@ export function DossierRequestSection({ requestId }: { requestId: number }) {
         )}
       />
     </>
+  );
+}
+
+/** A nomination as the plan tab lists it: enough to group the tờ trình by round and unit. */
+type ListedNomination = {
+  round: NominationRound;
+  status: NominationStatus;
+  proposingUnit: { id: number; name: string };
+};
+
+/**
+ * The tờ trình of each proposing unit and round among a plan's live nominations, for a user who
+ * may propose: "Tờ trình" opens it (made once on the server, which checks the unit) in a drawer
+ * with its parts and downloads. Mounted on the plan tab "Khen thưởng".
+ */
+export function DossierRequests({
+  planId,
+  nominations,
+}: {
+  planId: number;
+  nominations: readonly ListedNomination[];
+}) {
+  const canPropose = useCan('nomination.submit');
+  const open = useOpenDossierRequest(planId);
+  const [requestId, setRequestId] = useState<number | null>(null);
+  const mobile = useIsMobile();
+  const groups = new Map<string, { round: NominationRound; unit: { id: number; name: string } }>();
+  for (const n of nominations)
+    if (n.status !== 'withdrawn' && n.status !== 'rejected')
+      groups.set(`${n.round}:${n.proposingUnit.id}`, { round: n.round, unit: n.proposingUnit });
+  if (!canPropose || groups.size === 0) return null;
+  return (
+    <Card size="small" title="Tờ trình đề nghị khen thưởng của đơn vị" className="dossier-requests">
+      <ErrorAlert error={open.error} />
+      <Flex vertical gap={8}>
+        {[...groups.entries()].map(([key, g]) => (
+          <Flex key={key} gap={8} wrap align="center" justify="space-between">
+            <span>
+              {g.unit.name} — {nominationRoundLabels[g.round]}
+            </span>
+            <Button
+              icon={<FileTextOutlined />}
+              loading={open.isPending && open.variables?.proposingUnitId === g.unit.id}
+              onClick={() =>
+                open.mutate(
+                  { round: g.round, proposingUnitId: g.unit.id },
+                  { onSuccess: (r) => setRequestId(r.id) },
+                )
+              }
+            >
+              {dossierDocumentLabels.request}
+            </Button>
+          </Flex>
+        ))}
+      </Flex>
+      <Drawer
+        open={requestId !== null}
+        onClose={() => setRequestId(null)}
+        title={dossierDocumentLabels.request}
+        size={mobile ? '100%' : 640}
+        destroyOnHidden
+      >
+        {requestId !== null && <DossierRequestSection requestId={requestId} />}
+      </Drawer>
+    </Card>
   );
 }

@@ -1,13 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { callEndpoint, endpointUrl } from '../../api/endpoint';
 import {
   dossierEndpoints as e,
   type DossierPartsUpdateInput,
   type DossierRequestOpenInput,
 } from '../../../shared/api/dossiers';
+import { nominationEndpoints } from '../../../shared/api/nominations';
 
 // The response types are the contract's (shared/api/dossiers.ts).
 export type { DossierRequest, NominationDossier } from '../../../shared/api/dossiers';
+
+/** A written report or an opened tờ trình ticks the nominations' dossier checklists (decision 041). */
+const refreshChecklists = (queryClient: QueryClient) =>
+  queryClient.invalidateQueries({ queryKey: [nominationEndpoints.get.path] });
 
 /** A nomination's report of achievements: its parts, frozen or not (GET …/dossier). */
 export function useNominationDossier(nominationId: number) {
@@ -25,7 +30,10 @@ export function useSaveNominationParts(nominationId: number) {
       callEndpoint(e.saveNominationParts, { params: { id: nominationId }, body }),
     onSuccess: (data) => {
       queryClient.setQueryData(['dossier', 'nomination', nominationId], data);
-      return queryClient.invalidateQueries({ queryKey: ['audit'] });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['audit'] }),
+        refreshChecklists(queryClient),
+      ]);
     },
   });
 }
@@ -49,7 +57,10 @@ export function useOpenDossierRequest(planId: number) {
   return useMutation({
     mutationFn: (body: DossierRequestOpenInput) =>
       callEndpoint(e.openRequest, { params: { id: planId }, body }),
-    onSuccess: (data) => queryClient.setQueryData(['dossier', 'request', data.id], data),
+    onSuccess: (data) => {
+      queryClient.setQueryData(['dossier', 'request', data.id], data);
+      return refreshChecklists(queryClient);
+    },
   });
 }
 

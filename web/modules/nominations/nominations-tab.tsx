@@ -25,6 +25,7 @@ import { useDebouncedValue, useIsMobile } from '../../ui/hooks';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import type { PlanDetail } from '../campaigns/plans.api';
 import { useAwardCatalogue } from '../awards/awards.api';
+import { DossierRequests, DossierSection } from '../dossiers/dossier-section';
 import {
   nominationRoundLabels,
   nominationStatusLabels,
@@ -119,6 +120,7 @@ export function NominationsTab({ plan }: { plan: PlanDetail }) {
           ]}
         />
       </Card>
+      <DossierRequests planId={plan.id} nominations={items} />
       {subject && (
         <CreateModal
           plan={plan}
@@ -423,6 +425,9 @@ function NominationDetail({ id }: { id: number }) {
         </Card>
       )}
       <Dossier n={n} editable={editable && n.permissions.propose} />
+      <Card size="small" title="Nội dung hồ sơ" className="nomination-dossier-parts">
+        <DossierSection nominationId={n.id} />
+      </Card>
       <Card size="small" title="Quá trình xử lý">
         <Timeline
           items={n.steps.map((s) => ({

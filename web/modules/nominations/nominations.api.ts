@@ -48,6 +48,8 @@ function useRefresh() {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: [e.list.path] }),
       queryClient.invalidateQueries({ queryKey: [e.get.path] }),
+      // A submission freezes the dossier's parts (decision 045).
+      queryClient.invalidateQueries({ queryKey: ['dossier'] }),
     ]);
 }
 
