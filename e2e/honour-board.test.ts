@@ -47,13 +47,22 @@ describe('Bảng vinh danh (Chromium)', () => {
     const gk = catalogue.forms.find((f) => f.code === 'GK_TT');
     if (gk === undefined) throw new Error('no GK_TT form');
 
-    const draft = async (title: string, rows: object[]) => {
+    const plans = await api<{ items: { id: number; title: string }[] }>(
+      officer,
+      'GET',
+      '/api/public/plans?pageSize=1',
+    );
+    const plan = plans.items[0];
+    if (plan === undefined) throw new Error('no published plan');
+
+    const draft = async (title: string, rows: object[], planId: number | null = null) => {
       const d = await api<{ id: number; version: number }>(
         officer,
         'POST',
         '/api/award-decisions',
         {
           unitId: commune.id,
+          planId,
           decider: 'chairman',
           title,
           signerName: 'Nguyễn Văn Chủ',
@@ -71,10 +80,14 @@ describe('Bảng vinh danh (Chromium)', () => {
         },
       );
     };
-    const d = await draft('khen thưởng tập thể, cá nhân điển hình tiên tiến năm 2025', [
-      { personId: person.id, formId: gk.id, achievement: 'Gương điển hình tiên tiến trong CCHC' },
-      { unitId: person.unitId, formId: gk.id, achievement: 'Tập thể tiêu biểu' },
-    ]);
+    const d = await draft(
+      'khen thưởng tập thể, cá nhân điển hình tiên tiến năm 2025',
+      [
+        { personId: person.id, formId: gk.id, achievement: 'Gương điển hình tiên tiến trong CCHC' },
+        { unitId: person.unitId, formId: gk.id, achievement: 'Tập thể tiêu biểu' },
+      ],
+      plan.id,
+    );
     const unissued = await draft('dự thảo chưa ban hành', [
       { personId: people.items[1]?.id, formId: gk.id },
     ]);
@@ -131,6 +144,13 @@ describe('Bảng vinh danh (Chromium)', () => {
       375,
     );
     await take(page, '375');
+
+    // The plan's public page lists its exemplary people (the awardees of its decisions).
+    await page.goto(`${site.url}/cong-khai/ke-hoach/${plan.id}`);
+    const exemplary = page.locator('.ant-card', { hasText: 'Gương điển hình được khen thưởng' });
+    await exemplary.getByText(person.fullName).first().waitFor();
+    await exemplary.first().scrollIntoViewIfNeeded();
+    await take(page, 'plan-375', false);
 
     // The draft's PDF is not public.
     const res = await page.request.get(

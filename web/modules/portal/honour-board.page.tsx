@@ -70,7 +70,7 @@ export default function HonourBoardPage() {
               aria-label="Tìm kiếm trên bảng vinh danh"
             />
           </Col>
-          <Col xs={14} md={7}>
+          <Col xs={12} md={7}>
             <IssuingUnitSelect
               id="honour-unit"
               source="public"
@@ -80,7 +80,7 @@ export default function HonourBoardPage() {
               onChange={(v) => update({ unitId: v, page: undefined })}
             />
           </Col>
-          <Col xs={10} md={5}>
+          <Col xs={12} md={5}>
             <Select
               allowClear
               style={{ width: '100%' }}

@@ -30,12 +30,14 @@ export function HonourDecisionCard({ decision: d }: { decision: HonourBoardDecis
           <List.Item className="honour-awardee">
             <Flex vertical gap={2} style={{ minWidth: 0, width: '100%' }}>
               <Flex gap={8} wrap align="center">
-                {a.kind === 'person' ? (
-                  <UserOutlined aria-label="Cá nhân" />
-                ) : (
-                  <TeamOutlined aria-label="Tập thể" />
-                )}
-                <Typography.Text strong>{a.name}</Typography.Text>
+                <Typography.Text strong>
+                  {a.kind === 'person' ? (
+                    <UserOutlined aria-label="Cá nhân" />
+                  ) : (
+                    <TeamOutlined aria-label="Tập thể" />
+                  )}{' '}
+                  {a.name}
+                </Typography.Text>
                 <Tag color="gold">{a.formName}</Tag>
                 {a.goldenBookNumber !== null && (
                   <Typography.Text type="secondary">
