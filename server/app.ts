@@ -40,6 +40,7 @@ import { dossierItemsFromDocuments, registerDossierRoutes } from './modules/doss
 import { registerCouncilRoutes } from './modules/councils/index';
 import { registerCertificateRoutes } from './modules/certificates/index';
 import { registerAwardDecisionRoutes } from './modules/award-decisions/index';
+import { registerHonourBoardRoutes } from './modules/honour-board/index';
 import { demoAccounts } from './demo/localities';
 import { route, useContract } from './http/route';
 import { registerOpenApiRoute } from './http/openapi';
@@ -243,6 +244,7 @@ export async function buildApp(
   addDossierItemsSource(dossierItemsFromDocuments);
   registerCertificateRoutes(app, deps);
   registerAwardDecisionRoutes(app, deps);
+  registerHonourBoardRoutes(app, deps);
   registerOpenApiRoute(app, { version: deps.config.version });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

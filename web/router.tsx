@@ -27,6 +27,7 @@ const PortalLayout = lazy(() => import('./modules/portal/portal-layout'));
 const PublicPlansPage = lazy(() => import('./modules/portal/public-plans.page'));
 const DocumentRegisterPage = lazy(() => import('./modules/documents/register.page'));
 const PublicPlanPage = lazy(() => import('./modules/portal/public-plan.page'));
+const HonourBoardPage = lazy(() => import('./modules/portal/honour-board.page'));
 const AwardCataloguePage = lazy(() => import('./modules/awards/catalogue.page'));
 const CouncilsPage = lazy(() => import('./modules/councils/councils.page'));
 const MeetingPage = lazy(() => import('./modules/councils/meeting.page'));
@@ -92,6 +93,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <PublicPlansPage /> },
       { path: 'ke-hoach/:planId', element: <PublicPlanPage /> },
+      { path: 'vinh-danh', element: <HonourBoardPage /> },
     ],
   },
   {

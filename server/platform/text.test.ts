@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../test/db';
-import { foldVietnamese, givenName } from './text';
+import { foldVietnamese, givenName, searchWords } from './text';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -41,5 +41,11 @@ describe('Vietnamese folding', () => {
 
   it('takes the given name as the last word', () => {
     expect(givenName(' Trần  Thị Thu Hà ')).toBe('Hà');
+  });
+
+  it('splits a search box into distinct accent-free words, at most eight', () => {
+    expect(searchWords('  Nguyễn Văn  nguyen VĂN Hùng ')).toEqual(['nguyen', 'van', 'hung']);
+    expect(searchWords('a b c d e f g h i j')).toHaveLength(8);
+    expect(searchWords('   ')).toEqual([]);
   });
 });

@@ -31,6 +31,14 @@ export function givenName(fullName: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
+/** At most this many words of a search are used (each one is a LIKE over a few columns). */
+const MAX_SEARCH_WORDS = 8;
+
+/** The accent-free words of a search box, duplicates and blanks dropped. */
+export function searchWords(search: string): string[] {
+  return [...new Set(foldVietnamese(search).split(' ').filter(Boolean))].slice(0, MAX_SEARCH_WORDS);
+}
+
 /** Escapes LIKE wildcards so user input is matched literally. */
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/gu, (c) => `\\${c}`);

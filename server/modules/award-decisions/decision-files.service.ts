@@ -60,7 +60,11 @@ async function documentInput(ctx: Ctx, d: q.DecisionRecord): Promise<DecisionDoc
  * rendered once and its stored bytes returned afterwards (byte-identical re-downloads).
  */
 export async function decisionDocument(ctx: Ctx, id: number, format: 'docx' | 'pdf') {
-  const d = await visibleDecision(ctx, ctx.db, id);
+  return documentOf(ctx, await visibleDecision(ctx, ctx.db, id), format);
+}
+
+/** The document of a decision already checked visible: rendered (draft) or stored (issued). */
+export async function documentOf(ctx: Ctx, d: q.DecisionRecord, format: 'docx' | 'pdf') {
   const name = fileName([`Quyết định ${d.documentNumber ?? 'dự thảo'}`, d.unitName], format);
   const render = async () => {
     const input = await documentInput(ctx, d);

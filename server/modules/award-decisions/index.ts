@@ -21,3 +21,9 @@ export { decisionDocument } from './decision-files.service';
 export { buildDecisionOutline, type DecisionDocumentInput } from './decision-document';
 export { renderDecisionDocx } from './decision-docx';
 export { renderDecisionPdf } from './decision-pdf';
+export {
+  listPublishedDecisions,
+  publishedDecisionPdf,
+  type PublishedDecision,
+  type PublishedFilter,
+} from './published-decisions';

@@ -3,7 +3,7 @@ import type { CampaignPlanTable } from '../../db/schema';
 import { PlanContent } from '../../../shared/campaign';
 import type { Executor } from '../../platform/db';
 import { notFound } from '../../platform/errors';
-import { escapeLike, foldVietnamese } from '../../platform/text';
+import { escapeLike, searchWords } from '../../platform/text';
 import { governmentKinds, type UnitKind } from '../../../shared/org';
 import type { PlanRecord } from './campaigns.schemas';
 
@@ -67,13 +67,8 @@ export async function listPlans(
   return { items: rows.map(parsePlan), total: rows[0]?.total ?? 0 };
 }
 
-/** At most this many words of a search are used (each one is a LIKE over three columns). */
-const MAX_SEARCH_WORDS = 8;
-
-/** The accent-free words of a search box, duplicates and blanks dropped. */
-export function searchWords(search: string): string[] {
-  return [...new Set(foldVietnamese(search).split(' ').filter(Boolean))].slice(0, MAX_SEARCH_WORDS);
-}
+/** The accent-free words of a search box (moved to platform/text; re-exported for callers). */
+export { searchWords };
 
 /**
  * Plans matching every word of a search, in any order: each word may appear in the number ("01/kh-ubnd"

@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import type { MouseEvent } from 'react';
 import { Button, Flex, Layout, Spin, Typography } from 'antd';
 import { AppstoreOutlined, LoginOutlined } from '@ant-design/icons';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useMe } from '../auth/auth.api';
 import { useIsMobile } from '../../ui/hooks';
 import './portal.css';
@@ -61,6 +61,14 @@ export default function PortalLayout() {
             </Button>
           )}
         </Flex>
+        <nav className="portal-nav" aria-label="Mục của cổng thông tin">
+          <Flex gap={4} className="portal-width" style={{ padding: isMobile ? '0 4px' : '0 16px' }}>
+            <NavLink to="/cong-khai" end>
+              Kế hoạch đã ban hành
+            </NavLink>
+            <NavLink to="/cong-khai/vinh-danh">Bảng vinh danh</NavLink>
+          </Flex>
+        </nav>
       </header>
       <main
         id="portal-main"

@@ -25,6 +25,7 @@ import { publicDocumentUrl, usePublicPlan } from './portal.api';
 import { periodText } from './portal-format';
 import { PublicResults } from './public-results';
 import { PlanBody } from './public-plan-body';
+import { PlanExemplary } from './plan-exemplary';
 
 /** One published plan: its header, the content sections that have data, and the documents. */
 export default function PublicPlanPage() {
@@ -115,6 +116,7 @@ export default function PublicPlanPage() {
         <PlanBody plan={p} />
       </Card>
       {p.resultsPublished && <PublicResults planId={p.id} />}
+      <PlanExemplary planId={p.id} />
     </>
   );
 }

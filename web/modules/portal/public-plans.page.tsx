@@ -21,18 +21,10 @@ import { planKindLabels, planKinds, planStatusLabels } from '../../../shared/cam
 import type { PlanKind } from '../../../shared/campaign';
 import { IssuingUnitSelect } from '../../ui/issuing-unit-select';
 import { usePublicPlans } from './portal.api';
-import { periodText } from './portal-format';
+import { periodText, yearOptions } from './portal-format';
 import type { PublicPlanSummary } from './portal.api';
 
 const PAGE_SIZE = 10;
-
-function yearOptions(): { value: number; label: string }[] {
-  const now = new Date().getFullYear();
-  return Array.from({ length: now - 2015 + 2 }, (_, i) => now + 1 - i).map((y) => ({
-    value: y,
-    label: `Năm ${y}`,
-  }));
-}
 
 function isKind(v: string | null): v is PlanKind {
   return v !== null && (planKinds as string[]).includes(v);
