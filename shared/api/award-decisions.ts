@@ -266,7 +266,8 @@ export const awardDecisionEndpoints = {
     access: 'user',
     params,
     response: { kind: 'file', contentType: PDF },
-  }),  certificates: defineEndpoint({
+  }),
+  certificates: defineEndpoint({
     method: 'GET',
     path: '/api/award-decisions/:id/certificates.pdf',
     summary:

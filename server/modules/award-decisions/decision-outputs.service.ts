@@ -11,6 +11,7 @@ import {
   certificatesPdfReadable,
   layoutFor,
   renderPaymentListXlsx,
+  STANDARD_LAYOUT,
   templateLayout,
   type CertificateLayout,
   type CertificateRow,
@@ -85,11 +86,13 @@ export async function decisionCertificates(
   let layout: CertificateLayout | ((row: CertificateRow) => CertificateLayout);
   if (templateId !== undefined) layout = await templateLayout(ctx.db, d.unitId, templateId);
   else {
-    const codes = [...new Set(rows.map((r) => r.formCode))];
     const byCode = new Map<string, CertificateLayout>();
-    for (const code of codes) byCode.set(code, await layoutFor(ctx.db, d.unitId, code));
-    const byRow = new Map(certificates.map((c, i) => [c, byCode.get(rows[i]!.formCode)!]));
-    layout = (row) => byRow.get(row)!;
+    for (const code of new Set(rows.map((r) => r.formCode)))
+      byCode.set(code, await layoutFor(ctx.db, d.unitId, code));
+    const byRow = new Map(
+      certificates.map((c, i) => [c, byCode.get(rows[i]?.formCode ?? '') ?? STANDARD_LAYOUT]),
+    );
+    layout = (row) => byRow.get(row) ?? STANDARD_LAYOUT;
   }
   const title = `Giấy khen theo Quyết định ${d.documentNumber ?? ''}`;
   return {
