@@ -279,10 +279,10 @@ function AddRowModal({ decision, onClose }: { decision: AwardDecision; onClose: 
           />
         </Form.Item>
         {kind === 'person' ? (
-          <Form.Item label="Cá nhân" required>
+          <Form.Item label="Cán bộ được khen" required>
             <Flex>
               <PersonPicker
-                ariaLabel="Cá nhân"
+                ariaLabel="Cán bộ được khen"
                 unitId={decision.unit.id}
                 value={personId}
                 label={personName}
@@ -294,9 +294,9 @@ function AddRowModal({ decision, onClose }: { decision: AwardDecision; onClose: 
             </Flex>
           </Form.Item>
         ) : (
-          <Form.Item label="Tập thể" required>
+          <Form.Item label="Tập thể được khen" required>
             <UnitTreeSelect
-              aria-label="Tập thể"
+              aria-label="Tập thể được khen"
               value={unitId === null ? undefined : String(unitId)}
               onChange={(v) => setUnitId(v === undefined ? null : Number(v))}
             />
