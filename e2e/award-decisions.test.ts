@@ -62,7 +62,8 @@ describe('Quyết định khen thưởng (Chromium)', () => {
       .pressSequentially(person.fullName.split(' ').pop() ?? '');
     await page.getByTitle(person.fullName).first().click();
     await page.getByLabel('Hình thức khen thưởng').click();
-    await page.keyboard.press('Enter');
+    await page.getByLabel('Hình thức khen thưởng').pressSequentially('Lao động tiên tiến');
+    await page.getByTitle(/^Lao động tiên tiến — /u).click();
     await page.getByLabel('Thành tích').fill('Hoàn thành xuất sắc nhiệm vụ năm 2026');
     const added = page.waitForResponse((r) =>
       r.url().endsWith(`/api/award-decisions/${draft.id}/rows`),
@@ -71,6 +72,7 @@ describe('Quyết định khen thưởng (Chromium)', () => {
     expect((await added).status()).toBe(200);
     await page.getByRole('cell', { name: person.fullName }).first().waitFor();
     await page.getByText('Danh sách khen thưởng (1)').waitFor();
+    await page.getByRole('cell', { name: 'Lao động tiên tiến' }).waitFor();
     await shot(page, 'draft-1366');
 
     const head = await site.signIn('lanhdao.luongdien');
@@ -105,7 +107,7 @@ describe('Quyết định khen thưởng (Chromium)', () => {
     await phone.getByRole('heading', { name: /^Quyết định số/u }).waitFor();
     await shot(phone, 'issued-375');
     await phone.goto(`${site.url}/award-decisions`);
-    await phone.getByRole('heading', { name: 'Quyết định khen thưởng' }).waitFor();
+    await phone.getByRole('link', { name: /khen thưởng cá nhân có thành tích/u }).waitFor();
     await shot(phone, 'list-375');
   });
 });

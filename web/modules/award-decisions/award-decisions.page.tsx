@@ -9,6 +9,7 @@ import {
   Flex,
   Form,
   Input,
+  List,
   Modal,
   Popconfirm,
   Radio,
@@ -33,7 +34,9 @@ import {
   type DecisionDecider,
   type DecisionStatus,
 } from '../../../shared/award-decisions';
+import { deciderLabels as awardDeciderLabels } from '../../../shared/awards';
 import { ErrorAlert } from '../../ui/error-alert';
+import { useIsMobile } from '../../ui/hooks';
 import { formatDate, formatNumber } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { PersonPicker } from '../../ui/person-picker';
@@ -165,6 +168,7 @@ function CreateDecisionModal({ onClose }: { onClose: () => void }) {
 function DecisionList() {
   const decisions = useDecisions();
   const canDraft = useCan('award_decision.manage');
+  const mobile = useIsMobile();
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -180,43 +184,67 @@ function DecisionList() {
         }
       />
       {decisions.error ? <ErrorAlert error={decisions.error} /> : null}
-      <Table<DecisionSummary>
-        rowKey="id"
-        size="small"
-        loading={decisions.isLoading}
-        dataSource={decisions.data?.items ?? []}
-        locale={{ emptyText: 'Chưa có quyết định khen thưởng nào.' }}
-        scroll={{ x: 'max-content' }}
-        pagination={false}
-        columns={[
-          {
-            title: 'Số',
-            key: 'number',
-            render: (_, d) => d.documentNumber ?? '—',
-          },
-          {
-            title: 'Trích yếu',
-            key: 'title',
-            render: (_, d) => <Link to={`/award-decisions/${d.id}`}>{d.title}</Link>,
-          },
-          { title: 'Đơn vị', key: 'unit', render: (_, d) => d.unit.name, responsive: ['md'] },
-          { title: 'Ngày', key: 'date', render: (_, d) => formatDate(d.decisionDate) },
-          {
-            title: 'Trạng thái',
-            key: 'status',
-            render: (_, d) => (
-              <Tag color={statusColors[d.status]}>{decisionStatusLabels[d.status]}</Tag>
-            ),
-          },
-          { title: 'Số người/tập thể', dataIndex: 'rowCount', responsive: ['md'] },
-          {
-            title: 'Tổng tiền',
-            key: 'total',
-            align: 'right',
-            render: (_, d) => money(d.totalAmount),
-          },
-        ]}
-      />
+      {mobile ? (
+        <List
+          loading={decisions.isLoading}
+          dataSource={decisions.data?.items ?? []}
+          locale={{ emptyText: 'Chưa có quyết định khen thưởng nào.' }}
+          renderItem={(d) => (
+            <List.Item>
+              <List.Item.Meta
+                title={<Link to={`/award-decisions/${d.id}`}>{d.title}</Link>}
+                description={
+                  <Space wrap size={4}>
+                    <Tag color={statusColors[d.status]}>{decisionStatusLabels[d.status]}</Tag>
+                    <span>
+                      {d.documentNumber ?? 'Chưa có số'} · {formatDate(d.decisionDate)} ·{' '}
+                      {money(d.totalAmount)}
+                    </span>
+                  </Space>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<DecisionSummary>
+          rowKey="id"
+          size="small"
+          loading={decisions.isLoading}
+          dataSource={decisions.data?.items ?? []}
+          locale={{ emptyText: 'Chưa có quyết định khen thưởng nào.' }}
+          scroll={{ x: 'max-content' }}
+          pagination={false}
+          columns={[
+            {
+              title: 'Số',
+              key: 'number',
+              render: (_, d) => d.documentNumber ?? '—',
+            },
+            {
+              title: 'Trích yếu',
+              key: 'title',
+              render: (_, d) => <Link to={`/award-decisions/${d.id}`}>{d.title}</Link>,
+            },
+            { title: 'Đơn vị', key: 'unit', render: (_, d) => d.unit.name, responsive: ['md'] },
+            { title: 'Ngày', key: 'date', render: (_, d) => formatDate(d.decisionDate) },
+            {
+              title: 'Trạng thái',
+              key: 'status',
+              render: (_, d) => (
+                <Tag color={statusColors[d.status]}>{decisionStatusLabels[d.status]}</Tag>
+              ),
+            },
+            { title: 'Số người/tập thể', dataIndex: 'rowCount', responsive: ['md'] },
+            {
+              title: 'Tổng tiền',
+              key: 'total',
+              align: 'right',
+              render: (_, d) => money(d.totalAmount),
+            },
+          ]}
+        />
+      )}
       {creating ? <CreateDecisionModal onClose={() => setCreating(false)} /> : null}
     </>
   );
@@ -233,12 +261,18 @@ function AddRowModal({ decision, onClose }: { decision: AwardDecision; onClose: 
   const [formId, setFormId] = useState<number | null>(null);
   const [achievement, setAchievement] = useState('');
   const subject = kind === 'person' ? 'individual' : 'collective';
-  const forms = (catalogue.data?.forms ?? [])
-    .filter((f) => f.current !== null && f.current.subject === subject)
-    .map((f) => ({
-      value: f.id,
-      label: `${f.current?.name ?? f.code}${f.amount?.ok ? ` — ${money(f.amount.amount)}` : ''}`,
-    }));
+  // Grouped by who may decide them, so the officer sees which forms the unit's signer may give.
+  const groups = new Map<string, { value: number; label: string }[]>();
+  for (const f of catalogue.data?.forms ?? []) {
+    if (f.current === null || f.current.subject !== subject) continue;
+    const authority = f.current.deciders.map((x) => awardDeciderLabels[x]).join('; ') || 'Khác';
+    const amount = f.amount?.ok ? ` — ${money(f.amount.amount)}` : '';
+    groups.set(authority, [
+      ...(groups.get(authority) ?? []),
+      { value: f.id, label: `${f.current.name}${amount}` },
+    ]);
+  }
+  const forms = [...groups].map(([label, options]) => ({ label, options }));
   const submit = async () => {
     await add.mutateAsync({
       version: decision.version,
