@@ -73,6 +73,11 @@ describe('Quyết định khen thưởng (Chromium)', () => {
     await page.getByRole('cell', { name: person.fullName }).first().waitFor();
     await page.getByText('Danh sách khen thưởng (1)').waitFor();
     await page.getByRole('cell', { name: 'Lao động tiên tiến' }).waitFor();
+    // The draft's header is edited in place.
+    await page.getByRole('button', { name: 'Sửa thông tin' }).click();
+    await page.getByLabel('Nguồn kinh phí').fill('Ngân sách xã năm 2026');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByText('Ngân sách xã năm 2026').waitFor();
     await shot(page, 'draft-1366');
 
     const head = await site.signIn('lanhdao.luongdien');

@@ -85,6 +85,7 @@ export const useDeleteDecision = () =>
 export const decisionFileUrls = (id: number) => ({
   docx: endpointUrl(e.docx, { params: { id } }),
   pdf: endpointUrl(e.pdf, { params: { id } }),
-  certificates: endpointUrl(e.certificates, { params: { id }, query: {} }),
+  certificates: (templateId?: number) =>
+    endpointUrl(e.certificates, { params: { id }, query: { templateId } }),
   paymentList: endpointUrl(e.paymentList, { params: { id } }),
 });

@@ -6,6 +6,7 @@ import {
   Card,
   DatePicker,
   Descriptions,
+  Dropdown,
   Flex,
   Form,
   Input,
@@ -25,6 +26,7 @@ import {
   FilePdfOutlined,
   FileWordOutlined,
   PlusOutlined,
+  PrinterOutlined,
 } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -44,10 +46,12 @@ import { ReasonModal } from '../../ui/reason-modal';
 import { UnitTreeSelect } from '../../ui/unit-tree-select';
 import { useCan } from '../../shell/current-user';
 import { useAwardCatalogue } from '../awards/awards.api';
+import { useCertificateTemplates } from '../certificates/certificates.api';
 import {
   decisionFileUrls,
   useAddRows,
   useCreateDecision,
+  useUpdateDecision,
   useDecision,
   useDecisions,
   useDeleteDecision,
@@ -70,48 +74,68 @@ const statusColors: Record<DecisionStatus, string> = {
 };
 const deciderOptions = deciders.map((d) => ({ value: d, label: deciderLabels[d] }));
 
-/** Starts a draft: the issuing unit, who decides, title, date, funding source and signer. */
-function CreateDecisionModal({ onClose }: { onClose: () => void }) {
+/**
+ * Starts a draft (the issuing unit, who decides, title, date, funding source and signer), or
+ * edits a draft's header when `decision` is given (the unit stays).
+ */
+function DecisionHeaderModal({
+  decision,
+  onClose,
+}: {
+  decision?: AwardDecision;
+  onClose: () => void;
+}) {
   const navigate = useNavigate();
   const create = useCreateDecision();
+  const update = useUpdateDecision(decision?.id ?? 0);
   const [unitId, setUnitId] = useState<number | null>(null);
-  const [decider, setDecider] = useState<DecisionDecider>('chairman');
-  const [title, setTitle] = useState('khen thưởng các cá nhân, tập thể có thành tích xuất sắc');
-  const [date, setDate] = useState<Dayjs | null>(dayjs());
-  const [fundingSource, setFundingSource] = useState('');
-  const [signerName, setSignerName] = useState('');
-  const [signerTitle, setSignerTitle] = useState('Chủ tịch');
+  const [decider, setDecider] = useState<DecisionDecider>(decision?.decider ?? 'chairman');
+  const [title, setTitle] = useState(
+    decision?.title ?? 'khen thưởng các cá nhân, tập thể có thành tích xuất sắc',
+  );
+  const [date, setDate] = useState<Dayjs | null>(dayjs(decision?.decisionDate));
+  const [fundingSource, setFundingSource] = useState(decision?.fundingSource ?? '');
+  const [signerName, setSignerName] = useState(decision?.signerName ?? '');
+  const [signerTitle, setSignerTitle] = useState(decision?.signerTitle ?? 'Chủ tịch');
+  const error = create.error ?? update.error;
+  const header = {
+    decider,
+    title,
+    decisionDate: iso(date),
+    fundingSource,
+    signerName,
+    signerTitle,
+  };
   const submit = async () => {
-    const d = await create.mutateAsync({
-      unitId: unitId ?? 0,
-      decider,
-      title,
-      decisionDate: iso(date),
-      fundingSource,
-      signerName,
-      signerTitle,
-    });
+    if (decision !== undefined) {
+      await update.mutateAsync({ version: decision.version, ...header });
+      onClose();
+      return;
+    }
+    const d = await create.mutateAsync({ unitId: unitId ?? 0, ...header });
     onClose();
     await navigate(`/award-decisions/${d.id}`);
   };
   return (
     <Modal
       open
-      title="Dự thảo quyết định khen thưởng"
-      okText="Tạo dự thảo"
+      title={decision ? 'Sửa thông tin dự thảo' : 'Dự thảo quyết định khen thưởng'}
+      okText={decision ? 'Lưu' : 'Tạo dự thảo'}
       onOk={() => void submit().catch(() => undefined)}
-      confirmLoading={create.isPending}
+      confirmLoading={create.isPending || update.isPending}
       onCancel={onClose}
       width={640}
     >
       <Form layout="vertical">
-        <Form.Item label="Đơn vị ban hành" required>
-          <UnitTreeSelect
-            aria-label="Đơn vị ban hành"
-            value={unitId === null ? undefined : String(unitId)}
-            onChange={(v) => setUnitId(v === undefined ? null : Number(v))}
-          />
-        </Form.Item>
+        {decision ? null : (
+          <Form.Item label="Đơn vị ban hành" required>
+            <UnitTreeSelect
+              aria-label="Đơn vị ban hành"
+              value={unitId === null ? undefined : String(unitId)}
+              onChange={(v) => setUnitId(v === undefined ? null : Number(v))}
+            />
+          </Form.Item>
+        )}
         <Form.Item label="Thẩm quyền quyết định" required>
           <Radio.Group
             aria-label="Thẩm quyền quyết định"
@@ -160,7 +184,7 @@ function CreateDecisionModal({ onClose }: { onClose: () => void }) {
           </Form.Item>
         </Space>
       </Form>
-      {create.error ? <ErrorAlert error={create.error} /> : null}
+      {error ? <ErrorAlert error={error} /> : null}
     </Modal>
   );
 }
@@ -245,7 +269,7 @@ function DecisionList() {
           ]}
         />
       )}
-      {creating ? <CreateDecisionModal onClose={() => setCreating(false)} /> : null}
+      {creating ? <DecisionHeaderModal onClose={() => setCreating(false)} /> : null}
     </>
   );
 }
@@ -360,9 +384,29 @@ function AddRowModal({ decision, onClose }: { decision: AwardDecision; onClose: 
   );
 }
 
+/** "In lên phôi": the decision's certificates on one of its unit's templates (template managers). */
+function TemplatePrint({ d }: { d: AwardDecision }) {
+  const templates = useCertificateTemplates();
+  const mine = (templates.data?.items ?? []).filter((t) => t.unit.id === d.unit.id);
+  if (mine.length === 0) return null;
+  return (
+    <Dropdown
+      menu={{
+        items: mine.map((t) => ({
+          key: t.id,
+          label: <a href={decisionFileUrls(d.id).certificates(t.id)}>{t.name}</a>,
+        })),
+      }}
+    >
+      <Button icon={<PrinterOutlined />}>In lên phôi</Button>
+    </Dropdown>
+  );
+}
+
 function Downloads({ d }: { d: AwardDecision }) {
   const urls = decisionFileUrls(d.id);
   const issued = d.status !== 'draft';
+  const canTemplates = useCan('certificate_template.manage');
   return (
     <Space wrap>
       <Button icon={<FileWordOutlined />} href={urls.docx}>
@@ -373,9 +417,10 @@ function Downloads({ d }: { d: AwardDecision }) {
       </Button>
       {issued ? (
         <>
-          <Button icon={<DownloadOutlined />} href={urls.certificates}>
+          <Button icon={<DownloadOutlined />} href={urls.certificates()}>
             In giấy khen
           </Button>
+          {canTemplates ? <TemplatePrint d={d} /> : null}
           <Button icon={<DownloadOutlined />} href={urls.paymentList}>
             Danh sách chi tiền
           </Button>
@@ -396,6 +441,7 @@ function DecisionView({ id }: { id: number }) {
   const remove = useDeleteDecision();
   const [selected, setSelected] = useState<number[]>([]);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [replacing, setReplacing] = useState<'cancel' | 'correct' | null>(null);
   if (decision.error) return <ErrorAlert error={decision.error} />;
   const d = decision.data;
@@ -490,6 +536,7 @@ function DecisionView({ id }: { id: number }) {
               </Button>
             </>
           ) : null}
+          {canEdit ? <Button onClick={() => setEditing(true)}>Sửa thông tin</Button> : null}
           {canEdit ? (
             <Popconfirm
               title="Xóa dự thảo này?"
@@ -582,6 +629,7 @@ function DecisionView({ id }: { id: number }) {
         />
       </Card>
       {adding ? <AddRowModal decision={d} onClose={() => setAdding(false)} /> : null}
+      {editing ? <DecisionHeaderModal decision={d} onClose={() => setEditing(false)} /> : null}
       <ReasonModal
         open={replacing !== null}
         title={replacing === 'cancel' ? 'Hủy bỏ quyết định' : 'Đính chính quyết định'}
