@@ -32,6 +32,7 @@ const AwardCataloguePage = lazy(() => import('./modules/awards/catalogue.page'))
 const CouncilsPage = lazy(() => import('./modules/councils/councils.page'));
 const MeetingPage = lazy(() => import('./modules/councils/meeting.page'));
 const CertificateTemplatesPage = lazy(() => import('./modules/certificates/templates.page'));
+const AwardDecisionsPage = lazy(() => import('./modules/award-decisions/award-decisions.page'));
 
 function guarded(action: Action | Action[], page: ReactNode) {
   return <RequireAction action={action}>{page}</RequireAction>;
@@ -120,6 +121,14 @@ export const router = createBrowserRouter([
       { path: 'document-register', element: guarded('campaign.view', <DocumentRegisterPage />) },
       // Every signed-in user may read the catalogue; administrators change it.
       { path: 'award-catalogue', element: <AwardCataloguePage /> },
+      // Award decisions: drafting officers and signing heads; readers of the unit by link.
+      ...['award-decisions', 'award-decisions/:decisionId'].map((path) => ({
+        path,
+        element: guarded(
+          ['award_decision.manage', 'decision.sign', 'campaign.view'],
+          <AwardDecisionsPage />,
+        ),
+      })),
       {
         path: 'certificate-templates',
         element: guarded('certificate_template.manage', <CertificateTemplatesPage />),

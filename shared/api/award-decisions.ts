@@ -13,6 +13,7 @@ import { defineEndpoint } from './endpoint';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const PDF = 'application/pdf';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['award-decisions'] as const;
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
@@ -86,6 +87,9 @@ export const DecisionListQuery = z.object({
   unitId: id.optional(),
   status: z.enum(decisionStatuses).optional(),
 });
+
+/** GET /api/award-decisions/:id/certificates.pdf: print onto this template (a blank) instead. */
+export const DecisionCertificatesQuery = z.object({ templateId: id.optional() });
 
 export const DecisionVersionQuery = z.object({
   version: z.coerce.number().int().positive().max(2_147_483_647),
@@ -262,5 +266,25 @@ export const awardDecisionEndpoints = {
     access: 'user',
     params,
     response: { kind: 'file', contentType: PDF },
+  }),
+  certificates: defineEndpoint({
+    method: 'GET',
+    path: '/api/award-decisions/:id/certificates.pdf',
+    summary:
+      "All certificates of an issued decision, one page each (the unit's template per form, or the chosen one)",
+    tags,
+    access: 'user',
+    params,
+    query: DecisionCertificatesQuery,
+    response: { kind: 'file', contentType: PDF },
+  }),
+  paymentList: defineEndpoint({
+    method: 'GET',
+    path: '/api/award-decisions/:id/payment-list.xlsx',
+    summary: 'The payment list of a decision per funding source, with totals (.xlsx)',
+    tags,
+    access: 'user',
+    params,
+    response: { kind: 'file', contentType: XLSX },
   }),
 };

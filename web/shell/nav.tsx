@@ -61,6 +61,12 @@ export const navItems: NavItem[] = [
     action: ['council.manage', 'council.vote'],
   },
   {
+    path: '/award-decisions',
+    label: 'Quyết định khen thưởng',
+    icon: <TrophyOutlined />,
+    action: ['award_decision.manage', 'decision.sign'],
+  },
+  {
     path: '/certificate-templates',
     label: 'Mẫu giấy khen',
     icon: <PrinterOutlined />,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { sendFile, userCtx, type AppDeps } from '../../http/context';
+import { XLSX_TYPE, sendFile, sendStream, userCtx, type AppDeps } from '../../http/context';
 import { route } from '../../http/route';
 import { parseIdParam } from '../../platform/validation';
 import { awardDecisionEndpoints as e } from '../../../shared/api/award-decisions';
@@ -16,10 +16,14 @@ import {
   updateDecision,
 } from './award-decisions.service';
 import { decisionDocument } from './decision-files.service';
+import { decisionCertificates, decisionPaymentList } from './decision-outputs.service';
 
 const DECISION = 'Mã quyết định';
 
-/** Award decisions: list, draft CRUD, rows, from nominations, issue, replace, .docx/.pdf. */
+/**
+ * Award decisions: list, draft CRUD, rows, from nominations, issue, replace, .docx/.pdf, and an
+ * issued decision's certificates (PDF, streamed) and payment list (.xlsx).
+ */
 export function registerAwardDecisionRoutes(app: FastifyInstance, deps: AppDeps): void {
   const id = (req: { params: unknown }) => parseIdParam(req.params, DECISION);
   route(app, e.list, async (req) => listDecisions(userCtx(deps, req), req.query));
@@ -44,4 +48,12 @@ export function registerAwardDecisionRoutes(app: FastifyInstance, deps: AppDeps)
       return sendFile(reply, doc.data, doc.fileName, doc.contentType);
     });
   }
+  route(app, e.certificates, async (req, reply) => {
+    const file = await decisionCertificates(userCtx(deps, req), id(req), req.query);
+    return sendStream(reply, file.stream, file.fileName, e.certificates.response.contentType);
+  });
+  route(app, e.paymentList, async (req, reply) => {
+    const file = await decisionPaymentList(userCtx(deps, req), id(req));
+    return sendFile(reply, file.data, file.fileName, XLSX_TYPE);
+  });
 }

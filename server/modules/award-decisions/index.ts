@@ -18,6 +18,7 @@ export {
   updateDecision,
 } from './award-decisions.service';
 export { decisionDocument } from './decision-files.service';
+export { decisionCertificates, decisionPaymentList } from './decision-outputs.service';
 export { buildDecisionOutline, type DecisionDocumentInput } from './decision-document';
 export { renderDecisionDocx } from './decision-docx';
 export { renderDecisionPdf } from './decision-pdf';

@@ -5,7 +5,7 @@
  */
 export { registerAwardRoutes } from './awards.routes';
 export { ensureNationalCatalogue } from './awards.seed';
-export { formOfVersion } from './version-of.queries';
+export { formOfVersion, kindsOfVersions } from './version-of.queries';
 export {
   addAwardForm,
   addAwardFormVersion,

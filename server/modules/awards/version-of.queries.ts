@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db';
+import type { AwardKind } from '../../../shared/awards';
 
 /** The form a catalogue version belongs to (award decisions quote by form), or undefined. */
 export async function formOfVersion(db: Executor, versionId: number): Promise<number | undefined> {
@@ -8,4 +9,18 @@ export async function formOfVersion(db: Executor, versionId: number): Promise<nu
     .where('id', '=', versionId)
     .executeTakeFirst();
   return row?.formId;
+}
+
+/** The kind (title or form) of each of these form versions. */
+export async function kindsOfVersions(
+  db: Executor,
+  versionIds: readonly number[],
+): Promise<Map<number, AwardKind>> {
+  if (versionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('awardFormVersion')
+    .select(['id', 'kind'])
+    .where('id', 'in', versionIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.kind]));
 }

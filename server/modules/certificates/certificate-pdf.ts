@@ -213,9 +213,10 @@ const PAGES_PER_TURN = 25;
  * per row, streaming: pages leave as they are drawn, so memory stays flat for thousands of rows.
  * Rows may come from an async source (a cursor). Byte-identical for the same input (fixed info
  * dates from the first row's decision date). Resolves with the page count once `out` finished.
+ * `layout` may be chosen per row (a decision's rows of different forms use different templates).
  */
 export async function streamCertificatesPdf(
-  layout: CertificateLayout,
+  layout: CertificateLayout | ((row: CertificateRow) => CertificateLayout),
   rows: Iterable<CertificateRow> | AsyncIterable<CertificateRow>,
   out: Writable,
   meta: { title?: string; date?: string } = {},
@@ -247,7 +248,8 @@ export async function streamCertificatesPdf(
   });
   let pages = 0;
   while (next.done !== true && !failed) {
-    drawCertificate(doc, layout, next.value);
+    const row = next.value;
+    drawCertificate(doc, typeof layout === 'function' ? layout(row) : layout, row);
     pages += 1;
     if (pages % PAGES_PER_TURN === 0) await new Promise((r) => setImmediate(r));
     next = await iterator.next();
@@ -264,7 +266,7 @@ export async function streamCertificatesPdf(
  * a failure destroys the stream with the error.
  */
 export function certificatesPdfReadable(
-  layout: CertificateLayout,
+  layout: CertificateLayout | ((row: CertificateRow) => CertificateLayout),
   rows: Iterable<CertificateRow> | AsyncIterable<CertificateRow>,
   meta: { title?: string; date?: string } = {},
 ): Readable {
@@ -277,7 +279,7 @@ export function certificatesPdfReadable(
 
 /** All certificates as one PDF in memory (previews, tests); see streamCertificatesPdf. */
 export async function renderCertificatesPdf(
-  layout: CertificateLayout,
+  layout: CertificateLayout | ((row: CertificateRow) => CertificateLayout),
   rows: Iterable<CertificateRow> | AsyncIterable<CertificateRow>,
   meta: { title?: string; date?: string } = {},
 ): Promise<Buffer> {

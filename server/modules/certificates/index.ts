@@ -12,6 +12,7 @@ export {
   listTemplates,
   previewLayout,
   previewTemplate,
+  templateLayout,
   updateTemplate,
 } from './templates.service';
 export {

@@ -216,3 +216,18 @@ export async function layoutFor(
     .sort((a, b) => rank(a) - rank(b) || b.updatedAt.getTime() - a.updatedAt.getTime())[0];
   return best === undefined ? STANDARD_LAYOUT : { mode: best.mode, offsets: best.offsets };
 }
+
+/**
+ * The layout of one chosen template of `unitId`, for printing a decision's certificates onto a
+ * chosen blank. No permission check (the caller authorised the download); NOT_FOUND when the
+ * template does not exist or belongs to another unit.
+ */
+export async function templateLayout(
+  db: Executor,
+  unitId: number,
+  templateId: number,
+): Promise<CertificateLayout> {
+  const t = await q.findTemplate(db, templateId);
+  if (t === undefined || t.unitId !== unitId) throw notFound('mẫu in giấy khen');
+  return { mode: t.mode, offsets: t.offsets };
+}

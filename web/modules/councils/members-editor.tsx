@@ -1,11 +1,7 @@
-import { useState } from 'react';
 import { Button, Flex, Input, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { callEndpoint } from '../../api/endpoint';
-import { organizationEndpoints as org } from '../../../shared/api/organization';
 import { councilRoleLabels, councilRoles, type CouncilRole } from '../../../shared/councils';
-import { useDebouncedValue } from '../../ui/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { PersonPicker } from '../../ui/person-picker';
 
 /** One member row as edited: an existing member keeps its id. */
 export type MemberDraft = {
@@ -17,46 +13,6 @@ export type MemberDraft = {
 };
 
 const roleOptions = councilRoles.map((r) => ({ value: r, label: councilRoleLabels[r] }));
-
-/** Picks a person of the unit's subtree by name (server search), filling the member's name. */
-function PersonPicker({
-  unitId,
-  value,
-  label,
-  onPick,
-  ariaLabel,
-}: {
-  unitId: number | null;
-  value: number | null;
-  label: string;
-  onPick: (id: number, name: string) => void;
-  ariaLabel: string;
-}) {
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search, 250);
-  const people = useQuery({
-    queryKey: ['council-people', unitId, q],
-    queryFn: () =>
-      callEndpoint(org.listPeople, {
-        query: { search: q === '' ? undefined : q, unitId: unitId ?? undefined, pageSize: 20 },
-      }),
-    enabled: unitId !== null,
-  });
-  const options = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.fullName }));
-  if (value !== null && !options.some((o) => o.value === value)) options.unshift({ value, label });
-  return (
-    <Select
-      aria-label={ariaLabel}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      value={value ?? undefined}
-      placeholder="Tìm cán bộ theo tên"
-      options={options}
-      loading={people.isFetching}
-      onChange={(id: number) => onPick(id, options.find((o) => o.value === id)?.label ?? '')}
-      style={{ flex: '2 1 200px', minWidth: 0 }}
-    />
-  );
-}
 
 /**
  * The membership as a list of rows (cán bộ, họ tên, chức danh), for creating a council and for
