@@ -4,6 +4,7 @@ import {
   type DecisionDecider,
 } from '../../../shared/award-decisions';
 import type { Series } from '../documents/index';
+import { deciderLabels, type AwardSubject, type Decider } from '../../../shared/awards';
 
 /** Pure rules of award decisions (decision 042). */
 
@@ -46,4 +47,52 @@ export function missingForIssue(d: {
   if (d.signerTitle.trim() === '')
     out.push({ field: 'signerTitle', label: 'Chức vụ người ký', message: 'chưa nhập' });
   return out;
+}
+
+/**
+ * The catalogue deciders (decision 035) whose power a decision of a unit of `unitKind` exercises.
+ * After 1/7/2025 the commune or ward chairman holds the former district chairman's powers; a
+ * commune's decision on a chairman's form is issued as …/QĐ-CT or, signed for the committee, as
+ * …/QĐ-UBND, so both count. A province's chairman and committee are told apart by `decider`; a
+ * department (sở) decides as its head. Other kinds (one-stop units, mass organisations, villages)
+ * hold no award power of the catalogue.
+ */
+export function decisionPowers(unitKind: string, decider: DecisionDecider): Decider[] {
+  switch (unitKind) {
+    case 'commune':
+    case 'ward':
+    case 'township':
+    case 'special_zone':
+      return ['commune_chair'];
+    case 'district':
+      return ['district_chair'];
+    case 'province':
+      return decider === 'chairman' ? ['provincial_chair'] : ['provincial_committee'];
+    case 'department':
+      return ['department_head'];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Why a form cannot be awarded to a row of this decision, or null: the form's version in force on
+ * the decision date must name one of the decision's powers among its deciders (a plan's own form
+ * with no deciders is the issuing unit's), and its subject must match the row (an individual's
+ * form to a person, a collective's to a unit; a household's form to either).
+ */
+export function formRefusal(
+  form: { name: string; deciders: readonly Decider[]; subject: AwardSubject },
+  powers: readonly Decider[],
+  row: 'person' | 'unit',
+): string | null {
+  if (form.deciders.length > 0 && !form.deciders.some((d) => powers.includes(d)))
+    return `"${form.name}" thuộc thẩm quyền ${form.deciders
+      .map((d) => deciderLabels[d])
+      .join(' hoặc ')}, không thuộc thẩm quyền của cấp ban hành quyết định này`;
+  if (form.subject === 'individual' && row === 'unit')
+    return `"${form.name}" chỉ tặng cá nhân, không tặng tập thể`;
+  if (form.subject === 'collective' && row === 'person')
+    return `"${form.name}" chỉ tặng tập thể, không tặng cá nhân`;
+  return null;
 }

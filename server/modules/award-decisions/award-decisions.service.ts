@@ -20,6 +20,7 @@ import {
   type DecisionSummary,
 } from '../../../shared/api/award-decisions';
 import { formOfVersion, quoteAward, type AwardQuote } from '../awards/index';
+import type { Decider } from '../../../shared/awards';
 import { formatDocumentNumber, latestIssuedOn, takeNumber } from '../documents/index';
 import { annulDecisionHonours, recordHonours } from '../honours/index';
 import { listApprovedNominations } from '../nominations/index';
@@ -27,7 +28,13 @@ import { getUnit } from '../organization/index';
 import { getVisiblePlan } from '../campaigns/index';
 import * as q from './award-decisions.queries';
 import { canIssueDecision, canManageDecision, canViewDecision } from './award-decisions.policy';
-import { decisionSeries, honourRef, missingForIssue } from './award-decisions.rules';
+import {
+  decisionPowers,
+  decisionSeries,
+  formRefusal,
+  honourRef,
+  missingForIssue,
+} from './award-decisions.rules';
 import { decisionTitle } from './decision-document';
 
 const labels: Record<string, string> = {
@@ -152,12 +159,24 @@ async function formIdOf(db: Executor, versionId: number): Promise<number> {
 }
 
 /** Re-quotes every row of a decision on a date (the version in force then, its amount). */
-async function requote(trx: Executor, decisionId: number, decisionDate: string) {
+async function requote(
+  trx: Executor,
+  decisionId: number,
+  decisionDate: string,
+  powers: readonly Decider[] | null = null,
+) {
   const rows = await q.listRows(trx, decisionId);
   const quote = quoter(trx, decisionDate);
   const quotes = [];
-  for (const r of rows) {
+  for (const [i, r] of rows.entries()) {
     const qd = await quote(await formIdOf(trx, r.formVersionId), r.fixedAmount);
+    // At issue, the version in force on the decision date decides who may award it.
+    const refused =
+      powers === null ? null : formRefusal(qd, powers, r.personId !== null ? 'person' : 'unit');
+    if (refused !== null)
+      throw new AppError('VALIDATION_FAILED', `Dòng ${i + 1} (${r.name}): ${refused}.`, {
+        fields: [{ field: `rows.${i}`, label: `Dòng ${i + 1}`, message: refused }],
+      });
     quotes.push({
       id: r.id,
       formVersionId: qd.versionId,
@@ -279,6 +298,7 @@ export async function addDecisionRows(
     const units = data.rows.flatMap((r) => (r.unitId === null ? [] : [r.unitId]));
     const texts = await q.subjectTexts(trx, people, units);
     const quote = quoter(trx, d.decisionDate);
+    const powers = decisionPowers(d.unitKind, d.decider);
     let position = await q.lastPosition(trx, d.id);
     const rows: q.NewRow[] = [];
     for (const [i, r] of data.rows.entries()) {
@@ -298,6 +318,8 @@ export async function addDecisionRows(
       )
         throw bad('không thuộc đơn vị ban hành quyết định');
       const qd = await quote(r.formId, r.fixedAmount);
+      const refused = formRefusal(qd, powers, person !== undefined ? 'person' : 'unit');
+      if (refused !== null) throw bad(refused);
       position += 1;
       rows.push({
         position,
@@ -357,6 +379,15 @@ export async function addFromNominations(
     for (const n of approved) {
       if (taken.has(n.id)) continue;
       const qd = await quote(await formIdOf(trx, n.formVersionId), null);
+      const refused = formRefusal(
+        qd,
+        decisionPowers(d.unitKind, d.decider),
+        n.personId !== null ? 'person' : 'unit',
+      );
+      if (refused !== null)
+        throw new AppError('VALIDATION_FAILED', `${n.subjectName}: ${refused}.`, {
+          fields: [{ field: 'nominationIds', label: n.subjectName, message: refused }],
+        });
       position += 1;
       rows.push({
         position,
@@ -440,7 +471,7 @@ export async function issueDecision(ctx: Ctx, id: number, input: unknown): Promi
             ],
           },
         );
-      await requote(trx, d.id, date);
+      await requote(trx, d.id, date, decisionPowers(d.unitKind, d.decider));
       const rows = await q.listRows(trx, d.id);
       const elsewhere = await q.nominationsDecided(
         trx,

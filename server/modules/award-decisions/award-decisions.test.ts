@@ -99,6 +99,8 @@ describe('award decisions', () => {
     const w = await world(t);
     const { people, ids } = await approvedNominations(w);
     const gkTt = await form('GK_TT');
+    const gkCn = await form('GK_CN');
+    const bkTinh = await form('BK_TINH_CN');
 
     const draft = await createDecision(w.as('officer'), {
       unitId: w.units.commune.id,
@@ -125,7 +127,7 @@ describe('award decisions', () => {
       rows: [
         { unitId: w.units.oneStop.id, formId: gkTt.formId, achievement: 'Tập thể tiêu biểu' },
         // A plan's fixed amount (seed 000's gift).
-        { personId: people[0]?.id, formId: gkTt.formId, fixedAmount: 300_000 },
+        { personId: people[0]?.id, formId: gkCn.formId, fixedAmount: 300_000 },
       ],
     });
     expect(d.rows.map((r) => r.amount)).toEqual([710_000, 710_000, 1_410_000, 300_000]);
@@ -137,6 +139,19 @@ describe('award decisions', () => {
       }),
       'VALIDATION_FAILED',
     );
+    // The authority matrix and the form's subject are rules, checked on the server.
+    await expect(
+      addDecisionRows(w.as('officer'), d.id, {
+        version: d.version,
+        rows: [{ personId: people[0]?.id, formId: bkTinh.formId }],
+      }),
+    ).rejects.toThrow(/thuộc thẩm quyền Chủ tịch UBND tỉnh/);
+    await expect(
+      addDecisionRows(w.as('officer'), d.id, {
+        version: d.version,
+        rows: [{ personId: people[0]?.id, formId: gkTt.formId }],
+      }),
+    ).rejects.toThrow(/chỉ tặng tập thể, không tặng cá nhân/);
 
     // A later base salary: moving the date past it re-quotes every row (coefficient rows only).
     await addBaseSalary(testCtx(t), {
@@ -192,7 +207,7 @@ describe('award decisions', () => {
     expect(fromAgain.rows).toHaveLength(0);
     const withRow = await addDecisionRows(w.as('officer'), second.id, {
       version: fromAgain.version,
-      rows: [{ personId: people[1]?.id, formId: gkTt.formId, fixedAmount: 300_000 }],
+      rows: [{ personId: people[1]?.id, formId: gkCn.formId, fixedAmount: 300_000 }],
     });
     await expectAppError(
       issueDecision(w.as('head'), second.id, {
@@ -292,6 +307,7 @@ describe('award decisions', () => {
   it('gives two decisions issued at once distinct numbers and disjoint số sổ vàng', async () => {
     const w = await world(t);
     const gk = await form('GK_CN');
+    const gkTt = await form('GK_TT');
     const people = [
       await makePerson(w.sys, w.units.oneStop.id, 'Phạm Thị Hoa'),
       await makePerson(w.sys, w.units.oneStop.id, 'Đỗ Văn Nam'),
@@ -304,7 +320,7 @@ describe('award decisions', () => {
           version: d.version,
           rows: [
             { personId: p.id, formId: gk.formId },
-            { unitId: w.units.oneStop.id, formId: gk.formId },
+            { unitId: w.units.oneStop.id, formId: gkTt.formId },
           ],
         }),
       );

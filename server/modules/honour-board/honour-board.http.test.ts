@@ -64,6 +64,7 @@ describe('public honour board', () => {
   it('lists issued decisions only, searches without accents, filters, pages and serves the PDF', async () => {
     const w = await world(t);
     const gk = await formId('GK_TT');
+    const gkCn = await formId('GK_CN');
     const hung = await makePerson(w.sys, w.units.oneStop.id, 'Nguyễn Văn Hùng');
     const lan = await makePerson(w.sys, w.units.oneStop.id, 'Phạm Thị Lan');
     const nhap = await makePerson(w.sys, w.units.oneStop.id, 'Trần Văn Nháp');
@@ -86,7 +87,7 @@ describe('public honour board', () => {
       [
         {
           personId: hung.id,
-          formId: gk,
+          formId: gkCn,
           positionText: 'Công chức Văn phòng',
           achievement: 'Tiêu biểu trong CCHC',
         },
@@ -95,7 +96,7 @@ describe('public honour board', () => {
       '2025-12-20',
       w.plan.id,
     );
-    const b = await decision([{ personId: lan.id, formId: gk }], '2025-12-21');
+    const b = await decision([{ personId: lan.id, formId: gkCn }], '2025-12-21');
     const cancel = await replaceDecision(officer, b.id, {
       kind: 'cancel',
       reason: 'Trùng thành tích',
@@ -104,9 +105,9 @@ describe('public honour board', () => {
       version: cancel.version,
       decisionDate: '2025-12-22',
     });
-    const draft = await decision([{ personId: nhap.id, formId: gk }], null);
+    const draft = await decision([{ personId: nhap.id, formId: gkCn }], null);
     const e = await decision(
-      [{ personId: lan.id, formId: gk, achievement: 'Gương điển hình' }],
+      [{ personId: lan.id, formId: gkCn, achievement: 'Gương điển hình' }],
       '2025-12-23',
     );
 
