@@ -70,7 +70,7 @@ const expected = [
   'QUYẾT ĐỊNH:',
   'Điều 1.',
   '02 cá nhân (có danh sách kèm theo)',
-  'Tổng số tiền thưởng: 600.000 đồng, chi từ quỹ thi đua, khen thưởng của xã.',
+  'Tổng số tiền thưởng: 600.000 đồng (bằng chữ: sáu trăm nghìn đồng), chi từ quỹ thi đua, khen thưởng của xã.',
   'Điều 3.',
   'Nơi nhận:',
   'Nguyễn Văn An',

@@ -16,6 +16,7 @@ import {
   stripEndPunctuation,
   upper,
 } from '../documents/index';
+import { amountInWords } from '../../../shared/number-words';
 
 /** What an award decision document is written from (a snapshot: issued ones never change). */
 export type DecisionDocumentInput = {
@@ -130,7 +131,7 @@ function articles(input: DecisionDocumentInput, written: string, total: number) 
   const money = {
     label: 'Điều 2.',
     text:
-      `Tổng số tiền thưởng: ${groupThousands(total)} đồng` +
+      `Tổng số tiền thưởng: ${groupThousands(total)} đồng (bằng chữ: ${lowerFirst(amountInWords(total))})` +
       (input.fundingSource.trim() === ''
         ? '.'
         : `, chi từ ${stripEndPunctuation(lowerFirst(input.fundingSource))}.`),

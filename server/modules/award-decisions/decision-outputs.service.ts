@@ -36,6 +36,12 @@ async function issuedDecision(ctx: Ctx, id: number, what: string) {
       'CONFLICT',
       `Quyết định chưa ban hành (chưa có số, chưa có số sổ vàng): chưa thể tải ${what}.`,
     );
+  // A cancelled or corrected decision no longer awards anything: nothing to print or pay.
+  if (d.status === 'cancelled' || d.status === 'corrected')
+    throw new AppError(
+      'CONFLICT',
+      `Quyết định đã bị ${d.status === 'cancelled' ? 'hủy bỏ' : 'đính chính'} bằng một quyết định khác: không tải ${what}.`,
+    );
   return d;
 }
 

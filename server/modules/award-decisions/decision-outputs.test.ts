@@ -10,7 +10,12 @@ import { buildTestApp, loginCookie } from '../../test/http';
 import { expectAppError, world, type World } from '../../test/evaluation';
 import { ensureNationalCatalogue } from '../awards/index';
 import { createTemplate } from '../certificates/index';
-import { addDecisionRows, createDecision, issueDecision } from './award-decisions.service';
+import {
+  addDecisionRows,
+  createDecision,
+  issueDecision,
+  replaceDecision,
+} from './award-decisions.service';
 import { decisionCertificates, decisionPaymentList } from './decision-outputs.service';
 
 /**
@@ -164,6 +169,18 @@ describe('award decision outputs', () => {
       'Lê Thị Mai',
       d.rows[1]?.name,
     ]);
+
+    // Once cancelled by a new decision, it awards nothing: no certificate, no payment.
+    const cancelling = await replaceDecision(w.as('officer'), d.id, {
+      kind: 'cancel',
+      reason: 'Trùng thành tích đã khen thưởng.',
+    });
+    await issueDecision(w.as('head'), cancelling.id, {
+      version: cancelling.version,
+      decisionDate: '2025-12-22',
+    });
+    await expect(decisionCertificates(w.as('staff'), d.id, {})).rejects.toThrow(/đã bị hủy bỏ/);
+    await expectAppError(decisionPaymentList(w.as('staff'), d.id), 'CONFLICT');
   });
 
   it('serves the certificates and the payment list over HTTP, refusing a draft', async () => {
