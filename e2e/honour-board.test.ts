@@ -44,8 +44,10 @@ describe('Bảng vinh danh (Chromium)', () => {
       'GET',
       '/api/award-catalogue',
     );
-    const gk = catalogue.forms.find((f) => f.code === 'GK_TT');
-    if (gk === undefined) throw new Error('no GK_TT form');
+    // A person's Giấy khen and a collective's: the server refuses one for the other.
+    const gk = catalogue.forms.find((f) => f.code === 'GK_CN');
+    const gkTt = catalogue.forms.find((f) => f.code === 'GK_TT');
+    if (gk === undefined || gkTt === undefined) throw new Error('no GK_CN / GK_TT form');
 
     const plans = await api<{ items: { id: number; title: string }[] }>(
       officer,
@@ -84,7 +86,7 @@ describe('Bảng vinh danh (Chromium)', () => {
       'khen thưởng tập thể, cá nhân điển hình tiên tiến năm 2025',
       [
         { personId: person.id, formId: gk.id, achievement: 'Gương điển hình tiên tiến trong CCHC' },
-        { unitId: person.unitId, formId: gk.id, achievement: 'Tập thể tiêu biểu' },
+        { unitId: person.unitId, formId: gkTt.id, achievement: 'Tập thể tiêu biểu' },
       ],
       plan.id,
     );

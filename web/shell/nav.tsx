@@ -83,7 +83,6 @@ export const navItems: NavItem[] = [
 
 /** Later capabilities, shown disabled so people see what is coming. */
 const comingSoon: { key: string; label: string; icon: ReactNode }[] = [
-  { key: 'commendations', label: 'Khen thưởng', icon: <TrophyOutlined /> },
   { key: 'initiatives', label: 'Sáng kiến', icon: <BulbOutlined /> },
   { key: 'reports', label: 'Báo cáo', icon: <BarChartOutlined /> },
 ];

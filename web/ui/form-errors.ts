@@ -1,9 +1,6 @@
 import type { FormInstance } from 'antd';
 import { isApiError } from '../api/client';
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
+import { upperFirst } from './text';
 
 function toNamePath(field: string): (string | number)[] {
   return field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
@@ -26,7 +23,7 @@ export function applyFormErrors(
   const matched = error.fields.filter((f) => known.has(f.field.split('.')[0] ?? f.field));
   if (matched.length > 0) {
     form.setFields(
-      matched.map((f) => ({ name: toNamePath(f.field), errors: [capitalize(f.message)] })),
+      matched.map((f) => ({ name: toNamePath(f.field), errors: [upperFirst(f.message)] })),
     );
     const firstName = matched[0] ? toNamePath(matched[0].field) : undefined;
     if (firstName) form.scrollToField(firstName, { block: 'center' });

@@ -8,6 +8,7 @@
  * with their text when rows move) and parallel lists of texts and ids on the wire.
  */
 import dayjs from 'dayjs';
+import { upperFirst } from '../../ui/text';
 import type { Dayjs } from 'dayjs';
 import type { FormInstance } from 'antd';
 import type {
@@ -400,8 +401,6 @@ export function toNamePath(field: string): (string | number)[] {
   return path;
 }
 
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 /**
  * Puts the server's field errors under the matching form items (list rows included) and returns
  * them for the summary; an error that is not a validation error comes back as `message`.
@@ -415,7 +414,7 @@ export function applyPlanErrors(
   const fields = error.fields;
   if (fields.length > 0)
     (form as FormInstance).setFields(
-      fields.map((f) => ({ name: toNamePath(f.field), errors: [capitalize(f.message)] })),
+      fields.map((f) => ({ name: toNamePath(f.field), errors: [upperFirst(f.message)] })),
     );
   return { message: error.message, fields };
 }

@@ -1,4 +1,5 @@
 import { Button, Card, Flex, List, Tag, Typography } from 'antd';
+import { upperFirst } from '../../ui/text';
 import { BankOutlined, FilePdfOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { formatDate } from '../../ui/format';
 import { honourDecisionPdfUrl, type HonourBoardDecision } from './honour-board.api';
@@ -12,7 +13,7 @@ export function HonourDecisionCard({ decision: d }: { decision: HonourBoardDecis
         <Typography.Text strong>Quyết định số {d.documentNumber}</Typography.Text>
         <Typography.Text type="secondary">ngày {formatDate(d.decisionDate)}</Typography.Text>
       </Flex>
-      <div className="portal-plan-title">{d.title}</div>
+      <div className="portal-plan-title">{upperFirst(d.title)}</div>
       <Flex gap={12} wrap justify="space-between" align="center" style={{ margin: '6px 0 8px' }}>
         <Typography.Text type="secondary">
           <BankOutlined aria-hidden /> {d.unit.name}

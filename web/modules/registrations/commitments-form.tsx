@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { upperFirst } from '../../ui/text';
 import type { ReactNode } from 'react';
 import { Alert, AutoComplete, Form, Input } from 'antd';
 import type { FormInstance, FormRule as Rule } from 'antd';
@@ -136,8 +137,6 @@ export function LateReasonField() {
   );
 }
 
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 /**
  * Puts the server's field errors under the form's fields: "commitments.targets.2" goes to the
  * targets box as "Dòng 3: …". `known` lists the form's field names ("unitId",
@@ -160,7 +159,7 @@ export function applyServerErrors(
       unmatched++;
       continue;
     }
-    const message = capitalize(f.message);
+    const message = upperFirst(f.message);
     set.push({ name, errors: [index === null ? message : `Dòng ${index + 1}: ${message}`] });
   }
   if (set.length > 0) form.setFields(set);
