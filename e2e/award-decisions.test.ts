@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extractText } from 'unpdf';
-import { screenshots, useSite } from './session';
+import { screenshots, useSite, callApi } from './session';
 
 /**
  * The page "Quyết định khen thưởng" in Chromium against the real server (issue 12 items 7–9):
@@ -14,14 +14,8 @@ import { screenshots, useSite } from './session';
 const site = useSite();
 const shot = screenshots('award-decisions-');
 
-async function api<T>(page: Page, method: 'GET' | 'POST', url: string, data?: object): Promise<T> {
-  const res =
-    method === 'GET'
-      ? await page.request.get(`${site.url}${url}`)
-      : await page.request.post(`${site.url}${url}`, { data: data ?? {} });
-  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
+const api = <T>(page: Page, method: 'GET' | 'POST', url: string, data?: object) =>
+  callApi<T>(site, page, method, url, data);
 
 describe('Quyết định khen thưởng (Chromium)', () => {
   it('draft → add by hand → issue as head → certificates PDF downloads', async () => {

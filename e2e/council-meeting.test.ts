@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshots, setDate, useSite, vnDate } from './session';
+import { screenshots, setDate, useSite, vnDate, callApi } from './session';
 
 /**
  * The review meeting in Chromium against the real server (issue 12 item 4, decision 044): the
@@ -16,14 +16,8 @@ import { screenshots, setDate, useSite, vnDate } from './session';
 const site = useSite();
 const take = screenshots('council-');
 
-async function api<T>(page: Page, method: 'GET' | 'POST', url: string, data?: object): Promise<T> {
-  const res =
-    method === 'GET'
-      ? await page.request.get(`${site.url}${url}`)
-      : await page.request.post(`${site.url}${url}`, { data: data ?? {} });
-  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
+const api = <T>(page: Page, method: 'GET' | 'POST', url: string, data?: object) =>
+  callApi<T>(site, page, method, url, data);
 
 describe('Họp xét khen thưởng (Chromium)', () => {
   it('council → meeting → attendance (quorum met) → tally → close → minutes download', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshots, useSite } from './session';
+import { screenshots, useSite, callApi } from './session';
 
 /**
  * The public honour board in Chromium (issue 12 item 11, decision 047): Lương Điền's officer
@@ -13,14 +13,8 @@ import { screenshots, useSite } from './session';
 const site = useSite();
 const take = screenshots('honour-board-');
 
-async function api<T>(page: Page, method: 'GET' | 'POST', url: string, data?: object): Promise<T> {
-  const res =
-    method === 'GET'
-      ? await page.request.get(`${site.url}${url}`)
-      : await page.request.post(`${site.url}${url}`, { data: data ?? {} });
-  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
+const api = <T>(page: Page, method: 'GET' | 'POST', url: string, data?: object) =>
+  callApi<T>(site, page, method, url, data);
 
 describe('Bảng vinh danh (Chromium)', () => {
   it('an issued decision is on the public board, found without accents, its PDF downloads', async () => {

@@ -163,3 +163,22 @@ export function screenshots(prefix = '') {
     await page.screenshot({ path: path.join(shotsDir, `${prefix}${name}.png`), fullPage });
   };
 }
+
+/**
+ * A JSON API call made with the page's session (its cookies): the parsed body, or an error naming
+ * the call, its status and its body when it does not succeed (status ≥ 300).
+ */
+export async function callApi<T>(
+  site: Site,
+  page: Page,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  data?: object,
+): Promise<T> {
+  const res = await page.request.fetch(`${site.url}${url}`, {
+    method,
+    ...(method === 'GET' ? {} : { data: data ?? {} }),
+  });
+  if (res.status() >= 300) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
