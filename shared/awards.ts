@@ -1,3 +1,4 @@
+import type { UnitKind } from './org';
 /**
  * The award catalogue (danh mục khen thưởng) as both sides see it (decision 035): titles (danh
  * hiệu thi đua) and forms (hình thức khen thưởng), each for one subject, with who may decide it,
@@ -50,6 +51,21 @@ export const deciderLabels: Record<Decider, string> = {
   provincial_committee: 'UBND tỉnh (tập thể)',
   minister: 'Bộ trưởng, thủ trưởng cơ quan ngang bộ',
   prime_minister: 'Thủ tướng Chính phủ',
+};
+
+/**
+ * The unit kinds whose head holds each decider's power (after 1/7/2025). A department head's
+ * power is not placed by kind: a commune's office is a 'department' too, and a sở's own plan
+ * reaches the sở as its top, which then decides.
+ */
+export const deciderUnitKinds: Record<Decider, readonly UnitKind[]> = {
+  commune_chair: ['commune', 'ward', 'township', 'special_zone'],
+  district_chair: ['district'],
+  department_head: [],
+  provincial_chair: ['province'],
+  provincial_committee: ['province'],
+  minister: [],
+  prime_minister: [],
 };
 
 /** Whose catalogue a form belongs to: the national one, a province's own, or one plan's own. */

@@ -11,7 +11,8 @@ describe('decisionPowers', () => {
     ['district', 'chairman', ['district_chair']],
     ['province', 'chairman', ['provincial_chair']],
     ['province', 'committee', ['provincial_committee']],
-    ['department', 'chairman', ['department_head']],
+    // A department head's power is not placed by unit kind (decision 041): none here either.
+    ['department', 'chairman', []],
     ['one_stop', 'chairman', []],
     ['party_mass_org', 'committee', []],
   ] as const)('%s, %s → %j', (kind, decider, powers) => {

@@ -4,7 +4,13 @@ import {
   type DecisionDecider,
 } from '../../../shared/award-decisions';
 import type { Series } from '../documents/index';
-import { deciderLabels, type AwardSubject, type Decider } from '../../../shared/awards';
+import {
+  deciderLabels,
+  deciderUnitKinds,
+  deciders,
+  type AwardSubject,
+  type Decider,
+} from '../../../shared/awards';
 
 /** Pure rules of award decisions (decision 042). */
 
@@ -50,29 +56,20 @@ export function missingForIssue(d: {
 }
 
 /**
- * The catalogue deciders (decision 035) whose power a decision of a unit of `unitKind` exercises.
- * After 1/7/2025 the commune or ward chairman holds the former district chairman's powers; a
- * commune's decision on a chairman's form is issued as …/QĐ-CT or, signed for the committee, as
- * …/QĐ-UBND, so both count. A province's chairman and committee are told apart by `decider`; a
- * department (sở) decides as its head. Other kinds (one-stop units, mass organisations, villages)
- * hold no award power of the catalogue.
+ * The catalogue deciders (decision 035) whose power a decision of a unit of `unitKind` exercises:
+ * those whose unit kinds (`deciderUnitKinds`, the matrix nominations use to find the deciding
+ * level) include it. A commune's decision on a chairman's form is issued as …/QĐ-CT or, signed
+ * for the committee, as …/QĐ-UBND, so both count there; a province's chairman and committee are
+ * told apart by `decider`. A department head's power is not placed by kind (a commune's office is
+ * a 'department' too), so no department holds one here either.
  */
 export function decisionPowers(unitKind: string, decider: DecisionDecider): Decider[] {
-  switch (unitKind) {
-    case 'commune':
-    case 'ward':
-    case 'township':
-    case 'special_zone':
-      return ['commune_chair'];
-    case 'district':
-      return ['district_chair'];
-    case 'province':
-      return decider === 'chairman' ? ['provincial_chair'] : ['provincial_committee'];
-    case 'department':
-      return ['department_head'];
-    default:
-      return [];
-  }
+  return deciders.filter((d) => {
+    if (!(deciderUnitKinds[d] as readonly string[]).includes(unitKind)) return false;
+    if (d === 'provincial_chair') return decider === 'chairman';
+    if (d === 'provincial_committee') return decider === 'committee';
+    return true;
+  });
 }
 
 /**

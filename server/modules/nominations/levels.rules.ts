@@ -1,5 +1,5 @@
 import type { DossierRule, Quota } from '../../../shared/campaign';
-import type { Decider } from '../../../shared/awards';
+import { deciderUnitKinds, type Decider } from '../../../shared/awards';
 import { governmentKinds, type UnitKind } from '../../../shared/org';
 import { foldVietnamese } from '../../platform/text';
 
@@ -45,21 +45,6 @@ export function levelApplies(levelText: string, kind: UnitKind): 'this' | 'other
 }
 
 /**
- * The unit kinds whose head holds each decider's power (after 1/7/2025). A department head's
- * power is not placed by kind: a commune's office is a 'department' too, and a sở's own plan
- * reaches the sở as its top, which then decides.
- */
-const deciderKinds: Record<Decider, readonly UnitKind[]> = {
-  commune_chair: ['commune', 'ward', 'township', 'special_zone'],
-  district_chair: ['district'],
-  department_head: [],
-  provincial_chair: ['province'],
-  provincial_committee: ['province'],
-  minister: [],
-  prime_minister: [],
-};
-
-/**
  * The unit that decides a form for a nomination: the nearest unit above the proposing unit
  * (`above`, nearest first) whose kind holds one of the form's deciders (catalogue, decision 035);
  * null when none on the way up does (a minister's form, or a tree without that level) — then the
@@ -69,7 +54,7 @@ export function decidingUnit(
   deciders: readonly Decider[],
   above: readonly LevelUnit[],
 ): LevelUnit | null {
-  const kinds = new Set(deciders.flatMap((d) => deciderKinds[d]));
+  const kinds = new Set(deciders.flatMap((d) => deciderUnitKinds[d]));
   return above.find((u) => kinds.has(u.kind)) ?? null;
 }
 
